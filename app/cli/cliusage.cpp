@@ -1,0 +1,48 @@
+#include "cliusage.h"
+
+#include "exitcode.h"
+
+#include <cstdio>
+
+namespace nrdb::cli {
+
+QString globalUsage()
+{
+    return QStringLiteral(
+        "Usage: netraven-dbctl [--help] [--version] <command> [<args>]\n"
+        "\n"
+        "Runs NetRaven DB Admin's jobs without a window.\n"
+        "\n"
+        "Commands:\n"
+        "  sandbox start    start a throwaway local PostgreSQL server (for rehearsals and tests)\n"
+        "  sandbox stop     stop it and remove its files\n"
+        "  sandbox status   say whether it runs, and how to reach it\n"
+        "\n"
+        "Run 'netraven-dbctl <command> --help' for a command's options.\n"
+        "\n"
+        "Exit codes: 0 ok, 1 the job failed, 2 usage error, 3 connection or authentication failed,\n"
+        "4 verify found drift, 130 cancelled (Ctrl-C).\n");
+}
+
+void writeOut(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void writeErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+
+int usageError(const QString &message, const QString &usage, const QString &command)
+{
+    writeErr(QStringLiteral("netraven-dbctl: %1\n").arg(message));
+    writeErr(usage.section(QStringLiteral("\n\n"), 0, 0) + QLatin1Char('\n'));
+    writeErr(QStringLiteral("Try 'netraven-dbctl %1--help' for more.\n")
+                 .arg(command.isEmpty() ? QString() : command + QLatin1Char(' ')));
+    return ExitUsage;
+}
+
+} // namespace nrdb::cli

@@ -1,0 +1,81 @@
+#include "connection/databasesession.h"
+
+#include "util/logging.h"
+
+#include <QAtomicInteger>
+#include <QThread>
+
+namespace nrdb {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("nrdb-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// The QPSQL driver puts libpq keywords after the host/port/user/password it sets itself;
+// values with spaces or quotes need libpq's single-quote escaping.
+QString libpqValue(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+} // namespace
+
+DatabaseSession::DatabaseSession() : m_connectionName(nextConnectionName()) {}
+
+DatabaseSession::~DatabaseSession()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeoutSeconds)
+{
+    QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
+                          ? QSqlDatabase::database(m_connectionName, false)
+                          : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!db.isValid())
+        return Error{ErrorKind::NotFound,
+                     QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"), {},
+                     {}};
+    db.setHostName(profile.host);
+    db.setPort(profile.port);
+    db.setDatabaseName(profile.database);
+    db.setUserName(profile.user);
+    db.setPassword(profile.password);
+    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=%2")
+                             .arg(connectTimeoutSeconds)
+                             .arg(libpqValue(profile.applicationName)));
+    if (!db.open())
+        return sqlError(db.lastError(), QStringLiteral("Could not connect to %1").arg(profile.displayName()));
+    qCDebug(lcSql) << "connected" << m_connectionName << profile.displayName() << "on" << QThread::currentThread();
+    return {};
+}
+
+QSqlDatabase DatabaseSession::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Error sqlError(const QSqlError &error, const QString &context)
+{
+    const QString sqlState = error.nativeErrorCode();
+    ErrorKind kind = error.type() == QSqlError::ConnectionError ? ErrorKind::Connection : ErrorKind::Sql;
+    // 28P01 invalid_password, 28000 invalid_authorization_specification
+    if (sqlState.startsWith(QLatin1String("28")) || error.databaseText().contains(QLatin1String("authentication")))
+        kind = ErrorKind::Authentication;
+    const QString serverText = error.databaseText().trimmed().isEmpty() ? error.text() : error.databaseText().trimmed();
+    return Error{kind, context + QStringLiteral(": ") + serverText, sqlState, {}};
+}
+
+} // namespace nrdb

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "connection/connectionprofile.h"
+#include "util/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+namespace nrdb {
+
+// One QPSQL connection under a unique name, removed when the session is destroyed.
+// Thread: create, use and destroy it on one thread; a QSqlDatabase never crosses threads.
+class DatabaseSession {
+public:
+    DatabaseSession();
+    ~DatabaseSession();
+    DatabaseSession(const DatabaseSession &) = delete;
+    DatabaseSession &operator=(const DatabaseSession &) = delete;
+
+    Status open(const ConnectionProfile &profile, int connectTimeoutSeconds = 10);
+    QSqlDatabase database() const;
+    const QString &connectionName() const { return m_connectionName; }
+
+private:
+    QString m_connectionName;
+};
+
+// An Error from a failed QSqlQuery or connection, carrying the SQLSTATE.
+Error sqlError(const QSqlError &error, const QString &context);
+
+} // namespace nrdb

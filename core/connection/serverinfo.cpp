@@ -1,0 +1,30 @@
+#include "connection/serverinfo.h"
+
+#include "connection/databasesession.h"
+#include "util/sqlresource.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace nrdb {
+
+Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const bool ok = query.exec(sqlResource(QStringLiteral("server_info")));
+    if (!ok || !query.next())
+        return sqlError(query.lastError(), QStringLiteral("Could not read the server summary"));
+    ServerInfo info;
+    info.serverVersion = query.value(0).toString();
+    info.serverVersionNumber = query.value(1).toInt();
+    info.currentUser = query.value(2).toString();
+    info.currentDatabase = query.value(3).toString();
+    info.superuser = query.value(4).toBool();
+    info.databaseSizeBytes = query.value(5).toLongLong();
+    info.userTableCount = query.value(6).toInt();
+    info.userSchemaCount = query.value(7).toInt();
+    return info;
+}
+
+} // namespace nrdb

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace nrdb {
+
+// A one-query summary of the server and database a connection reached. A plain value type.
+struct ServerInfo {
+    QString serverVersion; // server_version, e.g. "15.18 (Debian 15.18-0+deb12u1)"
+    int serverVersionNumber = 0;
+    QString currentUser;
+    QString currentDatabase;
+    bool superuser = false;
+    qint64 databaseSizeBytes = 0;
+    int userTableCount = 0;
+    int userSchemaCount = 0;
+
+    // Reads the summary on the calling thread, which must own db.
+    static Result<ServerInfo> read(const QSqlDatabase &db);
+};
+
+} // namespace nrdb

@@ -1,0 +1,74 @@
+#include "util/childprocess.h"
+
+#include "util/logging.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace nrdb {
+
+namespace {
+
+QString findRunuser()
+{
+    const QStringList systemDirs{QStringLiteral("/usr/sbin"), QStringLiteral("/sbin"), QStringLiteral("/usr/bin"),
+                                 QStringLiteral("/bin")};
+    QString path = QStandardPaths::findExecutable(QStringLiteral("runuser"), systemDirs);
+    if (path.isEmpty())
+        path = QStandardPaths::findExecutable(QStringLiteral("runuser"));
+    return path;
+}
+
+} // namespace
+
+Result<ChildOutcome> ChildCommand::run() const
+{
+    QString actualProgram = program;
+    QStringList actualArguments = arguments;
+    if (!runAsUser.isEmpty()) {
+        const QString runuser = findRunuser();
+        if (runuser.isEmpty())
+            return Error{ErrorKind::NotFound,
+                         QStringLiteral("runuser was not found, so %1 cannot be run as user '%2'")
+                             .arg(program, runAsUser),
+                         {}, {}};
+        actualProgram = runuser;
+        actualArguments = QStringList{QStringLiteral("-u"), runAsUser, QStringLiteral("--"), program} + arguments;
+    }
+
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setProgram(actualProgram);
+    process.setArguments(actualArguments);
+    qCDebug(lcProcess) << "running" << actualProgram << actualArguments;
+    process.start();
+    if (!process.waitForStarted())
+        return Error{ErrorKind::Process, QStringLiteral("Could not start %1: %2").arg(program, process.errorString()),
+                     {}, {}};
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return Error{ErrorKind::Timeout,
+                     QStringLiteral("%1 did not finish within %2 s and was stopped").arg(program).arg(timeoutMs / 1000),
+                     {}, QString::fromLocal8Bit(process.readAllStandardError())};
+    }
+    ChildOutcome outcome;
+    outcome.crashed = process.exitStatus() == QProcess::CrashExit;
+    outcome.exitCode = process.exitCode();
+    outcome.standardOutput = QString::fromLocal8Bit(process.readAllStandardOutput());
+    outcome.standardError = QString::fromLocal8Bit(process.readAllStandardError());
+    return outcome;
+}
+
+QProcessEnvironment environmentWithoutLibpqVariables()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QStringList keys = environment.keys();
+    for (const QString &key : keys) {
+        if (key.startsWith(QLatin1String("PG")))
+            environment.remove(key);
+    }
+    return environment;
+}
+
+} // namespace nrdb

@@ -1,0 +1,12 @@
+#include "util/sqlidentifier.h"
+
+namespace nrdb {
+
+QString quoteIdentifier(const QString &name)
+{
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace nrdb

@@ -1,0 +1,17 @@
+-- One-row summary of the server and the current database.
+SELECT current_setting('server_version') AS server_version,
+       current_setting('server_version_num')::int AS server_version_num,
+       current_user AS current_user_name,
+       current_database() AS database_name,
+       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS is_superuser,
+       pg_database_size(current_database()) AS database_size,
+       (SELECT count(*)
+          FROM pg_class c
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind IN ('r', 'p')
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+           AND n.nspname NOT LIKE 'pg\_toast%') AS user_table_count,
+       (SELECT count(*)
+          FROM pg_namespace
+         WHERE nspname NOT IN ('pg_catalog', 'information_schema')
+           AND nspname NOT LIKE 'pg\_%') AS user_schema_count

@@ -1,0 +1,38 @@
+#include "benchfigure.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace nrdb::bench {
+
+void printFigure(const QString &name, double ours, double reference, const QString &unit, const QString &goal)
+{
+    const double ratio = reference > 0 ? ours / reference : 0.0;
+    std::printf("FIGURE\t%s\t%.1f %s\t%.1f %s\t%.2fx\t%s\n", qPrintable(name), ours, qPrintable(unit), reference,
+                qPrintable(unit), ratio, qPrintable(goal));
+    std::fflush(stdout);
+}
+
+void printPlainFigure(const QString &name, double value, const QString &unit, const QString &goal)
+{
+    std::printf("FIGURE\t%s\t%.1f %s\t-\t-\t%s\n", qPrintable(name), value, qPrintable(unit), qPrintable(goal));
+    std::fflush(stdout);
+}
+
+double medianMilliseconds(int runs, const std::function<void()> &fn)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        fn();
+        times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+} // namespace nrdb::bench

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+namespace nrdb::bench {
+
+// One row of the benchmark table: our figure against the raw tool's, measured in this run.
+// Printed as a tab-separated line starting with FIGURE, which tests/benchmarks/run collects.
+void printFigure(const QString &name, double ours, double reference, const QString &unit, const QString &goal);
+
+// A row that is a plain figure, with no reference tool to compare to.
+void printPlainFigure(const QString &name, double value, const QString &unit, const QString &goal);
+
+// Wall time of fn in milliseconds: the median of `runs` runs.
+double medianMilliseconds(int runs, const std::function<void()> &fn);
+
+} // namespace nrdb::bench

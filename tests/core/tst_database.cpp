@@ -1,0 +1,92 @@
+// The harness on a real server: this executable's own database, QPSQL, rows written and read back.
+#include "scratchdatabase.h"
+
+#include "connection/databasesession.h"
+#include "connection/serverinfo.h"
+#include "util/sqlidentifier.h"
+
+#include <QSqlQuery>
+#include <QtTest/QtTest>
+
+using namespace nrdb;
+
+class TestDatabase : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch); }
+
+    void writesAndReadsRows()
+    {
+        DatabaseSession session;
+        const Status opened = session.open(m_scratch.profile());
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().fullText()));
+        QSqlQuery query(session.database());
+        QVERIFY2(query.exec(QStringLiteral("CREATE TABLE device (id integer PRIMARY KEY, hostname text NOT NULL)")),
+                 qPrintable(query.lastError().text()));
+        QVERIFY(query.prepare(QStringLiteral("INSERT INTO device (id, hostname) VALUES (?, ?)")));
+        for (int id = 1; id <= 50; ++id) {
+            query.addBindValue(id);
+            query.addBindValue(QStringLiteral("router-%1").arg(id));
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*), min(hostname), max(id) FROM device")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 50);
+        QCOMPARE(query.value(1).toString(), QStringLiteral("router-1"));
+        QCOMPARE(query.value(2).toInt(), 50);
+    }
+
+    void summaryCountsTheTable()
+    {
+        DatabaseSession session;
+        QVERIFY(session.open(m_scratch.profile()));
+        const Result<ServerInfo> info = ServerInfo::read(session.database());
+        QVERIFY2(info, qPrintable(info ? QString() : info.error().fullText()));
+        QCOMPARE(info.value().currentDatabase, m_scratch.name());
+        QCOMPARE(info.value().userTableCount, 1);
+        QVERIFY(info.value().superuser);
+        QVERIFY(info.value().serverVersionNumber >= 100000);
+    }
+
+    void quotedIdentifiersRoundTrip_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("spaces") << QStringLiteral("job log");
+        QTest::newRow("quotes") << QStringLiteral("say \"hi\"");
+        QTest::newRow("reserved") << QStringLiteral("select");
+        QTest::newRow("unicode") << QStringLiteral("Gerät_ü");
+        QTest::newRow("mixed case") << QStringLiteral("MixedCase");
+    }
+
+    void quotedIdentifiersRoundTrip()
+    {
+        QFETCH(QString, name);
+        DatabaseSession session;
+        QVERIFY(session.open(m_scratch.profile()));
+        QSqlQuery query(session.database());
+        QVERIFY2(query.exec(QStringLiteral("CREATE TABLE %1 (x int)").arg(quoteIdentifier(name))),
+                 qPrintable(query.lastError().text()));
+        query.prepare(QStringLiteral("SELECT relname FROM pg_class WHERE relname = ? AND relkind = 'r'"));
+        query.addBindValue(name);
+        QVERIFY(query.exec());
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), name);
+    }
+
+    void wrongPasswordIsAnAuthenticationError()
+    {
+        ConnectionProfile profile = m_scratch.profile();
+        profile.password = QStringLiteral("not-the-password");
+        DatabaseSession session;
+        const Status opened = session.open(profile);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, ErrorKind::Authentication);
+        QVERIFY2(!opened.error().message.contains(profile.password), "the password must not reach the message");
+    }
+
+private:
+    test::ScratchDatabase m_scratch;
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

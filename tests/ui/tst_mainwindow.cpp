@@ -1,0 +1,115 @@
+// The main window as real widgets under the offscreen platform.
+#include "logdock.h"
+#include "mainwindow.h"
+
+#include "sandbox/serverinstallation.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QtTest/QtTest>
+
+using namespace nrdb;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("NetRavenTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void hasWindowDockAndEmptyState()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.objectName(), QStringLiteral("mainWindow"));
+        QVERIFY(window.menuBar()->findChild<QMenu *>(QStringLiteral("fileMenu")));
+        QVERIFY(window.findChild<QToolBar *>(QStringLiteral("mainToolBar")));
+        QVERIFY(window.statusBar()->isVisible());
+
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
+        QVERIFY(dock);
+        QCOMPARE(dock->windowTitle(), QStringLiteral("Log"));
+        QVERIFY(dock->isVisible());
+
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("centralPages"));
+        QVERIFY(pages);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+        auto *button = window.findChild<QPushButton *>(QStringLiteral("startSandboxButton"));
+        QVERIFY(button && button->isVisible() && button->isEnabled());
+    }
+
+    void everyActionHasAnObjectName()
+    {
+        MainWindow window;
+        const QList<QAction *> actions = window.findChildren<QAction *>();
+        QVERIFY(!actions.isEmpty());
+        for (const QAction *action : actions) {
+            if (action->isSeparator() || action->menu())
+                continue;
+            QVERIFY2(!action->objectName().isEmpty(), qPrintable(action->text() + QStringLiteral(" has no objectName")));
+        }
+    }
+
+    void geometryAndDockLayoutAreRestored()
+    {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(900, 640);
+            window.removeDockWidget(window.logDock());
+            window.addDockWidget(Qt::RightDockWidgetArea, window.logDock());
+            window.logDock()->show();
+            QVERIFY(window.close());
+        }
+        MainWindow restored;
+        restored.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&restored));
+        QCOMPARE(restored.dockWidgetArea(restored.logDock()), Qt::RightDockWidgetArea);
+        QCOMPARE(restored.size(), QSize(900, 640));
+    }
+
+    void sandboxButtonConnectsAndShowsTheSummary()
+    {
+        if (!ServerInstallation::find()) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("no PostgreSQL server binaries under CI");
+            QSKIP("no PostgreSQL server binaries");
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy connected(&window, &MainWindow::connected);
+        QSignalSpy failed(&window, &MainWindow::connectionFailed);
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("startSandboxButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(connected.count() + failed.count() > 0, 90000);
+        QCOMPARE(failed.count(), 0);
+        auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("centralPages"));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("serverSummaryPage"));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("summaryTitle"))->text().contains(QLatin1String("netraven")));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))->text().startsWith(QLatin1String("Connected")));
+        auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("logView"));
+        QVERIFY(log->toPlainText().contains(QLatin1String("Sandbox server ready")));
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "connection/connectionprofile.h"
+#include "connection/serverinfo.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+
+namespace nrdb {
+
+// What the connected server and database are, at a glance. GUI thread only.
+class ServerSummaryPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ServerSummaryPage(QWidget *parent = nullptr);
+
+    void showSummary(const ConnectionProfile &profile, const ServerInfo &info);
+
+private:
+    QLabel *m_title = nullptr;
+    QLabel *m_hint = nullptr;
+    QFormLayout *m_form = nullptr;
+};
+
+} // namespace nrdb

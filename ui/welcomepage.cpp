@@ -1,0 +1,62 @@
+#include "welcomepage.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace nrdb {
+
+WelcomePage::WelcomePage(QWidget *parent)
+    : QWidget(parent), m_sandboxButton(new QPushButton(tr("Try it on a local sandbox server"), this)),
+      m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("welcomePage"));
+    auto *title = new QLabel(tr("No database connected"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto *explanation = new QLabel(
+        tr("NetRaven DB Admin inspects, initialises, verifies, seeds, backs up and restores NetRaven's PostgreSQL "
+           "database.\n\nTo look around without touching a real server, start a throwaway local sandbox: a private "
+           "PostgreSQL cluster on a free loopback port, removed again when you quit."),
+        this);
+    explanation->setWordWrap(true);
+    explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_sandboxButton->setObjectName(QStringLiteral("startSandboxButton"));
+    m_sandboxButton->setDefault(true);
+    m_status->setObjectName(QStringLiteral("welcomeStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *column = new QVBoxLayout;
+    column->addStretch(1);
+    column->addWidget(title);
+    column->addSpacing(12);
+    column->addWidget(explanation);
+    column->addSpacing(18);
+    column->addWidget(m_sandboxButton, 0, Qt::AlignLeft);
+    column->addWidget(m_status);
+    column->addStretch(2);
+
+    auto *outer = new QHBoxLayout(this);
+    outer->addStretch(1);
+    outer->addLayout(column, 3);
+    outer->addStretch(1);
+
+    connect(m_sandboxButton, &QPushButton::clicked, this, &WelcomePage::sandboxRequested);
+}
+
+void WelcomePage::setStatusText(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void WelcomePage::setBusy(bool busy)
+{
+    m_sandboxButton->setEnabled(!busy);
+}
+
+} // namespace nrdb
