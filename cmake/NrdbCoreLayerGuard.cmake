@@ -28,7 +28,9 @@ function(nrdb_generate_core_layer_guard)
         foreach(header IN LISTS headers)
             set(text "#error \"nrdb_core may not use ${module} (<${module}/${header}>): the core layer is Qt Core, Sql and Concurrent only; put widget code in ui/\"\n")
             file(WRITE "${NRDB_CORE_LAYER_GUARD_DIR}/${module}/${header}" "${text}")
-            if(NOT header MATCHES "\\.h$")
+            # Class headers (<QWidget>) resolve through QtWidgets/ on the include path too; the
+            # module headers <QtWidgets> and <QtGui> are directories here, so they fail anyway.
+            if(NOT header MATCHES "\\.h$" AND NOT header STREQUAL "QtWidgets" AND NOT header STREQUAL "QtGui")
                 file(WRITE "${NRDB_CORE_LAYER_GUARD_DIR}/${header}" "${text}")
             endif()
         endforeach()

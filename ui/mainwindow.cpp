@@ -125,7 +125,7 @@ void MainWindow::showConnected(const ConnectionProfile &profile, const ServerInf
     m_connectionLabel->setText(tr("Connected: %1").arg(profile.displayName()));
     setWindowTitle(tr("%1 — %2").arg(profile.displayName(), QStringLiteral(NRDB_PRODUCT_NAME)));
     statusBar()->showMessage(tr("Connected to PostgreSQL %1").arg(info.serverVersion), 10000);
-    m_logDock->appendLine(tr("Connected to %1 (PostgreSQL %2)").arg(profile.displayName(), info.serverVersion));
+    m_logDock->appendLine(tr("Connected to %1, PostgreSQL %2").arg(profile.displayName(), info.serverVersion));
     emit connected();
 }
 

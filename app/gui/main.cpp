@@ -12,8 +12,9 @@
 
 namespace {
 
-// Saves a picture of the window once the first connection attempt has settled, then quits.
-void scheduleScreenshot(nrdb::MainWindow &window, const QString &path)
+// Saves a picture of the window, then quits: once the connection attempt has settled, or at
+// once when there is none.
+void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afterConnecting)
 {
     const auto capture = [&window, path] {
         // Let the layout and the last status messages paint first.
@@ -24,6 +25,10 @@ void scheduleScreenshot(nrdb::MainWindow &window, const QString &path)
             QApplication::exit(saved ? 0 : 1);
         });
     };
+    if (!afterConnecting) {
+        capture();
+        return;
+    }
     QObject::connect(&window, &nrdb::MainWindow::connected, &window, capture);
     QObject::connect(&window, &nrdb::MainWindow::connectionFailed, &window, capture);
 }
@@ -55,7 +60,7 @@ int main(int argc, char *argv[])
 
     nrdb::MainWindow window;
     if (parser.isSet(screenshotOption))
-        scheduleScreenshot(window, parser.value(screenshotOption));
+        scheduleScreenshot(window, parser.value(screenshotOption), parser.isSet(sandboxOption));
     window.show();
     if (parser.isSet(sandboxOption))
         window.startSandbox();

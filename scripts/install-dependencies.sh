@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's packages, whatever the build, the tests and the GUI need and the
+# machine lacks. Does nothing (and needs no network) when everything is present. Never prompts.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config
+    # Qt 6 (Core, Sql, Concurrent, Widgets) and its PostgreSQL driver
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libgl-dev
+    # PostgreSQL: the server for the sandbox and the tests, the client tools for backups
+    postgresql postgresql-client libpq-dev
+    # a virtual display for the GUI where there is no real one, and a font to draw with
+    xvfb xauth fonts-dejavu-core
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "All ${#packages[@]} required packages are installed."
+    exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    as_root=(sudo -n)
+else
+    echo "error: these packages are missing and installing them needs root: ${missing[*]}" >&2
+    echo "Run as root, or install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
