@@ -35,8 +35,10 @@ void rawLifecycle(const ServerInstallation &installation, const QString &parent)
                                    QStringLiteral("--no-locale"), QStringLiteral("--no-sync")});
     run(QStringLiteral("pg_ctl"), {QStringLiteral("--pgdata=") + dataDir, QStringLiteral("--log=") + dataDir +
                                        QStringLiteral(".log"),
-                                   QStringLiteral("--options=-p ") + port + QStringLiteral(" -c listen_addresses=127.0.0.1 "
-                                                                                          "-c unix_socket_directories=") +
+                                   // the same settings the sandbox writes to postgresql.conf
+                                   QStringLiteral("--options=-p ") + port +
+                                       QStringLiteral(" -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+                                                      " -c full_page_writes=off -c unix_socket_directories=") +
                                        parent,
                                    QStringLiteral("--wait"), QStringLiteral("start")});
     run(QStringLiteral("pg_ctl"), {QStringLiteral("--pgdata=") + dataDir, QStringLiteral("--mode=fast"),
