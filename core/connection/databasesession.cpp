@@ -1,5 +1,6 @@
 #include "connection/databasesession.h"
 
+#include "log/secretredactor.h"
 #include "util/logging.h"
 
 #include <QAtomicInteger>
@@ -53,6 +54,7 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
     db.setDatabaseName(profile.database);
     db.setUserName(profile.user);
     db.setPassword(profile.password);
+    registerSecret(profile.password); // whatever echoes it later (an error, a log line) shows ***** instead
     db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=%2")
                              .arg(connectTimeoutSeconds)
                              .arg(libpqValue(profile.applicationName)));

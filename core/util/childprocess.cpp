@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <unistd.h>
+
 namespace nrdb {
 
 namespace {
@@ -40,11 +42,16 @@ Result<ChildOutcome> ChildCommand::run() const
     process.setProcessEnvironment(environment);
     process.setProgram(actualProgram);
     process.setArguments(actualArguments);
+    // Its own process group: a terminal's Ctrl-C does not reach it behind our back, and a
+    // cancel can signal the whole group.
+    process.setChildProcessModifier([] { ::setpgid(0, 0); });
     qCDebug(lcProcess) << "running" << actualProgram << actualArguments;
     process.start();
     if (!process.waitForStarted())
         return Error{ErrorKind::Process, QStringLiteral("Could not start %1: %2").arg(program, process.errorString()),
                      {}, {}};
+    if (onStarted)
+        onStarted(process.processId());
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();

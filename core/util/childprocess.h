@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <utility>
 
 namespace nrdb {
@@ -31,7 +32,10 @@ struct ChildCommand {
     QStringList arguments;
     QString runAsUser; // empty: the current user; otherwise run through runuser(1)
     QProcessEnvironment environment;
-    int timeoutMs = 120000;
+    int timeoutMs = 120000; // -1: no limit
+    // Called on the running thread right after the child started, with its pid. The child
+    // leads its own process group, so killing -pid reaches whatever it spawned.
+    std::function<void(qint64 pid)> onStarted;
 
     // Runs the command and waits for it. An Error only when it could not start or timed out;
     // a non-zero exit is reported in the outcome.

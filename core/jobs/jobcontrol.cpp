@@ -1,0 +1,86 @@
+#include "jobs/jobcontrol.h"
+
+#include "connection/databasesession.h"
+#include "util/logging.h"
+
+#include <QDeadlineTimer>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+
+#include <csignal>
+#include <memory>
+#include <sys/types.h>
+
+namespace nrdb {
+
+namespace {
+
+constexpr int kChildGraceMs = 3000;
+constexpr int kCancelRepeatMs = 100;
+constexpr int kCancelGiveUpMs = 30000;
+
+bool anyAlive(const QList<qint64> &pids)
+{
+    for (const qint64 pid : pids) {
+        if (::kill(static_cast<pid_t>(pid), 0) == 0)
+            return true;
+    }
+    return false;
+}
+
+void terminateChildren(JobControl &control)
+{
+    const QList<qint64> children = control.children();
+    if (children.isEmpty())
+        return;
+    for (const qint64 pid : children)
+        ::kill(-static_cast<pid_t>(pid), SIGTERM);
+    QDeadlineTimer grace(kChildGraceMs);
+    while (anyAlive(control.children()) && !grace.hasExpired())
+        QThread::msleep(20);
+    for (const qint64 pid : control.children())
+        ::kill(-static_cast<pid_t>(pid), SIGKILL);
+}
+
+// A query can start just after a cancel reached an idle backend, so cancel again until the job
+// ends. The pid is read afresh each time: the job may connect after the cancel began, and it is
+// cleared when the job's connection closes.
+void cancelBackend(JobControl &control, const ConnectionProfile &target)
+{
+    if (target.database.isEmpty())
+        return;
+    std::unique_ptr<DatabaseSession> session;
+    QDeadlineTimer giveUp(kCancelGiveUpMs);
+    while (!control.finished.load() && !giveUp.hasExpired()) {
+        const int pid = control.backendPid.load();
+        if (pid != 0) {
+            if (!session) {
+                ConnectionProfile controlProfile = target;
+                controlProfile.applicationName = QStringLiteral("netraven-dbadmin cancel");
+                session = std::make_unique<DatabaseSession>();
+                if (Status opened = session->open(controlProfile, 5); !opened) {
+                    qCWarning(lcSql) << "cannot open a control connection to cancel backend" << pid
+                                     << opened.error().message;
+                    return;
+                }
+            }
+            QSqlQuery query(session->database());
+            query.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
+            query.addBindValue(pid);
+            if (!query.exec())
+                qCWarning(lcSql) << "pg_cancel_backend failed:" << query.lastError().text();
+        }
+        QThread::msleep(kCancelRepeatMs);
+    }
+}
+
+} // namespace
+
+void interruptJob(JobControl &control, const ConnectionProfile &target)
+{
+    terminateChildren(control);
+    cancelBackend(control, target);
+}
+
+} // namespace nrdb

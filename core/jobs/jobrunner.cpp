@@ -1,0 +1,207 @@
+#include "jobs/jobrunner.h"
+
+#include "jobs/jobcontext.h"
+#include "jobs/jobcontrol.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace nrdb {
+
+namespace {
+
+QString writeKeyOf(const Job &job)
+{
+    if (job.access() != JobAccess::Write || job.target().database.isEmpty())
+        return {};
+    const ConnectionProfile target = job.target();
+    return QStringLiteral("%1:%2/%3").arg(target.host).arg(target.port).arg(target.database);
+}
+
+} // namespace
+
+JobRunner::JobRunner(int maxConcurrentJobs, QObject *parent) : QObject(parent), m_maxConcurrentJobs(maxConcurrentJobs)
+{
+    qRegisterMetaType<JobProgress>();
+    qRegisterMetaType<JobState>();
+    qRegisterMetaType<LogRecord>();
+    m_workers.setMaxThreadCount(maxConcurrentJobs);
+    m_interrupters.setMaxThreadCount(2);
+}
+
+JobRunner::~JobRunner()
+{
+    cancelAll();
+    m_workers.waitForDone();
+    m_interrupters.waitForDone();
+}
+
+JobId JobRunner::submit(std::shared_ptr<Job> job)
+{
+    Q_ASSERT(job);
+    const JobId id = m_nextId++;
+    Entry entry;
+    entry.writeKey = writeKeyOf(*job);
+    entry.job = std::move(job);
+    entry.control = std::make_shared<JobControl>();
+    entry.clock.start();
+    const QString title = entry.job->title();
+    m_entries.insert(id, std::move(entry));
+    m_waiting.append(id);
+    emit submitted(id, title);
+    startReadyJobs();
+    return id;
+}
+
+void JobRunner::startReadyJobs()
+{
+    QSet<QString> heldKeys;
+    int running = 0;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (it->state == JobState::Running) {
+            ++running;
+            if (!it->writeKey.isEmpty())
+                heldKeys.insert(it->writeKey);
+        }
+    }
+    for (auto it = m_waiting.begin(); it != m_waiting.end() && running < m_maxConcurrentJobs;) {
+        const QString key = m_entries.value(*it).writeKey;
+        if (!key.isEmpty() && heldKeys.contains(key)) {
+            ++it; // its database is busy; later writers to it wait behind it
+            continue;
+        }
+        if (!key.isEmpty())
+            heldKeys.insert(key);
+        const JobId id = *it;
+        it = m_waiting.erase(it);
+        ++running;
+        launch(id);
+    }
+}
+
+void JobRunner::launch(JobId id)
+{
+    Entry &entry = m_entries[id];
+    entry.state = JobState::Running;
+    entry.clock.restart();
+    entry.watcher = new QFutureWatcher<Outcome>(this);
+    connect(entry.watcher, &QFutureWatcher<Outcome>::finished, this, [this, id] { onWorkerFinished(id); });
+    emit started(id);
+    entry.watcher->setFuture(QtConcurrent::run(&m_workers, &JobRunner::runOnWorker, id, entry.job, entry.control,
+                                               this));
+}
+
+JobRunner::Outcome JobRunner::runOnWorker(JobId id, std::shared_ptr<Job> job, std::shared_ptr<JobControl> control,
+                                          JobRunner *runner)
+{
+    // Reports hop to the runner's thread; the runner outlives its workers (see the destructor).
+    JobEventSink sink;
+    sink.progress = [runner, id](const JobProgress &progress) {
+        QMetaObject::invokeMethod(
+            runner, [runner, id, progress] { emit runner->progressChanged(id, progress); }, Qt::QueuedConnection);
+    };
+    sink.log = [runner](const LogRecord &record) {
+        QMetaObject::invokeMethod(runner, [runner, record] { emit runner->messageLogged(record); }, Qt::QueuedConnection);
+    };
+    Outcome outcome;
+    {
+        JobContext context(id, job->title(), job->target(), control, sink);
+        outcome.status = context.isCancelled() ? Status(JobContext::cancelledError()) : job->run(context);
+    } // the job's connection closes here, before anyone learns that it finished
+    control->finished.store(true);
+    outcome.cancelRequested = control->cancelRequested.load();
+    return outcome;
+}
+
+void JobRunner::onWorkerFinished(JobId id)
+{
+    Entry &entry = m_entries[id];
+    const Outcome outcome = entry.watcher->result();
+    entry.watcher->deleteLater();
+    entry.watcher = nullptr;
+    if (outcome.status) {
+        if (outcome.cancelRequested)
+            log(id, LogLevel::Info, tr("The cancel came after the job had finished its work"));
+        finish(id, JobState::Succeeded, {});
+    } else if (outcome.cancelRequested || outcome.status.error().kind == ErrorKind::Cancelled) {
+        finish(id, JobState::Cancelled, JobContext::cancelledError());
+    } else {
+        finish(id, JobState::Failed, outcome.status.error());
+    }
+    startReadyJobs();
+}
+
+void JobRunner::finish(JobId id, JobState state, const Error &error)
+{
+    Entry &entry = m_entries[id];
+    entry.state = state;
+    const QString elapsed = formatDuration(entry.clock.elapsed());
+    switch (state) {
+    case JobState::Succeeded: log(id, LogLevel::Info, tr("Succeeded in %1").arg(elapsed)); break;
+    case JobState::Cancelled: log(id, LogLevel::Warning, tr("Cancelled after %1").arg(elapsed)); break;
+    default:
+        log(id, LogLevel::Error,
+            tr("Failed after %1: %2%3")
+                .arg(elapsed, error.fullText(),
+                     error.sqlState.isEmpty() ? QString() : tr(" (SQLSTATE %1)").arg(error.sqlState)));
+    }
+    emit finished(id, state, error);
+}
+
+void JobRunner::log(JobId id, LogLevel level, const QString &text)
+{
+    emit messageLogged(LogRecord(level, text, id, m_entries.value(id).job->title()));
+}
+
+void JobRunner::cancel(JobId id)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end() || isFinished(it->state) || it->control->cancelRequested.exchange(true))
+        return;
+    if (it->state == JobState::Queued) {
+        m_waiting.removeOne(id);
+        finish(id, JobState::Cancelled, JobContext::cancelledError());
+        return;
+    }
+    log(id, LogLevel::Info, tr("Cancelling…"));
+    // Stopping children and the server's query blocks, so it runs beside the job, not here.
+    (void)QtConcurrent::run(&m_interrupters, [control = it->control, target = it->job->target()] {
+        interruptJob(*control, target);
+    });
+}
+
+void JobRunner::cancelAll()
+{
+    const QList<JobId> ids = m_entries.keys();
+    for (const JobId id : ids)
+        cancel(id);
+}
+
+JobState JobRunner::state(JobId id) const
+{
+    return m_entries.value(id).state;
+}
+
+bool JobRunner::isIdle() const
+{
+    for (const Entry &entry : m_entries) {
+        if (!isFinished(entry.state))
+            return false;
+    }
+    return true;
+}
+
+bool JobRunner::waitForIdle(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!isIdle()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+} // namespace nrdb
