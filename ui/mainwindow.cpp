@@ -1,10 +1,15 @@
 #include "mainwindow.h"
 
+#include "jobspanel.h"
 #include "logdock.h"
 #include "sandboxcontroller.h"
 #include "serversummarypage.h"
 #include "welcomepage.h"
 
+#include "jobs/jobrunner.h"
+#include "jobs/serversummaryjob.h"
+#include "log/logfile.h"
+#include "log/logmodel.h"
 #include "nrdb/version.h"
 
 #include <QAction>
@@ -27,9 +32,11 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_pages(new QStackedWidget(this)), m_welcomePage(new WelcomePage(this)),
-      m_summaryPage(new ServerSummaryPage(this)), m_logDock(new LogDock(this)),
-      m_connectionLabel(new QLabel(tr("Not connected"), this)), m_sandbox(new SandboxController(this))
+    : QMainWindow(parent), m_runner(new JobRunner(4, this)), m_logModel(new LogModel(100000, this)),
+      m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)), m_pages(new QStackedWidget(this)),
+      m_welcomePage(new WelcomePage(this)), m_summaryPage(new ServerSummaryPage(this)),
+      m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
+      m_connectionLabel(new QLabel(tr("Not connected"), this)), m_sandbox(new SandboxController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -39,6 +46,10 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_pages);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsPanel);
+    splitDockWidget(m_logDock, m_jobsPanel, Qt::Horizontal);
+    resizeDocks({m_logDock, m_jobsPanel}, {600, 500}, Qt::Horizontal);
+    resizeDocks({m_logDock}, {240}, Qt::Vertical);
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->showMessage(tr("Ready"));
@@ -48,15 +59,21 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
 
     connect(m_welcomePage, &WelcomePage::sandboxRequested, this, &MainWindow::startSandbox);
-    connect(m_sandbox, &SandboxController::messageLogged, m_logDock, &LogDock::appendLine);
-    connect(m_sandbox, &SandboxController::ready, this, &MainWindow::showConnected);
+    connect(m_runner, &JobRunner::messageLogged, this, &MainWindow::record);
+    connect(m_runner, &JobRunner::finished, this, &MainWindow::onJobFinished);
+    connect(m_sandbox, &SandboxController::ready, this, &MainWindow::readSummary);
     connect(m_sandbox, &SandboxController::failed, this, &MainWindow::showFailure);
 
     resize(1100, 720);
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Jobs may still use the sandbox; end them before the sandbox goes.
+    delete m_runner;
+    m_runner = nullptr;
+}
 
 void MainWindow::createActions()
 {
@@ -92,6 +109,9 @@ void MainWindow::createMenus()
     QAction *toggleLog = m_logDock->toggleViewAction();
     toggleLog->setObjectName(QStringLiteral("toggleLogDockAction"));
     viewMenu->addAction(toggleLog);
+    QAction *toggleJobs = m_jobsPanel->toggleViewAction();
+    toggleJobs->setObjectName(QStringLiteral("toggleJobsDockAction"));
+    viewMenu->addAction(toggleJobs);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -105,6 +125,8 @@ void MainWindow::createToolBar()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->toggleViewAction()->setObjectName(QStringLiteral("toggleMainToolBarAction"));
     toolBar->addAction(m_sandboxAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_jobsPanel->cancelAction());
 }
 
 void MainWindow::startSandbox()
@@ -113,9 +135,32 @@ void MainWindow::startSandbox()
         return;
     m_sandboxAction->setEnabled(false);
     m_welcomePage->setBusy(true);
-    m_welcomePage->setStatusText(tr("Starting a sandbox server… (progress in the Log dock)"));
+    m_welcomePage->setStatusText(tr("Starting a sandbox server… (progress in the Jobs and Log docks)"));
     statusBar()->showMessage(tr("Starting a sandbox server…"));
     m_sandbox->start();
+}
+
+void MainWindow::record(const LogRecord &record)
+{
+    m_logModel->append(record);
+    m_logFile->write(record);
+}
+
+void MainWindow::readSummary(const ConnectionProfile &profile)
+{
+    m_summaryJob = std::make_shared<ServerSummaryJob>(profile);
+    m_summaryJobId = m_runner->submit(m_summaryJob);
+}
+
+void MainWindow::onJobFinished(JobId id, JobState state, const Error &error)
+{
+    if (id != m_summaryJobId)
+        return;
+    m_summaryJobId = 0;
+    if (state == JobState::Succeeded)
+        showConnected(m_summaryJob->target(), m_summaryJob->info());
+    else
+        showFailure(state == JobState::Cancelled ? tr("cancelled") : error.fullText());
 }
 
 void MainWindow::showConnected(const ConnectionProfile &profile, const ServerInfo &info)
@@ -125,7 +170,7 @@ void MainWindow::showConnected(const ConnectionProfile &profile, const ServerInf
     m_connectionLabel->setText(tr("Connected: %1").arg(profile.displayName()));
     setWindowTitle(tr("%1 — %2").arg(profile.displayName(), QStringLiteral(NRDB_PRODUCT_NAME)));
     statusBar()->showMessage(tr("Connected to PostgreSQL %1").arg(info.serverVersion), 10000);
-    m_logDock->appendLine(tr("Connected to %1, PostgreSQL %2").arg(profile.displayName(), info.serverVersion));
+    record(LogRecord(LogLevel::Info, tr("Connected to %1").arg(profile.displayName())));
     emit connected();
 }
 
@@ -133,9 +178,8 @@ void MainWindow::showFailure(const QString &message)
 {
     m_sandboxAction->setEnabled(true);
     m_welcomePage->setBusy(false);
-    m_welcomePage->setStatusText(tr("The sandbox server could not be started: %1").arg(message));
-    statusBar()->showMessage(tr("Sandbox server failed to start"), 10000);
-    m_logDock->appendLine(tr("Error: %1").arg(message));
+    m_welcomePage->setStatusText(tr("Could not connect: %1").arg(message));
+    statusBar()->showMessage(tr("Could not connect"), 10000);
     emit connectionFailed();
 }
 

@@ -2,8 +2,12 @@
 
 #include "connection/connectionprofile.h"
 #include "connection/serverinfo.h"
+#include "jobs/jobtypes.h"
+#include "log/logrecord.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -11,10 +15,16 @@ class QStackedWidget;
 
 namespace nrdb {
 
+class JobRunner;
+class JobsPanel;
 class LogDock;
+class LogFile;
+class LogModel;
 class SandboxController;
+class ServerSummaryJob;
 class ServerSummaryPage;
 class WelcomePage;
+struct Error;
 
 // The main window: menus, toolbar, central pages, status bar and the Log dock. Saves its
 // geometry and dock layout in QSettings on close and restores them on construction.
@@ -26,6 +36,8 @@ public:
     ~MainWindow() override;
 
     LogDock *logDock() const { return m_logDock; }
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    JobRunner *jobRunner() const { return m_runner; }
 
 public slots:
     void startSandbox();
@@ -45,15 +57,24 @@ private:
     void createToolBar();
     void restoreLayout();
     void saveLayout() const;
+    void record(const LogRecord &record);
+    void readSummary(const ConnectionProfile &profile);
+    void onJobFinished(JobId id, JobState state, const Error &error);
     void showConnected(const ConnectionProfile &profile, const ServerInfo &info);
     void showFailure(const QString &message);
 
+    JobRunner *m_runner = nullptr; // first: it is destroyed last, after the jobs it ran were waited for
+    LogModel *m_logModel = nullptr;
+    LogFile *m_logFile = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     ServerSummaryPage *m_summaryPage = nullptr;
     LogDock *m_logDock = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     SandboxController *m_sandbox = nullptr;
+    std::shared_ptr<ServerSummaryJob> m_summaryJob;
+    JobId m_summaryJobId = 0;
     QAction *m_sandboxAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -1,25 +1,19 @@
 #include "sandboxcontroller.h"
 
-#include "connection/databaseadmin.h"
-#include "connection/databasesession.h"
+#include "jobs/jobrunner.h"
+#include "jobs/startsandboxjob.h"
 #include "sandbox/sandboxcluster.h"
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace nrdb {
 
-namespace {
-const QString kDatabaseName = QStringLiteral("netraven");
-}
-
-SandboxController::SandboxController(QObject *parent) : QObject(parent)
+SandboxController::SandboxController(JobRunner *runner, QObject *parent) : QObject(parent), m_runner(runner)
 {
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &SandboxController::onFinished);
+    connect(m_runner, &JobRunner::finished, this, &SandboxController::onJobFinished);
 }
 
 SandboxController::~SandboxController()
 {
-    m_watcher.waitForFinished();
+    // Stopping takes a moment; it happens once, as the window closes.
     if (m_cluster && m_cluster->isRunning())
         (void)m_cluster->stop();
 }
@@ -28,53 +22,20 @@ void SandboxController::start()
 {
     if (isStarting() || (m_cluster && m_cluster->isRunning()))
         return;
-    m_cluster = std::make_unique<SandboxCluster>();
-    m_watcher.setFuture(QtConcurrent::run([this] { return startOnWorker(); }));
+    m_cluster = std::make_shared<SandboxCluster>();
+    m_job = std::make_shared<StartSandboxJob>(m_cluster, QStringLiteral("netraven"));
+    m_jobId = m_runner->submit(m_job);
 }
 
-SandboxController::Outcome SandboxController::startOnWorker()
+void SandboxController::onJobFinished(JobId id, JobState state, const Error &error)
 {
-    const ProgressSink progress = [this](const QString &line) {
-        QMetaObject::invokeMethod(this, [this, line] { emit messageLogged(line); }, Qt::QueuedConnection);
-    };
-    Outcome outcome;
-    if (Status started = m_cluster->start(progress); !started) {
-        outcome.errorText = started.error().fullText();
-        return outcome;
-    }
-    {
-        DatabaseSession maintenance;
-        Status status = maintenance.open(m_cluster->state().profile());
-        if (status)
-            status = databaseadmin::create(maintenance.database(), kDatabaseName);
-        if (!status) {
-            outcome.errorText = status.error().fullText();
-            return outcome;
-        }
-    }
-    progress(QStringLiteral("Created database %1").arg(kDatabaseName));
-    outcome.profile = m_cluster->state().profile(kDatabaseName);
-    DatabaseSession session;
-    if (Status opened = session.open(outcome.profile); !opened) {
-        outcome.errorText = opened.error().fullText();
-        return outcome;
-    }
-    const Result<ServerInfo> info = ServerInfo::read(session.database());
-    if (!info) {
-        outcome.errorText = info.error().fullText();
-        return outcome;
-    }
-    outcome.info = info.value();
-    return outcome;
-}
-
-void SandboxController::onFinished()
-{
-    const Outcome outcome = m_watcher.result();
-    if (outcome.errorText.isEmpty())
-        emit ready(outcome.profile, outcome.info);
+    if (id != m_jobId)
+        return;
+    m_jobId = 0;
+    if (state == JobState::Succeeded)
+        emit ready(m_job->profile());
     else
-        emit failed(outcome.errorText);
+        emit failed(state == JobState::Cancelled ? tr("cancelled") : error.fullText());
 }
 
 } // namespace nrdb

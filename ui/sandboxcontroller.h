@@ -1,44 +1,41 @@
 #pragma once
 
 #include "connection/connectionprofile.h"
-#include "connection/serverinfo.h"
+#include "jobs/jobtypes.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 
 #include <memory>
 
 namespace nrdb {
 
+class JobRunner;
 class SandboxCluster;
+class StartSandboxJob;
+struct Error;
 
-// Starts a sandbox cluster with a "netraven" database on a worker thread and owns it until
+// Starts a sandbox cluster with a "netraven" database as a job, and owns the cluster until it is
 // destroyed, when the cluster is stopped and removed. GUI thread only.
 class SandboxController : public QObject {
     Q_OBJECT
 public:
-    explicit SandboxController(QObject *parent = nullptr);
+    explicit SandboxController(JobRunner *runner, QObject *parent = nullptr);
     ~SandboxController() override;
 
     void start();
-    bool isStarting() const { return m_watcher.isRunning(); }
+    bool isStarting() const { return m_jobId != 0; }
 
 signals:
-    void messageLogged(const QString &text);
-    void ready(const nrdb::ConnectionProfile &profile, const nrdb::ServerInfo &info);
+    void ready(const nrdb::ConnectionProfile &profile);
     void failed(const QString &message);
 
 private:
-    struct Outcome {
-        QString errorText; // empty on success
-        ConnectionProfile profile;
-        ServerInfo info;
-    };
-    Outcome startOnWorker();
-    void onFinished();
+    void onJobFinished(JobId id, JobState state, const Error &error);
 
-    std::unique_ptr<SandboxCluster> m_cluster;
-    QFutureWatcher<Outcome> m_watcher;
+    JobRunner *m_runner;
+    std::shared_ptr<SandboxCluster> m_cluster;
+    std::shared_ptr<StartSandboxJob> m_job;
+    JobId m_jobId = 0;
 };
 
 } // namespace nrdb

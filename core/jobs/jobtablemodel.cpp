@@ -76,17 +76,17 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     case TitleColumn: return tr("Job");
     case StateColumn: return tr("State");
     case ProgressColumn: return tr("Progress");
-    case PhaseColumn: return tr("Phase");
     case ElapsedColumn: return tr("Elapsed");
     case RemainingColumn: return tr("Remaining");
+    case PhaseColumn: return tr("Phase");
     }
     return {};
 }
 
-int JobTableModel::runningCount() const
+int JobTableModel::activeCount() const
 {
     return static_cast<int>(
-        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.state == JobState::Running; }));
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return !isFinished(row.state); }));
 }
 
 int JobTableModel::rowOf(JobId id) const

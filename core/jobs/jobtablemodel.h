@@ -11,13 +11,13 @@ namespace nrdb {
 
 class JobRunner;
 
-// The jobs a runner has seen, newest last: title, state, progress, phase, elapsed time and the
-// time remaining where it can be estimated. Call refreshClock() periodically to move the clocks
+// The jobs a runner has seen, newest last: title, state, progress, elapsed time, the time
+// remaining where it can be estimated, and the phase (or the error of a failed job). Call refreshClock() periodically to move the clocks
 // of running jobs. Thread: the runner's.
 class JobTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TitleColumn, StateColumn, ProgressColumn, PhaseColumn, ElapsedColumn, RemainingColumn, ColumnCount };
+    enum Column { TitleColumn, StateColumn, ProgressColumn, ElapsedColumn, RemainingColumn, PhaseColumn, ColumnCount };
     enum Role { JobIdRole = Qt::UserRole + 1, StateRole, PercentRole };
 
     explicit JobTableModel(JobRunner *runner, QObject *parent = nullptr);
@@ -28,7 +28,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     JobId jobId(int row) const { return m_rows.at(row).id; }
-    int runningCount() const;
+    int activeCount() const;
 
 public slots:
     void refreshClock();

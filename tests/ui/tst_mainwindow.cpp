@@ -2,12 +2,13 @@
 #include "logdock.h"
 #include "mainwindow.h"
 
+#include "log/logmodel.h"
 #include "sandbox/serverinstallation.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
-#include <QPlainTextEdit>
+#include <QTreeView>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_settingsDir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
         QCoreApplication::setOrganizationName(QStringLiteral("NetRavenTest"));
@@ -103,8 +105,16 @@ private slots:
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("serverSummaryPage"));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("summaryTitle"))->text().contains(QLatin1String("netraven")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))->text().startsWith(QLatin1String("Connected")));
-        auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("logView"));
-        QVERIFY(log->toPlainText().contains(QLatin1String("Sandbox server ready")));
+        const QAbstractItemModel *log = window.findChild<QTreeView *>(QStringLiteral("logView"))->model();
+        QStringList messages;
+        for (int row = 0; row < log->rowCount(); ++row)
+            messages << log->index(row, LogModel::MessageColumn).data().toString();
+        QVERIFY2(messages.contains(QStringLiteral("Sandbox server ready on 127.0.0.1:%1")
+                                       .arg(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))
+                                                ->text()
+                                                .section(QLatin1Char(':'), -1)
+                                                .section(QLatin1Char('/'), 0, 0))),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
     }
 
 private:
