@@ -158,7 +158,7 @@ void MainWindow::onJobFinished(JobId id, JobState state, const Error &error)
         return;
     m_summaryJobId = 0;
     if (state == JobState::Succeeded)
-        showConnected(m_summaryJob->target(), m_summaryJob->info());
+        showConnected(m_summaryJob->target(), m_summaryJob->result());
     else
         showFailure(state == JobState::Cancelled ? tr("cancelled") : error.fullText());
 }

@@ -33,7 +33,7 @@ void SandboxController::onJobFinished(JobId id, JobState state, const Error &err
         return;
     m_jobId = 0;
     if (state == JobState::Succeeded)
-        emit ready(m_job->profile());
+        emit ready(m_job->result());
     else
         emit failed(state == JobState::Cancelled ? tr("cancelled") : error.fullText());
 }

@@ -93,8 +93,8 @@ void JobRunner::launch(JobId id)
                                                this));
 }
 
-JobRunner::Outcome JobRunner::runOnWorker(JobId id, std::shared_ptr<Job> job, std::shared_ptr<JobControl> control,
-                                          JobRunner *runner)
+void JobRunner::runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_ptr<Job> job,
+                            std::shared_ptr<JobControl> control, JobRunner *runner)
 {
     // Reports hop to the runner's thread; the runner outlives its workers (see the destructor).
     JobEventSink sink;
@@ -112,7 +112,7 @@ JobRunner::Outcome JobRunner::runOnWorker(JobId id, std::shared_ptr<Job> job, st
     } // the job's connection closes here, before anyone learns that it finished
     control->finished.store(true);
     outcome.cancelRequested = control->cancelRequested.load();
-    return outcome;
+    promise.addResult(std::move(outcome));
 }
 
 void JobRunner::onWorkerFinished(JobId id)

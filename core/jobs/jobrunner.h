@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPromise>
 #include <QThreadPool>
 
 #include <memory>
@@ -67,8 +68,8 @@ private:
     void onWorkerFinished(JobId id);
     void finish(JobId id, JobState state, const Error &error);
     void log(JobId id, LogLevel level, const QString &text);
-    static Outcome runOnWorker(JobId id, std::shared_ptr<Job> job, std::shared_ptr<JobControl> control,
-                               JobRunner *runner);
+    static void runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_ptr<Job> job,
+                            std::shared_ptr<JobControl> control, JobRunner *runner);
 
     QHash<JobId, Entry> m_entries;
     QList<JobId> m_waiting; // submitted, not yet started, in submission order

@@ -17,11 +17,11 @@ QString StartSandboxJob::title() const
     return QStringLiteral("Start sandbox server");
 }
 
-Status StartSandboxJob::run(JobContext &context)
+Result<ConnectionProfile> StartSandboxJob::execute(JobContext &context)
 {
     context.setPhase(QStringLiteral("Starting the server"), 2);
     if (Status started = m_cluster->start([&context](const QString &line) { context.info(line); }); !started)
-        return started;
+        return started.error();
     context.setProgress(1, 2);
     Status status = context.isCancelled() ? Status(JobContext::cancelledError()) : Status();
     if (status) {
@@ -33,12 +33,11 @@ Status StartSandboxJob::run(JobContext &context)
     }
     if (!status) {
         (void)m_cluster->stop(); // half a sandbox is of no use to anyone
-        return status;
+        return status.error();
     }
     context.info(QStringLiteral("Created database %1").arg(m_databaseName));
     context.setProgress(2, 2);
-    m_profile = m_cluster->state().profile(m_databaseName);
-    return {};
+    return m_cluster->state().profile(m_databaseName);
 }
 
 } // namespace nrdb

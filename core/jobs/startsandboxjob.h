@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobs/job.h"
+#include "jobs/jobwithresult.h"
 
 #include <memory>
 
@@ -8,23 +8,22 @@ namespace nrdb {
 
 class SandboxCluster;
 
-// Starts a sandbox cluster and creates an empty database in it. The cluster belongs to whoever
-// made the job; on success its state() tells how to reach the database. Worker thread, per Job.
-class StartSandboxJob : public Job {
+// Starts a sandbox cluster and creates an empty database in it; the result is how to reach that
+// database as the sandbox's superuser. The cluster belongs to whoever made the job.
+// Thread: as JobWithResult.
+class StartSandboxJob : public JobWithResult<ConnectionProfile> {
 public:
     StartSandboxJob(std::shared_ptr<SandboxCluster> cluster, QString databaseName);
 
     QString title() const override;
     JobAccess access() const override { return JobAccess::Write; }
-    Status run(JobContext &context) override;
 
-    // The new database, as the sandbox's superuser; valid after success.
-    const ConnectionProfile &profile() const { return m_profile; }
+protected:
+    Result<ConnectionProfile> execute(JobContext &context) override;
 
 private:
     std::shared_ptr<SandboxCluster> m_cluster;
     QString m_databaseName;
-    ConnectionProfile m_profile;
 };
 
 } // namespace nrdb

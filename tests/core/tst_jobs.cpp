@@ -72,7 +72,8 @@ private slots:
         const JobId id = m_runner->submit(job);
         QVERIFY(m_runner->waitForIdle(30000));
         QCOMPARE(m_finishes.value(id).state, JobState::Succeeded);
-        QCOMPARE(job->lastValue().toInt(), 42);
+        QVERIFY(job->hasResult());
+        QCOMPARE(job->result().toInt(), 42);
         QCOMPARE(started.count(), 1);
         QVERIFY(progress.count() >= 1);
         QCOMPARE(progress.last().at(1).value<JobProgress>().percent(), 100);

@@ -13,12 +13,13 @@ StatementJob::StatementJob(QString title, JobAccess access, ConnectionProfile ta
 {
 }
 
-Status StatementJob::run(JobContext &context)
+Result<QVariant> StatementJob::execute(JobContext &context)
 {
     const Result<QSqlDatabase> db = context.database();
     if (!db)
         return db.error();
     context.setPhase(QStringLiteral("Running statements"), m_statements.size());
+    QVariant lastValue;
     for (int i = 0; i < m_statements.size(); ++i) {
         if (context.isCancelled())
             return JobContext::cancelledError();
@@ -27,11 +28,11 @@ Status StatementJob::run(JobContext &context)
         if (!query.exec(m_statements.at(i)))
             return sqlError(query.lastError(), QStringLiteral("Statement %1 failed").arg(i + 1));
         if (query.next())
-            m_lastValue = query.value(0);
+            lastValue = query.value(0);
         context.info(QStringLiteral("Ran statement %1 of %2").arg(i + 1).arg(m_statements.size()));
         context.setProgress(i + 1, m_statements.size());
     }
-    return {};
+    return lastValue;
 }
 
 } // namespace nrdb::test
