@@ -7,7 +7,7 @@ packages=(
     # build
     cmake ninja-build g++ pkg-config
     # Qt 6 (Core, Sql, Concurrent, Widgets) and its PostgreSQL driver
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libgl-dev
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libgl-dev qtkeychain-qt6-dev
     # PostgreSQL: the server for the sandbox and the tests, the client tools for backups
     postgresql postgresql-client libpq-dev
     # a virtual display for the GUI where there is no real one, and a font to draw with

@@ -1,10 +1,194 @@
 #include "connection/connectionprofile.h"
 
+#include <QUrl>
+
+#include <libpq-fe.h>
+
+#include <memory>
+
 namespace nrdb {
+
+namespace {
+
+// Keywords that are fields of the profile, in the order the string forms write them.
+const QStringList kFieldKeywords{QStringLiteral("host"),        QStringLiteral("port"),
+                                 QStringLiteral("dbname"),      QStringLiteral("user"),
+                                 QStringLiteral("password"),    QStringLiteral("sslmode"),
+                                 QStringLiteral("sslrootcert"), QStringLiteral("sslcert"),
+                                 QStringLiteral("sslkey"),      QStringLiteral("service"),
+                                 QStringLiteral("application_name")};
+
+QString quoteKeywordValue(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    const bool plain = !value.isEmpty() && !value.contains(QLatin1Char(' ')) && escaped == value;
+    return plain ? value : QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+QString percentEncoded(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+// Hosts in a URI: IPv6 addresses in brackets, socket directories percent-encoded.
+QString uriHostPart(const QString &host, const QString &port)
+{
+    const QStringList hosts = host.split(QLatin1Char(','));
+    const QStringList ports = port.split(QLatin1Char(','));
+    QStringList parts;
+    for (int i = 0; i < hosts.size(); ++i) {
+        const QString &h = hosts.at(i);
+        QString part = h.contains(QLatin1Char(':')) ? QLatin1Char('[') + h + QLatin1Char(']') : percentEncoded(h);
+        const QString p = ports.size() == hosts.size() ? ports.at(i) : (i == hosts.size() - 1 ? port : QString());
+        if (!p.isEmpty())
+            part += QLatin1Char(':') + p;
+        parts << part;
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+} // namespace
+
+QString deploymentTierName(DeploymentTier tier)
+{
+    switch (tier) {
+    case DeploymentTier::Development: return QStringLiteral("dev");
+    case DeploymentTier::Staging: return QStringLiteral("staging");
+    case DeploymentTier::Production: return QStringLiteral("prod");
+    }
+    return QStringLiteral("dev");
+}
+
+Result<DeploymentTier> deploymentTierFromName(const QString &name)
+{
+    for (const DeploymentTier tier : {DeploymentTier::Development, DeploymentTier::Staging, DeploymentTier::Production}) {
+        if (deploymentTierName(tier) == name)
+            return tier;
+    }
+    return Error{ErrorKind::Usage, QStringLiteral("Unknown environment '%1': use dev, staging or prod").arg(name), {}, {}};
+}
 
 QString ConnectionProfile::displayName() const
 {
-    return QStringLiteral("%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+    QString text = user.isEmpty() ? QString() : user + QLatin1Char('@');
+    text += host.isEmpty() ? QStringLiteral("(default host)") : host;
+    if (!port.isEmpty())
+        text += QLatin1Char(':') + port;
+    return text + QLatin1Char('/') + database;
+}
+
+Result<ConnectionProfile> ConnectionProfile::parse(const QString &connectionString)
+{
+    char *rawError = nullptr;
+    const QByteArray utf8 = connectionString.trimmed().toUtf8();
+    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(utf8.constData(), &rawError),
+                                                                         &PQconninfoFree);
+    if (!options) {
+        QString message = rawError ? QString::fromUtf8(rawError).trimmed() : QStringLiteral("out of memory");
+        PQfreemem(rawError);
+        return Error{ErrorKind::Usage, QStringLiteral("Not a valid connection string: %1").arg(message), {}, {}};
+    }
+    ConnectionProfile profile;
+    for (const PQconninfoOption *option = options.get(); option->keyword; ++option) {
+        if (option->val)
+            profile.setLibpqKeyword(QString::fromUtf8(option->keyword), QString::fromUtf8(option->val));
+    }
+    return profile;
+}
+
+void ConnectionProfile::setLibpqKeyword(const QString &keyword, const QString &value)
+{
+    if (keyword == QLatin1String("host"))
+        host = value;
+    else if (keyword == QLatin1String("port"))
+        port = value;
+    else if (keyword == QLatin1String("dbname"))
+        database = value;
+    else if (keyword == QLatin1String("user"))
+        user = value;
+    else if (keyword == QLatin1String("password"))
+        password = value;
+    else if (keyword == QLatin1String("sslmode"))
+        sslMode = value;
+    else if (keyword == QLatin1String("sslrootcert"))
+        sslRootCert = value;
+    else if (keyword == QLatin1String("sslcert"))
+        sslCert = value;
+    else if (keyword == QLatin1String("sslkey"))
+        sslKey = value;
+    else if (keyword == QLatin1String("service"))
+        service = value;
+    else if (keyword == QLatin1String("application_name"))
+        applicationName = value;
+    else
+        otherOptions.insert(keyword, value);
+}
+
+QMap<QString, QString> ConnectionProfile::libpqKeywords() const
+{
+    const QMap<QString, QString> fields{
+        {QStringLiteral("host"), host},
+        {QStringLiteral("port"), port},
+        {QStringLiteral("dbname"), database},
+        {QStringLiteral("user"), user},
+        {QStringLiteral("password"), password},
+        {QStringLiteral("sslmode"), sslMode},
+        {QStringLiteral("sslrootcert"), sslRootCert},
+        {QStringLiteral("sslcert"), sslCert},
+        {QStringLiteral("sslkey"), sslKey},
+        {QStringLiteral("service"), service},
+        {QStringLiteral("application_name"), applicationName},
+    };
+    QMap<QString, QString> keywords = otherOptions;
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        if (!it.value().isEmpty())
+            keywords.insert(it.key(), it.value());
+    }
+    return keywords;
+}
+
+QString ConnectionProfile::toKeywordString() const
+{
+    const QMap<QString, QString> keywords = libpqKeywords();
+    QStringList parts;
+    for (const QString &keyword : kFieldKeywords) {
+        if (keyword != QLatin1String("password") && keywords.contains(keyword))
+            parts << keyword + QLatin1Char('=') + quoteKeywordValue(keywords.value(keyword));
+    }
+    for (auto it = otherOptions.cbegin(); it != otherOptions.cend(); ++it)
+        parts << it.key() + QLatin1Char('=') + quoteKeywordValue(it.value());
+    return parts.join(QLatin1Char(' '));
+}
+
+QString ConnectionProfile::toUri() const
+{
+    QString uri = QStringLiteral("postgresql://");
+    if (!user.isEmpty())
+        uri += percentEncoded(user) + QLatin1Char('@');
+    // A socket directory cannot stand in the authority part; libpq takes it as ?host=.
+    const bool socketHost = host.startsWith(QLatin1Char('/'));
+    if (!socketHost)
+        uri += uriHostPart(host, port);
+    uri += QLatin1Char('/') + percentEncoded(database);
+    QStringList query;
+    const QMap<QString, QString> keywords = libpqKeywords();
+    for (auto it = keywords.cbegin(); it != keywords.cend(); ++it) {
+        const QString &keyword = it.key();
+        const bool inAuthority = keyword == QLatin1String("user") || keyword == QLatin1String("dbname") ||
+                                 (!socketHost && (keyword == QLatin1String("host") || keyword == QLatin1String("port")));
+        if (inAuthority || keyword == QLatin1String("password"))
+            continue;
+        query << keyword + QLatin1Char('=') + percentEncoded(it.value());
+    }
+    if (!query.isEmpty())
+        uri += QLatin1Char('?') + query.join(QLatin1Char('&'));
+    return uri;
+}
+
+bool operator==(const ConnectionProfile &a, const ConnectionProfile &b)
+{
+    return a.name == b.name && a.tier == b.tier && a.libpqKeywords() == b.libpqKeywords();
 }
 
 } // namespace nrdb

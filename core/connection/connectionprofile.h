@@ -1,21 +1,59 @@
 #pragma once
 
+#include "util/result.h"
+
+#include <QMap>
+#include <QMetaType>
 #include <QString>
 
 namespace nrdb {
 
-// Where and as whom to connect. A plain value type; the password is never persisted from here.
+// How careful a DBA must be with a server; production is marked in the window title.
+enum class DeploymentTier { Development, Staging, Production };
+
+QString deploymentTierName(DeploymentTier tier); // "dev", "staging", "prod"
+Result<DeploymentTier> deploymentTierFromName(const QString &name);
+
+// Where and as whom to connect, in libpq's terms: host may be a name, an address, a unix-socket
+// directory or a comma-separated list; port may be a list too. A plain value type, any thread.
+// The password is transient: nothing here ever writes it out (see ProfileStore, SecretStore).
 struct ConnectionProfile {
     QString name;
-    QString host = QStringLiteral("localhost");
-    quint16 port = 5432;
+    DeploymentTier tier = DeploymentTier::Development;
+    QString host;
+    QString port;
     QString database;
     QString user;
     QString password;
-    QString applicationName = QStringLiteral("netraven-dbadmin");
+    QString sslMode;     // disable, allow, prefer, require, verify-ca, verify-full; empty: libpq's default
+    QString sslRootCert;
+    QString sslCert;
+    QString sslKey;
+    QString service;     // a pg_service.conf section, expanded by resolveProfile()
+    QString applicationName; // empty: DatabaseSession names the product
+    QMap<QString, QString> otherOptions; // any other libpq keyword, kept so that nothing is lost
 
-    // host:port/database as user, for titles and logs; never contains the password.
+    // user@host:port/database; never the password.
     QString displayName() const;
+    bool isProduction() const { return tier == DeploymentTier::Production; }
+
+    // Reads a libpq URI (postgresql://…) or keyword string (host=… dbname=…) exactly as libpq
+    // does, with libpq's message on bad input. The tier and name are not part of either form.
+    static Result<ConnectionProfile> parse(const QString &connectionString);
+    // A postgresql:// URI with every set field, percent-encoded; without the password.
+    QString toUri() const;
+    // A keyword string (host='…' port=…), values quoted as libpq wants; without the password.
+    QString toKeywordString() const;
+
+    // The libpq keywords and values this profile sets (password included when set), e.g. for
+    // a child process's PG* environment. Empty fields are left out.
+    QMap<QString, QString> libpqKeywords() const;
+    // Sets a field from a libpq keyword; unknown keywords go to otherOptions.
+    void setLibpqKeyword(const QString &keyword, const QString &value);
+
+    friend bool operator==(const ConnectionProfile &a, const ConnectionProfile &b);
 };
 
 } // namespace nrdb
+
+Q_DECLARE_METATYPE(nrdb::ConnectionProfile)

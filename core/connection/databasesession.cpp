@@ -50,14 +50,29 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
                      QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"), {},
                      {}};
     db.setHostName(profile.host);
-    db.setPort(profile.port);
+    bool singlePort = false;
+    const int port = profile.port.toInt(&singlePort);
+    db.setPort(singlePort ? port : -1);
     db.setDatabaseName(profile.database);
     db.setUserName(profile.user);
     db.setPassword(profile.password);
     registerSecret(profile.password); // whatever echoes it later (an error, a log line) shows ***** instead
-    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=%2")
-                             .arg(connectTimeoutSeconds)
-                             .arg(libpqValue(profile.applicationName)));
+    QMap<QString, QString> options = profile.libpqKeywords();
+    for (const char *own : {"host", "dbname", "user", "password"})
+        options.remove(QLatin1String(own)); // set above, quoted by the driver
+    if (singlePort)
+        options.remove(QStringLiteral("port"));
+    if (options.value(QStringLiteral("application_name")).isEmpty())
+        options.insert(QStringLiteral("application_name"), QStringLiteral("netraven-dbadmin"));
+    options.insert(QStringLiteral("connect_timeout"), QString::number(connectTimeoutSeconds));
+    QStringList optionList;
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        // The driver splits its options at ';', so no value can carry one.
+        if (it.value().contains(QLatin1Char(';')))
+            return Error{ErrorKind::Usage, QStringLiteral("The value of %1 may not contain ';'").arg(it.key()), {}, {}};
+        optionList << it.key() + QLatin1Char('=') + libpqValue(it.value());
+    }
+    db.setConnectOptions(optionList.join(QLatin1Char(';')));
     if (!db.open())
         return sqlError(db.lastError(), QStringLiteral("Could not connect to %1").arg(profile.displayName()));
     qCDebug(lcSql) << "connected" << m_connectionName << profile.displayName() << "on" << QThread::currentThread();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/duration.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -31,9 +33,6 @@ struct JobProgress {
     // Linear estimate from the time spent in this phase so far; empty when it cannot be known.
     std::optional<qint64> remainingMs(qint64 elapsedInPhaseMs) const;
 };
-
-// "850 ms", "12 s", "3 min 05 s", "1 h 02 min".
-QString formatDuration(qint64 ms);
 
 } // namespace nrdb
 

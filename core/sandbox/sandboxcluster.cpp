@@ -123,7 +123,7 @@ Status SandboxCluster::start(const ProgressSink &progress)
     m_state.binDir = installation.value().binDir;
     m_state.serverVersion = installation.value().versionText;
     m_state.runAsUser = runAsUser.value();
-    m_state.password = generatePassword();
+    m_state.password = m_options.password.isEmpty() ? generatePassword() : m_options.password;
     say(QStringLiteral("Using PostgreSQL %1 from %2").arg(m_state.serverVersion, m_state.binDir));
 
     Status status = prepareDirectory(say);

@@ -15,6 +15,7 @@ struct SandboxOptions {
     QString binDir;             // empty: ServerInstallation::find() decides
     QString parentDir;          // empty: the system temporary directory
     QStringList extraInitdbArguments; // e.g. --data-checksums, --locale=...
+    QString password;           // the superuser's; empty: a generated one
     int startTimeoutSeconds = 60;
 };
 

@@ -11,7 +11,7 @@ ConnectionProfile SandboxState::profile(const QString &database) const
     ConnectionProfile profile;
     profile.name = QStringLiteral("sandbox");
     profile.host = host;
-    profile.port = port;
+    profile.port = QString::number(port);
     profile.database = database;
     profile.user = superuser;
     profile.password = password;

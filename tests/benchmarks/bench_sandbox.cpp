@@ -60,8 +60,10 @@ int main(int argc, char *argv[])
     QTemporaryDir parent;
     QFile::setPermissions(parent.path(), QFile::permissions(parent.path()) | QFileDevice::ExeOther |
                                              QFileDevice::WriteOther | QFileDevice::ReadOther);
+    SandboxOptions options;
+    options.parentDir = parent.path();
     const double ours = bench::medianMilliseconds(kRuns, [&] {
-        SandboxCluster cluster(SandboxOptions{0, {}, parent.path(), {}, 60});
+        SandboxCluster cluster(options);
         if (!cluster.start())
             qFatal("sandbox start failed");
         if (!cluster.stop())

@@ -82,7 +82,9 @@ private slots:
         std::unique_ptr<QTemporaryDir> parent(makeReachableParent());
         SandboxState state;
         {
-            SandboxCluster cluster(SandboxOptions{0, {}, parent->path(), {}, 60});
+            SandboxOptions options;
+            options.parentDir = parent->path();
+            SandboxCluster cluster(options);
             QVERIFY(cluster.start());
             state = cluster.state();
         }

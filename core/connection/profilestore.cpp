@@ -1,0 +1,88 @@
+#include "connection/profilestore.h"
+
+#include <QSet>
+
+namespace nrdb {
+
+namespace {
+const QString kProfilesKey = QStringLiteral("connections/profiles");
+const QString kRecentKey = QStringLiteral("connections/recent");
+} // namespace
+
+QList<ConnectionProfile> ProfileStore::profiles() const
+{
+    QList<ConnectionProfile> profiles;
+    const int count = m_settings.beginReadArray(kProfilesKey);
+    for (int i = 0; i < count; ++i) {
+        m_settings.setArrayIndex(i);
+        Result<ConnectionProfile> parsed = ConnectionProfile::parse(m_settings.value(QStringLiteral("uri")).toString());
+        if (!parsed)
+            continue; // an entry edited by hand into nonsense is skipped, not fatal
+        ConnectionProfile profile = std::move(parsed).value();
+        profile.name = m_settings.value(QStringLiteral("name")).toString();
+        profile.tier = deploymentTierFromName(m_settings.value(QStringLiteral("tier")).toString()).ok()
+                           ? deploymentTierFromName(m_settings.value(QStringLiteral("tier")).toString()).value()
+                           : DeploymentTier::Development;
+        profiles << profile;
+    }
+    m_settings.endArray();
+    return profiles;
+}
+
+Result<ConnectionProfile> ProfileStore::profile(const QString &name) const
+{
+    const QList<ConnectionProfile> all = profiles();
+    for (const ConnectionProfile &profile : all) {
+        if (profile.name == name)
+            return profile;
+    }
+    return Error{ErrorKind::NotFound, QStringLiteral("There is no saved connection profile named \"%1\"").arg(name), {},
+                 {}};
+}
+
+Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
+{
+    QSet<QString> names;
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.name.trimmed().isEmpty())
+            return Error{ErrorKind::Usage, QStringLiteral("Every connection profile needs a name"), {}, {}};
+        if (names.contains(profile.name))
+            return Error{ErrorKind::Usage, QStringLiteral("Two connection profiles are named \"%1\"").arg(profile.name),
+                         {}, {}};
+        names.insert(profile.name);
+    }
+    m_settings.remove(kProfilesKey);
+    m_settings.beginWriteArray(kProfilesKey, static_cast<int>(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("name"), profiles.at(i).name);
+        m_settings.setValue(QStringLiteral("tier"), deploymentTierName(profiles.at(i).tier));
+        m_settings.setValue(QStringLiteral("uri"), profiles.at(i).toUri());
+    }
+    m_settings.endArray();
+    QStringList recentNames = recent();
+    recentNames.erase(std::remove_if(recentNames.begin(), recentNames.end(),
+                                     [&names](const QString &name) { return !names.contains(name); }),
+                      recentNames.end());
+    m_settings.setValue(kRecentKey, recentNames);
+    m_settings.sync();
+    return m_settings.status() == QSettings::NoError
+               ? Status()
+               : Status(Error{ErrorKind::Io, QStringLiteral("Could not write the settings file %1").arg(m_settings.fileName()),
+                              {}, {}});
+}
+
+QStringList ProfileStore::recent() const
+{
+    return m_settings.value(kRecentKey).toStringList();
+}
+
+void ProfileStore::markUsed(const QString &name)
+{
+    QStringList names = recent();
+    names.removeAll(name);
+    names.prepend(name);
+    m_settings.setValue(kRecentKey, names.mid(0, kMaxRecent));
+}
+
+} // namespace nrdb
