@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "connectiondialog.h"
+#include "connectioncontroller.h"
 #include "jobspanel.h"
 #include "logdock.h"
 #include "sandboxcontroller.h"
@@ -7,7 +9,7 @@
 #include "welcomepage.h"
 
 #include "jobs/jobrunner.h"
-#include "jobs/serversummaryjob.h"
+#include "connection/profilestore.h"
 #include "log/logfile.h"
 #include "log/logmodel.h"
 #include "nrdb/version.h"
@@ -36,7 +38,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)), m_pages(new QStackedWidget(this)),
       m_welcomePage(new WelcomePage(this)), m_summaryPage(new ServerSummaryPage(this)),
       m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
-      m_connectionLabel(new QLabel(tr("Not connected"), this)), m_sandbox(new SandboxController(m_runner, this))
+      m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
+      m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -51,6 +54,9 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({m_logDock, m_jobsPanel}, {600, 500}, Qt::Horizontal);
     resizeDocks({m_logDock}, {240}, Qt::Vertical);
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
+    m_tierBadge->setObjectName(QStringLiteral("tierBadge"));
+    m_tierBadge->setVisible(false);
+    statusBar()->addPermanentWidget(m_tierBadge);
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->showMessage(tr("Ready"));
 
@@ -59,10 +65,15 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
 
     connect(m_welcomePage, &WelcomePage::sandboxRequested, this, &MainWindow::startSandbox);
+    connect(m_welcomePage, &WelcomePage::connectRequested, this, &MainWindow::showConnectionDialog);
     connect(m_runner, &JobRunner::messageLogged, this, &MainWindow::record);
-    connect(m_runner, &JobRunner::finished, this, &MainWindow::onJobFinished);
-    connect(m_sandbox, &SandboxController::ready, this, &MainWindow::readSummary);
+    connect(m_sandbox, &SandboxController::ready, this,
+            [this](const ConnectionProfile &profile) { connectTo(profile, RetryPolicy::once()); });
     connect(m_sandbox, &SandboxController::failed, this, &MainWindow::showFailure);
+    connect(m_connections, &ConnectionController::connectionStarted, this, &MainWindow::showConnecting);
+    connect(m_connections, &ConnectionController::connected, this, &MainWindow::showConnected);
+    connect(m_connections, &ConnectionController::failed, this, &MainWindow::showFailure);
+    connect(m_connections, &ConnectionController::disconnected, this, &MainWindow::showDisconnected);
 
     resize(1100, 720);
     restoreLayout();
@@ -77,6 +88,17 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
+    m_connectAction = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Connect…"), this);
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    m_connectAction->setShortcut(QKeySequence::Open);
+    m_connectAction->setStatusTip(tr("Connect to a server with a saved profile, a URI or the PG* environment"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
+
+    m_disconnectAction = new QAction(tr("&Disconnect"), this);
+    m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
+    m_disconnectAction->setEnabled(false);
+    connect(m_disconnectAction, &QAction::triggered, m_connections, &ConnectionController::disconnectFromDatabase);
+
     m_sandboxAction = new QAction(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Start &Sandbox Server"), this);
     m_sandboxAction->setObjectName(QStringLiteral("startSandboxAction"));
     m_sandboxAction->setStatusTip(tr("Start a throwaway local PostgreSQL server and connect to it"));
@@ -100,6 +122,12 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu->addAction(m_connectAction);
+    m_recentMenu = fileMenu->addMenu(tr("&Recent Connections"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fileMenu->addAction(m_disconnectAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_sandboxAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
@@ -124,6 +152,7 @@ void MainWindow::createToolBar()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->toggleViewAction()->setObjectName(QStringLiteral("toggleMainToolBarAction"));
+    toolBar->addAction(m_connectAction);
     toolBar->addAction(m_sandboxAction);
     toolBar->addSeparator();
     toolBar->addAction(m_jobsPanel->cancelAction());
@@ -146,37 +175,92 @@ void MainWindow::record(const LogRecord &record)
     m_logFile->write(record);
 }
 
-void MainWindow::readSummary(const ConnectionProfile &profile)
+void MainWindow::showConnectionDialog()
 {
-    m_summaryJob = std::make_shared<ServerSummaryJob>(profile);
-    m_summaryJobId = m_runner->submit(m_summaryJob);
+    ConnectionDialog dialog(m_runner, this);
+    if (m_connections->current() && !m_connections->current()->profile.name.isEmpty())
+        dialog.selectProfile(m_connections->current()->profile.name);
+    if (dialog.exec() == QDialog::Accepted)
+        connectTo(dialog.chosenProfile(), RetryPolicy{}, dialog.rememberPassword());
 }
 
-void MainWindow::onJobFinished(JobId id, JobState state, const Error &error)
+void MainWindow::connectTo(const ConnectionProfile &profile, const RetryPolicy &retry, bool rememberPassword)
 {
-    if (id != m_summaryJobId)
-        return;
-    m_summaryJobId = 0;
-    if (state == JobState::Succeeded)
-        showConnected(m_summaryJob->target(), m_summaryJob->result());
-    else
-        showFailure(state == JobState::Cancelled ? tr("cancelled") : error.fullText());
+    m_connections->connectTo(profile, retry, rememberPassword);
 }
 
-void MainWindow::showConnected(const ConnectionProfile &profile, const ServerInfo &info)
+void MainWindow::fillRecentMenu()
 {
-    m_summaryPage->showSummary(profile, info);
+    m_recentMenu->clear();
+    const ProfileStore store;
+    const QStringList names = store.recent();
+    for (const QString &name : names) {
+        QAction *action = m_recentMenu->addAction(name);
+        action->setObjectName(QStringLiteral("recentConnection:") + name);
+        connect(action, &QAction::triggered, this, [this, name] {
+            const Result<ConnectionProfile> profile = ProfileStore().profile(name);
+            if (profile)
+                connectTo(profile.value());
+            else
+                showFailure(profile.error().message);
+        });
+    }
+    if (names.isEmpty())
+        m_recentMenu->addAction(tr("No recent connections"))->setEnabled(false);
+}
+
+void MainWindow::showConnecting(const QString &what)
+{
+    m_connectAction->setEnabled(false);
+    m_welcomePage->setBusy(true);
+    m_welcomePage->setStatusText(tr("Connecting to %1… (progress in the Jobs and Log docks)").arg(what));
+    statusBar()->showMessage(tr("Connecting to %1…").arg(what));
+}
+
+void MainWindow::showConnected(const Connected &connection)
+{
+    const ConnectionProfile &profile = connection.profile;
+    m_summaryPage->showSummary(connection);
     m_pages->setCurrentWidget(m_summaryPage);
+    m_connectAction->setEnabled(true);
+    m_disconnectAction->setEnabled(true);
     m_connectionLabel->setText(tr("Connected: %1").arg(profile.displayName()));
-    setWindowTitle(tr("%1 — %2").arg(profile.displayName(), QStringLiteral(NRDB_PRODUCT_NAME)));
-    statusBar()->showMessage(tr("Connected to PostgreSQL %1").arg(info.serverVersion), 10000);
-    record(LogRecord(LogLevel::Info, tr("Connected to %1").arg(profile.displayName())));
+    showTier(profile);
+    statusBar()->showMessage(tr("Connected to PostgreSQL %1").arg(connection.info.serverVersion), 10000);
     emit connected();
+}
+
+void MainWindow::showTier(const ConnectionProfile &profile)
+{
+    const QString where = profile.name.isEmpty() ? profile.displayName() : profile.name;
+    QString title = tr("%1 — %2").arg(where, QStringLiteral(NRDB_PRODUCT_NAME));
+    m_tierBadge->setVisible(profile.tier != DeploymentTier::Development);
+    if (profile.tier == DeploymentTier::Production) {
+        title = tr("[PRODUCTION] %1").arg(title);
+        m_tierBadge->setText(tr(" PRODUCTION "));
+        m_tierBadge->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; font-weight: bold; }"));
+    } else if (profile.tier == DeploymentTier::Staging) {
+        m_tierBadge->setText(tr(" STAGING "));
+        m_tierBadge->setStyleSheet(QStringLiteral("QLabel { background: #f9a825; color: black; font-weight: bold; }"));
+    }
+    setWindowTitle(title);
+}
+
+void MainWindow::showDisconnected()
+{
+    m_pages->setCurrentWidget(m_welcomePage);
+    m_disconnectAction->setEnabled(false);
+    m_welcomePage->setBusy(false);
+    m_welcomePage->setStatusText({});
+    m_connectionLabel->setText(tr("Not connected"));
+    m_tierBadge->setVisible(false);
+    setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
 }
 
 void MainWindow::showFailure(const QString &message)
 {
     m_sandboxAction->setEnabled(true);
+    m_connectAction->setEnabled(true);
     m_welcomePage->setBusy(false);
     m_welcomePage->setStatusText(tr("Could not connect: %1").arg(message));
     statusBar()->showMessage(tr("Could not connect"), 10000);

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "connection/connectionprofile.h"
-#include "connection/serverinfo.h"
-#include "jobs/jobtypes.h"
+#include "connection/connector.h"
+#include "jobs/connectjob.h"
 #include "log/logrecord.h"
 
 #include <QMainWindow>
@@ -15,16 +14,15 @@ class QStackedWidget;
 
 namespace nrdb {
 
+class ConnectionController;
 class JobRunner;
 class JobsPanel;
 class LogDock;
 class LogFile;
 class LogModel;
 class SandboxController;
-class ServerSummaryJob;
 class ServerSummaryPage;
 class WelcomePage;
-struct Error;
 
 // The main window: menus, toolbar, central pages, status bar and the Log dock. Saves its
 // geometry and dock layout in QSettings on close and restores them on construction.
@@ -41,6 +39,10 @@ public:
 
 public slots:
     void startSandbox();
+    // Opens the connection dialog; connects to the profile chosen there.
+    void showConnectionDialog();
+    void connectTo(const nrdb::ConnectionProfile &profile, const nrdb::RetryPolicy &retry = nrdb::RetryPolicy{},
+                   bool rememberPassword = false);
 
 signals:
     // A connection is established and its summary is on screen.
@@ -58,10 +60,12 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void record(const LogRecord &record);
-    void readSummary(const ConnectionProfile &profile);
-    void onJobFinished(JobId id, JobState state, const Error &error);
-    void showConnected(const ConnectionProfile &profile, const ServerInfo &info);
+    void fillRecentMenu();
+    void showConnecting(const QString &what);
+    void showConnected(const Connected &connection);
     void showFailure(const QString &message);
+    void showDisconnected();
+    void showTier(const ConnectionProfile &profile);
 
     JobRunner *m_runner = nullptr; // first: it is destroyed last, after the jobs it ran were waited for
     LogModel *m_logModel = nullptr;
@@ -72,9 +76,12 @@ private:
     LogDock *m_logDock = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_tierBadge = nullptr;
     SandboxController *m_sandbox = nullptr;
-    std::shared_ptr<ServerSummaryJob> m_summaryJob;
-    JobId m_summaryJobId = 0;
+    ConnectionController *m_connections = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
     QAction *m_sandboxAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -30,8 +30,10 @@ ServerSummaryPage::ServerSummaryPage(QWidget *parent)
     layout->addStretch(1);
 }
 
-void ServerSummaryPage::showSummary(const ConnectionProfile &profile, const ServerInfo &info)
+void ServerSummaryPage::showSummary(const Connected &connection)
 {
+    const ConnectionProfile &profile = connection.profile;
+    const ServerInfo &info = connection.info;
     m_title->setText(tr("Connected to %1").arg(info.currentDatabase));
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
@@ -41,15 +43,18 @@ void ServerSummaryPage::showSummary(const ConnectionProfile &profile, const Serv
         valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_form->addRow(label, valueLabel);
     };
-    addRow(tr("Server:"), tr("%1:%2").arg(profile.host).arg(profile.port));
+    if (!profile.name.isEmpty())
+        addRow(tr("Profile:"), tr("%1 (%2)").arg(profile.name, deploymentTierName(profile.tier)));
+    addRow(tr("Server:"), tr("%1:%2").arg(profile.host.isEmpty() ? tr("local socket") : profile.host, profile.port));
     addRow(tr("PostgreSQL:"), info.serverVersion);
     addRow(tr("User:"), info.superuser ? tr("%1 (superuser)").arg(info.currentUser) : info.currentUser);
+    addRow(tr("Password from:"), passwordOriginName(connection.passwordOrigin));
     addRow(tr("Database size:"), locale.formattedDataSize(info.databaseSizeBytes));
-    addRow(tr("Schemas:"), locale.toString(info.userSchemaCount));
+    addRow(tr("Schemas:"), info.schemas.join(QStringLiteral(", ")));
     addRow(tr("Tables:"), locale.toString(info.userTableCount));
     m_hint->setText(info.userTableCount == 0
                         ? tr("This database has no tables yet.")
-                        : tr("%n table(s) in %1 schema(s).", nullptr, info.userTableCount).arg(info.userSchemaCount));
+                        : tr("%n table(s) in %1 schema(s).", nullptr, info.userTableCount).arg(info.schemas.size()));
 }
 
 } // namespace nrdb

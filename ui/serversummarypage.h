@@ -1,7 +1,6 @@
 #pragma once
 
-#include "connection/connectionprofile.h"
-#include "connection/serverinfo.h"
+#include "jobs/connectjob.h"
 
 #include <QWidget>
 
@@ -16,7 +15,7 @@ class ServerSummaryPage : public QWidget {
 public:
     explicit ServerSummaryPage(QWidget *parent = nullptr);
 
-    void showSummary(const ConnectionProfile &profile, const ServerInfo &info);
+    void showSummary(const Connected &connection);
 
 private:
     QLabel *m_title = nullptr;

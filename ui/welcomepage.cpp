@@ -7,7 +7,8 @@
 namespace nrdb {
 
 WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent), m_sandboxButton(new QPushButton(tr("Try it on a local sandbox server"), this)),
+    : QWidget(parent), m_connectButton(new QPushButton(tr("Connect to a server…"), this)),
+      m_sandboxButton(new QPushButton(tr("Try it on a local sandbox server"), this)),
       m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("welcomePage"));
@@ -19,14 +20,16 @@ WelcomePage::WelcomePage(QWidget *parent)
 
     auto *explanation = new QLabel(
         tr("NetRaven DB Admin inspects, initialises, verifies, seeds, backs up and restores NetRaven's PostgreSQL "
-           "database.\n\nTo look around without touching a real server, start a throwaway local sandbox: a private "
-           "PostgreSQL cluster on a free loopback port, removed again when you quit."),
+           "database.\n\nConnect to a server with a saved profile, a connection URI, or your PG* environment and "
+           "~/.pgpass, just as psql would. To look around without touching a real server, start a throwaway local "
+           "sandbox: a private PostgreSQL cluster on a free loopback port, removed again when you quit."),
         this);
     explanation->setWordWrap(true);
     explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setDefault(true);
     m_sandboxButton->setObjectName(QStringLiteral("startSandboxButton"));
-    m_sandboxButton->setDefault(true);
     m_status->setObjectName(QStringLiteral("welcomeStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -37,7 +40,11 @@ WelcomePage::WelcomePage(QWidget *parent)
     column->addSpacing(12);
     column->addWidget(explanation);
     column->addSpacing(18);
-    column->addWidget(m_sandboxButton, 0, Qt::AlignLeft);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_connectButton);
+    buttons->addWidget(m_sandboxButton);
+    buttons->addStretch(1);
+    column->addLayout(buttons);
     column->addWidget(m_status);
     column->addStretch(2);
 
@@ -46,6 +53,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     outer->addLayout(column, 3);
     outer->addStretch(1);
 
+    connect(m_connectButton, &QPushButton::clicked, this, &WelcomePage::connectRequested);
     connect(m_sandboxButton, &QPushButton::clicked, this, &WelcomePage::sandboxRequested);
 }
 
@@ -56,6 +64,7 @@ void WelcomePage::setStatusText(const QString &text)
 
 void WelcomePage::setBusy(bool busy)
 {
+    m_connectButton->setEnabled(!busy);
     m_sandboxButton->setEnabled(!busy);
 }
 

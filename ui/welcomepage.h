@@ -18,9 +18,11 @@ public:
     void setBusy(bool busy);
 
 signals:
+    void connectRequested();
     void sandboxRequested();
 
 private:
+    QPushButton *m_connectButton = nullptr;
     QPushButton *m_sandboxButton = nullptr;
     QLabel *m_status = nullptr;
 };

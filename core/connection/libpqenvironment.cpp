@@ -17,7 +17,6 @@ const QList<QPair<QString, QString>> kEnvironmentKeywords{
     {QStringLiteral("PGPORT"), QStringLiteral("port")},
     {QStringLiteral("PGDATABASE"), QStringLiteral("dbname")},
     {QStringLiteral("PGUSER"), QStringLiteral("user")},
-    {QStringLiteral("PGPASSWORD"), QStringLiteral("password")},
     {QStringLiteral("PGPASSFILE"), QStringLiteral("passfile")},
     {QStringLiteral("PGSSLMODE"), QStringLiteral("sslmode")},
     {QStringLiteral("PGSSLROOTCERT"), QStringLiteral("sslrootcert")},

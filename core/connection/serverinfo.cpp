@@ -3,6 +3,8 @@
 #include "connection/databasesession.h"
 #include "util/sqlresource.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -23,7 +25,9 @@ Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
     info.superuser = query.value(4).toBool();
     info.databaseSizeBytes = query.value(5).toLongLong();
     info.userTableCount = query.value(6).toInt();
-    info.userSchemaCount = query.value(7).toInt();
+    const QJsonArray schemas = QJsonDocument::fromJson(query.value(7).toString().toUtf8()).array();
+    for (const QJsonValue &schema : schemas)
+        info.schemas << schema.toString();
     return info;
 }
 

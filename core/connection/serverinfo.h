@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace nrdb {
 
@@ -16,7 +17,7 @@ struct ServerInfo {
     bool superuser = false;
     qint64 databaseSizeBytes = 0;
     int userTableCount = 0;
-    int userSchemaCount = 0;
+    QStringList schemas; // the user's schemas, sorted (public included)
 
     // Reads the summary on the calling thread, which must own db.
     static Result<ServerInfo> read(const QSqlDatabase &db);

@@ -11,7 +11,7 @@ SELECT current_setting('server_version') AS server_version,
          WHERE c.relkind IN ('r', 'p')
            AND n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname NOT LIKE 'pg\_toast%') AS user_table_count,
-       (SELECT count(*)
+       (SELECT coalesce(json_agg(nspname ORDER BY nspname), '[]')::text
           FROM pg_namespace
          WHERE nspname NOT IN ('pg_catalog', 'information_schema')
-           AND nspname NOT LIKE 'pg\_%') AS user_schema_count
+           AND nspname NOT LIKE 'pg\_%') AS user_schemas

@@ -1,0 +1,359 @@
+#include "connectiondialog.h"
+
+#include "connection/libpqenvironment.h"
+#include "connection/profilestore.h"
+#include "jobs/connectjob.h"
+#include "jobs/jobrunner.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace nrdb {
+
+namespace {
+
+// NetRaven's tables live in this schema (netraven-schema.md §2.2); the model pack will own it.
+const QString kNetRavenSchema = QStringLiteral("netraven");
+
+QLineEdit *lineEdit(const QString &objectName, const QString &placeholder, QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setPlaceholderText(placeholder);
+    return edit;
+}
+
+// A path field with a "…" button that opens a file chooser.
+QWidget *withBrowseButton(QLineEdit *edit, QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *browse = new QToolButton(row);
+    browse->setText(QStringLiteral("…"));
+    layout->addWidget(edit, 1);
+    layout->addWidget(browse);
+    QObject::connect(browse, &QToolButton::clicked, edit, [edit] {
+        const QString path = QFileDialog::getOpenFileName(edit, QObject::tr("Choose a File"), edit->text());
+        if (!path.isEmpty())
+            edit->setText(path);
+    });
+    return row;
+}
+
+} // namespace
+
+ConnectionDialog::ConnectionDialog(JobRunner *runner, QWidget *parent)
+    : QDialog(parent), m_runner(runner), m_profiles(ProfileStore().profiles())
+{
+    setObjectName(QStringLiteral("connectionDialog"));
+    setWindowTitle(tr("Connect to a Server"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton *connectButton = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);
+    connectButton->setObjectName(QStringLiteral("dialogConnectButton"));
+    connectButton->setDefault(true);
+
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(createProfileList(), 1);
+    columns->addWidget(createForm(), 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::acceptIfValid);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_runner, &JobRunner::finished, this, &ConnectionDialog::onJobFinished);
+
+    for (const ConnectionProfile &profile : std::as_const(m_profiles))
+        m_list->addItem(profile.name);
+    if (m_profiles.isEmpty())
+        addProfile(ConnectionProfile{});
+    m_list->setCurrentRow(0);
+    resize(820, 520);
+}
+
+QWidget *ConnectionDialog::createProfileList()
+{
+    auto *panel = new QWidget(this);
+    m_list = new QListWidget(panel);
+    m_list->setObjectName(QStringLiteral("profileList"));
+    auto *add = new QPushButton(tr("Add"), panel);
+    add->setObjectName(QStringLiteral("addProfileButton"));
+    auto *duplicate = new QPushButton(tr("Duplicate"), panel);
+    duplicate->setObjectName(QStringLiteral("duplicateProfileButton"));
+    auto *remove = new QPushButton(tr("Delete"), panel);
+    remove->setObjectName(QStringLiteral("deleteProfileButton"));
+    auto *import = new QPushButton(tr("Import"), panel);
+    import->setObjectName(QStringLiteral("importProfileButton"));
+    auto *importMenu = new QMenu(import);
+    QAction *fromUri = importMenu->addAction(tr("From a Connection URI…"));
+    fromUri->setObjectName(QStringLiteral("importUriAction"));
+    QAction *fromEnvironment = importMenu->addAction(tr("From the Environment (PG* variables, service file)"));
+    fromEnvironment->setObjectName(QStringLiteral("importEnvironmentAction"));
+    import->setMenu(importMenu);
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *button : {add, duplicate, remove, import})
+        buttons->addWidget(button);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, &ConnectionDialog::showProfile);
+    connect(add, &QPushButton::clicked, this, [this] { addProfile(ConnectionProfile{}); });
+    connect(duplicate, &QPushButton::clicked, this, [this] {
+        storeForm();
+        if (m_shownRow >= 0)
+            addProfile(m_profiles.at(m_shownRow));
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_list->currentRow();
+        if (row < 0)
+            return;
+        m_shownRow = -1; // nothing to store from the form of a deleted profile
+        m_profiles.removeAt(row);
+        delete m_list->takeItem(row);
+    });
+    connect(fromUri, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Import a Connection"),
+                                                   tr("A libpq URI (postgresql://user@host:5432/db) or keyword string "
+                                                      "(host=… dbname=…):"),
+                                                   QLineEdit::Normal, {}, &ok);
+        QString message;
+        if (ok && !importConnectionString(text, &message))
+            QMessageBox::warning(this, tr("Import a Connection"), message);
+    });
+    connect(fromEnvironment, &QAction::triggered, this, &ConnectionDialog::importFromEnvironment);
+    return panel;
+}
+
+QWidget *ConnectionDialog::createForm()
+{
+    auto *panel = new QWidget(this);
+    m_name = lineEdit(QStringLiteral("nameEdit"), tr("e.g. NetRaven production"), panel);
+    m_tier = new QComboBox(panel);
+    m_tier->setObjectName(QStringLiteral("tierCombo"));
+    m_tier->addItem(tr("Development"), static_cast<int>(DeploymentTier::Development));
+    m_tier->addItem(tr("Staging"), static_cast<int>(DeploymentTier::Staging));
+    m_tier->addItem(tr("Production (marked in red)"), static_cast<int>(DeploymentTier::Production));
+    m_host = lineEdit(QStringLiteral("hostEdit"), tr("default: the local socket"), panel);
+    m_port = lineEdit(QStringLiteral("portEdit"), QStringLiteral("5432"), panel);
+    m_database = lineEdit(QStringLiteral("databaseEdit"), tr("default: the user name"), panel);
+    m_user = lineEdit(QStringLiteral("userEdit"), tr("default: your system user"), panel);
+    m_password = lineEdit(QStringLiteral("passwordEdit"), tr("empty: keychain, PGPASSWORD or ~/.pgpass"), panel);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_remember = new QCheckBox(tr("Remember in the system keychain"), panel);
+    m_remember->setObjectName(QStringLiteral("rememberCheck"));
+    m_remember->setToolTip(tr("Stored only in the system keychain, never in a settings file. Without a keychain "
+                              "nothing is stored and you are asked when needed."));
+    m_sslMode = new QComboBox(panel);
+    m_sslMode->setObjectName(QStringLiteral("sslModeCombo"));
+    m_sslMode->addItem(tr("libpq default (prefer)"), QString());
+    for (const char *mode : {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"})
+        m_sslMode->addItem(QString::fromLatin1(mode), QString::fromLatin1(mode));
+    m_sslRootCert = lineEdit(QStringLiteral("sslRootCertEdit"), tr("CA certificate"), panel);
+    m_sslCert = lineEdit(QStringLiteral("sslCertEdit"), tr("client certificate"), panel);
+    m_sslKey = lineEdit(QStringLiteral("sslKeyEdit"), tr("client key"), panel);
+    m_applicationName = lineEdit(QStringLiteral("applicationNameEdit"), QStringLiteral("netraven-dbadmin"), panel);
+    m_testButton = new QPushButton(tr("Test Connection"), panel);
+    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
+    m_testResult = new QLabel(panel);
+    m_testResult->setObjectName(QStringLiteral("testResultLabel"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *form = new QFormLayout(panel);
+    form->addRow(tr("Name:"), m_name);
+    form->addRow(tr("Environment:"), m_tier);
+    form->addRow(tr("Host:"), m_host);
+    form->addRow(tr("Port:"), m_port);
+    form->addRow(tr("Database:"), m_database);
+    form->addRow(tr("User:"), m_user);
+    form->addRow(tr("Password:"), m_password);
+    form->addRow(QString(), m_remember);
+    form->addRow(tr("TLS mode:"), m_sslMode);
+    form->addRow(tr("Root certificate:"), withBrowseButton(m_sslRootCert, panel));
+    form->addRow(tr("Client certificate:"), withBrowseButton(m_sslCert, panel));
+    form->addRow(tr("Client key:"), withBrowseButton(m_sslKey, panel));
+    form->addRow(tr("Application name:"), m_applicationName);
+    form->addRow(m_testButton, m_testResult);
+
+    connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (QListWidgetItem *item = m_list->currentItem())
+            item->setText(text);
+    });
+    return panel;
+}
+
+QString ConnectionDialog::uniqueName(const QString &base) const
+{
+    const auto taken = [this](const QString &name) {
+        return std::any_of(m_profiles.cbegin(), m_profiles.cend(),
+                           [&name](const ConnectionProfile &profile) { return profile.name == name; });
+    };
+    QString name = base.isEmpty() ? tr("New connection") : base;
+    for (int i = 2; taken(name); ++i)
+        name = QStringLiteral("%1 (%2)").arg(base.isEmpty() ? tr("New connection") : base).arg(i);
+    return name;
+}
+
+void ConnectionDialog::addProfile(ConnectionProfile profile)
+{
+    storeForm();
+    profile.name = uniqueName(profile.name);
+    m_profiles.append(profile);
+    m_list->addItem(profile.name);
+    m_list->setCurrentRow(m_list->count() - 1);
+}
+
+bool ConnectionDialog::importConnectionString(const QString &text, QString *message)
+{
+    Result<ConnectionProfile> parsed = ConnectionProfile::parse(text);
+    if (!parsed) {
+        if (message)
+            *message = parsed.error().message;
+        return false;
+    }
+    ConnectionProfile profile = std::move(parsed).value();
+    profile.name = profile.database.isEmpty() ? profile.host : profile.database + QStringLiteral(" on ") + profile.host;
+    addProfile(profile);
+    if (!profile.password.isEmpty())
+        m_password->setText(profile.password);
+    return true;
+}
+
+void ConnectionDialog::importFromEnvironment()
+{
+    const Result<ConnectionProfile> resolved = resolveProfile(ConnectionProfile{});
+    if (!resolved) {
+        QMessageBox::warning(this, tr("Import from the Environment"), resolved.error().message);
+        return;
+    }
+    ConnectionProfile profile = resolved.value();
+    const QString service = qEnvironmentVariable("PGSERVICE");
+    profile.name = service.isEmpty() ? tr("From the environment") : service;
+    addProfile(profile);
+}
+
+void ConnectionDialog::showProfile(int row)
+{
+    if (m_shownRow >= 0 && m_shownRow != row)
+        storeForm();
+    m_shownRow = row;
+    if (row < 0 || row >= m_profiles.size())
+        return;
+    const ConnectionProfile &profile = m_profiles.at(row);
+    m_name->setText(profile.name);
+    m_tier->setCurrentIndex(m_tier->findData(static_cast<int>(profile.tier)));
+    m_host->setText(profile.host);
+    m_port->setText(profile.port);
+    m_database->setText(profile.database);
+    m_user->setText(profile.user);
+    m_password->setText(profile.password);
+    m_sslMode->setCurrentIndex(qMax(0, m_sslMode->findData(profile.sslMode)));
+    m_sslRootCert->setText(profile.sslRootCert);
+    m_sslCert->setText(profile.sslCert);
+    m_sslKey->setText(profile.sslKey);
+    m_applicationName->setText(profile.applicationName);
+    m_testResult->clear();
+}
+
+void ConnectionDialog::storeForm()
+{
+    if (m_shownRow < 0 || m_shownRow >= m_profiles.size())
+        return;
+    ConnectionProfile &profile = m_profiles[m_shownRow];
+    profile.name = m_name->text().trimmed();
+    profile.tier = static_cast<DeploymentTier>(m_tier->currentData().toInt());
+    profile.host = m_host->text().trimmed();
+    profile.port = m_port->text().trimmed();
+    profile.database = m_database->text().trimmed();
+    profile.user = m_user->text().trimmed();
+    profile.password = m_password->text();
+    profile.sslMode = m_sslMode->currentData().toString();
+    profile.sslRootCert = m_sslRootCert->text().trimmed();
+    profile.sslCert = m_sslCert->text().trimmed();
+    profile.sslKey = m_sslKey->text().trimmed();
+    profile.applicationName = m_applicationName->text().trimmed();
+}
+
+void ConnectionDialog::selectProfile(const QString &name)
+{
+    for (int row = 0; row < m_profiles.size(); ++row) {
+        if (m_profiles.at(row).name == name)
+            m_list->setCurrentRow(row);
+    }
+}
+
+ConnectionProfile ConnectionDialog::chosenProfile() const
+{
+    return m_shownRow >= 0 && m_shownRow < m_profiles.size() ? m_profiles.at(m_shownRow) : ConnectionProfile{};
+}
+
+bool ConnectionDialog::rememberPassword() const
+{
+    return m_remember->isChecked();
+}
+
+void ConnectionDialog::testConnection()
+{
+    storeForm();
+    if (m_testJobId != 0 || m_shownRow < 0)
+        return;
+    m_testButton->setEnabled(false);
+    m_testResult->setText(tr("Connecting…"));
+    m_testJob = std::make_shared<ConnectJob>(m_profiles.at(m_shownRow), RetryPolicy::once());
+    m_testJobId = m_runner->submit(m_testJob);
+}
+
+void ConnectionDialog::onJobFinished(JobId id, JobState state, const Error &error)
+{
+    if (id != m_testJobId)
+        return;
+    m_testJobId = 0;
+    m_testButton->setEnabled(true);
+    QString summary;
+    const bool ok = state == JobState::Succeeded;
+    if (ok) {
+        const ServerInfo &info = m_testJob->result().info;
+        summary = tr("Connected: PostgreSQL %1\nUser %2, %3\nNetRaven schema: %4")
+                      .arg(info.serverVersion, info.currentUser,
+                           info.superuser ? tr("superuser") : tr("not a superuser"),
+                           info.schemas.contains(kNetRavenSchema) ? tr("present") : tr("not found"));
+    } else {
+        summary = state == JobState::Cancelled ? tr("Cancelled") : error.message;
+        if (!error.detail.isEmpty())
+            summary += QStringLiteral("\n") + error.detail;
+    }
+    m_testResult->setText(summary);
+    emit testFinished(ok, summary);
+}
+
+void ConnectionDialog::acceptIfValid()
+{
+    storeForm();
+    const Status saved = ProfileStore().saveAll(m_profiles);
+    if (!saved) {
+        QMessageBox::warning(this, tr("Connect"), saved.error().message);
+        return;
+    }
+    accept();
+}
+
+} // namespace nrdb
