@@ -14,6 +14,7 @@ QString globalUsage()
         "Runs NetRaven DB Admin's jobs without a window.\n"
         "\n"
         "Commands:\n"
+        "  connect-test     connect and say which server, version and user it reached\n"
         "  sandbox start    start a throwaway local PostgreSQL server (for rehearsals and tests)\n"
         "  sandbox stop     stop it and remove its files\n"
         "  sandbox status   say whether it runs, and how to reach it\n"

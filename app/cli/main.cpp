@@ -1,5 +1,6 @@
 // netraven-dbctl: wiring only; the jobs live in nrdb_core.
 #include "cliusage.h"
+#include "connecttestcommand.h"
 #include "exitcode.h"
 #include "sandboxcommand.h"
 
@@ -28,6 +29,8 @@ int main(int argc, char *argv[])
         writeOut(QStringLiteral("netraven-dbctl %1\n").arg(QStringLiteral(NRDB_VERSION_STRING)));
         return ExitOk;
     }
+    if (first == QLatin1String("connect-test"))
+        return runConnectTestCommand(arguments.mid(1));
     if (first == QLatin1String("sandbox"))
         return runSandboxCommand(arguments.mid(1));
     if (first.startsWith(QLatin1Char('-')))

@@ -1,5 +1,6 @@
 #include "connection/profilestore.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace nrdb {
@@ -8,6 +9,12 @@ namespace {
 const QString kProfilesKey = QStringLiteral("connections/profiles");
 const QString kRecentKey = QStringLiteral("connections/recent");
 } // namespace
+
+ProfileStore::ProfileStore()
+    : m_settings(QSettings::IniFormat, QSettings::UserScope, QCoreApplication::organizationName(),
+                 QStringLiteral("netraven-dbadmin"))
+{
+}
 
 QList<ConnectionProfile> ProfileStore::profiles() const
 {

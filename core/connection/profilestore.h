@@ -9,11 +9,14 @@
 
 namespace nrdb {
 
-// Saved connection profiles and the recently used ones, in the application's QSettings. Each
-// profile is kept as its name, tier and URI; the URI never holds a password, so none reaches
-// the settings file. Thread: any one thread at a time.
+// Saved connection profiles and the recently used ones, in the settings file that the GUI and
+// the CLI share (<organization>/netraven-dbadmin). Each profile is kept as its name, tier and
+// URI; the URI never holds a password, so none reaches the settings file.
+// Thread: any one thread at a time.
 class ProfileStore {
 public:
+    ProfileStore();
+
     static constexpr int kMaxRecent = 8;
 
     QList<ConnectionProfile> profiles() const;

@@ -1,7 +1,13 @@
 // netraven-dbctl as a user runs it: the real binary, its exit codes, stdout and stderr.
+#include "scratchdatabase.h"
+
+#include "connection/profilestore.h"
 #include "sandbox/sandboxstate.h"
 #include "util/childprocess.h"
 
+#include <QJsonDocument>
+#include <QSettings>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -17,9 +23,10 @@ struct Run {
     QString err;
 };
 
-Run dbctl(const QStringList &arguments, const QString &runAsUser = {})
+Run dbctl(const QStringList &arguments, const QString &runAsUser = {},
+          const QProcessEnvironment &environment = environmentWithoutLibpqVariables())
 {
-    ChildCommand command{QStringLiteral(NRDB_DBCTL_PATH), arguments, runAsUser};
+    ChildCommand command{QStringLiteral(NRDB_DBCTL_PATH), arguments, runAsUser, environment};
     const Result<ChildOutcome> outcome = command.run();
     if (!outcome)
         return Run{-1, {}, outcome.error().fullText()};
@@ -99,6 +106,83 @@ private slots:
         QVERIFY(!QFile::exists(stateFile));
         QVERIFY(!QDir(state.value().rootDir).exists());
         QCOMPARE(dbctl({QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--state-file"), stateFile}).exitCode, 1);
+    }
+
+    void connectTestWithAUriAndJson()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSWORD"), server.value().password);
+        const Run run = dbctl({QStringLiteral("connect-test"), server.value().profile().toUri(), QStringLiteral("--json")},
+                              {}, environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject result = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(result.value(QStringLiteral("user")).toString(), QStringLiteral("postgres"));
+        QCOMPARE(result.value(QStringLiteral("superuser")).toBool(), true);
+        QCOMPARE(result.value(QStringLiteral("password_from")).toString(), QStringLiteral("PGPASSWORD"));
+        QVERIFY(!run.out.contains(server.value().password));
+        QVERIFY(!run.err.contains(server.value().password));
+    }
+
+    void connectTestFromTheEnvironmentAndPgpass()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGHOST"), server.value().host);
+        environment.insert(QStringLiteral("PGPORT"), QString::number(server.value().port));
+        environment.insert(QStringLiteral("PGUSER"), server.value().superuser);
+        environment.insert(QStringLiteral("PGDATABASE"), QStringLiteral("postgres"));
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const Run run = dbctl({QStringLiteral("connect-test")}, {}, environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.startsWith(QStringLiteral("Connected to postgres@127.0.0.1:%1/postgres").arg(server.value().port)));
+        QVERIFY(run.err.contains(QLatin1String("Using the password from the password file")));
+    }
+
+    // A profile saved by the GUI (same settings file) is found by name; its password is not in it.
+    void connectTestWithASavedProfile()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QTemporaryDir home;
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("NetRaven"));
+        ConnectionProfile saved = server.value().profile();
+        saved.name = QStringLiteral("Sandbox");
+        saved.password.clear();
+        QVERIFY(ProfileStore().saveAll({saved}));
+        const Run run = dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("Sandbox")}, {},
+                              environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY(run.out.contains(QLatin1String("PostgreSQL")));
+    }
+
+    void connectTestFailuresHaveTheirExitCodes()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("wrong-password"));
+        const Run wrong = dbctl({QStringLiteral("connect-test"), server.value().profile().toUri()}, {}, environment);
+        QCOMPARE(wrong.exitCode, 3);
+        QVERIFY2(wrong.err.contains(QLatin1String("refused user \"postgres\"")), qPrintable(wrong.err));
+
+        const Run bad = dbctl({QStringLiteral("connect-test"), QStringLiteral("postgresql://[::1/x")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QLatin1String("IPv6")), qPrintable(bad.err));
+
+        const Run inArgv = dbctl({QStringLiteral("connect-test"), QStringLiteral("postgresql://u:secret@h/d")});
+        QCOMPARE(inArgv.exitCode, 2);
+        QVERIFY(inArgv.err.contains(QLatin1String("process list")));
+
+        const Run noProfile = dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("nope")});
+        QCOMPARE(noProfile.exitCode, 2);
+        QVERIFY(noProfile.err.contains(QLatin1String("no saved connection profile named \"nope\"")));
     }
 
     // As root the server runs as 'postgres'; here the whole tool runs as that ordinary user.

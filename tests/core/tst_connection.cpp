@@ -278,7 +278,8 @@ private slots:
         QCOMPARE(store.recent(), (QStringList{QStringLiteral("Production"), QStringLiteral("Laptop")}));
         QVERIFY(!store.profile(QStringLiteral("Nope")));
 
-        QSettings settings;
+        QSettings settings(QSettings::IniFormat, QSettings::UserScope, QCoreApplication::organizationName(),
+                           QStringLiteral("netraven-dbadmin"));
         QFile raw(settings.fileName());
         QVERIFY(raw.open(QIODevice::ReadOnly));
         const QByteArray text = raw.readAll();

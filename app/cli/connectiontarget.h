@@ -1,0 +1,20 @@
+#pragma once
+
+#include "connection/connectionprofile.h"
+#include "util/result.h"
+
+#include <QCommandLineParser>
+
+namespace nrdb::cli {
+
+// Adds --profile to a command's parser; the connection string is the command's positional argument.
+void addConnectionOptions(QCommandLineParser &parser);
+QString connectionUsage();
+
+// The profile a command should connect with: the saved profile named by --profile, else the
+// URI or keyword string given, else an empty profile that the PG* environment and the service
+// file fill in (as psql would). A password in the arguments is refused: any user can read a
+// process's arguments.
+Result<ConnectionProfile> connectionTarget(const QCommandLineParser &parser);
+
+} // namespace nrdb::cli

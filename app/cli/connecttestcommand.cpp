@@ -1,0 +1,121 @@
+#include "connecttestcommand.h"
+
+#include "cliusage.h"
+#include "connectiontarget.h"
+#include "exitcode.h"
+#include "headlessjob.h"
+
+#include "jobs/connectjob.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace nrdb::cli {
+
+namespace {
+
+QString usage()
+{
+    return QStringLiteral("Usage: netraven-dbctl connect-test [--profile NAME | CONNECTION] [--wait SECONDS] [--json]\n"
+                          "\n"
+                          "Connects, and says which server, version and user it reached.\n"
+                          "\n"
+                          "Options:\n"
+                          "  --wait SECONDS  keep trying while the server is not up yet (every 3 s; NetRaven's own\n"
+                          "                  start-up waits 30 s)\n"
+                          "  --json          print the result as JSON\n"
+                          "\n") +
+           connectionUsage();
+}
+
+int exitCodeFor(const Error &error)
+{
+    switch (error.kind) {
+    case ErrorKind::Usage: return ExitUsage;
+    case ErrorKind::Cancelled: return ExitCancelled;
+    case ErrorKind::Connection:
+    case ErrorKind::Authentication:
+    case ErrorKind::NotFound:
+    case ErrorKind::Busy:
+    case ErrorKind::Timeout: return ExitConnection;
+    default: return ExitFailed;
+    }
+}
+
+void printResult(const Connected &connected, bool json)
+{
+    const ServerInfo &info = connected.info;
+    if (json) {
+        const QJsonObject object{
+            {QStringLiteral("connection"), connected.profile.toUri()},
+            {QStringLiteral("server_version"), info.serverVersion},
+            {QStringLiteral("server_version_num"), info.serverVersionNumber},
+            {QStringLiteral("database"), info.currentDatabase},
+            {QStringLiteral("user"), info.currentUser},
+            {QStringLiteral("superuser"), info.superuser},
+            {QStringLiteral("schemas"), QJsonArray::fromStringList(info.schemas)},
+            {QStringLiteral("tables"), info.userTableCount},
+            {QStringLiteral("password_from"), passwordOriginName(connected.passwordOrigin)},
+        };
+        writeOut(QString::fromUtf8(QJsonDocument(object).toJson()));
+        return;
+    }
+    writeOut(QStringLiteral("Connected to %1\nPostgreSQL %2\nUser %3%4\nSchemas: %5\n")
+                 .arg(connected.profile.displayName(), info.serverVersion, info.currentUser,
+                      info.superuser ? QStringLiteral(" (superuser)") : QString(),
+                      info.schemas.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+int runConnectTestCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
+        {QStringLiteral("wait"), QStringLiteral("Seconds to wait for the server."), QStringLiteral("SECONDS")},
+        {QStringLiteral("json"), QStringLiteral("JSON output.")},
+    });
+    addConnectionOptions(parser);
+    if (!parser.parse(QStringList{QStringLiteral("connect-test")} + arguments))
+        return usageError(parser.errorText(), usage(), QStringLiteral("connect-test"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(usage());
+        return ExitOk;
+    }
+    RetryPolicy retry = RetryPolicy::once();
+    if (parser.isSet(QStringLiteral("wait"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("wait")).toInt(&ok);
+        if (!ok || seconds < 0)
+            return usageError(QStringLiteral("--wait wants a number of seconds"), usage(), QStringLiteral("connect-test"));
+        retry = RetryPolicy{qMax(1, seconds / 3 + 1), 3000, 1.0, 3000};
+    }
+    Result<ConnectionProfile> target = connectionTarget(parser);
+    if (!target) // a bad connection string, or no saved profile of that name
+        return usageError(target.error().message, usage(), QStringLiteral("connect-test"));
+
+    auto job = std::make_shared<ConnectJob>(target.value(), retry);
+    Status outcome = runHeadless(job);
+    if (!outcome && outcome.error().kind == ErrorKind::Authentication &&
+        job->passwordOrigin() == PasswordOrigin::None) {
+        const ConnectionProfile &resolved = job->resolvedProfile();
+        const QString password =
+            promptForPassword(QStringLiteral("Password for %1@%2: ").arg(resolved.user, resolved.host));
+        if (!password.isEmpty()) {
+            ConnectionProfile again = target.value();
+            again.password = password;
+            job = std::make_shared<ConnectJob>(again, RetryPolicy::once());
+            outcome = runHeadless(job);
+        }
+    }
+    if (!outcome) {
+        writeErr(QStringLiteral("netraven-dbctl: %1\n").arg(outcome.error().fullText()));
+        return exitCodeFor(outcome.error());
+    }
+    printResult(job->result(), parser.isSet(QStringLiteral("json")));
+    return ExitOk;
+}
+
+} // namespace nrdb::cli
