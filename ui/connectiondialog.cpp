@@ -151,10 +151,19 @@ QWidget *ConnectionDialog::createForm()
     m_tier->addItem(tr("Development"), static_cast<int>(DeploymentTier::Development));
     m_tier->addItem(tr("Staging"), static_cast<int>(DeploymentTier::Staging));
     m_tier->addItem(tr("Production (marked in red)"), static_cast<int>(DeploymentTier::Production));
-    m_host = lineEdit(QStringLiteral("hostEdit"), tr("default: the local socket"), panel);
-    m_port = lineEdit(QStringLiteral("portEdit"), QStringLiteral("5432"), panel);
-    m_database = lineEdit(QStringLiteral("databaseEdit"), tr("default: the user name"), panel);
-    m_user = lineEdit(QStringLiteral("userEdit"), tr("default: your system user"), panel);
+    // Empty fields fall back as in psql: show what they would fall back to here, now.
+    const Result<ConnectionProfile> fallback = resolveProfile(ConnectionProfile{});
+    const auto defaultText = [&fallback](const QString ConnectionProfile::*field, const QString &otherwise) {
+        const QString value = fallback ? fallback.value().*field : QString();
+        return value.isEmpty() ? otherwise : tr("default: %1").arg(value);
+    };
+    m_host = lineEdit(QStringLiteral("hostEdit"), defaultText(&ConnectionProfile::host, tr("default: the local socket")),
+                      panel);
+    m_port = lineEdit(QStringLiteral("portEdit"), defaultText(&ConnectionProfile::port, QStringLiteral("5432")), panel);
+    m_database = lineEdit(QStringLiteral("databaseEdit"),
+                          defaultText(&ConnectionProfile::database, tr("default: the user name")), panel);
+    m_user = lineEdit(QStringLiteral("userEdit"), defaultText(&ConnectionProfile::user, tr("default: your system user")),
+                      panel);
     m_password = lineEdit(QStringLiteral("passwordEdit"), tr("empty: keychain, PGPASSWORD or ~/.pgpass"), panel);
     m_password->setEchoMode(QLineEdit::Password);
     m_remember = new QCheckBox(tr("Remember in the system keychain"), panel);

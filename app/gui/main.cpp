@@ -1,6 +1,8 @@
 // netraven-dbadmin: wiring only; the window and everything behind it live in nrdb_ui and nrdb_core.
 #include "mainwindow.h"
 
+#include "connection/profilestore.h"
+
 #include "nrdb/version.h"
 
 #include <QApplication>
@@ -54,15 +56,60 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QStringLiteral("Once connected (or failed), save a picture of the window to <file> and quit."),
         QStringLiteral("file"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), QStringLiteral("Connect with a saved profile."),
+                                           QStringLiteral("name"));
+    const QCommandLineOption dialogOption(QStringLiteral("connect-dialog"),
+                                          QStringLiteral("Open the connection dialog at start."));
     parser.addOption(sandboxOption);
+    parser.addOption(profileOption);
+    parser.addOption(dialogOption);
     parser.addOption(screenshotOption);
+    parser.addPositionalArgument(QStringLiteral("connection"),
+                                 QStringLiteral("A libpq URI or keyword string to connect to (no password: it would "
+                                                "be visible to other users)."),
+                                 QStringLiteral("[connection]"));
     parser.process(app);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && (parser.isSet(profileOption) || parser.isSet(sandboxOption))))
+        parser.showHelp(2);
 
+    const bool connecting = parser.isSet(sandboxOption) || parser.isSet(profileOption) || !positional.isEmpty();
     nrdb::MainWindow window;
-    if (parser.isSet(screenshotOption))
-        scheduleScreenshot(window, parser.value(screenshotOption), parser.isSet(sandboxOption));
+    if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption))
+        scheduleScreenshot(window, parser.value(screenshotOption), connecting);
     window.show();
-    if (parser.isSet(sandboxOption))
+    if (parser.isSet(sandboxOption)) {
         window.startSandbox();
+    } else if (parser.isSet(profileOption)) {
+        const nrdb::Result<nrdb::ConnectionProfile> profile = nrdb::ProfileStore().profile(parser.value(profileOption));
+        if (!profile) {
+            std::fprintf(stderr, "netraven-dbadmin: %s\n", qPrintable(profile.error().message));
+            return 2;
+        }
+        window.connectTo(profile.value());
+    } else if (!positional.isEmpty()) {
+        const nrdb::Result<nrdb::ConnectionProfile> profile = nrdb::ConnectionProfile::parse(positional.first());
+        if (!profile || !profile.value().password.isEmpty()) {
+            std::fprintf(stderr, "netraven-dbadmin: %s\n",
+                         profile ? "the connection string holds a password; use ~/.pgpass, PGPASSWORD or the "
+                                   "keychain instead"
+                                 : qPrintable(profile.error().message));
+            return 2;
+        }
+        window.connectTo(profile.value());
+    }
+    if (parser.isSet(dialogOption)) {
+        QTimer::singleShot(0, &window, [&window, &parser, &screenshotOption] {
+            if (parser.isSet(screenshotOption)) // a picture of the dialog, for the documentation
+                QTimer::singleShot(600, &window, [path = parser.value(screenshotOption)] {
+                    QWidget *dialog = QApplication::activeModalWidget();
+                    const bool saved = dialog && dialog->grab().save(path);
+                    std::fprintf(saved ? stdout : stderr, "%s %s\n",
+                                 saved ? "Saved a screenshot of the dialog to" : "Could not write", qPrintable(path));
+                    QApplication::exit(saved ? 0 : 1);
+                });
+            window.showConnectionDialog();
+        });
+    }
     return QApplication::exec();
 }
