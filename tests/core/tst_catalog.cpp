@@ -3,8 +3,13 @@
 
 #include "catalog/catalogreader.h"
 #include "catalog/schemalint.h"
+#include "catalog/schematreemodel.h"
+#include "catalog/tableddl.h"
+#include "jobs/jobrunner.h"
+#include "jobs/rowpagejob.h"
 #include "connection/databasesession.h"
 
+#include <QAbstractItemModelTester>
 #include <QSqlQuery>
 #include <QtTest/QtTest>
 
@@ -212,6 +217,104 @@ private slots:
         for (const LintFinding &each : findings)
             QVERIFY2(each.table != QLatin1String("events_2026"), "partitions follow their parent");
         QVERIFY(!finding(findings, QStringLiteral("redundant-index"), QStringLiteral("users_pkey")));
+    }
+
+    void treeModelOverTheSnapshot()
+    {
+        SchemaTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(std::make_shared<SchemaSnapshot>(m_snapshot));
+        QCOMPARE(model.rowCount(), static_cast<int>(m_snapshot.schemas.size()));
+        const RelationInfo *devices = m_snapshot.relation(QStringLiteral("app"), QStringLiteral("devices"));
+        const QModelIndex relation = model.relationIndex(devices->oid);
+        QVERIFY(relation.isValid());
+        QCOMPARE(relation.data().toString(), QStringLiteral("devices"));
+        QCOMPARE(relation.parent().data().toString(), QStringLiteral("app"));
+        QCOMPARE(model.rowCount(relation), int(SchemaTreeModel::GroupCount));
+        const QModelIndex columns = model.index(SchemaTreeModel::ColumnsGroup, 0, relation);
+        QCOMPARE(model.rowCount(columns), 5);
+        QCOMPARE(model.index(0, SchemaTreeModel::DetailColumn, columns).data().toString(),
+                 QStringLiteral("integer not null identity always"));
+        const QModelIndex keys = model.index(SchemaTreeModel::KeysGroup, 0, relation);
+        QVERIFY(model.index(1, SchemaTreeModel::DetailColumn, keys).data().toString().contains(QLatin1String("REFERENCES app.users(id) ON DELETE CASCADE")) ||
+                model.index(0, SchemaTreeModel::DetailColumn, keys).data().toString().contains(QLatin1String("REFERENCES app.users(id) ON DELETE CASCADE")));
+        const QModelIndex view = model.relationIndex(m_snapshot.relation(QStringLiteral("app"), QStringLiteral("device_names"))->oid);
+        QCOMPARE(model.rowCount(view), 1); // a view: columns only
+    }
+
+    // DDL written from the snapshot recreates the same tables in another database.
+    void ddlRoundTrips()
+    {
+        test::ScratchDatabase copy(QStringLiteral("copy"));
+        QVERIFY(copy.create());
+        DatabaseSession session;
+        QVERIFY(session.open(copy.profile()));
+        QSqlQuery query(session.database());
+        for (const char *prerequisite : {R"(CREATE SCHEMA app)", R"(CREATE SCHEMA "Fleet Ops")",
+                                         R"(CREATE TYPE app.device_status AS ENUM ('up', 'down', 'unknown'))",
+                                         R"(CREATE DOMAIN app.hostname AS varchar(253) NOT NULL CHECK (VALUE <> ''))"})
+            QVERIFY2(query.exec(QString::fromUtf8(prerequisite)), qPrintable(query.lastError().text()));
+        const QList<QPair<QString, QString>> order{{QStringLiteral("app"), QStringLiteral("users")},
+                                                   {QStringLiteral("app"), QStringLiteral("devices")},
+                                                   {QStringLiteral("Fleet Ops"), QStringLiteral("select")},
+                                                   {QStringLiteral("app"), QStringLiteral("events")},
+                                                   {QStringLiteral("app"), QStringLiteral("events_2026")},
+                                                   {QStringLiteral("app"), QStringLiteral("device_names")}};
+        for (const auto &[schema, name] : order) {
+            const QString ddl = relationDdl(*m_snapshot.relation(schema, name), m_snapshot);
+            QVERIFY2(query.exec(ddl), qPrintable(ddl + QStringLiteral("\n") + query.lastError().text()));
+        }
+        const SchemaSnapshot recreated = readSnapshot(session);
+        for (const auto &[schema, name] : order) {
+            const RelationInfo *original = m_snapshot.relation(schema, name);
+            const RelationInfo *again = recreated.relation(schema, name);
+            QVERIFY2(again, qPrintable(name));
+            QCOMPARE(again->kind, original->kind);
+            QCOMPARE(again->columns.size(), original->columns.size());
+            for (int i = 0; i < original->columns.size(); ++i) {
+                const ColumnInfo &a = original->columns.at(i);
+                const ColumnInfo &b = again->columns.at(i);
+                QCOMPARE(b.name, a.name);
+                QCOMPARE(b.type, a.type);
+                QCOMPARE(b.notNull, a.notNull);
+                QCOMPARE(b.defaultExpression, a.defaultExpression);
+                QCOMPARE(b.identity, a.identity);
+                QCOMPARE(b.generated, a.generated);
+                QCOMPARE(b.comment, a.comment);
+            }
+            QCOMPARE(again->constraints.size(), original->constraints.size());
+            for (int i = 0; i < original->constraints.size(); ++i) {
+                QCOMPARE(again->constraints.at(i).name, original->constraints.at(i).name);
+                QCOMPARE(again->constraints.at(i).definition, original->constraints.at(i).definition);
+            }
+            QCOMPARE(again->indexes.size(), original->indexes.size());
+            for (int i = 0; i < original->indexes.size(); ++i)
+                QCOMPARE(again->indexes.at(i).definition, original->indexes.at(i).definition);
+            QCOMPARE(again->partitionBound, original->partitionBound);
+            QCOMPARE(again->partitionKey, original->partitionKey);
+        }
+    }
+
+    void rowsArePagedByPrimaryKey()
+    {
+        JobRunner runner;
+        const RelationInfo users = *m_snapshot.relation(QStringLiteral("app"), QStringLiteral("users"));
+        auto first = std::make_shared<RowPageJob>(m_scratch.profile(), users, 0);
+        QVERIFY(first->selectStatement().endsWith(QLatin1String("ORDER BY \"id\" LIMIT 201 OFFSET 0")));
+        auto last = std::make_shared<RowPageJob>(m_scratch.profile(), users, 400);
+        runner.submit(first);
+        runner.submit(last);
+        QVERIFY(runner.waitForIdle(20000));
+        QVERIFY(first->hasResult() && last->hasResult());
+        QCOMPARE(first->result().rows.size(), 200);
+        QVERIFY(first->result().hasMore);
+        QCOMPARE(first->result().columns, (QStringList{QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("is_admin")}));
+        QCOMPARE(first->result().rows.at(0).at(0).toString(), QStringLiteral("1"));
+        QCOMPARE(first->result().rows.at(1).at(0).toString(), QStringLiteral("10")); // text order of the varchar key
+        QVERIFY(first->result().rows.at(0).at(2).isNull());
+        QCOMPARE(last->result().rows.size(), 100);
+        QVERIFY(!last->result().hasMore);
+        QCOMPARE(first->result().orderedBy, QStringLiteral("id"));
     }
 
     // The SQL a finding proposes runs as is, and the finding is gone afterwards.
