@@ -5,6 +5,7 @@
 #include "jobspanel.h"
 #include "logdock.h"
 #include "sandboxcontroller.h"
+#include "schemabrowser.h"
 #include "serversummarypage.h"
 #include "welcomepage.h"
 
@@ -24,6 +25,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
 
 namespace nrdb {
@@ -36,7 +38,8 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_runner(new JobRunner(4, this)), m_logModel(new LogModel(100000, this)),
       m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)), m_pages(new QStackedWidget(this)),
-      m_welcomePage(new WelcomePage(this)), m_summaryPage(new ServerSummaryPage(this)),
+      m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
+      m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, this)),
       m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
       m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
       m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this))
@@ -44,8 +47,11 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
     m_pages->setObjectName(QStringLiteral("centralPages"));
+    m_connectedTabs->setObjectName(QStringLiteral("connectedTabs"));
+    m_connectedTabs->addTab(m_summaryPage, tr("Overview"));
+    m_connectedTabs->addTab(m_browser, tr("Schema"));
     m_pages->addWidget(m_welcomePage);
-    m_pages->addWidget(m_summaryPage);
+    m_pages->addWidget(m_connectedTabs);
     setCentralWidget(m_pages);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -94,6 +100,13 @@ void MainWindow::createActions()
     m_connectAction->setStatusTip(tr("Connect to a server with a saved profile, a URI or the PG* environment"));
     connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
 
+    m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setStatusTip(tr("Read the schema again"));
+    m_refreshAction->setEnabled(false);
+    connect(m_refreshAction, &QAction::triggered, m_browser, &SchemaBrowser::refresh);
+
     m_disconnectAction = new QAction(tr("&Disconnect"), this);
     m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
     m_disconnectAction->setEnabled(false);
@@ -134,6 +147,8 @@ void MainWindow::createMenus()
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    viewMenu->addAction(m_refreshAction);
+    viewMenu->addSeparator();
     QAction *toggleLog = m_logDock->toggleViewAction();
     toggleLog->setObjectName(QStringLiteral("toggleLogDockAction"));
     viewMenu->addAction(toggleLog);
@@ -154,6 +169,7 @@ void MainWindow::createToolBar()
     toolBar->toggleViewAction()->setObjectName(QStringLiteral("toggleMainToolBarAction"));
     toolBar->addAction(m_connectAction);
     toolBar->addAction(m_sandboxAction);
+    toolBar->addAction(m_refreshAction);
     toolBar->addSeparator();
     toolBar->addAction(m_jobsPanel->cancelAction());
 }
@@ -221,7 +237,11 @@ void MainWindow::showConnected(const Connected &connection)
 {
     const ConnectionProfile &profile = connection.profile;
     m_summaryPage->showSummary(connection);
-    m_pages->setCurrentWidget(m_summaryPage);
+    m_browser->setConnection(profile);
+    m_browser->refresh();
+    m_pages->setCurrentWidget(m_connectedTabs);
+    m_connectedTabs->setCurrentWidget(m_browser);
+    m_refreshAction->setEnabled(true);
     m_connectAction->setEnabled(true);
     m_disconnectAction->setEnabled(true);
     m_connectionLabel->setText(tr("Connected: %1").arg(profile.displayName()));
@@ -250,6 +270,7 @@ void MainWindow::showDisconnected()
 {
     m_pages->setCurrentWidget(m_welcomePage);
     m_disconnectAction->setEnabled(false);
+    m_refreshAction->setEnabled(false);
     m_welcomePage->setBusy(false);
     m_welcomePage->setStatusText({});
     m_connectionLabel->setText(tr("Not connected"));

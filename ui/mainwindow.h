@@ -11,6 +11,7 @@
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 
 namespace nrdb {
 
@@ -21,6 +22,7 @@ class LogDock;
 class LogFile;
 class LogModel;
 class SandboxController;
+class SchemaBrowser;
 class ServerSummaryPage;
 class WelcomePage;
 
@@ -36,6 +38,7 @@ public:
     LogDock *logDock() const { return m_logDock; }
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     JobRunner *jobRunner() const { return m_runner; }
+    SchemaBrowser *schemaBrowser() const { return m_browser; }
 
 public slots:
     void startSandbox();
@@ -72,7 +75,9 @@ private:
     LogFile *m_logFile = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcomePage = nullptr;
+    QTabWidget *m_connectedTabs = nullptr;
     ServerSummaryPage *m_summaryPage = nullptr;
+    SchemaBrowser *m_browser = nullptr;
     LogDock *m_logDock = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QLabel *m_connectionLabel = nullptr;
@@ -83,6 +88,7 @@ private:
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_sandboxAction = nullptr;
+    QAction *m_refreshAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };

@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -102,7 +103,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(connected.count() + failed.count() > 0, 90000);
         QCOMPARE(failed.count(), 0);
         auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("centralPages"));
-        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("serverSummaryPage"));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("connectedTabs"));
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("connectedTabs"));
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("schemaBrowser"));
+        auto *schemaSummary = window.findChild<QLabel *>(QStringLiteral("schemaSummary"));
+        QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("0 tables")), 20000);
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("summaryTitle"))->text().contains(QLatin1String("netraven")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))->text().startsWith(QLatin1String("Connected")));
         const QAbstractItemModel *log = window.findChild<QTreeView *>(QStringLiteral("logView"))->model();

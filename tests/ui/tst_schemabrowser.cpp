@@ -1,0 +1,131 @@
+// The schema browser as real widgets on a real database.
+#include "datapreview.h"
+#include "schemabrowser.h"
+#include "scratchdatabase.h"
+#include "tabledetailsview.h"
+
+#include "catalog/schematreemodel.h"
+#include "connection/databasesession.h"
+#include "jobs/jobrunner.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QtTest/QtTest>
+
+using namespace nrdb;
+
+class TestSchemaBrowser : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);
+        DatabaseSession session;
+        QVERIFY(session.open(m_scratch.profile()));
+        QSqlQuery query(session.database());
+        for (const char *statement :
+             {"CREATE TABLE users (id varchar(36) PRIMARY KEY, username varchar(50) NOT NULL)",
+              "CREATE TABLE devices (id varchar(36) PRIMARY KEY, hostname varchar(255), owner_id varchar(36) REFERENCES users (id))",
+              "CREATE TABLE device_tags (device_id varchar(36) REFERENCES devices (id) ON DELETE CASCADE, tag text)",
+              "CREATE TABLE \"job \"\"log\"\"\" (id int PRIMARY KEY)",
+              "INSERT INTO devices SELECT lpad(g::text, 4, '0'), 'router-' || g FROM generate_series(1, 450) g"})
+            QVERIFY2(query.exec(QString::fromUtf8(statement)), qPrintable(query.lastError().text()));
+    }
+
+    void init()
+    {
+        m_runner = std::make_unique<JobRunner>();
+        m_browser = std::make_unique<SchemaBrowser>(m_runner.get());
+        m_browser->resize(1000, 700);
+        m_browser->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_browser.get()));
+        m_browser->setConnection(m_scratch.profile());
+    }
+
+    void cleanup()
+    {
+        m_browser.reset();
+        m_runner.reset();
+    }
+
+    void newestRefreshWins()
+    {
+        QSignalSpy loaded(m_browser.get(), &SchemaBrowser::snapshotLoaded);
+        m_browser->refresh();
+        m_browser->refresh();
+        QVERIFY(m_runner->waitForIdle(20000));
+        QCOMPARE(loaded.count(), 1);
+        QVERIFY(m_browser->findChild<QLabel *>(QStringLiteral("schemaSummary"))->text().startsWith(QLatin1String("4 tables")));
+    }
+
+    void searchDetailsLinksAndData()
+    {
+        QSignalSpy loaded(m_browser.get(), &SchemaBrowser::snapshotLoaded);
+        m_browser->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        auto *tree = m_browser->findChild<QTreeView *>(QStringLiteral("schemaTree"));
+        const QAbstractItemModel *model = tree->model();
+        QCOMPARE(model->rowCount(), 1); // public
+        QCOMPARE(model->rowCount(model->index(0, 0)), 4);
+
+        m_browser->findChild<QLineEdit *>(QStringLiteral("schemaSearch"))->setText(QStringLiteral("DEVICE"));
+        QTRY_COMPARE(model->rowCount(model->index(0, 0)), 2); // devices, device_tags
+        m_browser->findChild<QLineEdit *>(QStringLiteral("schemaSearch"))->setText(QStringLiteral("log\""));
+        QTRY_COMPARE(model->rowCount(model->index(0, 0)), 1);
+        QCOMPARE(model->index(0, 0, model->index(0, 0)).data().toString(), QStringLiteral("job \"log\""));
+        m_browser->findChild<QLineEdit *>(QStringLiteral("schemaSearch"))->setText(QStringLiteral("no such table"));
+        QTRY_COMPARE(model->rowCount(), 0);
+        m_browser->findChild<QLineEdit *>(QStringLiteral("schemaSearch"))->clear();
+        QTRY_COMPARE(model->rowCount(), 1);
+
+        const quint32 devices = m_browser->snapshot()->relation(QStringLiteral("public"), QStringLiteral("devices"))->oid;
+        m_browser->showRelation(devices);
+        auto *details = m_browser->findChild<TableDetailsView *>(QStringLiteral("tableDetails"));
+        const QString html = details->toHtml();
+        QVERIFY(html.contains(QLatin1String("Referenced by")));
+        QVERIFY(html.contains(QLatin1String("relation:")));
+        QVERIFY(details->toPlainText().contains(QLatin1String("Foreign key devices_owner_id_fkey (owner_id) has no index")));
+        QVERIFY(details->toPlainText().contains(QLatin1String("CREATE TABLE \"public\".\"devices\"")));
+
+        // Following the link to users selects it.
+        const quint32 users = m_browser->snapshot()->relation(QStringLiteral("public"), QStringLiteral("users"))->oid;
+        emit details->relationActivated(users);
+        QCOMPARE(tree->currentIndex().data(SchemaTreeModel::RelationOidRole).toUInt(), users);
+
+        m_browser->showRelation(devices);
+        auto *tabs = m_browser->findChild<QTabWidget *>(QStringLiteral("relationTabs"));
+        auto *data = m_browser->findChild<DataPreview *>(QStringLiteral("dataPreview"));
+        QSignalSpy pages(data, &DataPreview::pageShown);
+        tabs->setCurrentWidget(data);
+        QTRY_COMPARE_WITH_TIMEOUT(pages.count(), 1, 10000);
+        QCOMPARE(data->model()->rowCount(), 200);
+        QCOMPARE(data->model()->index(0, 0).data().toString(), QStringLiteral("0001"));
+        auto *next = data->findChild<QPushButton *>(QStringLiteral("nextPageButton"));
+        QVERIFY(next->isEnabled());
+        next->click();
+        next->click(); // the second click waits for the page: the buttons are off while one loads
+        QTRY_COMPARE_WITH_TIMEOUT(pages.count(), 2, 10000);
+        QCOMPARE(data->model()->index(0, 0).data().toString(), QStringLiteral("0201"));
+        next->click();
+        QTRY_COMPARE_WITH_TIMEOUT(pages.count(), 3, 10000);
+        QCOMPARE(data->model()->rowCount(), 50);
+        QVERIFY(!next->isEnabled());
+        QCOMPARE(data->findChild<QLabel *>(QStringLiteral("pageStatus"))->text(),
+                 QStringLiteral("Rows 401–450, ordered by id"));
+    }
+
+private:
+    test::ScratchDatabase m_scratch;
+    std::unique_ptr<JobRunner> m_runner;
+    std::unique_ptr<SchemaBrowser> m_browser;
+};
+
+QTEST_MAIN(TestSchemaBrowser)
+#include "tst_schemabrowser.moc"

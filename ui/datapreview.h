@@ -1,0 +1,71 @@
+#pragma once
+
+#include "catalog/schemasnapshot.h"
+#include "connection/connectionprofile.h"
+#include "jobs/rowpagejob.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace nrdb {
+
+class JobRunner;
+class PlaceholderStack;
+struct Error;
+
+// The rows of one page, read-only.
+class RowPageModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+    void setPage(RowPage page);
+    const RowPage &page() const { return m_page; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    RowPage m_page;
+};
+
+// Pages through a relation's rows, 200 at a time, read-only, each page read by a job; a page
+// asked for later replaces one still on its way. GUI thread only.
+class DataPreview : public QWidget {
+    Q_OBJECT
+public:
+    DataPreview(JobRunner *runner, QWidget *parent = nullptr);
+
+    void setConnection(const ConnectionProfile &profile);
+    void showRelation(const RelationInfo &relation);
+    void clear();
+    const RowPageModel *model() const { return m_model; }
+
+signals:
+    void pageShown();
+
+private:
+    void load(qint64 offset);
+    void onJobFinished(JobId id, JobState state, const Error &error);
+
+    JobRunner *m_runner;
+    ConnectionProfile m_profile;
+    RelationInfo m_relation;
+    RowPageModel *m_model;
+    QTableView *m_view;
+    PlaceholderStack *m_stack;
+    QPushButton *m_previous;
+    QPushButton *m_next;
+    QLabel *m_status;
+    std::shared_ptr<RowPageJob> m_job;
+    JobId m_jobId = 0;
+};
+
+} // namespace nrdb

@@ -1,0 +1,166 @@
+#include "schemabrowser.h"
+
+#include "datapreview.h"
+#include "schemafilterproxy.h"
+#include "tabledetailsview.h"
+
+#include "catalog/schematreemodel.h"
+#include "jobs/jobrunner.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace nrdb {
+
+SchemaBrowser::SchemaBrowser(JobRunner *runner, QWidget *parent)
+    : QWidget(parent), m_runner(runner), m_model(new SchemaTreeModel(this)), m_proxy(new SchemaFilterProxy(this)),
+      m_tabs(new QTabWidget(this)), m_details(new TableDetailsView(this)), m_data(new DataPreview(runner, this))
+{
+    setObjectName(QStringLiteral("schemaBrowser"));
+    m_proxy->setSourceModel(m_model);
+    m_tabs->setObjectName(QStringLiteral("relationTabs"));
+    m_tabs->addTab(m_details, tr("Details"));
+    m_tabs->addTab(m_data, tr("Data"));
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(createTreePane());
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_runner, &JobRunner::finished, this, &SchemaBrowser::onJobFinished);
+    connect(m_details, &TableDetailsView::relationActivated, this, &SchemaBrowser::showRelation);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_data && m_shownOid != 0 && snapshot())
+            if (const RelationInfo *relation = snapshot()->relation(m_shownOid))
+                m_data->showRelation(*relation);
+    });
+    m_details->showEmpty(tr("Connect to a database to browse its schema."));
+}
+
+QWidget *SchemaBrowser::createTreePane()
+{
+    auto *pane = new QWidget(this);
+    m_search = new QLineEdit(pane);
+    m_search->setObjectName(QStringLiteral("schemaSearch"));
+    m_search->setPlaceholderText(tr("Find a table or view…"));
+    m_search->setClearButtonEnabled(true);
+    m_tree = new QTreeView(pane);
+    m_tree->setObjectName(QStringLiteral("schemaTree"));
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->resizeSection(SchemaTreeModel::NameColumn, 240);
+    m_summary = new QLabel(pane);
+    m_summary->setObjectName(QStringLiteral("schemaSummary"));
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_summary);
+
+    // Filtering 20,000 tables on every keystroke is wasted work while the user is still typing.
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(120);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, [this] {
+        m_proxy->setSearchText(m_search->text());
+        if (!m_search->text().trimmed().isEmpty())
+            m_tree->expandToDepth(0);
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    return pane;
+}
+
+const std::shared_ptr<const SchemaSnapshot> &SchemaBrowser::snapshot() const
+{
+    return m_model->snapshot();
+}
+
+void SchemaBrowser::setConnection(const ConnectionProfile &profile)
+{
+    m_profile = profile;
+    m_latestRefresh = 0;
+    m_shownOid = 0;
+    m_findings.clear();
+    m_model->setSnapshot(nullptr);
+    m_data->setConnection(profile);
+    m_details->showEmpty(tr("Reading the schema…"));
+}
+
+void SchemaBrowser::refresh()
+{
+    m_job = std::make_shared<SnapshotJob>(m_profile);
+    m_latestRefresh = m_runner->submit(m_job);
+    m_summary->setText(tr("Reading the schema…"));
+}
+
+void SchemaBrowser::onJobFinished(JobId id, JobState state, const Error &error)
+{
+    if (id != m_latestRefresh)
+        return; // an older refresh, overtaken by a newer one
+    m_latestRefresh = 0;
+    if (state != JobState::Succeeded) {
+        m_summary->setText(state == JobState::Cancelled ? tr("Reading the schema was cancelled.") : error.message);
+        return;
+    }
+    auto snapshot = std::make_shared<const SchemaSnapshot>(m_job->result());
+    m_findings = lintSnapshot(*snapshot);
+    const quint32 previouslyShown = m_shownOid;
+    m_model->setSnapshot(snapshot);
+    int tables = 0;
+    for (const RelationInfo &relation : snapshot->relations)
+        tables += relation.isTable() ? 1 : 0;
+    const QLocale locale;
+    m_summary->setText(tr("%1 tables, %2 relations in %3 schemas · %4 findings")
+                           .arg(locale.toString(tables), locale.toString(snapshot->relations.size()),
+                                locale.toString(snapshot->schemas.size()), locale.toString(m_findings.size())));
+    if (snapshot->schemas.size() <= 8)
+        m_tree->expandToDepth(0);
+    if (previouslyShown != 0 && snapshot->relation(previouslyShown))
+        showRelation(previouslyShown);
+    else
+        m_details->showEmpty(snapshot->relations.isEmpty() ? tr("This database has no tables or views yet.")
+                                                           : tr("Choose a table or view on the left."));
+    emit snapshotLoaded();
+}
+
+void SchemaBrowser::showRelation(quint32 oid)
+{
+    const QModelIndex source = m_model->relationIndex(oid);
+    if (!source.isValid())
+        return;
+    QModelIndex index = m_proxy->mapFromSource(source);
+    if (!index.isValid()) { // hidden by the search: clear it to show the table
+        m_search->clear();
+        m_proxy->setSearchText({});
+        index = m_proxy->mapFromSource(source);
+    }
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+}
+
+void SchemaBrowser::onCurrentChanged(const QModelIndex &current)
+{
+    const QVariant oid = current.data(SchemaTreeModel::RelationOidRole);
+    if (!oid.isValid() || oid.toUInt() == m_shownOid)
+        return;
+    m_shownOid = oid.toUInt();
+    m_details->showRelation(snapshot(), m_shownOid, m_findings);
+    if (m_tabs->currentWidget() == m_data)
+        m_data->showRelation(*snapshot()->relation(m_shownOid));
+}
+
+} // namespace nrdb

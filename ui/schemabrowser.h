@@ -1,0 +1,64 @@
+#pragma once
+
+#include "catalog/schemalint.h"
+#include "catalog/schemasnapshot.h"
+#include "connection/connectionprofile.h"
+#include "jobs/snapshotjob.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTreeView;
+
+namespace nrdb {
+
+class DataPreview;
+class JobRunner;
+class SchemaFilterProxy;
+class SchemaTreeModel;
+class TableDetailsView;
+struct Error;
+
+// The schema browser: a searchable tree of schemas, tables and views with their columns, keys
+// and indexes; beside it the selected relation's details and its rows. Each refresh reads a new
+// snapshot as a job; when refreshes overlap, the newest wins. GUI thread only.
+class SchemaBrowser : public QWidget {
+    Q_OBJECT
+public:
+    SchemaBrowser(JobRunner *runner, QWidget *parent = nullptr);
+
+    void setConnection(const ConnectionProfile &profile);
+    void refresh();
+    void showRelation(quint32 oid);
+    const std::shared_ptr<const SchemaSnapshot> &snapshot() const;
+    const QVector<LintFinding> &findings() const { return m_findings; }
+
+signals:
+    void snapshotLoaded();
+
+private:
+    QWidget *createTreePane();
+    void onJobFinished(JobId id, JobState state, const Error &error);
+    void onCurrentChanged(const QModelIndex &current);
+
+    JobRunner *m_runner;
+    ConnectionProfile m_profile;
+    SchemaTreeModel *m_model;
+    SchemaFilterProxy *m_proxy;
+    QLineEdit *m_search = nullptr;
+    QTreeView *m_tree = nullptr;
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs;
+    TableDetailsView *m_details;
+    DataPreview *m_data;
+    QVector<LintFinding> m_findings;
+    std::shared_ptr<SnapshotJob> m_job;
+    JobId m_latestRefresh = 0;
+    quint32 m_shownOid = 0;
+};
+
+} // namespace nrdb
