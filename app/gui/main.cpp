@@ -1,5 +1,6 @@
 // netraven-dbadmin: wiring only; the window and everything behind it live in nrdb_ui and nrdb_core.
 #include "mainwindow.h"
+#include "schemabrowser.h"
 
 #include "connection/profilestore.h"
 
@@ -14,8 +15,8 @@
 
 namespace {
 
-// Saves a picture of the window, then quits: once the connection attempt has settled, or at
-// once when there is none.
+// Saves a picture of the window, then quits: once the schema of the new connection is read (or
+// connecting failed), or at once when there is no connection to wait for.
 void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afterConnecting)
 {
     const auto capture = [&window, path] {
@@ -31,7 +32,7 @@ void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afte
         capture();
         return;
     }
-    QObject::connect(&window, &nrdb::MainWindow::connected, &window, capture);
+    QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window, capture);
     QObject::connect(&window, &nrdb::MainWindow::connectionFailed, &window, capture);
 }
 
@@ -58,11 +59,15 @@ int main(int argc, char *argv[])
         QStringLiteral("file"));
     const QCommandLineOption profileOption(QStringLiteral("profile"), QStringLiteral("Connect with a saved profile."),
                                            QStringLiteral("name"));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QStringLiteral("Once the schema is read, show the table <schema.table>."),
+                                          QStringLiteral("schema.table"));
     const QCommandLineOption dialogOption(QStringLiteral("connect-dialog"),
                                           QStringLiteral("Open the connection dialog at start."));
     parser.addOption(sandboxOption);
     parser.addOption(profileOption);
     parser.addOption(dialogOption);
+    parser.addOption(selectOption);
     parser.addOption(screenshotOption);
     parser.addPositionalArgument(QStringLiteral("connection"),
                                  QStringLiteral("A libpq URI or keyword string to connect to (no password: it would "
@@ -75,6 +80,16 @@ int main(int argc, char *argv[])
 
     const bool connecting = parser.isSet(sandboxOption) || parser.isSet(profileOption) || !positional.isEmpty();
     nrdb::MainWindow window;
+    if (parser.isSet(selectOption)) {
+        const QString wanted = parser.value(selectOption);
+        nrdb::SchemaBrowser *browser = window.schemaBrowser();
+        QObject::connect(browser, &nrdb::SchemaBrowser::snapshotLoaded, browser, [browser, wanted] {
+            const auto *relation = browser->snapshot()->relation(wanted.section(QLatin1Char('.'), 0, 0),
+                                                                 wanted.section(QLatin1Char('.'), 1));
+            if (relation)
+                browser->showRelation(relation->oid);
+        });
+    }
     if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption))
         scheduleScreenshot(window, parser.value(screenshotOption), connecting);
     window.show();

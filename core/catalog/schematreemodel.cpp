@@ -175,10 +175,13 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         return static_cast<int>(node.kind);
     if (node.kind == NodeKind::Schema) {
         const SchemaInfo &schema = m_snapshot->schemas.at(index.row());
-        if (role == Qt::DisplayRole)
+        if (role == Qt::DisplayRole) {
+            const auto count = m_relationsBySchema.at(index.row()).size();
             return index.column() == NameColumn ? schema.name
-                   : schema.usable              ? tr("%n relation(s)", nullptr, rowCount(index))
-                                                : QStringLiteral("no privilege");
+                   : !schema.usable             ? tr("no privilege")
+                   : count == 1                 ? tr("1 relation")
+                                                : tr("%1 relations").arg(count);
+        }
         if (role == Qt::ToolTipRole)
             return schema.usable ? schema.comment
                                  : QStringLiteral("You may not use schema %1 (no USAGE privilege)").arg(schema.name);

@@ -230,6 +230,8 @@ private slots:
         QVERIFY(relation.isValid());
         QCOMPARE(relation.data().toString(), QStringLiteral("devices"));
         QCOMPARE(relation.parent().data().toString(), QStringLiteral("app"));
+        QCOMPARE(relation.parent().siblingAtColumn(SchemaTreeModel::DetailColumn).data().toString(),
+                 QStringLiteral("%1 relations").arg(model.rowCount(relation.parent())));
         QCOMPARE(model.rowCount(relation), int(SchemaTreeModel::GroupCount));
         const QModelIndex columns = model.index(SchemaTreeModel::ColumnsGroup, 0, relation);
         QCOMPARE(model.rowCount(columns), 5);
