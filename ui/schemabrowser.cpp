@@ -116,7 +116,7 @@ void SchemaBrowser::onJobFinished(JobId id, JobState state, const Error &error)
         m_summary->setText(state == JobState::Cancelled ? tr("Reading the schema was cancelled.") : error.message);
         return;
     }
-    auto snapshot = std::make_shared<const SchemaSnapshot>(m_job->result());
+    auto snapshot = std::make_shared<const SchemaSnapshot>(m_job->takeResult());
     m_findings = lintSnapshot(*snapshot);
     const quint32 previouslyShown = m_shownOid;
     m_model->setSnapshot(snapshot);

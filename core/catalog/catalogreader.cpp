@@ -1,12 +1,10 @@
 #include "catalog/catalogreader.h"
 
-#include "connection/databasesession.h"
+#include "catalog/catalogrows.h"
 #include "util/sqlresource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace nrdb {
 
@@ -16,32 +14,32 @@ namespace {
 QVector<int> attributeNumbers(const QString &text)
 {
     QVector<int> numbers;
-    QString digits = text;
-    digits.remove(QLatin1Char('{')).remove(QLatin1Char('}'));
-    const QStringList parts = digits.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
-    for (const QString &part : parts)
-        numbers << part.toInt();
+    int current = -1;
+    for (const QChar c : text) {
+        if (c.isDigit()) {
+            current = (current < 0 ? 0 : current * 10) + c.digitValue();
+        } else if (current >= 0) {
+            numbers << current;
+            current = -1;
+        }
+    }
+    if (current >= 0)
+        numbers << current;
     return numbers;
 }
 
-QStringList jsonStrings(const QVariant &value)
+QStringList jsonStrings(const QString &json)
 {
     QStringList strings;
-    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
     for (const QJsonValue &item : array)
         strings << item.toString();
     return strings;
 }
 
-QChar firstChar(const QVariant &value)
+RelationKind relationKind(char code)
 {
-    const QString text = value.toString();
-    return text.isEmpty() ? QChar() : text.at(0);
-}
-
-RelationKind relationKind(const QString &code)
-{
-    switch (code.isEmpty() ? 'r' : code.at(0).toLatin1()) {
+    switch (code) {
     case 'p': return RelationKind::PartitionedTable;
     case 'v': return RelationKind::View;
     case 'm': return RelationKind::MaterializedView;
@@ -50,9 +48,9 @@ RelationKind relationKind(const QString &code)
     }
 }
 
-ConstraintType constraintType(const QString &code)
+ConstraintType constraintType(char code)
 {
-    switch (code.isEmpty() ? 'c' : code.at(0).toLatin1()) {
+    switch (code) {
     case 'p': return ConstraintType::PrimaryKey;
     case 'u': return ConstraintType::Unique;
     case 'f': return ConstraintType::ForeignKey;
@@ -80,26 +78,6 @@ QStringList columnNames(const RelationInfo *relation, const QVector<int> &positi
     return names;
 }
 
-// Runs one bundled catalog query; the caller walks its rows once.
-class CatalogQuery {
-public:
-    CatalogQuery(const QSqlDatabase &db, SchemaSnapshot &snapshot) : m_db(db), m_snapshot(snapshot) {}
-
-    Result<QSqlQuery> run(const QString &name)
-    {
-        QSqlQuery query(m_db);
-        query.setForwardOnly(true); // QPSQL would otherwise keep a second copy of every row
-        ++m_snapshot.queryCount;
-        if (!query.exec(sqlResource(name)))
-            return sqlError(query.lastError(), QStringLiteral("Could not read the catalog (%1)").arg(name));
-        return query;
-    }
-
-private:
-    const QSqlDatabase &m_db;
-    SchemaSnapshot &m_snapshot;
-};
-
 } // namespace
 
 QStringList CatalogReader::queryNames()
@@ -113,8 +91,7 @@ QStringList CatalogReader::queryNames()
 Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::function<bool()> &cancelled)
 {
     SchemaSnapshot snapshot;
-    CatalogQuery catalog(db, snapshot);
-    Result<QSqlQuery> q = Error{};
+    Result<CatalogRows> q = Error{};
     Error failure;
     // Runs the next query into q; false (with failure set) when cancelled or refused.
     const auto next = [&](const char *name) {
@@ -122,7 +99,8 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
             failure = Error{ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}, {}};
             return false;
         }
-        q = catalog.run(QString::fromLatin1(name));
+        ++snapshot.queryCount;
+        q = CatalogRows::run(db, sqlResource(QString::fromLatin1(name)), QString::fromLatin1(name));
         if (!q)
             failure = q.error();
         return q.ok();
@@ -131,147 +109,133 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
     if (!next("catalog_schemas"))
         return failure;
     QHash<quint32, QString> schemaNames;
-    while (q.value().next()) {
-        SchemaInfo schema{static_cast<quint32>(q.value().value(0).toLongLong()), q.value().value(1).toString(),
-                          q.value().value(2).toString(), q.value().value(3).toString(), q.value().value(4).toBool()};
+    for (CatalogRows &row = q.value(); row.next();) {
+        SchemaInfo schema{row.oid(0), row.text(1), row.text(2), row.text(3), row.flag(4)};
         schemaNames.insert(schema.oid, schema.name);
         snapshot.schemas << schema;
     }
 
     if (!next("catalog_relations"))
         return failure;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
+    snapshot.relations.reserve(q.value().rowCount());
+    for (CatalogRows &row = q.value(); row.next();) {
         RelationInfo relation;
-        relation.oid = static_cast<quint32>(row.value(0).toLongLong());
-        relation.schemaOid = static_cast<quint32>(row.value(1).toLongLong());
+        relation.oid = row.oid(0);
+        relation.schemaOid = row.oid(1);
         relation.schema = schemaNames.value(relation.schemaOid);
-        relation.name = row.value(2).toString();
-        relation.kind = relationKind(row.value(3).toString());
-        relation.partitionParentOid = static_cast<quint32>(row.value(4).toLongLong());
-        relation.partitionBound = row.value(5).toString();
-        relation.partitionKey = row.value(6).toString();
-        relation.rowEstimate = row.value(7).toLongLong();
-        relation.totalBytes = row.value(8).toLongLong();
-        relation.viewDefinition = row.value(9).toString().trimmed();
-        relation.comment = row.value(10).toString();
-        relation.owner = row.value(11).toString();
+        relation.name = row.text(2);
+        relation.kind = relationKind(row.code(3));
+        relation.partitionParentOid = row.oid(4);
+        relation.partitionBound = row.text(5);
+        relation.partitionKey = row.text(6);
+        relation.rowEstimate = row.number(7);
+        relation.totalBytes = row.number(8);
+        relation.viewDefinition = row.text(9).trimmed();
+        relation.comment = row.text(10);
+        relation.owner = row.text(11);
         snapshot.relations << relation;
     }
     snapshot.index();
-    const auto relationFor = [&snapshot](const QVariant &oid) {
-        return const_cast<RelationInfo *>(snapshot.relation(static_cast<quint32>(oid.toLongLong())));
-    };
+    const auto relationFor = [&snapshot](quint32 oid) { return const_cast<RelationInfo *>(snapshot.relation(oid)); };
 
     if (!next("catalog_columns"))
         return failure;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
-        RelationInfo *relation = relationFor(row.value(0));
+    for (CatalogRows &row = q.value(); row.next();) {
+        RelationInfo *relation = relationFor(row.oid(0));
         if (!relation)
             continue;
         ColumnInfo column;
-        column.position = row.value(1).toInt();
-        column.name = row.value(2).toString();
-        column.type = row.value(3).toString();
-        column.isBoolean = row.value(4).toBool();
-        column.notNull = row.value(5).toBool();
-        column.defaultExpression = row.value(6).toString();
-        const QString identity = row.value(7).toString();
-        column.identity = identity == QLatin1String("a")   ? QStringLiteral("always")
-                          : identity == QLatin1String("d") ? QStringLiteral("by default")
-                                                           : QString();
-        column.generated = row.value(8).toString() == QLatin1String("s");
-        column.comment = row.value(9).toString();
+        column.position = static_cast<int>(row.number(1));
+        column.name = row.text(2);
+        column.type = row.text(3);
+        column.isBoolean = row.flag(4);
+        column.notNull = row.flag(5);
+        column.defaultExpression = row.text(6);
+        column.identity = row.code(7) == 'a'   ? QStringLiteral("always")
+                          : row.code(7) == 'd' ? QStringLiteral("by default")
+                                               : QString();
+        column.generated = row.code(8) == 's';
+        column.comment = row.text(9);
         relation->columns << column;
     }
 
     if (!next("catalog_constraints"))
         return failure;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
-        RelationInfo *relation = relationFor(row.value(1));
+    for (CatalogRows &row = q.value(); row.next();) {
+        RelationInfo *relation = relationFor(row.oid(1));
         if (!relation)
             continue;
         ConstraintInfo constraint;
-        constraint.name = row.value(2).toString();
-        constraint.type = constraintType(row.value(3).toString());
-        constraint.columns = columnNames(relation, attributeNumbers(row.value(4).toString()));
-        constraint.deferrable = row.value(9).toBool();
-        constraint.validated = row.value(10).toBool();
-        constraint.definition = row.value(11).toString();
+        constraint.name = row.text(2);
+        constraint.type = constraintType(row.code(3));
+        constraint.columns = columnNames(relation, attributeNumbers(row.text(4)));
+        constraint.deferrable = row.flag(9);
+        constraint.validated = row.flag(10);
+        constraint.definition = row.text(11);
         if (constraint.type == ConstraintType::ForeignKey) {
-            constraint.referencedOid = static_cast<quint32>(row.value(5).toLongLong());
+            constraint.referencedOid = row.oid(5);
             constraint.referencedColumns =
-                columnNames(snapshot.relation(constraint.referencedOid), attributeNumbers(row.value(6).toString()));
-            constraint.onUpdate = foreignKeyActionSql(firstChar(row.value(7)));
-            constraint.onDelete = foreignKeyActionSql(firstChar(row.value(8)));
+                columnNames(snapshot.relation(constraint.referencedOid), attributeNumbers(row.text(6)));
+            constraint.onUpdate = foreignKeyActionSql(QLatin1Char(row.code(7)));
+            constraint.onDelete = foreignKeyActionSql(QLatin1Char(row.code(8)));
         }
         relation->constraints << constraint;
     }
 
     if (!next("catalog_indexes"))
         return failure;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
-        RelationInfo *relation = relationFor(row.value(1));
+    for (CatalogRows &row = q.value(); row.next();) {
+        RelationInfo *relation = relationFor(row.oid(1));
         if (!relation)
             continue;
         IndexInfo index;
-        index.name = row.value(2).toString();
-        index.method = row.value(3).toString();
-        index.unique = row.value(4).toBool();
-        index.primary = row.value(5).toBool();
-        index.valid = row.value(6).toBool();
-        index.columns = columnNames(relation, attributeNumbers(row.value(7).toString()).mid(0, row.value(8).toInt()));
-        index.partial = row.value(9).toBool();
-        index.definition = row.value(10).toString();
-        index.bytes = row.value(11).toLongLong();
-        index.constraintName = row.value(12).toString();
+        index.name = row.text(2);
+        index.method = row.text(3);
+        index.unique = row.flag(4);
+        index.primary = row.flag(5);
+        index.valid = row.flag(6);
+        index.columns = columnNames(relation, attributeNumbers(row.text(7)).mid(0, static_cast<int>(row.number(8))));
+        index.partial = row.flag(9);
+        index.definition = row.text(10);
+        index.bytes = row.number(11);
+        index.constraintName = row.text(12);
         relation->indexes << index;
     }
 
     if (!next("catalog_sequences"))
         return failure;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
+    for (CatalogRows &row = q.value(); row.next();) {
         SequenceInfo sequence;
-        sequence.schema = schemaNames.value(static_cast<quint32>(row.value(1).toLongLong()));
-        sequence.name = row.value(2).toString();
-        sequence.dataType = row.value(3).toString();
-        sequence.start = row.value(4).toLongLong();
-        sequence.increment = row.value(5).toLongLong();
-        sequence.minValue = row.value(6).toLongLong();
-        sequence.maxValue = row.value(7).toLongLong();
-        sequence.cycles = row.value(8).toBool();
-        sequence.ownerRelationOid = static_cast<quint32>(row.value(9).toLongLong());
+        sequence.schema = schemaNames.value(row.oid(1));
+        sequence.name = row.text(2);
+        sequence.dataType = row.text(3);
+        sequence.start = row.number(4);
+        sequence.increment = row.number(5);
+        sequence.minValue = row.number(6);
+        sequence.maxValue = row.number(7);
+        sequence.cycles = row.flag(8);
+        sequence.ownerRelationOid = row.oid(9);
         sequence.ownerColumn = sequence.ownerRelationOid == 0
                                    ? QString()
-                                   : columnName(snapshot.relation(sequence.ownerRelationOid), row.value(10).toInt());
+                                   : columnName(snapshot.relation(sequence.ownerRelationOid), static_cast<int>(row.number(10)));
         snapshot.sequences << sequence;
     }
 
     if (!next("catalog_types"))
         return failure;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
-        const QString schema = schemaNames.value(static_cast<quint32>(row.value(1).toLongLong()));
-        if (row.value(3).toString() == QLatin1String("e"))
-            snapshot.enums << EnumInfo{schema, row.value(2).toString(), jsonStrings(row.value(4))};
+    for (CatalogRows &row = q.value(); row.next();) {
+        const QString schema = schemaNames.value(row.oid(1));
+        if (row.code(3) == 'e')
+            snapshot.enums << EnumInfo{schema, row.text(2), jsonStrings(row.text(4))};
         else
-            snapshot.domains << DomainInfo{schema,
-                                           row.value(2).toString(),
-                                           row.value(5).toString(),
-                                           row.value(6).toBool(),
-                                           row.value(7).toString(),
-                                           jsonStrings(row.value(8))};
+            snapshot.domains << DomainInfo{schema,        row.text(2),      row.text(5), row.flag(6),
+                                           row.text(7), jsonStrings(row.text(8))};
     }
 
     if (!next("catalog_extensions"))
         return failure;
-    while (q.value().next())
-        snapshot.extensions << ExtensionInfo{q.value().value(0).toString(), q.value().value(1).toString(),
-                                             q.value().value(2).toString()};
+    for (CatalogRows &row = q.value(); row.next();)
+        snapshot.extensions << ExtensionInfo{row.text(0), row.text(1), row.text(2)};
 
     snapshot.index(); // again: foreign keys are known now
     return snapshot;

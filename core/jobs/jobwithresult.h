@@ -28,6 +28,15 @@ public:
         return *m_result;
     }
 
+    // Moves the result out, for results too large to copy; result() is empty afterwards.
+    R takeResult()
+    {
+        Q_ASSERT(m_result);
+        R taken = std::move(*m_result);
+        m_result.reset();
+        return taken;
+    }
+
 protected:
     virtual Result<R> execute(JobContext &context) = 0;
 

@@ -1,0 +1,64 @@
+#include "catalog/catalogrows.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace nrdb {
+
+Result<CatalogRows> CatalogRows::run(const QSqlDatabase &db, const QString &sql, const QString &what)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // Qt names the type after libpq's typedef or the struct behind it, depending on the version.
+    const char *type = handle.isValid() ? handle.typeName() : "";
+    if (std::strcmp(type, "PGconn*") != 0 && std::strcmp(type, "pg_conn*") != 0)
+        return Error{ErrorKind::Usage, QStringLiteral("Reading the catalog needs a PostgreSQL (QPSQL) connection"), {}, {}};
+    PGconn *connection = *static_cast<PGconn *const *>(handle.data());
+    CatalogRows rows;
+    rows.m_result.reset(PQexec(connection, sql.toUtf8().constData()), &PQclear);
+    if (!rows.m_result || PQresultStatus(rows.m_result.get()) != PGRES_TUPLES_OK) {
+        const char *sqlState = rows.m_result ? PQresultErrorField(rows.m_result.get(), PG_DIAG_SQLSTATE) : nullptr;
+        return Error{ErrorKind::Sql,
+                     QStringLiteral("Could not read the catalog (%1): %2")
+                         .arg(what, QString::fromUtf8(PQerrorMessage(connection)).trimmed()),
+                     sqlState ? QString::fromLatin1(sqlState) : QString(), {}};
+    }
+    rows.m_rowCount = PQntuples(rows.m_result.get());
+    return rows;
+}
+
+const char *CatalogRows::raw(int column) const
+{
+    return PQgetvalue(m_result.get(), m_row, column);
+}
+
+QString CatalogRows::text(int column) const
+{
+    return isNull(column) ? QString() : QString::fromUtf8(raw(column));
+}
+
+qint64 CatalogRows::number(int column) const
+{
+    return isNull(column) ? 0 : std::strtoll(raw(column), nullptr, 10);
+}
+
+bool CatalogRows::flag(int column) const
+{
+    return !isNull(column) && raw(column)[0] == 't';
+}
+
+bool CatalogRows::isNull(int column) const
+{
+    return PQgetisnull(m_result.get(), m_row, column) != 0;
+}
+
+char CatalogRows::code(int column) const
+{
+    return isNull(column) ? '\0' : raw(column)[0];
+}
+
+} // namespace nrdb
