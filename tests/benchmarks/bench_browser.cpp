@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTreeView>
 
+#include <algorithm>
+#include <vector>
+
 #include <cstdio>
 
 using namespace nrdb;
@@ -53,26 +56,38 @@ int main(int argc, char *argv[])
     browser.setConnection(cluster.state().profile(QStringLiteral("bench")));
     auto *tree = browser.findChild<QTreeView *>(QStringLiteral("schemaTree"));
 
+    // The first refresh meets the server's cold caches right after the tables were made; later
+    // ones are what a user refreshing sees. Both are reported.
     QElapsedTimer clock;
-    bool loaded = false;
-    QObject::connect(&browser, &SchemaBrowser::snapshotLoaded, [&loaded] { loaded = true; });
-    clock.start();
-    browser.refresh();
-    while (!loaded)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    tree->expand(tree->model()->index(0, 0)); // the schema with the tables, as a user would open it
-    tree->viewport()->repaint();
-    const double populated = static_cast<double>(clock.nsecsElapsed()) / 1e6;
-    bench::printPlainFigure(QStringLiteral("refresh to populated browser, %1 tables").arg(tables), populated,
+    std::vector<double> runs;
+    for (int run = 0; run < 3; ++run) {
+        bool loaded = false;
+        const QMetaObject::Connection connection =
+            QObject::connect(&browser, &SchemaBrowser::snapshotLoaded, [&loaded] { loaded = true; });
+        clock.start();
+        browser.refresh();
+        while (!loaded)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        tree->expand(tree->model()->index(0, 0)); // the schema with the tables, as a user would open it
+        tree->viewport()->repaint();
+        runs.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+        QObject::disconnect(connection);
+    }
+    const double first = runs.front();
+    std::sort(runs.begin(), runs.end());
+    bench::printPlainFigure(QStringLiteral("refresh to populated browser, %1 tables, first (cold server caches)").arg(tables),
+                            first, QStringLiteral("ms"), QStringLiteral("<= 10000 ms at 20,000"));
+    bench::printPlainFigure(QStringLiteral("refresh to populated browser, %1 tables, median of 3").arg(tables), runs[1],
                             QStringLiteral("ms"), QStringLiteral("<= 10000 ms at 20,000"));
+    QElapsedTimer searchClock;
 
     // A search that keeps about one table in a thousand: the filtering the search box triggers
     // (after its 120 ms typing pause), timed on its own, then the repaint.
     auto *proxy = qobject_cast<SchemaFilterProxy *>(tree->model());
-    clock.restart();
+    searchClock.start();
     proxy->setSearchText(QStringLiteral("t0001"));
     tree->viewport()->repaint();
-    const double filtered = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    const double filtered = static_cast<double>(searchClock.nsecsElapsed()) / 1e6;
     const int shown = proxy->rowCount(proxy->index(0, 0));
     bench::printPlainFigure(QStringLiteral("search over %1 tables (%2 shown)").arg(tables).arg(shown), filtered,
                             QStringLiteral("ms"), QStringLiteral("< 100 ms"));
