@@ -1,0 +1,153 @@
+#include "jobs/initjob.h"
+
+#include "connection/databasesession.h"
+#include "jobs/jobcontext.h"
+#include "migrate/advisorylock.h"
+#include "migrate/migrationstatus.h"
+#include "migrate/schemahistory.h"
+#include "util/sqlidentifier.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+
+namespace nrdb {
+
+namespace {
+
+// Runs statements in one transaction; on any failure rolls back and returns the error.
+Status inTransaction(const QSqlDatabase &db, const QStringList &statements, const QString &what)
+{
+    QSqlDatabase connection = db;
+    if (!connection.transaction())
+        return sqlError(connection.lastError(), QStringLiteral("Could not begin: %1").arg(what));
+    QSqlQuery query(connection);
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            const Error error = sqlError(query.lastError(), what);
+            connection.rollback();
+            return error;
+        }
+    }
+    if (!connection.commit())
+        return sqlError(connection.lastError(), QStringLiteral("Could not commit: %1").arg(what));
+    return {};
+}
+
+} // namespace
+
+InitJob::InitJob(ConnectionProfile target, ModelPack pack, int targetVersion, int lockTimeoutMs)
+    : m_target(std::move(target)), m_pack(std::move(pack)), m_targetVersion(targetVersion),
+      m_lockTimeoutMs(lockTimeoutMs)
+{
+}
+
+QString InitJob::title() const
+{
+    return QStringLiteral("Initialise %1 (%2)").arg(m_target.database, m_pack.name);
+}
+
+Result<InitReport> InitJob::execute(JobContext &context)
+{
+    const Result<QSqlDatabase> connected = context.database();
+    if (!connected)
+        return connected.error();
+    const QSqlDatabase db = connected.value();
+    InitReport report;
+
+    context.setPhase(QStringLiteral("Preflight"));
+    Result<PreflightReport> preflight = runPreflight(db, m_pack);
+    if (!preflight)
+        return preflight.error();
+    report.preflight = preflight.value();
+    context.info(QStringLiteral("PostgreSQL %1, user %2%3")
+                     .arg(report.preflight.serverVersion, report.preflight.user,
+                          report.preflight.superuser ? QStringLiteral(" (superuser)") : QString()));
+    if (!report.preflight.canProceed())
+        return Error{ErrorKind::Usage, QStringLiteral("Init stopped before changing anything"), {},
+                     report.preflight.explanation()};
+
+    context.setPhase(QStringLiteral("Waiting for the migration lock"));
+    AdvisoryLock lock(db, QStringLiteral("migrate %1").arg(m_pack.name));
+    if (Status locked = lock.acquire(m_lockTimeoutMs, [&context](const QString &line) { context.info(line); },
+                                     [&context] { return context.isCancelled(); });
+        !locked)
+        return locked.error();
+
+    // Under the lock, look again: whoever held it may have done part of the work.
+    context.setPhase(QStringLiteral("Extensions and schemas"));
+    QStringList statements;
+    const Result<PreflightReport> now = runPreflight(db, m_pack);
+    if (!now)
+        return now.error();
+    for (const PackExtension &extension : m_pack.extensions) {
+        if (now.value().extensionsToCreate.contains(extension.name)) {
+            statements << QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2")
+                              .arg(quoteIdentifier(extension.name), quoteIdentifier(extension.schema));
+            report.createdExtensions << extension.name;
+        }
+    }
+    if (Status created = inTransaction(db, statements, QStringLiteral("Creating extensions")); !created)
+        return created.error();
+    statements.clear();
+    for (const QString &schema : now.value().schemasToCreate) {
+        statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quoteIdentifier(schema));
+        report.createdSchemas << schema;
+    }
+    if (Status created = inTransaction(db, statements, QStringLiteral("Creating schemas")); !created)
+        return created.error();
+    if (Status history = schemahistory::ensure(db); !history)
+        return history.error();
+    for (const QString &name : report.createdExtensions + report.createdSchemas)
+        context.info(QStringLiteral("Created %1").arg(name));
+
+    const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, m_pack.name);
+    if (!applied)
+        return applied.error();
+    const MigrationStatus status = MigrationStatus::compare(m_pack, applied.value());
+    report.versionBefore = report.versionAfter = status.currentVersion;
+    if (!status.mismatches.isEmpty())
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("Migration %1 was applied from a different file (checksum changed); init will "
+                                    "not build on it. See migrate status.")
+                         .arg(status.mismatches.first().version),
+                     {}, {}};
+    QVector<Migration> toApply;
+    for (const Migration &migration : status.pending) {
+        if (m_targetVersion == 0 || migration.version <= m_targetVersion)
+            toApply << migration;
+    }
+    if (toApply.isEmpty())
+        context.info(QStringLiteral("%1 is at version %2: nothing to do").arg(m_target.database).arg(status.currentVersion));
+    for (int i = 0; i < toApply.size(); ++i) {
+        const Migration &migration = toApply.at(i);
+        if (context.isCancelled())
+            return JobContext::cancelledError();
+        context.setPhase(QStringLiteral("Migration %1").arg(migration.label()), toApply.size());
+        context.setProgress(i, toApply.size());
+        QElapsedTimer clock;
+        clock.start();
+        QSqlDatabase connection = db;
+        if (!connection.transaction())
+            return sqlError(connection.lastError(), QStringLiteral("Could not begin migration %1").arg(migration.label()));
+        QSqlQuery query(connection);
+        Status step;
+        if (!query.exec(migration.sql))
+            step = sqlError(query.lastError(), QStringLiteral("Migration %1 failed").arg(migration.label()));
+        if (step)
+            step = schemahistory::record(db, m_pack.name, migration, static_cast<int>(clock.elapsed()),
+                                         QStringLiteral("applied"));
+        if (!step) {
+            connection.rollback();
+            return step.error();
+        }
+        if (!connection.commit())
+            return sqlError(connection.lastError(), QStringLiteral("Could not commit migration %1").arg(migration.label()));
+        report.appliedMigrations << migration.label();
+        report.versionAfter = migration.version;
+        context.info(QStringLiteral("Applied %1 in %2 ms").arg(migration.label()).arg(clock.elapsed()));
+    }
+    context.setProgress(toApply.size(), toApply.size());
+    return report;
+}
+
+} // namespace nrdb

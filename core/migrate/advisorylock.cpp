@@ -1,0 +1,94 @@
+#include "migrate/advisorylock.h"
+
+#include "connection/databasesession.h"
+#include "util/sqlresource.h"
+
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+#include <QtEndian>
+
+namespace nrdb {
+
+namespace {
+constexpr int kPollMs = 200;
+constexpr int kReportEveryMs = 2000;
+} // namespace
+
+AdvisoryLock::AdvisoryLock(QSqlDatabase db, QString purpose)
+    : m_db(std::move(db)), m_purpose(std::move(purpose)), m_key(keyFor(m_purpose))
+{
+}
+
+AdvisoryLock::~AdvisoryLock()
+{
+    release();
+}
+
+qint64 AdvisoryLock::keyFor(const QString &purpose)
+{
+    const QByteArray digest = QCryptographicHash::hash(purpose.toUtf8(), QCryptographicHash::Sha256);
+    return qFromBigEndian<qint64>(digest.constData());
+}
+
+QString AdvisoryLock::describeHolder(const QSqlDatabase &db, qint64 key)
+{
+    QSqlQuery query(db);
+    query.prepare(sqlResource(QStringLiteral("lock_holder")));
+    query.addBindValue(static_cast<qint64>(static_cast<quint64>(key) >> 32));
+    query.addBindValue(static_cast<qint64>(static_cast<quint64>(key) & 0xFFFFFFFFu));
+    if (!query.exec() || !query.next())
+        return QStringLiteral("another session");
+    return QStringLiteral("pid %1, user %2, application '%3', from %4, connected %5 s ago")
+        .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+             query.value(3).toString(), query.value(5).toString());
+}
+
+Status AdvisoryLock::acquire(int timeoutMs, const std::function<void(const QString &)> &log,
+                             const std::function<bool()> &cancelled)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QElapsedTimer sinceReport;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
+    for (;;) {
+        query.addBindValue(m_key);
+        if (!query.exec() || !query.next())
+            return sqlError(query.lastError(), QStringLiteral("Could not take the lock for %1").arg(m_purpose));
+        if (query.value(0).toBool()) {
+            m_held = true;
+            return {};
+        }
+        if (!sinceReport.isValid() || sinceReport.elapsed() >= kReportEveryMs) {
+            if (log)
+                log(QStringLiteral("Waiting for the lock to %1, held by %2").arg(m_purpose, describeHolder(m_db, m_key)));
+            sinceReport.start();
+        }
+        if (cancelled && cancelled())
+            return Error{ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}, {}};
+        if (deadline.hasExpired())
+            return Error{ErrorKind::Busy,
+                         QStringLiteral("Gave up waiting for the lock to %1 after %2 s: it is held by %3")
+                             .arg(m_purpose)
+                             .arg(timeoutMs / 1000)
+                             .arg(describeHolder(m_db, m_key)),
+                         {}, {}};
+        QThread::msleep(kPollMs);
+    }
+}
+
+void AdvisoryLock::release()
+{
+    if (!m_held)
+        return;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
+    query.addBindValue(m_key);
+    (void)query.exec(); // if the connection is gone, so is the lock
+    m_held = false;
+}
+
+} // namespace nrdb

@@ -1,0 +1,112 @@
+#include "model/modelpack.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace nrdb {
+
+namespace {
+
+const QString kBuiltInRoot = QStringLiteral(":/nrdb/models");
+
+Result<QString> readText(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorKind::NotFound, QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()), {}, {}};
+    return QString::fromUtf8(file.readAll());
+}
+
+Error packError(const QString &directory, const QString &what)
+{
+    return Error{ErrorKind::Usage, QStringLiteral("Model pack %1: %2").arg(directory, what), {}, {}};
+}
+
+} // namespace
+
+QString normalizedChecksum(const QString &sql)
+{
+    QString text = sql;
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &line : lines) {
+        while (!line.isEmpty() && line.back().isSpace())
+            line.chop(1);
+    }
+    while (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(lines.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Result<ModelPack> ModelPack::load(const QString &directory)
+{
+    const Result<QString> manifest = readText(QDir(directory).filePath(QStringLiteral("pack.json")));
+    if (!manifest)
+        return manifest.error();
+    QJsonParseError parseError;
+    const QJsonObject json = QJsonDocument::fromJson(manifest.value().toUtf8(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError)
+        return packError(directory, QStringLiteral("pack.json is not valid JSON: %1").arg(parseError.errorString()));
+    ModelPack pack;
+    pack.name = json.value(QStringLiteral("name")).toString();
+    pack.title = json.value(QStringLiteral("title")).toString(pack.name);
+    pack.schema = json.value(QStringLiteral("schema")).toString();
+    if (pack.name.isEmpty() || pack.schema.isEmpty())
+        return packError(directory, QStringLiteral("pack.json needs \"name\" and \"schema\""));
+    for (const QJsonValue &extension : json.value(QStringLiteral("extensions")).toArray())
+        pack.extensions << PackExtension{extension[QStringLiteral("name")].toString(),
+                                         extension[QStringLiteral("schema")].toString(QStringLiteral("public"))};
+    for (const QJsonValue &table : json.value(QStringLiteral("requiredTables")).toArray())
+        pack.requiredTables << table.toString();
+
+    static const QRegularExpression fileName(QStringLiteral(R"(^(\d{4})_([A-Za-z0-9_]+)\.sql$)"));
+    const QDir migrations(QDir(directory).filePath(QStringLiteral("migrations")));
+    const QStringList files = migrations.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        const QRegularExpressionMatch match = fileName.match(file);
+        if (!match.hasMatch())
+            return packError(directory, QStringLiteral("migration %1 is not named NNNN_name.sql").arg(file));
+        const Result<QString> sql = readText(migrations.filePath(file));
+        if (!sql)
+            return sql.error();
+        Migration migration{match.captured(1).toInt(), match.captured(2), sql.value(), normalizedChecksum(sql.value())};
+        if (!pack.migrations.isEmpty() && pack.migrations.last().version >= migration.version)
+            return packError(directory, QStringLiteral("migration version %1 is used twice").arg(migration.version));
+        pack.migrations << migration;
+    }
+    if (pack.migrations.isEmpty())
+        return packError(directory, QStringLiteral("it has no migrations"));
+    return pack;
+}
+
+QStringList ModelPack::builtIn()
+{
+    return QDir(kBuiltInRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+Result<ModelPack> ModelPack::builtIn(const QString &name)
+{
+    if (!builtIn().contains(name))
+        return Error{ErrorKind::NotFound,
+                     QStringLiteral("There is no model pack named %1 (built in: %2)")
+                         .arg(name, builtIn().join(QStringLiteral(", "))),
+                     {}, {}};
+    return load(QDir(kBuiltInRoot).filePath(name));
+}
+
+const Migration *ModelPack::migration(int version) const
+{
+    for (const Migration &candidate : migrations) {
+        if (candidate.version == version)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+} // namespace nrdb

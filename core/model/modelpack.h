@@ -1,0 +1,50 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace nrdb {
+
+// One ordered migration of a pack: migrations/<NNNN>_<name>.sql.
+struct Migration {
+    int version = 0;
+    QString name;
+    QString sql;
+    QString checksum; // of the normalised text, see normalizedChecksum()
+
+    QString label() const { return QStringLiteral("%1_%2").arg(version, 4, 10, QLatin1Char('0')).arg(name); }
+};
+
+struct PackExtension {
+    QString name;
+    QString schema;
+};
+
+// Everything application-specific the engine knows: a pack directory holding pack.json (name,
+// title, schema, extensions, required tables) and migrations/NNNN_name.sql. Loaded from the
+// resources (":/nrdb/models/<name>") or any directory. A plain value type; any thread.
+struct ModelPack {
+    QString name;
+    QString title;
+    QString schema;
+    QVector<PackExtension> extensions;
+    QStringList requiredTables;
+    QVector<Migration> migrations; // ascending by version
+
+    static Result<ModelPack> load(const QString &directory);
+    // The packs built into the program, by name.
+    static QStringList builtIn();
+    static Result<ModelPack> builtIn(const QString &name);
+
+    int headVersion() const { return migrations.isEmpty() ? 0 : migrations.last().version; }
+    const Migration *migration(int version) const;
+};
+
+// SHA-256 (hex) of SQL with line endings made \n, trailing blanks removed from every line and
+// trailing empty lines dropped, so re-saving a file on another system does not change it.
+QString normalizedChecksum(const QString &sql);
+
+} // namespace nrdb
