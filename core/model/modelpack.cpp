@@ -82,6 +82,15 @@ Result<ModelPack> ModelPack::load(const QString &directory)
     }
     if (pack.migrations.isEmpty())
         return packError(directory, QStringLiteral("it has no migrations"));
+    pack.directory = directory;
+    pack.expectedModel.schema = pack.schema;
+    const QString modelPath = QDir(directory).filePath(QStringLiteral("expected-model.json"));
+    if (QFile::exists(modelPath)) {
+        Result<SchemaModel> model = SchemaModel::load(modelPath);
+        if (!model)
+            return model.error();
+        pack.expectedModel = std::move(model).value();
+    }
     return pack;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/schemamodel.h"
 #include "util/result.h"
 
 #include <QString>
@@ -24,7 +25,8 @@ struct PackExtension {
 };
 
 // Everything application-specific the engine knows: a pack directory holding pack.json (name,
-// title, schema, extensions, required tables) and migrations/NNNN_name.sql. Loaded from the
+// title, schema, extensions, required tables), migrations/NNNN_name.sql, and expected-model.json,
+// the schema its migrations produce at the head version (a test proves they agree). Loaded from the
 // resources (":/nrdb/models/<name>") or any directory. A plain value type; any thread.
 struct ModelPack {
     QString name;
@@ -33,6 +35,8 @@ struct ModelPack {
     QVector<PackExtension> extensions;
     QStringList requiredTables;
     QVector<Migration> migrations; // ascending by version
+    SchemaModel expectedModel;     // empty tables when the pack has none
+    QString directory;
 
     static Result<ModelPack> load(const QString &directory);
     // The packs built into the program, by name.

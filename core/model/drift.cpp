@@ -1,0 +1,87 @@
+#include "model/drift.h"
+
+#include <QSet>
+
+namespace nrdb {
+
+namespace {
+
+void compareNamed(const QString &objectType, const QString &table, const QMap<QString, QString> &expected,
+                  const QMap<QString, QString> &actual, QVector<DriftItem> &drift)
+{
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        if (!actual.contains(it.key()))
+            drift << DriftItem{DriftKind::Missing, objectType, table, it.key(), it.value(), {}};
+        else if (actual.value(it.key()) != it.value())
+            drift << DriftItem{DriftKind::Changed, objectType, table, it.key(), it.value(), actual.value(it.key())};
+    }
+    for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
+        if (!expected.contains(it.key()))
+            drift << DriftItem{DriftKind::Extra, objectType, table, it.key(), {}, it.value()};
+    }
+}
+
+void compareTables(const SchemaModel::Table &expected, const SchemaModel::Table &actual, QVector<DriftItem> &drift)
+{
+    const QString &table = expected.name;
+    for (const SchemaModel::Column &column : expected.columns) {
+        const SchemaModel::Column *found = actual.column(column.name);
+        if (!found) {
+            drift << DriftItem{DriftKind::Missing, QStringLiteral("column"), table, column.name, column.describe(), {}};
+            continue;
+        }
+        if (found->type != column.type || found->notNull != column.notNull ||
+            found->defaultExpression != column.defaultExpression)
+            drift << DriftItem{DriftKind::Changed, QStringLiteral("column"), table, column.name, column.describe(),
+                               found->describe()};
+        if (found->comment != column.comment)
+            drift << DriftItem{DriftKind::Changed, QStringLiteral("comment"), table, column.name, column.comment,
+                               found->comment};
+    }
+    for (const SchemaModel::Column &column : actual.columns) {
+        if (!expected.column(column.name))
+            drift << DriftItem{DriftKind::Extra, QStringLiteral("column"), table, column.name, {}, column.describe()};
+    }
+    compareNamed(QStringLiteral("constraint"), table, expected.constraints, actual.constraints, drift);
+    compareNamed(QStringLiteral("index"), table, expected.indexes, actual.indexes, drift);
+    if (expected.comment != actual.comment)
+        drift << DriftItem{DriftKind::Changed, QStringLiteral("comment"), table, {}, expected.comment, actual.comment};
+}
+
+} // namespace
+
+QString driftKindName(DriftKind kind)
+{
+    switch (kind) {
+    case DriftKind::Missing: return QStringLiteral("missing");
+    case DriftKind::Extra: return QStringLiteral("extra");
+    case DriftKind::Changed: return QStringLiteral("changed");
+    }
+    return {};
+}
+
+QString DriftItem::describe() const
+{
+    if (objectType == QLatin1String("table"))
+        return QStringLiteral("%1 table %2").arg(driftKindName(kind), table);
+    return QStringLiteral("%1 %2 %3 on %4").arg(driftKindName(kind), objectType, object, table);
+}
+
+QVector<DriftItem> compareModels(const SchemaModel &expected, const SchemaModel &actual)
+{
+    QVector<DriftItem> drift;
+    for (const SchemaModel::Table &table : expected.tables) {
+        const auto found = actual.tables.constFind(table.name);
+        if (found == actual.tables.constEnd())
+            drift << DriftItem{DriftKind::Missing, QStringLiteral("table"), table.name, {}, table.name, {}};
+        else
+            compareTables(table, *found, drift);
+    }
+    for (const SchemaModel::Table &table : actual.tables) {
+        if (!expected.tables.contains(table.name))
+            drift << DriftItem{DriftKind::Extra, QStringLiteral("table"), table.name, {}, {}, table.name};
+    }
+    return drift;
+}
+
+} // namespace nrdb

@@ -1,0 +1,132 @@
+#include "model/schemamodel.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace nrdb {
+
+namespace {
+
+QJsonObject mapToJson(const QMap<QString, QString> &map)
+{
+    QJsonObject object;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+QMap<QString, QString> mapFromJson(const QJsonObject &object)
+{
+    QMap<QString, QString> map;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+} // namespace
+
+QString SchemaModel::Column::describe() const
+{
+    QString text = type;
+    if (notNull)
+        text += QStringLiteral(" NOT NULL");
+    if (!defaultExpression.isEmpty())
+        text += QStringLiteral(" DEFAULT ") + defaultExpression;
+    return text;
+}
+
+const SchemaModel::Column *SchemaModel::Table::column(const QString &columnName) const
+{
+    for (const Column &candidate : columns) {
+        if (candidate.name == columnName)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+SchemaModel SchemaModel::fromSnapshot(const SchemaSnapshot &snapshot, const QString &schema)
+{
+    SchemaModel model;
+    model.schema = schema;
+    for (const RelationInfo &relation : snapshot.relations) {
+        if (relation.schema != schema || !relation.isTable())
+            continue;
+        Table table;
+        table.name = relation.name;
+        table.comment = relation.comment;
+        for (const ColumnInfo &column : relation.columns)
+            table.columns << Column{column.name, column.type, column.notNull, column.defaultExpression, column.comment};
+        for (const ConstraintInfo &constraint : relation.constraints)
+            table.constraints.insert(constraint.name, constraint.definition);
+        for (const IndexInfo &index : relation.indexes) {
+            if (index.constraintName.isEmpty())
+                table.indexes.insert(index.name, index.definition);
+        }
+        model.tables.insert(table.name, table);
+    }
+    return model;
+}
+
+QJsonObject SchemaModel::toJson() const
+{
+    QJsonObject tablesJson;
+    for (const Table &table : tables) {
+        QJsonArray columns;
+        for (const Column &column : table.columns) {
+            QJsonObject columnJson{{QStringLiteral("name"), column.name},
+                                   {QStringLiteral("type"), column.type},
+                                   {QStringLiteral("notNull"), column.notNull}};
+            if (!column.defaultExpression.isEmpty())
+                columnJson.insert(QStringLiteral("default"), column.defaultExpression);
+            if (!column.comment.isEmpty())
+                columnJson.insert(QStringLiteral("comment"), column.comment);
+            columns << columnJson;
+        }
+        QJsonObject tableJson{{QStringLiteral("columns"), columns},
+                              {QStringLiteral("constraints"), mapToJson(table.constraints)},
+                              {QStringLiteral("indexes"), mapToJson(table.indexes)}};
+        if (!table.comment.isEmpty())
+            tableJson.insert(QStringLiteral("comment"), table.comment);
+        tablesJson.insert(table.name, tableJson);
+    }
+    return QJsonObject{{QStringLiteral("schema"), schema}, {QStringLiteral("tables"), tablesJson}};
+}
+
+Result<SchemaModel> SchemaModel::fromJson(const QJsonObject &json)
+{
+    SchemaModel model;
+    model.schema = json.value(QStringLiteral("schema")).toString();
+    if (model.schema.isEmpty())
+        return Error{ErrorKind::Usage, QStringLiteral("An expected model needs a \"schema\""), {}, {}};
+    const QJsonObject tables = json.value(QStringLiteral("tables")).toObject();
+    for (auto it = tables.begin(); it != tables.end(); ++it) {
+        const QJsonObject tableJson = it.value().toObject();
+        Table table;
+        table.name = it.key();
+        table.comment = tableJson.value(QStringLiteral("comment")).toString();
+        for (const QJsonValue &columnJson : tableJson.value(QStringLiteral("columns")).toArray())
+            table.columns << Column{columnJson[QStringLiteral("name")].toString(), columnJson[QStringLiteral("type")].toString(),
+                                    columnJson[QStringLiteral("notNull")].toBool(),
+                                    columnJson[QStringLiteral("default")].toString(),
+                                    columnJson[QStringLiteral("comment")].toString()};
+        table.constraints = mapFromJson(tableJson.value(QStringLiteral("constraints")).toObject());
+        table.indexes = mapFromJson(tableJson.value(QStringLiteral("indexes")).toObject());
+        model.tables.insert(table.name, table);
+    }
+    return model;
+}
+
+Result<SchemaModel> SchemaModel::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorKind::NotFound, QStringLiteral("Cannot read the expected model %1").arg(path), {}, {}};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject())
+        return Error{ErrorKind::Usage, QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()), {}, {}};
+    return fromJson(document.object());
+}
+
+} // namespace nrdb
