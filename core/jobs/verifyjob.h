@@ -1,0 +1,31 @@
+#pragma once
+
+#include "jobs/jobwithresult.h"
+#include "model/modelpack.h"
+#include "model/verifyreport.h"
+
+namespace nrdb {
+
+// Compares a database with a model pack: required tables, history, drift, lint. Read-only.
+// Thread: as JobWithResult.
+class VerifyJob : public JobWithResult<VerifyReport> {
+public:
+    VerifyJob(ConnectionProfile target, ModelPack pack) : m_target(std::move(target)), m_pack(std::move(pack)) {}
+
+    QString title() const override { return QStringLiteral("Verify %1").arg(m_target.database); }
+    JobAccess access() const override { return JobAccess::ReadOnly; }
+    ConnectionProfile target() const override { return m_target; }
+
+    // The comparison itself, on a snapshot and a history already read; for tests and adopt.
+    static VerifyReport compare(const ModelPack &pack, const SchemaSnapshot &snapshot,
+                                const QVector<AppliedMigration> &history, bool historyExists);
+
+protected:
+    Result<VerifyReport> execute(JobContext &context) override;
+
+private:
+    ConnectionProfile m_target;
+    ModelPack m_pack;
+};
+
+} // namespace nrdb

@@ -1,0 +1,164 @@
+#include "model/verifyreport.h"
+
+#include <QJsonArray>
+
+namespace nrdb {
+
+namespace {
+
+QString h(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString htmlTable(const QStringList &headers, const QVector<QStringList> &rows)
+{
+    QString html = QStringLiteral("<table><tr>");
+    for (const QString &header : headers)
+        html += QStringLiteral("<th>%1</th>").arg(h(header));
+    html += QStringLiteral("</tr>");
+    for (const QStringList &row : rows) {
+        html += QStringLiteral("<tr>");
+        for (const QString &cell : row)
+            html += QStringLiteral("<td>%1</td>").arg(h(cell));
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
+int VerifyReport::differenceCount() const
+{
+    return static_cast<int>(requiredMissing.size() + drift.size() + migrations.pending.size() +
+                            migrations.mismatches.size() + migrations.unknown.size());
+}
+
+bool VerifyReport::hasDifferences() const
+{
+    return differenceCount() > 0;
+}
+
+QString VerifyReport::verdict() const
+{
+    if (!requiredMissing.isEmpty())
+        return QStringLiteral("Not a %1 database: %2 of its %3 required tables are missing")
+            .arg(pack)
+            .arg(requiredMissing.size())
+            .arg(requiredMissing.size() + requiredPresent.size());
+    if (!hasDifferences())
+        return QStringLiteral("Matches %1 at version %2").arg(pack).arg(migrations.currentVersion);
+    if (!historyExists && drift.isEmpty())
+        return QStringLiteral("Matches the %1 baseline, but has no migration history yet: adopt it").arg(pack);
+    return QStringLiteral("%1 difference(s) from %2").arg(differenceCount()).arg(pack);
+}
+
+QJsonObject VerifyReport::toJson() const
+{
+    QJsonArray driftJson;
+    for (const DriftItem &item : drift)
+        driftJson << QJsonObject{{QStringLiteral("kind"), driftKindName(item.kind)},
+                                 {QStringLiteral("object_type"), item.objectType},
+                                 {QStringLiteral("table"), item.table},
+                                 {QStringLiteral("object"), item.object},
+                                 {QStringLiteral("expected"), item.expected},
+                                 {QStringLiteral("actual"), item.actual}};
+    QJsonArray pending;
+    for (const Migration &migration : migrations.pending)
+        pending << migration.label();
+    QJsonArray mismatches;
+    for (const ChecksumMismatch &mismatch : migrations.mismatches)
+        mismatches << QJsonObject{{QStringLiteral("version"), mismatch.version},
+                                  {QStringLiteral("name"), mismatch.name},
+                                  {QStringLiteral("recorded_checksum"), mismatch.recorded},
+                                  {QStringLiteral("pack_checksum"), mismatch.inPack}};
+    QJsonArray unknown;
+    for (const AppliedMigration &row : migrations.unknown)
+        unknown << QStringLiteral("%1_%2").arg(row.version, 4, 10, QLatin1Char('0')).arg(row.name);
+    QJsonArray findingsJson;
+    for (const LintFinding &finding : findings)
+        findingsJson << QJsonObject{{QStringLiteral("rule"), finding.rule},
+                                    {QStringLiteral("severity"), lintSeverityName(finding.severity)},
+                                    {QStringLiteral("table"), finding.table},
+                                    {QStringLiteral("object"), finding.object},
+                                    {QStringLiteral("message"), finding.message},
+                                    {QStringLiteral("fix_sql"), finding.fixSql}};
+    QJsonObject elsewhere;
+    for (auto it = requiredElsewhere.cbegin(); it != requiredElsewhere.cend(); ++it)
+        elsewhere.insert(it.key(), it.value());
+    return QJsonObject{
+        {QStringLiteral("pack"), pack},
+        {QStringLiteral("schema"), schema},
+        {QStringLiteral("database"), database},
+        {QStringLiteral("server"), server},
+        {QStringLiteral("server_version"), serverVersion},
+        {QStringLiteral("checked_at"), checkedAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("duration_ms"), durationMs},
+        {QStringLiteral("verdict"), verdict()},
+        {QStringLiteral("has_differences"), hasDifferences()},
+        {QStringLiteral("required_tables"),
+         QJsonObject{{QStringLiteral("present"), QJsonArray::fromStringList(requiredPresent)},
+                     {QStringLiteral("missing"), QJsonArray::fromStringList(requiredMissing)},
+                     {QStringLiteral("found_in_other_schemas"), elsewhere}}},
+        {QStringLiteral("migrations"),
+         QJsonObject{{QStringLiteral("history_exists"), historyExists},
+                     {QStringLiteral("current_version"), migrations.currentVersion},
+                     {QStringLiteral("head_version"), migrations.headVersion},
+                     {QStringLiteral("pending"), pending},
+                     {QStringLiteral("checksum_mismatches"), mismatches},
+                     {QStringLiteral("unknown"), unknown}}},
+        {QStringLiteral("drift"), driftJson},
+        {QStringLiteral("lint"), findingsJson},
+    };
+}
+
+QString VerifyReport::toHtml() const
+{
+    QString html = QStringLiteral(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Verify %1</title><style>"
+        "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:.5em 0 1.5em}"
+        "th,td{border:1px solid #999;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#eee}"
+        ".ok{color:#1b5e20}.bad{color:#b71c1c}code{white-space:pre-wrap}</style></head><body>")
+                       .arg(h(database));
+    html += QStringLiteral("<h1>Verify: %1</h1><p class=\"%2\"><b>%3</b></p>")
+                .arg(h(database), hasDifferences() ? QStringLiteral("bad") : QStringLiteral("ok"), h(verdict()));
+    html += QStringLiteral("<p>%1 · PostgreSQL %2 · pack %3 (%4) · checked %5 in %6 ms</p>")
+                .arg(h(server), h(serverVersion), h(pack), h(packTitle),
+                     h(checkedAt.toUTC().toString(Qt::ISODate)))
+                .arg(durationMs);
+    html += QStringLiteral("<h2>Required tables</h2><p>%1 present").arg(requiredPresent.size());
+    if (!requiredMissing.isEmpty())
+        html += QStringLiteral(", <span class=\"bad\">missing: %1</span>").arg(h(requiredMissing.join(QStringLiteral(", "))));
+    html += QStringLiteral("</p>");
+    for (auto it = requiredElsewhere.cbegin(); it != requiredElsewhere.cend(); ++it)
+        html += QStringLiteral("<p>%1 was found in schema %2 instead of %3.</p>").arg(h(it.key()), h(it.value()), h(schema));
+    html += QStringLiteral("<h2>Migrations</h2><p>%1, version %2 of %3</p>")
+                .arg(historyExists ? QStringLiteral("History present") : QStringLiteral("No migration history"))
+                .arg(migrations.currentVersion)
+                .arg(migrations.headVersion);
+    QVector<QStringList> migrationRows;
+    for (const Migration &migration : migrations.pending)
+        migrationRows << QStringList{QStringLiteral("pending"), migration.label(), QString()};
+    for (const ChecksumMismatch &mismatch : migrations.mismatches)
+        migrationRows << QStringList{QStringLiteral("changed since applied"), QString::number(mismatch.version) + QLatin1Char('_') + mismatch.name,
+                                     QStringLiteral("recorded %1, pack %2").arg(mismatch.recorded.left(12), mismatch.inPack.left(12))};
+    if (!migrationRows.isEmpty())
+        html += htmlTable({QStringLiteral("State"), QStringLiteral("Migration"), QStringLiteral("Detail")}, migrationRows);
+    html += QStringLiteral("<h2>Drift from the expected model</h2>");
+    QVector<QStringList> driftRows;
+    for (const DriftItem &item : drift)
+        driftRows << QStringList{driftKindName(item.kind), item.objectType, item.table, item.object, item.expected, item.actual};
+    html += driftRows.isEmpty() ? QStringLiteral("<p class=\"ok\">None.</p>")
+                                : htmlTable({QStringLiteral("Kind"), QStringLiteral("Object"), QStringLiteral("Table"),
+                                             QStringLiteral("Name"), QStringLiteral("Expected"), QStringLiteral("Actual")},
+                                            driftRows);
+    html += QStringLiteral("<h2>Lint findings (%1)</h2>").arg(findings.size());
+    QVector<QStringList> lintRows;
+    for (const LintFinding &finding : findings)
+        lintRows << QStringList{lintSeverityName(finding.severity), finding.message, finding.fixSql};
+    if (!lintRows.isEmpty())
+        html += htmlTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Fix")}, lintRows);
+    return html + QStringLiteral("</body></html>\n");
+}
+
+} // namespace nrdb
