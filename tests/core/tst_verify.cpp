@@ -1,7 +1,9 @@
-// Verify on the real server: a clean NetRaven database, then each kind of difference.
+// Verify and adopt on the real server: a clean NetRaven database, each kind of difference, and
+// databases that NetRaven's own code built.
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
+#include "jobs/adoptjob.h"
 #include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
 #include "jobs/verifyjob.h"
@@ -109,10 +111,101 @@ private slots:
         QVERIFY(!verify().hasDifferences());
     }
 
-private:
-    VerifyReport verify()
+    // A database made by NetRaven's own code: its tables, no migration history.
+    void adoptsWhatNetRavenBuilt()
     {
-        auto job = std::make_shared<VerifyJob>(m_scratch.profile(), m_pack);
+        test::ScratchDatabase python(QStringLiteral("python"));
+        QVERIFY(python.create());
+        buildLikeNetRaven(python.profile());
+        const Outcome adopted = runAdopt(python.profile(), false);
+        QVERIFY2(adopted.job->hasResult(), qPrintable(adopted.error.fullText()));
+        QVERIFY(adopted.job->result().recognised());
+        QCOMPARE(adopted.job->result().before.verdict(),
+                 QStringLiteral("Matches the netraven-v1 baseline, but has no migration history yet: adopt it"));
+        QCOMPARE(adopted.job->result().adoptedMigrations, QStringList{QStringLiteral("0001_baseline")});
+        QCOMPARE(values(python.profile(), QStringLiteral("SELECT how FROM nrdb.schema_history")), QStringList{QStringLiteral("adopted")});
+        QVERIFY(!verifyOn(python.profile()).hasDifferences());
+        QCOMPARE(values(python.profile(), QStringLiteral("SELECT count(*) FROM netraven.tags")), QStringList{QStringLiteral("1")});
+
+        const Outcome again = runAdopt(python.profile(), false);
+        QVERIFY(again.job->result().alreadyManaged);
+    }
+
+    void adoptionWithDifferencesWaitsForConsent()
+    {
+        test::ScratchDatabase python(QStringLiteral("drifted"));
+        QVERIFY(python.create());
+        buildLikeNetRaven(python.profile());
+        QVERIFY(values(python.profile(), QStringLiteral("DROP INDEX netraven.ix_backups_status")).isEmpty());
+        const Outcome refused = runAdopt(python.profile(), false);
+        QVERIFY(!refused.job->hasResult());
+        QVERIFY2(refused.error.message.contains(QLatin1String("baseline with 1 difference")), qPrintable(refused.error.message));
+        QCOMPARE(refused.error.detail, QStringLiteral("missing index ix_backups_status on backups"));
+        QCOMPARE(values(python.profile(), QStringLiteral("SELECT to_regclass('nrdb.schema_history') IS NULL")),
+                 QStringList{QStringLiteral("true")});
+        const Outcome forced = runAdopt(python.profile(), true);
+        QVERIFY(forced.job->hasResult());
+        QCOMPARE(forced.job->result().adoptedMigrations.size(), 1);
+    }
+
+    void refusesWhatIsNotNetRaven()
+    {
+        test::ScratchDatabase other(QStringLiteral("other"));
+        QVERIFY(other.create());
+        const Outcome refused = runAdopt(other.profile(), true);
+        QVERIFY(!refused.job->hasResult());
+        QVERIFY(refused.error.message.startsWith(QLatin1String("This is not a netraven-v1 database")));
+    }
+
+private:
+    struct Outcome {
+        std::shared_ptr<AdoptJob> job;
+        Error error;
+    };
+
+    Outcome runAdopt(const ConnectionProfile &profile, bool accept)
+    {
+        Outcome outcome{std::make_shared<AdoptJob>(profile, m_pack, accept), {}};
+        JobRunner runner;
+        connect(&runner, &JobRunner::finished, this, [&outcome](JobId, JobState, const Error &error) { outcome.error = error; });
+        runner.submit(outcome.job);
+        runner.waitForIdle(30000);
+        return outcome;
+    }
+
+    // As init-db.sql and create_all() would: schema, extensions, tables, the Default tag.
+    void buildLikeNetRaven(const ConnectionProfile &profile)
+    {
+        DatabaseSession session;
+        QVERIFY(session.open(profile));
+        QSqlQuery query(session.database());
+        QFile baseline(QStringLiteral(":/nrdb/models/netraven-v1/migrations/0001_baseline.sql"));
+        QVERIFY(baseline.open(QIODevice::ReadOnly));
+        for (const QString &statement :
+             {QStringLiteral("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\""), QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto"),
+              QStringLiteral("CREATE SCHEMA IF NOT EXISTS netraven"), QString::fromUtf8(baseline.readAll()),
+              QStringLiteral("INSERT INTO netraven.tags (id, name, color, description, created_at, updated_at) VALUES "
+                             "('tag-default', 'Default', '#6366F1', 'Default tag for all devices', now(), now())")})
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+
+    QStringList values(const ConnectionProfile &profile, const QString &sql)
+    {
+        DatabaseSession session;
+        if (!session.open(profile))
+            return {QStringLiteral("(no connection)")};
+        QSqlQuery query(session.database());
+        if (!query.exec(sql))
+            return {query.lastError().text()};
+        QStringList result;
+        while (query.next())
+            result << query.value(0).toString();
+        return result;
+    }
+
+    VerifyReport verifyOn(const ConnectionProfile &profile)
+    {
+        auto job = std::make_shared<VerifyJob>(profile, m_pack);
         JobRunner runner;
         runner.submit(job);
         runner.waitForIdle(30000);
@@ -120,6 +213,8 @@ private:
             qFatal("verify failed");
         return job->result();
     }
+
+    VerifyReport verify() { return verifyOn(m_scratch.profile()); }
 
     void exec(const QString &sql)
     {
