@@ -1,0 +1,47 @@
+#pragma once
+
+#include "jobs/jobwithresult.h"
+#include "model/modelpack.h"
+
+#include <QMap>
+
+namespace nrdb {
+
+struct SeedTableResult {
+    QString table;
+    int inserted = 0;
+    int present = 0; // there already, left alone
+    int updated = 0; // reset to the pack's values (only when asked)
+};
+
+struct SeedReport {
+    QVector<SeedTableResult> tables;
+    // Secrets the seed made up because none was given: shown to the user once, never logged.
+    QMap<QString, QString> generatedSecrets;
+
+    bool changedNothing() const;
+};
+
+// Inserts the pack's seed rows that are not there yet, in one transaction: idempotent. Rows that
+// exist are left as the DBA made them, unless resetToDefaults, which puts the pack's values back
+// into the columns the pack marks resettable. Secrets (passwords) come from `secrets` or are
+// generated. Thread: as JobWithResult.
+class SeedJob : public JobWithResult<SeedReport> {
+public:
+    SeedJob(ConnectionProfile target, ModelPack pack, QMap<QString, QString> secrets = {}, bool resetToDefaults = false);
+
+    QString title() const override { return QStringLiteral("Seed %1").arg(m_target.database); }
+    JobAccess access() const override { return JobAccess::Write; }
+    ConnectionProfile target() const override { return m_target; }
+
+protected:
+    Result<SeedReport> execute(JobContext &context) override;
+
+private:
+    ConnectionProfile m_target;
+    ModelPack m_pack;
+    QMap<QString, QString> m_secrets;
+    bool m_resetToDefaults;
+};
+
+} // namespace nrdb
