@@ -1,7 +1,7 @@
 #include "jobs/connectjob.h"
 
 #include "connection/databasesession.h"
-#include "connection/libpqenvironment.h"
+#include "connection/resolvedconnection.h"
 #include "connection/secretstore.h"
 #include "jobs/jobcontext.h"
 
@@ -33,20 +33,18 @@ void rememberPassword(JobContext &context, const ConnectionProfile &profile)
 Result<Connected> ConnectJob::execute(JobContext &context)
 {
     context.setPhase(QStringLiteral("Resolving the connection"));
-    Result<ConnectionProfile> resolved = resolveProfile(m_profile);
+    Result<ResolvedConnection> resolved = resolveConnection(m_profile);
     if (!resolved)
         return resolved.error();
-    Connected connected;
-    connected.profile = std::move(resolved).value();
-    const PasswordChoice password = choosePassword(connected.profile, true);
-    for (const QString &warning : password.warnings)
+    for (const QString &warning : resolved.value().warnings)
         context.warning(warning);
-    connected.profile.password = password.password;
-    connected.passwordOrigin = password.origin;
+    Connected connected;
+    connected.profile = resolved.value().profile;
+    connected.passwordOrigin = resolved.value().passwordOrigin;
     m_resolved = connected.profile;
-    m_passwordOrigin = password.origin;
-    if (password.origin != PasswordOrigin::None && password.origin != PasswordOrigin::Given)
-        context.info(QStringLiteral("Using the password from the %1").arg(passwordOriginName(password.origin)));
+    m_passwordOrigin = connected.passwordOrigin;
+    if (connected.passwordOrigin != PasswordOrigin::None && connected.passwordOrigin != PasswordOrigin::Given)
+        context.info(QStringLiteral("Using the password from the %1").arg(passwordOriginName(connected.passwordOrigin)));
 
     context.setPhase(QStringLiteral("Connecting to %1").arg(connected.profile.displayName()));
     DatabaseSession session;
@@ -60,7 +58,7 @@ Result<Connected> ConnectJob::execute(JobContext &context)
     if (!info)
         return info.error();
     connected.info = std::move(info).value();
-    if (m_rememberPassword && password.origin == PasswordOrigin::Given)
+    if (m_rememberPassword && connected.passwordOrigin == PasswordOrigin::Given)
         rememberPassword(context, connected.profile);
     context.info(QStringLiteral("Connected to %1: PostgreSQL %2, user %3%4")
                      .arg(connected.profile.displayName(), connected.info.serverVersion, connected.info.currentUser,

@@ -1,0 +1,83 @@
+#include "jobs/bootstrapjob.h"
+
+#include "connection/databaseadmin.h"
+#include "connection/databasesession.h"
+#include "jobs/jobcontext.h"
+#include "jobs/verifyjob.h"
+
+#include <QElapsedTimer>
+
+namespace nrdb {
+
+QString BootstrapReport::summary() const
+{
+    if (nothingToDo())
+        return QStringLiteral("Nothing to do: %1").arg(verify.verdict());
+    QStringList done;
+    if (createdDatabase)
+        done << QStringLiteral("created the database");
+    if (!init.appliedMigrations.isEmpty())
+        done << QStringLiteral("applied %1").arg(init.appliedMigrations.join(QStringLiteral(", ")));
+    int inserted = 0;
+    for (const SeedTableResult &table : seed.tables)
+        inserted += table.inserted;
+    if (inserted > 0)
+        done << QStringLiteral("seeded %1 rows").arg(inserted);
+    return QStringLiteral("Bootstrapped in %1 ms (%2): %3").arg(durationMs).arg(done.join(QStringLiteral(", ")), verify.verdict());
+}
+
+BootstrapJob::BootstrapJob(ConnectionProfile target, ModelPack pack, QMap<QString, QString> secrets)
+    : m_target(std::move(target)), m_pack(std::move(pack)), m_secrets(std::move(secrets))
+{
+}
+
+Result<bool> BootstrapJob::createDatabaseIfMissing(JobContext &context)
+{
+    ConnectionProfile maintenance = m_target;
+    maintenance.database = QStringLiteral("postgres");
+    DatabaseSession session;
+    if (Status opened = session.open(maintenance); !opened)
+        return opened.error();
+    const Result<bool> exists = databaseadmin::exists(session.database(), m_target.database);
+    if (!exists)
+        return exists.error();
+    if (exists.value())
+        return false;
+    if (Status created = databaseadmin::create(session.database(), m_target.database); !created)
+        return created.error();
+    context.info(QStringLiteral("Created database %1").arg(m_target.database));
+    return true;
+}
+
+Result<BootstrapReport> BootstrapJob::execute(JobContext &context)
+{
+    QElapsedTimer clock;
+    clock.start();
+    BootstrapReport report;
+    context.setPhase(QStringLiteral("Database"));
+    const Result<bool> created = createDatabaseIfMissing(context);
+    if (!created)
+        return created.error();
+    report.createdDatabase = created.value();
+
+    // The steps are jobs of their own, run here on this job's connection and cancel flag.
+    InitJob init(m_target, m_pack);
+    if (Status done = init.run(context); !done)
+        return done.error();
+    report.init = init.result();
+    if (context.isCancelled())
+        return JobContext::cancelledError();
+    SeedJob seed(m_target, m_pack, m_secrets);
+    if (Status done = seed.run(context); !done)
+        return done.error();
+    report.seed = seed.result();
+    VerifyJob verify(m_target, m_pack);
+    if (Status done = verify.run(context); !done)
+        return done.error();
+    report.verify = verify.result();
+    report.durationMs = clock.elapsed();
+    context.info(report.summary());
+    return report;
+}
+
+} // namespace nrdb
