@@ -1,6 +1,7 @@
 #include "connecttestcommand.h"
 
 #include "cliusage.h"
+#include "commandtarget.h"
 #include "connectiontarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
@@ -27,20 +28,6 @@ QString usage()
                           "  --json          print the result as JSON\n"
                           "\n") +
            connectionUsage();
-}
-
-int exitCodeFor(const Error &error)
-{
-    switch (error.kind) {
-    case ErrorKind::Usage: return ExitUsage;
-    case ErrorKind::Cancelled: return ExitCancelled;
-    case ErrorKind::Connection:
-    case ErrorKind::Authentication:
-    case ErrorKind::NotFound:
-    case ErrorKind::Busy:
-    case ErrorKind::Timeout: return ExitConnection;
-    default: return ExitFailed;
-    }
 }
 
 void printResult(const Connected &connected, bool json)
@@ -111,8 +98,7 @@ int runConnectTestCommand(const QStringList &arguments)
         }
     }
     if (!outcome) {
-        writeErr(QStringLiteral("netraven-dbctl: %1\n").arg(outcome.error().fullText()));
-        return exitCodeFor(outcome.error());
+        return jobFailed(outcome.error());
     }
     printResult(job->result(), parser.isSet(QStringLiteral("json")));
     return ExitOk;

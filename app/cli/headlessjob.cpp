@@ -5,14 +5,35 @@
 #include "jobs/jobcontext.h"
 #include "jobs/jobrunner.h"
 
+#include <QCoreApplication>
+
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
 
 namespace nrdb::cli {
 
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+void onInterrupt(int)
+{
+    interrupted.store(true);
+}
+
+} // namespace
+
 Status runHeadless(const std::shared_ptr<Job> &job)
 {
+    interrupted.store(false);
+    struct sigaction action {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    struct sigaction previous {};
+    ::sigaction(SIGINT, &action, &previous);
     JobRunner runner(1);
     QObject::connect(&runner, &JobRunner::messageLogged, [](const LogRecord &record) {
         if (record.level() != LogLevel::Debug)
@@ -26,8 +47,28 @@ Status runHeadless(const std::shared_ptr<Job> &job)
             outcome = error;
     });
     runner.submit(job);
-    runner.waitForIdle(-1);
+    bool cancelling = false;
+    while (!runner.isIdle()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 100);
+        if (interrupted.load() && !cancelling) {
+            cancelling = true;
+            writeErr(QStringLiteral("Cancelling (Ctrl-C)…\n"));
+            runner.cancelAll();
+        }
+    }
+    ::sigaction(SIGINT, &previous, nullptr);
     return outcome;
+}
+
+QString readLineFromStdin()
+{
+    char buffer[4096] = {};
+    if (!std::fgets(buffer, sizeof buffer, stdin))
+        return {};
+    QString line = QString::fromLocal8Bit(buffer);
+    while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    return line;
 }
 
 QString promptForPassword(const QString &prompt)

@@ -1,6 +1,7 @@
 // netraven-dbctl: wiring only; the jobs live in nrdb_core.
 #include "cliusage.h"
 #include "connecttestcommand.h"
+#include "lifecyclecommands.h"
 #include "exitcode.h"
 #include "sandboxcommand.h"
 
@@ -29,10 +30,17 @@ int main(int argc, char *argv[])
         writeOut(QStringLiteral("netraven-dbctl %1\n").arg(QStringLiteral(NRDB_VERSION_STRING)));
         return ExitOk;
     }
-    if (first == QLatin1String("connect-test"))
-        return runConnectTestCommand(arguments.mid(1));
-    if (first == QLatin1String("sandbox"))
-        return runSandboxCommand(arguments.mid(1));
+    using Handler = int (*)(const QStringList &);
+    static const QList<QPair<QString, Handler>> commands{
+        {QStringLiteral("connect-test"), runConnectTestCommand}, {QStringLiteral("init"), runInitCommand},
+        {QStringLiteral("migrate"), runMigrateCommand},          {QStringLiteral("verify"), runVerifyCommand},
+        {QStringLiteral("adopt"), runAdoptCommand},              {QStringLiteral("seed"), runSeedCommand},
+        {QStringLiteral("bootstrap"), runBootstrapCommand},      {QStringLiteral("sandbox"), runSandboxCommand},
+    };
+    for (const auto &[name, handler] : commands) {
+        if (first == name)
+            return handler(arguments.mid(1));
+    }
     if (first.startsWith(QLatin1Char('-')))
         return usageError(QStringLiteral("unknown option '%1'").arg(first), globalUsage());
     return usageError(QStringLiteral("unknown command '%1'").arg(first), globalUsage());

@@ -5,12 +5,15 @@
 #include "sandbox/sandboxstate.h"
 #include "util/childprocess.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSettings>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include <csignal>
 #include <unistd.h>
 
 using namespace nrdb;
@@ -183,6 +186,67 @@ private slots:
         const Run noProfile = dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("nope")});
         QCOMPARE(noProfile.exitCode, 2);
         QVERIFY(noProfile.err.contains(QLatin1String("no saved connection profile named \"nope\"")));
+    }
+
+    void bootstrapThenVerifyThenDrift()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString database = QStringLiteral("nrdb_cli_bootstrap_%1").arg(QCoreApplication::applicationPid());
+        const QString uri = server.value().profile(database).toUri();
+
+        const Run bootstrapped = dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--json")}, {}, environment);
+        QVERIFY2(bootstrapped.exitCode == 0, qPrintable(bootstrapped.err));
+        const QJsonObject report = QJsonDocument::fromJson(bootstrapped.out.toUtf8()).object();
+        QCOMPARE(report.value(QStringLiteral("created_database")).toBool(), true);
+        const QString password = report[QStringLiteral("seed")][QStringLiteral("generated_secrets")][QStringLiteral("admin_password")].toString();
+        QCOMPARE(password.size(), 20);
+        QVERIFY2(!bootstrapped.err.contains(password), "the generated password must not reach the log");
+
+        QCOMPARE(dbctl({QStringLiteral("verify"), uri}, {}, environment).exitCode, 0);
+        const Run again = dbctl({QStringLiteral("bootstrap"), uri}, {}, environment);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.startsWith(QLatin1String("Nothing to do")));
+
+        const Run dropped = dbctl({QStringLiteral("connect-test"), uri}, {}, environment);
+        QCOMPARE(dropped.exitCode, 0);
+        ChildCommand psql(QDir(server.value().binDir).filePath(QStringLiteral("psql")),
+                          {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), uri, QStringLiteral("-c"),
+                           QStringLiteral("DROP INDEX netraven.ix_devices_hostname")},
+                          {}, environment);
+        QCOMPARE(psql.run().value().exitCode, 0);
+        const Run drift = dbctl({QStringLiteral("verify"), uri, QStringLiteral("--json")}, {}, environment);
+        QCOMPARE(drift.exitCode, 4);
+        const QJsonArray items = QJsonDocument::fromJson(drift.out.toUtf8()).object().value(QStringLiteral("drift")).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first()[QStringLiteral("object")].toString(), QStringLiteral("ix_devices_hostname"));
+        QCOMPARE(items.first()[QStringLiteral("kind")].toString(), QStringLiteral("missing"));
+
+        const Run dryRun = dbctl({QStringLiteral("migrate"), QStringLiteral("dry-run"), uri}, {}, environment);
+        QCOMPARE(dryRun.exitCode, 0);
+        QCOMPARE(dryRun.out, QString()); // nothing pending
+        QCOMPARE(dbctl({QStringLiteral("migrate"), QStringLiteral("sideways"), uri}, {}, environment).exitCode, 2);
+    }
+
+    // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
+    void interruptCancelsWithExit130()
+    {
+        QProcess process;
+        process.setProcessEnvironment(environmentWithoutLibpqVariables());
+        process.start(QStringLiteral(NRDB_DBCTL_PATH),
+                      {QStringLiteral("connect-test"), QStringLiteral("postgresql://x@127.0.0.1:1/x"), QStringLiteral("--wait"),
+                       QStringLiteral("60")});
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(1000);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(10000));
+        QVERIFY(clock.elapsed() < 5000);
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY(process.readAllStandardError().contains("Cancelled"));
     }
 
     // As root the server runs as 'postgres'; here the whole tool runs as that ordinary user.

@@ -1,0 +1,336 @@
+#include "lifecyclecommands.h"
+
+#include "cliusage.h"
+#include "commandtarget.h"
+#include "exitcode.h"
+#include "headlessjob.h"
+
+#include "jobs/adoptjob.h"
+#include "jobs/bootstrapjob.h"
+#include "jobs/initjob.h"
+#include "jobs/seedjob.h"
+#include "jobs/verifyjob.h"
+#include "migrate/migrationstatus.h"
+#include "migrate/schemahistory.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace nrdb::cli {
+
+namespace {
+
+// A lifecycle command's parser: --help, the target options, and the command's own.
+struct Command {
+    QString name;
+    QString synopsis;    // the usage lines
+    QString description; // what it does, its own options
+    QCommandLineParser parser;
+
+    QString usage() const { return synopsis + QStringLiteral("\n\n") + description + QStringLiteral("\n") + targetUsage(); }
+
+    // Parses; on --help or bad arguments returns the exit code to end with.
+    std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {})
+    {
+        parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
+        addTargetOptions(parser);
+        parser.addOptions(options);
+        if (!parser.parse(QStringList{name} + arguments))
+            return usageError(parser.errorText(), usage(), name);
+        if (parser.isSet(QStringLiteral("help"))) {
+            writeOut(usage());
+            return ExitOk;
+        }
+        return std::nullopt;
+    }
+
+    bool json() const { return parser.isSet(QStringLiteral("json")); }
+};
+
+void printJson(const QJsonObject &object)
+{
+    writeOut(QString::fromUtf8(QJsonDocument(object).toJson()));
+}
+
+QJsonObject initJson(const InitReport &report)
+{
+    return QJsonObject{{QStringLiteral("created_extensions"), QJsonArray::fromStringList(report.createdExtensions)},
+                       {QStringLiteral("created_schemas"), QJsonArray::fromStringList(report.createdSchemas)},
+                       {QStringLiteral("applied_migrations"), QJsonArray::fromStringList(report.appliedMigrations)},
+                       {QStringLiteral("version_before"), report.versionBefore},
+                       {QStringLiteral("version_after"), report.versionAfter},
+                       {QStringLiteral("changed_nothing"), report.changedNothing()}};
+}
+
+QJsonObject seedJson(const SeedReport &report)
+{
+    QJsonArray tables;
+    for (const SeedTableResult &table : report.tables)
+        tables << QJsonObject{{QStringLiteral("table"), table.table},
+                              {QStringLiteral("inserted"), table.inserted},
+                              {QStringLiteral("present"), table.present},
+                              {QStringLiteral("reset"), table.updated}};
+    QJsonObject generated;
+    for (auto it = report.generatedSecrets.cbegin(); it != report.generatedSecrets.cend(); ++it)
+        generated.insert(it.key(), it.value());
+    return QJsonObject{{QStringLiteral("tables"), tables}, {QStringLiteral("generated_secrets"), generated}};
+}
+
+// Generated secrets are shown once, on stdout, never in the log.
+void printGeneratedSecrets(const SeedReport &report)
+{
+    for (auto it = report.generatedSecrets.cbegin(); it != report.generatedSecrets.cend(); ++it)
+        writeOut(QStringLiteral("Generated %1 (shown once, store it now): %2\n").arg(it.key(), it.value()));
+}
+
+// --admin-password-stdin: the admin password as the first line of standard input.
+QMap<QString, QString> givenSecrets(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("admin-password-stdin")))
+        return {};
+    return {{QStringLiteral("admin_password"), readLineFromStdin()}};
+}
+
+const QCommandLineOption kAdminPasswordOption(QStringLiteral("admin-password-stdin"),
+                                              QStringLiteral("Read the admin password from stdin."));
+const QString kAdminPasswordHelp = QStringLiteral(
+    "  --admin-password-stdin  the NetRaven admin password as the first line of stdin (default: a\n"
+    "                          generated one, printed once)\n");
+
+template <typename JobType>
+Result<std::shared_ptr<JobType>> runJob(std::shared_ptr<JobType> job)
+{
+    if (Status done = runHeadless(job); !done)
+        return done.error();
+    return job;
+}
+
+} // namespace
+
+int runInitCommand(const QStringList &arguments)
+{
+    Command command{QStringLiteral("init"), QStringLiteral("Usage: netraven-dbctl init [CONNECTION] [--to VERSION] [--json]"),
+                    QStringLiteral("Preflight, then extensions, schema and migrations, each step in its own transaction\n"
+                                   "under an advisory lock. Running it again changes nothing.\n\n"
+                                   "  --to VERSION       stop at this migration version (default: the newest)"),
+                    {}};
+    if (auto exit = command.parse(arguments, {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
+        return *exit;
+    const Result<CommandTarget> target = commandTarget(command.parser);
+    if (!target)
+        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
+                                                       : jobFailed(target.error());
+    const auto ran = runJob(std::make_shared<InitJob>(target.value().profile, target.value().pack,
+                                                      command.parser.value(QStringLiteral("to")).toInt()));
+    if (!ran)
+        return jobFailed(ran.error());
+    const InitReport &report = ran.value()->result();
+    if (command.json())
+        printJson(initJson(report));
+    else
+        writeOut(report.changedNothing() ? QStringLiteral("Nothing to do: %1 is at version %2.\n")
+                                               .arg(target.value().profile.database)
+                                               .arg(report.versionAfter)
+                                         : QStringLiteral("Initialised %1: version %2 → %3.\n")
+                                               .arg(target.value().profile.database)
+                                               .arg(report.versionBefore)
+                                               .arg(report.versionAfter));
+    return ExitOk;
+}
+
+int runMigrateCommand(const QStringList &arguments)
+{
+    Command command{QStringLiteral("migrate"),
+                    QStringLiteral("Usage: netraven-dbctl migrate status [CONNECTION] [--json]\n"
+                                   "       netraven-dbctl migrate up [CONNECTION] [--to VERSION]\n"
+                                   "       netraven-dbctl migrate dry-run [CONNECTION] [--to VERSION]"),
+                    QStringLiteral("status: applied, pending and changed migrations. up: apply the pending ones (as init\n"
+                                   "does). dry-run: print the SQL up would run, and run nothing.\n\n"
+                                   "  --to VERSION       stop at this version (default: the newest)"),
+                    {}};
+    const QString action = arguments.value(0);
+    if (action == QLatin1String("up"))
+        return runInitCommand(arguments.mid(1));
+    if (action != QLatin1String("status") && action != QLatin1String("dry-run")) {
+        if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
+            writeOut(command.usage());
+            return ExitOk;
+        }
+        return usageError(QStringLiteral("migrate wants one of: status, up, dry-run"), command.usage(), command.name);
+    }
+    if (auto exit = command.parse(arguments.mid(1), {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
+        return *exit;
+    const Result<CommandTarget> target = commandTarget(command.parser);
+    if (!target)
+        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
+                                                       : jobFailed(target.error());
+    // Status and dry-run read the history through verify's comparison: read-only.
+    const auto ran = runJob(std::make_shared<VerifyJob>(target.value().profile, target.value().pack));
+    if (!ran)
+        return jobFailed(ran.error());
+    const MigrationStatus &status = ran.value()->result().migrations;
+    const int to = command.parser.value(QStringLiteral("to")).toInt();
+    if (action == QLatin1String("dry-run")) {
+        for (const Migration &migration : status.pending) {
+            if (to == 0 || migration.version <= to)
+                writeOut(QStringLiteral("-- %1 (checksum %2)\nBEGIN;\n%3\nCOMMIT;\n\n")
+                             .arg(migration.label(), migration.checksum, migration.sql.trimmed()));
+        }
+        return ExitOk;
+    }
+    const QJsonObject migrations = ran.value()->result().toJson().value(QStringLiteral("migrations")).toObject();
+    if (command.json()) {
+        printJson(migrations);
+    } else {
+        writeOut(QStringLiteral("%1: version %2 of %3\n").arg(target.value().pack.name).arg(status.currentVersion).arg(status.headVersion));
+        for (const AppliedMigration &applied : status.applied)
+            writeOut(QStringLiteral("  applied   %1_%2  %3 by %4 (%5)\n")
+                         .arg(applied.version, 4, 10, QLatin1Char('0'))
+                         .arg(applied.name, applied.appliedAt, applied.appliedBy, applied.how));
+        for (const Migration &migration : status.pending)
+            writeOut(QStringLiteral("  pending   %1\n").arg(migration.label()));
+        for (const ChecksumMismatch &mismatch : status.mismatches)
+            writeOut(QStringLiteral("  CHANGED   %1_%2: the file differs from what was applied\n")
+                         .arg(mismatch.version, 4, 10, QLatin1Char('0'))
+                         .arg(mismatch.name));
+    }
+    return status.mismatches.isEmpty() ? ExitOk : ExitDrift;
+}
+
+int runVerifyCommand(const QStringList &arguments)
+{
+    Command command{QStringLiteral("verify"), QStringLiteral("Usage: netraven-dbctl verify [CONNECTION] [--json] [--html FILE]"),
+                    QStringLiteral("Required tables, migration history, drift from the pack's model, lint findings.\n"
+                                   "Exits 4 when the database differs from the pack.\n\n"
+                                   "  --html FILE        also write the report as an HTML page"),
+                    {}};
+    if (auto exit = command.parse(arguments, {{QStringLiteral("html"), QStringLiteral("HTML report."), QStringLiteral("FILE")}}))
+        return *exit;
+    const Result<CommandTarget> target = commandTarget(command.parser);
+    if (!target)
+        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
+                                                       : jobFailed(target.error());
+    const auto ran = runJob(std::make_shared<VerifyJob>(target.value().profile, target.value().pack));
+    if (!ran)
+        return jobFailed(ran.error());
+    const VerifyReport &report = ran.value()->result();
+    if (command.parser.isSet(QStringLiteral("html"))) {
+        QFile file(command.parser.value(QStringLiteral("html")));
+        if (!file.open(QIODevice::WriteOnly) || file.write(report.toHtml().toUtf8()) < 0)
+            return jobFailed(Error{ErrorKind::Io, QStringLiteral("Cannot write %1").arg(file.fileName()), {}, {}});
+    }
+    if (command.json()) {
+        printJson(report.toJson());
+    } else {
+        writeOut(report.verdict() + QLatin1Char('\n'));
+        for (const QString &table : report.requiredMissing)
+            writeOut(QStringLiteral("  missing required table %1\n").arg(table));
+        for (const DriftItem &item : report.drift)
+            writeOut(QStringLiteral("  %1%2\n").arg(item.describe(),
+                                                   item.kind == DriftKind::Changed
+                                                       ? QStringLiteral(": expected %1, found %2").arg(item.expected, item.actual)
+                                                       : QString()));
+        for (const Migration &migration : report.migrations.pending)
+            writeOut(QStringLiteral("  pending migration %1\n").arg(migration.label()));
+        for (const ChecksumMismatch &mismatch : report.migrations.mismatches)
+            writeOut(QStringLiteral("  migration %1 changed since it was applied\n").arg(mismatch.version));
+        writeOut(QStringLiteral("%1 lint finding(s); --json or --html lists them\n").arg(report.findings.size()));
+    }
+    return report.hasDifferences() ? ExitDrift : ExitOk;
+}
+
+int runAdoptCommand(const QStringList &arguments)
+{
+    Command command{QStringLiteral("adopt"), QStringLiteral("Usage: netraven-dbctl adopt [CONNECTION] [--accept-differences] [--json]"),
+                    QStringLiteral("Takes over a database the application's own code built: recognises the pack's\n"
+                                   "baseline and stamps the migration history without running any DDL.\n\n"
+                                   "  --accept-differences  adopt even though it differs from the baseline (listed)"),
+                    {}};
+    if (auto exit = command.parse(arguments, {{QStringLiteral("accept-differences"), QStringLiteral("Accept.")}}))
+        return *exit;
+    const Result<CommandTarget> target = commandTarget(command.parser);
+    if (!target)
+        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
+                                                       : jobFailed(target.error());
+    const auto ran = runJob(std::make_shared<AdoptJob>(target.value().profile, target.value().pack,
+                                                       command.parser.isSet(QStringLiteral("accept-differences"))));
+    if (!ran)
+        return jobFailed(ran.error());
+    const AdoptReport &report = ran.value()->result();
+    if (command.json())
+        printJson(QJsonObject{{QStringLiteral("already_managed"), report.alreadyManaged},
+                              {QStringLiteral("adopted_migrations"), QJsonArray::fromStringList(report.adoptedMigrations)},
+                              {QStringLiteral("before"), report.before.toJson()}});
+    else
+        writeOut(report.alreadyManaged ? QStringLiteral("Already managed: nothing to adopt.\n")
+                                       : QStringLiteral("Adopted: %1 stamped without running DDL.\n")
+                                             .arg(report.adoptedMigrations.join(QStringLiteral(", "))));
+    return ExitOk;
+}
+
+int runSeedCommand(const QStringList &arguments)
+{
+    Command command{QStringLiteral("seed"),
+                    QStringLiteral("Usage: netraven-dbctl seed [CONNECTION] [--reset-settings] [--admin-password-stdin] [--json]"),
+                    QStringLiteral("Inserts the pack's seed rows that are missing, in one transaction.\n\n"
+                                   "  --reset-settings   put the pack's default values back into settings a DBA changed\n") +
+                        kAdminPasswordHelp,
+                    {}};
+    if (auto exit = command.parse(arguments, {{QStringLiteral("reset-settings"), QStringLiteral("Reset.")}, kAdminPasswordOption}))
+        return *exit;
+    const Result<CommandTarget> target = commandTarget(command.parser);
+    if (!target)
+        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
+                                                       : jobFailed(target.error());
+    const auto ran = runJob(std::make_shared<SeedJob>(target.value().profile, target.value().pack, givenSecrets(command.parser),
+                                                      command.parser.isSet(QStringLiteral("reset-settings"))));
+    if (!ran)
+        return jobFailed(ran.error());
+    const SeedReport &report = ran.value()->result();
+    if (command.json()) {
+        printJson(seedJson(report));
+    } else {
+        for (const SeedTableResult &table : report.tables)
+            writeOut(QStringLiteral("%1: %2 inserted, %3 present, %4 reset\n")
+                         .arg(table.table)
+                         .arg(table.inserted)
+                         .arg(table.present)
+                         .arg(table.updated));
+        printGeneratedSecrets(report);
+    }
+    return ExitOk;
+}
+
+int runBootstrapCommand(const QStringList &arguments)
+{
+    Command command{QStringLiteral("bootstrap"), QStringLiteral("Usage: netraven-dbctl bootstrap [CONNECTION] [--admin-password-stdin] [--json]"),
+                    QStringLiteral("Creates the database if it is missing, then init, seed and verify. Run again, it\n"
+                                   "reports that there is nothing to do. Exits 4 if verify finds differences.\n\n") +
+                        kAdminPasswordHelp,
+                    {}};
+    if (auto exit = command.parse(arguments, {kAdminPasswordOption}))
+        return *exit;
+    const Result<CommandTarget> target = commandTarget(command.parser);
+    if (!target)
+        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
+                                                       : jobFailed(target.error());
+    const auto ran = runJob(std::make_shared<BootstrapJob>(target.value().profile, target.value().pack, givenSecrets(command.parser)));
+    if (!ran)
+        return jobFailed(ran.error());
+    const BootstrapReport &report = ran.value()->result();
+    if (command.json()) {
+        printJson(QJsonObject{{QStringLiteral("created_database"), report.createdDatabase},
+                              {QStringLiteral("nothing_to_do"), report.nothingToDo()},
+                              {QStringLiteral("duration_ms"), report.durationMs},
+                              {QStringLiteral("init"), initJson(report.init)},
+                              {QStringLiteral("seed"), seedJson(report.seed)},
+                              {QStringLiteral("verify"), report.verify.toJson()}});
+    } else {
+        writeOut(report.summary() + QLatin1Char('\n'));
+        printGeneratedSecrets(report.seed);
+    }
+    return report.verify.hasDifferences() ? ExitDrift : ExitOk;
+}
+
+} // namespace nrdb::cli
