@@ -3,10 +3,12 @@
 #include "connectiondialog.h"
 #include "connectioncontroller.h"
 #include "jobspanel.h"
+#include "lifecyclecontroller.h"
 #include "logdock.h"
 #include "sandboxcontroller.h"
 #include "schemabrowser.h"
 #include "serversummarypage.h"
+#include "verifyreportview.h"
 #include "welcomepage.h"
 
 #include "jobs/jobrunner.h"
@@ -40,9 +42,11 @@ MainWindow::MainWindow(QWidget *parent)
       m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)), m_pages(new QStackedWidget(this)),
       m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
       m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, this)),
+      m_verifyView(new VerifyReportView(this)),
       m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
       m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
-      m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this))
+      m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this)),
+      m_lifecycle(new LifecycleController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -50,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_connectedTabs->setObjectName(QStringLiteral("connectedTabs"));
     m_connectedTabs->addTab(m_summaryPage, tr("Overview"));
     m_connectedTabs->addTab(m_browser, tr("Schema"));
+    m_connectedTabs->addTab(m_verifyView, tr("Verify"));
     m_pages->addWidget(m_welcomePage);
     m_pages->addWidget(m_connectedTabs);
     setCentralWidget(m_pages);
@@ -67,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Ready"));
 
     createActions();
+    createLifecycleActions();
     createMenus();
     createToolBar();
 
@@ -80,6 +86,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connections, &ConnectionController::connected, this, &MainWindow::showConnected);
     connect(m_connections, &ConnectionController::failed, this, &MainWindow::showFailure);
     connect(m_connections, &ConnectionController::disconnected, this, &MainWindow::showDisconnected);
+    connect(m_lifecycle, &LifecycleController::busyChanged, this, [this](bool busy) {
+        m_lifecycleBusy = busy;
+        updateLifecycleActions();
+    });
+    connect(m_lifecycle, &LifecycleController::verifyReported, this, [this](const VerifyReport &report) {
+        m_verifyView->showReport(report);
+        m_connectedTabs->setCurrentWidget(m_verifyView);
+    });
+    connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
 
     resize(1100, 720);
     restoreLayout();
@@ -131,6 +146,35 @@ void MainWindow::createActions()
     });
 }
 
+void MainWindow::createLifecycleActions()
+{
+    const auto add = [this](const QString &objectName, QStyle::StandardPixmap icon, const QString &text,
+                            const QString &tip, void (LifecycleController::*slot)()) {
+        auto *action = new QAction(style()->standardIcon(icon), text, this);
+        action->setObjectName(objectName);
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, m_lifecycle, slot);
+        m_lifecycleActions << action;
+    };
+    add(QStringLiteral("bootstrapAction"), QStyle::SP_MediaPlay, tr("&Bootstrap"),
+        tr("Create the database if missing, initialise, seed and verify it, in one go"), &LifecycleController::bootstrap);
+    add(QStringLiteral("initAction"), QStyle::SP_FileDialogNewFolder, tr("&Init"),
+        tr("Extensions, schema and pending migrations, each step in its own transaction"), &LifecycleController::init);
+    add(QStringLiteral("seedAction"), QStyle::SP_FileDialogListView, tr("&Seed"),
+        tr("Insert NetRaven's default rows that are missing"), &LifecycleController::seed);
+    add(QStringLiteral("verifyAction"), QStyle::SP_DialogApplyButton, tr("&Verify"),
+        tr("Compare the database with NetRaven's model: tables, migrations, drift, known defects"),
+        &LifecycleController::verify);
+    updateLifecycleActions();
+}
+
+void MainWindow::updateLifecycleActions()
+{
+    const bool enabled = m_connections->current().has_value() && !m_lifecycleBusy;
+    for (QAction *action : std::as_const(m_lifecycleActions))
+        action->setEnabled(enabled);
+}
+
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -144,6 +188,10 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_sandboxAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu *databaseMenu = menuBar()->addMenu(tr("&Database"));
+    databaseMenu->setObjectName(QStringLiteral("databaseMenu"));
+    databaseMenu->addActions(m_lifecycleActions);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -170,6 +218,8 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_connectAction);
     toolBar->addAction(m_sandboxAction);
     toolBar->addAction(m_refreshAction);
+    toolBar->addSeparator();
+    toolBar->addActions(m_lifecycleActions);
     toolBar->addSeparator();
     toolBar->addAction(m_jobsPanel->cancelAction());
 }
@@ -239,9 +289,12 @@ void MainWindow::showConnected(const Connected &connection)
     m_summaryPage->showSummary(connection);
     m_browser->setConnection(profile);
     m_browser->refresh();
+    m_lifecycle->setConnection(profile);
+    m_verifyView->clear();
     m_pages->setCurrentWidget(m_connectedTabs);
     m_connectedTabs->setCurrentWidget(m_browser);
     m_refreshAction->setEnabled(true);
+    updateLifecycleActions();
     m_connectAction->setEnabled(true);
     m_disconnectAction->setEnabled(true);
     m_connectionLabel->setText(tr("Connected: %1").arg(profile.displayName()));
@@ -271,6 +324,8 @@ void MainWindow::showDisconnected()
     m_pages->setCurrentWidget(m_welcomePage);
     m_disconnectAction->setEnabled(false);
     m_refreshAction->setEnabled(false);
+    m_lifecycle->clearConnection();
+    updateLifecycleActions();
     m_welcomePage->setBusy(false);
     m_welcomePage->setStatusText({});
     m_connectionLabel->setText(tr("Not connected"));

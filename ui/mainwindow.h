@@ -18,12 +18,14 @@ namespace nrdb {
 class ConnectionController;
 class JobRunner;
 class JobsPanel;
+class LifecycleController;
 class LogDock;
 class LogFile;
 class LogModel;
 class SandboxController;
 class SchemaBrowser;
 class ServerSummaryPage;
+class VerifyReportView;
 class WelcomePage;
 
 // The main window: menus, toolbar, central pages, status bar and the Log dock. Saves its
@@ -39,6 +41,7 @@ public:
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     JobRunner *jobRunner() const { return m_runner; }
     SchemaBrowser *schemaBrowser() const { return m_browser; }
+    LifecycleController *lifecycle() const { return m_lifecycle; }
 
 public slots:
     void startSandbox();
@@ -60,6 +63,8 @@ private:
     void createActions();
     void createMenus();
     void createToolBar();
+    void createLifecycleActions();
+    void updateLifecycleActions();
     void restoreLayout();
     void saveLayout() const;
     void record(const LogRecord &record);
@@ -78,12 +83,16 @@ private:
     QTabWidget *m_connectedTabs = nullptr;
     ServerSummaryPage *m_summaryPage = nullptr;
     SchemaBrowser *m_browser = nullptr;
+    VerifyReportView *m_verifyView = nullptr;
     LogDock *m_logDock = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_tierBadge = nullptr;
     SandboxController *m_sandbox = nullptr;
     ConnectionController *m_connections = nullptr;
+    LifecycleController *m_lifecycle = nullptr;
+    QList<QAction *> m_lifecycleActions;
+    bool m_lifecycleBusy = false;
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;

@@ -1,4 +1,5 @@
 // netraven-dbadmin: wiring only; the window and everything behind it live in nrdb_ui and nrdb_core.
+#include "lifecyclecontroller.h"
 #include "mainwindow.h"
 #include "schemabrowser.h"
 
@@ -17,7 +18,7 @@ namespace {
 
 // Saves a picture of the window, then quits: once the schema of the new connection is read (or
 // connecting failed), or at once when there is no connection to wait for.
-void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afterConnecting)
+void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afterConnecting, bool afterReport)
 {
     const auto capture = [&window, path] {
         // Let the layout and the last status messages paint first.
@@ -32,7 +33,10 @@ void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afte
         capture();
         return;
     }
-    QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window, capture);
+    if (afterReport)
+        QObject::connect(window.lifecycle(), &nrdb::LifecycleController::verifyReported, &window, capture);
+    else
+        QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window, capture);
     QObject::connect(&window, &nrdb::MainWindow::connectionFailed, &window, capture);
 }
 
@@ -62,12 +66,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption selectOption(QStringLiteral("select"),
                                           QStringLiteral("Once the schema is read, show the table <schema.table>."),
                                           QStringLiteral("schema.table"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       QStringLiteral("Once connected, run <action>: bootstrap or verify."),
+                                       QStringLiteral("action"));
     const QCommandLineOption dialogOption(QStringLiteral("connect-dialog"),
                                           QStringLiteral("Open the connection dialog at start."));
     parser.addOption(sandboxOption);
     parser.addOption(profileOption);
     parser.addOption(dialogOption);
     parser.addOption(selectOption);
+    parser.addOption(runOption);
     parser.addOption(screenshotOption);
     parser.addPositionalArgument(QStringLiteral("connection"),
                                  QStringLiteral("A libpq URI or keyword string to connect to (no password: it would "
@@ -90,8 +98,18 @@ int main(int argc, char *argv[])
                 browser->showRelation(relation->oid);
         });
     }
+    const QString action = parser.value(runOption);
+    if (!action.isEmpty() && action != QLatin1String("bootstrap") && action != QLatin1String("verify")) {
+        std::fprintf(stderr, "netraven-dbadmin: --run takes bootstrap or verify\n");
+        return 2;
+    }
+    if (!action.isEmpty()) {
+        QObject::connect(&window, &nrdb::MainWindow::connected, window.lifecycle(), [&window, action] {
+            action == QLatin1String("bootstrap") ? window.lifecycle()->bootstrap() : window.lifecycle()->verify();
+        });
+    }
     if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption))
-        scheduleScreenshot(window, parser.value(screenshotOption), connecting);
+        scheduleScreenshot(window, parser.value(screenshotOption), connecting, !action.isEmpty());
     window.show();
     if (parser.isSet(sandboxOption)) {
         window.startSandbox();

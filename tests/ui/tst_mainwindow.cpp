@@ -13,7 +13,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QMessageBox>
 #include <QTabWidget>
+#include <QTimer>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -120,6 +122,28 @@ private slots:
                                                 .section(QLatin1Char(':'), -1)
                                                 .section(QLatin1Char('/'), 0, 0))),
                  qPrintable(messages.join(QLatin1Char('\n'))));
+
+        // One click from an empty database to a verified, seeded NetRaven database.
+        auto *bootstrap = window.findChild<QAction *>(QStringLiteral("bootstrapAction"));
+        QVERIFY(bootstrap->isEnabled());
+        bool passwordShown = false;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&passwordShown] {
+            if (QWidget *box = QApplication::activeModalWidget();
+                box && box->objectName() == QLatin1String("generatedSecretsBox")) {
+                passwordShown = qobject_cast<QMessageBox *>(box)->text().contains(QLatin1String("admin_password: "));
+                qobject_cast<QMessageBox *>(box)->accept();
+            }
+        });
+        closer.start(50);
+        bootstrap->trigger();
+        QVERIFY(!bootstrap->isEnabled()); // one lifecycle job at a time
+        auto *verdict = window.findChild<QLabel *>(QStringLiteral("verifyVerdict"));
+        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v1 at version 1"), 30000);
+        QTRY_VERIFY(passwordShown);
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("verifyReport"));
+        QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("14 tables")), 20000); // 13 + history
+        QTRY_VERIFY(bootstrap->isEnabled());
     }
 
 private:

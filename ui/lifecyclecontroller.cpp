@@ -1,0 +1,115 @@
+#include "lifecyclecontroller.h"
+
+#include "jobs/bootstrapjob.h"
+#include "jobs/initjob.h"
+#include "jobs/jobrunner.h"
+#include "jobs/seedjob.h"
+#include "jobs/verifyjob.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+
+namespace nrdb {
+
+LifecycleController::LifecycleController(JobRunner *runner, QWidget *dialogParent)
+    : QObject(dialogParent), m_runner(runner), m_dialogParent(dialogParent)
+{
+    Result<ModelPack> pack = ModelPack::builtIn(QStringLiteral("netraven-v1"));
+    Q_ASSERT(pack); // built into the program
+    m_pack = std::move(pack).value();
+    connect(m_runner, &JobRunner::finished, this, &LifecycleController::onJobFinished);
+}
+
+void LifecycleController::setConnection(const ConnectionProfile &profile)
+{
+    m_profile = profile;
+}
+
+void LifecycleController::clearConnection()
+{
+    m_profile = {};
+}
+
+bool LifecycleController::confirmWrite(const QString &action)
+{
+    if (!m_profile.isProduction())
+        return true;
+    bool ok = false;
+    const QString typed = QInputDialog::getText(
+        m_dialogParent, tr("%1 on Production").arg(action),
+        tr("%1 changes the PRODUCTION database %2 on %3.\n\nType the database name to go ahead:")
+            .arg(action, m_profile.database, m_profile.host),
+        QLineEdit::Normal, {}, &ok);
+    return ok && typed == m_profile.database;
+}
+
+void LifecycleController::start(std::shared_ptr<Job> job)
+{
+    m_job = std::move(job);
+    m_jobId = m_runner->submit(m_job);
+    emit busyChanged(true);
+}
+
+void LifecycleController::bootstrap()
+{
+    if (!isBusy() && confirmWrite(tr("Bootstrap")))
+        start(std::make_shared<BootstrapJob>(m_profile, m_pack));
+}
+
+void LifecycleController::init()
+{
+    if (!isBusy() && confirmWrite(tr("Init")))
+        start(std::make_shared<InitJob>(m_profile, m_pack));
+}
+
+void LifecycleController::seed()
+{
+    if (!isBusy() && confirmWrite(tr("Seed")))
+        start(std::make_shared<SeedJob>(m_profile, m_pack));
+}
+
+void LifecycleController::verify()
+{
+    if (!isBusy())
+        start(std::make_shared<VerifyJob>(m_profile, m_pack));
+}
+
+void LifecycleController::onJobFinished(JobId id, JobState state, const Error &error)
+{
+    if (id != m_jobId)
+        return;
+    m_jobId = 0;
+    const std::shared_ptr<Job> job = std::move(m_job);
+    emit busyChanged(false);
+    if (state != JobState::Succeeded) {
+        if (state == JobState::Failed)
+            QMessageBox::warning(m_dialogParent, job->title(), error.fullText());
+        return;
+    }
+    if (auto *verify = dynamic_cast<VerifyJob *>(job.get())) {
+        emit verifyReported(verify->result());
+        return;
+    }
+    emit schemaChanged();
+    if (auto *bootstrap = dynamic_cast<BootstrapJob *>(job.get())) {
+        emit verifyReported(bootstrap->result().verify);
+        showGeneratedSecrets(bootstrap->result().seed.generatedSecrets);
+    } else if (auto *seed = dynamic_cast<SeedJob *>(job.get())) {
+        showGeneratedSecrets(seed->result().generatedSecrets);
+    }
+}
+
+void LifecycleController::showGeneratedSecrets(const QMap<QString, QString> &secrets)
+{
+    if (secrets.isEmpty())
+        return;
+    QString text = tr("These were generated and are shown only now. Store them before you close this window.\n\n");
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
+        text += QStringLiteral("%1: %2\n").arg(it.key(), it.value());
+    QMessageBox box(QMessageBox::Information, tr("Generated Passwords"), text, QMessageBox::Ok, m_dialogParent);
+    box.setObjectName(QStringLiteral("generatedSecretsBox"));
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+}
+
+} // namespace nrdb

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "connection/connectionprofile.h"
+#include "jobs/jobtypes.h"
+#include "model/modelpack.h"
+#include "model/verifyreport.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QWidget;
+
+namespace nrdb {
+
+class Job;
+class JobRunner;
+struct Error;
+
+// Runs bootstrap, init, seed and verify on the connected database as jobs, asks before writing
+// to a production database, and shows a generated admin password once. GUI thread only.
+class LifecycleController : public QObject {
+    Q_OBJECT
+public:
+    LifecycleController(JobRunner *runner, QWidget *dialogParent);
+
+    void setConnection(const ConnectionProfile &profile);
+    void clearConnection();
+    bool isBusy() const { return m_jobId != 0; }
+
+public slots:
+    void bootstrap();
+    void init();
+    void seed();
+    void verify();
+
+signals:
+    void busyChanged(bool busy);
+    void verifyReported(const nrdb::VerifyReport &report);
+    // The schema may have changed (init, seed, bootstrap finished): time to read it again.
+    void schemaChanged();
+
+private:
+    bool confirmWrite(const QString &action);
+    void start(std::shared_ptr<Job> job);
+    void onJobFinished(JobId id, JobState state, const Error &error);
+    void showGeneratedSecrets(const QMap<QString, QString> &secrets);
+
+    JobRunner *m_runner;
+    QWidget *m_dialogParent;
+    ConnectionProfile m_profile;
+    ModelPack m_pack;
+    std::shared_ptr<Job> m_job;
+    JobId m_jobId = 0;
+};
+
+} // namespace nrdb

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "model/verifyreport.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace nrdb {
+
+class PlaceholderStack;
+
+// A verify report as a tree: verdict, required tables, migrations, drift (by table, with expected
+// and actual definitions) and lint findings; "Save HTML Report…" writes the same report as a page.
+// GUI thread only.
+class VerifyReportView : public QWidget {
+    Q_OBJECT
+public:
+    explicit VerifyReportView(QWidget *parent = nullptr);
+
+    void showReport(const VerifyReport &report);
+    void clear();
+    bool saveHtml(const QString &path) const;
+
+private:
+    void fillTree();
+
+    VerifyReport m_report;
+    bool m_hasReport = false;
+    QLabel *m_verdict;
+    QTreeWidget *m_tree;
+    PlaceholderStack *m_stack;
+    QPushButton *m_save;
+};
+
+} // namespace nrdb
