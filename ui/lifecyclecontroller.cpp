@@ -1,5 +1,6 @@
 #include "lifecyclecontroller.h"
 
+#include "jobs/adoptjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
@@ -68,6 +69,41 @@ void LifecycleController::seed()
         start(std::make_shared<SeedJob>(m_profile, m_pack));
 }
 
+void LifecycleController::resetSettings()
+{
+    if (isBusy())
+        return;
+    const auto answer = QMessageBox::question(
+        m_dialogParent, tr("Reset Settings to Defaults"),
+        tr("Put NetRaven's default values back into every admin setting that was changed on %1?")
+            .arg(m_profile.database));
+    if (answer == QMessageBox::Yes && confirmWrite(tr("Reset settings")))
+        start(std::make_shared<SeedJob>(m_profile, m_pack, QMap<QString, QString>{}, true));
+}
+
+void LifecycleController::adopt()
+{
+    if (!isBusy() && confirmWrite(tr("Adopt")))
+        start(std::make_shared<AdoptJob>(m_profile, m_pack));
+}
+
+void LifecycleController::askToAdoptAnyway(const VerifyReport &before)
+{
+    QStringList lines;
+    for (const DriftItem &item : before.drift)
+        lines << item.describe();
+    QMessageBox box(QMessageBox::Question, tr("Adopt"),
+                    tr("%1 is the %2 baseline with %3 difference(s). Nothing was stamped.\n\nAdopt it anyway, "
+                       "recording these differences as intended?")
+                        .arg(m_profile.database, m_pack.name)
+                        .arg(before.drift.size()),
+                    QMessageBox::Yes | QMessageBox::No, m_dialogParent);
+    box.setObjectName(QStringLiteral("adoptAnywayBox"));
+    box.setDetailedText(lines.join(QLatin1Char('\n')));
+    if (box.exec() == QMessageBox::Yes)
+        start(std::make_shared<AdoptJob>(m_profile, m_pack, true));
+}
+
 void LifecycleController::verify()
 {
     if (!isBusy())
@@ -88,6 +124,11 @@ void LifecycleController::onJobFinished(JobId id, JobState state, const Error &e
     }
     if (auto *verify = dynamic_cast<VerifyJob *>(job.get())) {
         emit verifyReported(verify->result());
+        return;
+    }
+    if (auto *adopt = dynamic_cast<AdoptJob *>(job.get()); adopt && adopt->result().waitingForConsent) {
+        emit verifyReported(adopt->result().before);
+        askToAdoptAnyway(adopt->result().before);
         return;
     }
     emit schemaChanged();

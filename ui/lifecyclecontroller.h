@@ -32,6 +32,8 @@ public slots:
     void bootstrap();
     void init();
     void seed();
+    void resetSettings();
+    void adopt();
     void verify();
 
 signals:
@@ -45,6 +47,7 @@ private:
     void start(std::shared_ptr<Job> job);
     void onJobFinished(JobId id, JobState state, const Error &error);
     void showGeneratedSecrets(const QMap<QString, QString> &secrets);
+    void askToAdoptAnyway(const VerifyReport &before);
 
     JobRunner *m_runner;
     QWidget *m_dialogParent;

@@ -148,13 +148,16 @@ void MainWindow::createActions()
 
 void MainWindow::createLifecycleActions()
 {
+    // The frequent ones also go on the toolbar; the rarer ones stay in the Database menu.
     const auto add = [this](const QString &objectName, QStyle::StandardPixmap icon, const QString &text,
-                            const QString &tip, void (LifecycleController::*slot)()) {
+                            const QString &tip, void (LifecycleController::*slot)(), bool onToolBar = true) {
         auto *action = new QAction(style()->standardIcon(icon), text, this);
         action->setObjectName(objectName);
         action->setStatusTip(tip);
         connect(action, &QAction::triggered, m_lifecycle, slot);
         m_lifecycleActions << action;
+        if (onToolBar)
+            m_toolBarLifecycleActions << action;
     };
     add(QStringLiteral("bootstrapAction"), QStyle::SP_MediaPlay, tr("&Bootstrap"),
         tr("Create the database if missing, initialise, seed and verify it, in one go"), &LifecycleController::bootstrap);
@@ -162,6 +165,12 @@ void MainWindow::createLifecycleActions()
         tr("Extensions, schema and pending migrations, each step in its own transaction"), &LifecycleController::init);
     add(QStringLiteral("seedAction"), QStyle::SP_FileDialogListView, tr("&Seed"),
         tr("Insert NetRaven's default rows that are missing"), &LifecycleController::seed);
+    add(QStringLiteral("adoptAction"), QStyle::SP_DialogYesButton, tr("&Adopt…"),
+        tr("Take over a NetRaven database its own code built: stamp the migration history without DDL"),
+        &LifecycleController::adopt, false);
+    add(QStringLiteral("resetSettingsAction"), QStyle::SP_DialogResetButton, tr("&Reset Settings to Defaults…"),
+        tr("Put NetRaven's default values back into admin settings that were changed"),
+        &LifecycleController::resetSettings, false);
     add(QStringLiteral("verifyAction"), QStyle::SP_DialogApplyButton, tr("&Verify"),
         tr("Compare the database with NetRaven's model: tables, migrations, drift, known defects"),
         &LifecycleController::verify);
@@ -219,7 +228,7 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_sandboxAction);
     toolBar->addAction(m_refreshAction);
     toolBar->addSeparator();
-    toolBar->addActions(m_lifecycleActions);
+    toolBar->addActions(m_toolBarLifecycleActions);
     toolBar->addSeparator();
     toolBar->addAction(m_jobsPanel->cancelAction());
 }

@@ -92,6 +92,7 @@ private:
     ConnectionController *m_connections = nullptr;
     LifecycleController *m_lifecycle = nullptr;
     QList<QAction *> m_lifecycleActions;
+    QList<QAction *> m_toolBarLifecycleActions;
     bool m_lifecycleBusy = false;
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;

@@ -258,15 +258,24 @@ int runAdoptCommand(const QStringList &arguments)
     if (!ran)
         return jobFailed(ran.error());
     const AdoptReport &report = ran.value()->result();
-    if (command.json())
+    if (command.json()) {
         printJson(QJsonObject{{QStringLiteral("already_managed"), report.alreadyManaged},
+                              {QStringLiteral("waiting_for_consent"), report.waitingForConsent},
                               {QStringLiteral("adopted_migrations"), QJsonArray::fromStringList(report.adoptedMigrations)},
                               {QStringLiteral("before"), report.before.toJson()}});
-    else
+    } else if (report.waitingForConsent) {
+        writeOut(QStringLiteral("The %1 baseline with %2 difference(s); nothing stamped:\n")
+                     .arg(target.value().pack.name)
+                     .arg(report.before.drift.size()));
+        for (const DriftItem &item : report.before.drift)
+            writeOut(QStringLiteral("  %1\n").arg(item.describe()));
+        writeOut(QStringLiteral("Run again with --accept-differences if they are intended.\n"));
+    } else {
         writeOut(report.alreadyManaged ? QStringLiteral("Already managed: nothing to adopt.\n")
                                        : QStringLiteral("Adopted: %1 stamped without running DDL.\n")
                                              .arg(report.adoptedMigrations.join(QStringLiteral(", "))));
-    return ExitOk;
+    }
+    return report.waitingForConsent ? ExitDrift : ExitOk;
 }
 
 int runSeedCommand(const QStringList &arguments)

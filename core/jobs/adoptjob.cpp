@@ -55,13 +55,12 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
         context.info(QStringLiteral("Recognised as the %1 baseline with %2 difference(s)")
                          .arg(m_pack.name)
                          .arg(report.before.drift.size()));
-        if (!m_acceptDifferences)
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("The database is the %1 baseline with %2 difference(s); adopt it anyway only "
-                                        "if they are intended")
-                             .arg(m_pack.name)
-                             .arg(report.before.drift.size()),
-                         {}, lines.join(QLatin1Char('\n'))};
+        if (!m_acceptDifferences) {
+            for (const QString &line : std::as_const(lines))
+                context.warning(line);
+            report.waitingForConsent = true;
+            return report;
+        }
     } else {
         context.info(QStringLiteral("Recognised as the %1 baseline, exactly").arg(m_pack.name));
     }
