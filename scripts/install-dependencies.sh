@@ -12,6 +12,8 @@ packages=(
     postgresql postgresql-client libpq-dev
     # a virtual display for the GUI where there is no real one, and a font to draw with
     xvfb xauth fonts-dejavu-core
+    # verifying gzip backups in-process
+    zlib1g-dev
 )
 
 missing=()

@@ -51,13 +51,6 @@ QString viewDdl(const RelationInfo &relation)
 
 } // namespace
 
-QString quoteLiteral(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
 QString relationDdl(const RelationInfo &relation, const SchemaSnapshot &snapshot)
 {
     if (relation.kind == RelationKind::View || relation.kind == RelationKind::MaterializedView)

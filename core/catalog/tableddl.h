@@ -12,7 +12,4 @@ namespace nrdb {
 // Any thread.
 QString relationDdl(const RelationInfo &relation, const SchemaSnapshot &snapshot);
 
-// A string literal in SQL, quotes doubled.
-QString quoteLiteral(const QString &text);
-
 } // namespace nrdb

@@ -3,6 +3,7 @@
 #include "util/logging.h"
 
 #include <QProcess>
+#include <QDeadlineTimer>
 #include <QStandardPaths>
 
 #include <unistd.h>
@@ -52,7 +53,29 @@ Result<ChildOutcome> ChildCommand::run() const
                      {}, {}};
     if (onStarted)
         onStarted(process.processId());
-    if (!process.waitForFinished(timeoutMs)) {
+    QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(timeoutMs));
+    QByteArray pendingError;
+    const auto passLines = [&](bool all) {
+        pendingError += process.readAllStandardError();
+        qsizetype end;
+        while ((end = pendingError.indexOf('\n')) >= 0) {
+            onStandardErrorLine(QString::fromLocal8Bit(pendingError.left(end)));
+            pendingError.remove(0, end + 1);
+        }
+        if (all && !pendingError.isEmpty()) {
+            onStandardErrorLine(QString::fromLocal8Bit(pendingError));
+            pendingError.clear();
+        }
+    };
+    bool finished = false;
+    if (onStandardErrorLine) {
+        while (!(finished = process.waitForFinished(100)) && !deadline.hasExpired())
+            passLines(false);
+        passLines(true);
+    } else {
+        finished = process.waitForFinished(timeoutMs);
+    }
+    if (!finished) {
         process.kill();
         process.waitForFinished();
         return Error{ErrorKind::Timeout,

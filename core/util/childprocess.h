@@ -36,6 +36,9 @@ struct ChildCommand {
     // Called on the running thread right after the child started, with its pid. The child
     // leads its own process group, so killing -pid reaches whatever it spawned.
     std::function<void(qint64 pid)> onStarted;
+    // Called with each line the child writes to stderr, as it comes; the outcome then holds
+    // no standardError.
+    std::function<void(const QString &line)> onStandardErrorLine;
 
     // Runs the command and waits for it. An Error only when it could not start or timed out;
     // a non-zero exit is reported in the outcome.

@@ -9,4 +9,8 @@ namespace nrdb {
 // they are bound as parameters.
 QString quoteIdentifier(const QString &name);
 
+// A string literal with single quotes doubled, for the rare statements that take no parameters
+// (COMMENT ON, generated DDL). Values of queries are bound, not quoted.
+QString quoteLiteral(const QString &text);
+
 } // namespace nrdb

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "backup/clienttools.h"
+#include "util/result.h"
+
+#include <QString>
+
+namespace nrdb {
+
+// Proof that a backup file is a whole archive before it gets its final name, and before a
+// restore touches anything. Any thread.
+namespace archivecheck {
+
+// A gzip stream that decompresses completely (CRC included) to SQL ending with pg_dump's
+// completion line.
+Status plainGzip(const QString &path);
+// pg_restore --list reads the table of contents of a custom or directory archive, and it is not
+// empty. Returns the number of entries.
+Result<int> pgRestoreList(const ClientTools &tools, const QString &path);
+
+} // namespace archivecheck
+} // namespace nrdb

@@ -1,0 +1,47 @@
+#include "backup/clientenvironment.h"
+
+#include "util/childprocess.h"
+
+namespace nrdb {
+
+namespace {
+
+// A pgpass field: ':' and '\' escaped.
+QString passField(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char(':'), QStringLiteral("\\:"));
+    return escaped.isEmpty() ? QStringLiteral("*") : escaped;
+}
+
+} // namespace
+
+Result<ClientEnvironment> ClientEnvironment::create(const ConnectionProfile &profile, const QString &applicationName)
+{
+    ClientEnvironment client;
+    client.m_environment = environmentWithoutLibpqVariables();
+    const QList<QPair<QString, QString>> variables{
+        {QStringLiteral("PGHOST"), profile.host},          {QStringLiteral("PGPORT"), profile.port},
+        {QStringLiteral("PGDATABASE"), profile.database},  {QStringLiteral("PGUSER"), profile.user},
+        {QStringLiteral("PGSSLMODE"), profile.sslMode},    {QStringLiteral("PGSSLROOTCERT"), profile.sslRootCert},
+        {QStringLiteral("PGSSLCERT"), profile.sslCert},    {QStringLiteral("PGSSLKEY"), profile.sslKey},
+        {QStringLiteral("PGAPPNAME"), applicationName},
+    };
+    for (const auto &[name, value] : variables) {
+        if (!value.isEmpty())
+            client.m_environment.insert(name, value);
+    }
+    if (profile.password.isEmpty())
+        return client;
+    client.m_passFile = std::make_shared<QTemporaryFile>();
+    if (!client.m_passFile->open())
+        return Error{ErrorKind::Io, QStringLiteral("Cannot create a temporary password file"), {}, {}};
+    client.m_passFile->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // One line that matches whatever host, port and database the tool uses for this user.
+    client.m_passFile->write(QStringLiteral("*:*:*:%1:%2\n").arg(passField(profile.user), passField(profile.password)).toUtf8());
+    client.m_passFile->flush();
+    client.m_environment.insert(QStringLiteral("PGPASSFILE"), client.m_passFile->fileName());
+    return client;
+}
+
+} // namespace nrdb

@@ -1,0 +1,282 @@
+#include "jobs/backupjob.h"
+
+#include "backup/archivecheck.h"
+#include "backup/clientenvironment.h"
+#include "backup/clienttools.h"
+#include "catalog/catalogreader.h"
+#include "connection/databasesession.h"
+#include "jobs/jobcontext.h"
+#include "migrate/schemahistory.h"
+#include "model/modelpack.h"
+#include "model/schemamodel.h"
+#include "util/sqlidentifier.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace nrdb {
+
+namespace {
+
+QString extensionFor(BackupFormat format)
+{
+    switch (format) {
+    case BackupFormat::Custom: return QStringLiteral(".dump");
+    case BackupFormat::Directory: return QStringLiteral(".dir");
+    case BackupFormat::PlainGzip: return QStringLiteral(".sql.gz");
+    }
+    return {};
+}
+
+bool matchesAny(const QString &name, const QStringList &patterns)
+{
+    for (const QString &pattern : patterns) {
+        const QRegularExpression regex(QRegularExpression::wildcardToRegularExpression(pattern));
+        if (regex.match(name).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+void removePath(const QString &path)
+{
+    if (QFileInfo(path).isDir())
+        QDir(path).removeRecursively();
+    else
+        QFile::remove(path);
+}
+
+// The tables whose rows the dump will hold, as pg_dump would choose them.
+QVector<const RelationInfo *> dumpedTables(const SchemaSnapshot &snapshot, const BackupOptions &options)
+{
+    QVector<const RelationInfo *> tables;
+    for (const RelationInfo &relation : snapshot.relations) {
+        if (relation.kind != RelationKind::Table || relation.schema == QLatin1String("nrdb"))
+            continue;
+        if (!options.includeSchemas.isEmpty() && !matchesAny(relation.schema, options.includeSchemas))
+            continue;
+        if (matchesAny(relation.schema, options.excludeSchemas))
+            continue;
+        if (!options.includeTables.isEmpty() && !matchesAny(relation.qualifiedName(), options.includeTables))
+            continue;
+        if (matchesAny(relation.qualifiedName(), options.excludeTables) ||
+            matchesAny(relation.qualifiedName(), options.excludeTableData))
+            continue;
+        tables << &relation;
+    }
+    return tables;
+}
+
+QString schemaFingerprint(const SchemaSnapshot &snapshot)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const SchemaInfo &schema : snapshot.schemas)
+        hash.addData(QJsonDocument(SchemaModel::fromSnapshot(snapshot, schema.name).toJson()).toJson(QJsonDocument::Compact));
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QStringList pgDumpArguments(const BackupOptions &options, BackupFormat format, int jobs, const QString &snapshotId,
+                            const QString &path)
+{
+    static const char *const formats[] = {"--format=custom", "--format=directory", "--format=plain"};
+    QStringList arguments{QStringLiteral("--no-password"), QStringLiteral("--verbose"),
+                          QString::fromLatin1(formats[static_cast<int>(format)]), QStringLiteral("--file=") + path};
+    if (!snapshotId.isEmpty())
+        arguments << QStringLiteral("--snapshot=") + snapshotId;
+    // Plain output compresses only when asked: NetRaven's own backups are gzip at level 6.
+    const int compression = options.compression >= 0 ? options.compression : (format == BackupFormat::PlainGzip ? 6 : -1);
+    if (compression >= 0)
+        arguments << QStringLiteral("--compress=%1").arg(compression);
+    if (format == BackupFormat::Directory && jobs > 1)
+        arguments << QStringLiteral("--jobs=%1").arg(jobs);
+    for (const QString &schema : options.includeSchemas)
+        arguments << QStringLiteral("--schema=") + schema;
+    for (const QString &schema : options.excludeSchemas)
+        arguments << QStringLiteral("--exclude-schema=") + schema;
+    for (const QString &table : options.includeTables)
+        arguments << QStringLiteral("--table=") + table;
+    for (const QString &table : options.excludeTables)
+        arguments << QStringLiteral("--exclude-table=") + table;
+    for (const QString &table : options.excludeTableData)
+        arguments << QStringLiteral("--exclude-table-data=") + table;
+    return arguments;
+}
+
+QJsonObject optionsJson(const BackupOptions &options, BackupFormat format, int jobs)
+{
+    return QJsonObject{{QStringLiteral("format"), backupFormatName(format)},
+                       {QStringLiteral("compression"), options.compression},
+                       {QStringLiteral("jobs"), jobs},
+                       {QStringLiteral("include_schemas"), QJsonArray::fromStringList(options.includeSchemas)},
+                       {QStringLiteral("exclude_schemas"), QJsonArray::fromStringList(options.excludeSchemas)},
+                       {QStringLiteral("include_tables"), QJsonArray::fromStringList(options.includeTables)},
+                       {QStringLiteral("exclude_tables"), QJsonArray::fromStringList(options.excludeTables)},
+                       {QStringLiteral("exclude_table_data"), QJsonArray::fromStringList(options.excludeTableData)}};
+}
+
+} // namespace
+
+BackupJob::BackupJob(ConnectionProfile target, BackupOptions options)
+    : m_target(std::move(target)), m_options(std::move(options))
+{
+}
+
+Result<BackupResult> BackupJob::execute(JobContext &context)
+{
+    context.setPhase(QStringLiteral("Preparing"));
+    const Result<QSqlDatabase> connected = context.database();
+    if (!connected)
+        return connected.error();
+    QSqlDatabase db = connected.value();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT current_setting('server_version_num')::int, current_setting('server_version'), "
+                                   "pg_database_size(current_database()), current_database(), "
+                                   "current_setting('max_connections')::int - (SELECT count(*) FROM pg_stat_activity) - "
+                                   "current_setting('superuser_reserved_connections')::int")) ||
+        !query.next())
+        return sqlError(query.lastError(), QStringLiteral("Could not read the server"));
+    BackupManifest manifest;
+    manifest.serverVersion = query.value(1).toString();
+    manifest.database = query.value(3).toString();
+    const qint64 databaseBytes = query.value(2).toLongLong();
+    const int freeConnections = query.value(4).toInt();
+    const Result<ClientTools> tools = ClientTools::forServer(query.value(0).toInt() / 10000, m_options.toolsDirectory);
+    if (!tools)
+        return tools.error();
+    manifest.pgDumpVersion = tools.value().versionText;
+    const BackupFormat format = m_options.format.value_or(
+        databaseBytes > m_options.directoryThresholdBytes ? BackupFormat::Directory : BackupFormat::Custom);
+    // Each pg_dump job is a connection of its own, and one more leads them.
+    const int jobs = format != BackupFormat::Directory ? 1
+                     : m_options.jobs > 0
+                         ? m_options.jobs
+                         : qBound(1, qMin(QThread::idealThreadCount(), freeConnections - 2), 8);
+    context.info(QStringLiteral("pg_dump %1 from %2, %3 format%4")
+                     .arg(manifest.pgDumpVersion, tools.value().binDir, backupFormatName(format),
+                          jobs > 1 ? QStringLiteral(", %1 jobs").arg(jobs) : QString()));
+
+    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
+    if (!snapshot)
+        return snapshot.error();
+    manifest.schemaFingerprint = schemaFingerprint(snapshot.value());
+    for (const QString &pack : ModelPack::builtIn()) {
+        const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack);
+        if (applied && !applied.value().isEmpty()) {
+            manifest.modelPack = pack;
+            manifest.modelVersion = applied.value().last().version;
+        }
+    }
+
+    // One snapshot for the counts and for pg_dump, held open until the dump is done.
+    if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
+        !query.exec(QStringLiteral("SELECT pg_export_snapshot()")) || !query.next())
+        return sqlError(query.lastError(), QStringLiteral("Could not take a snapshot for the dump"));
+    const QString snapshotId = query.value(0).toString();
+    const QVector<const RelationInfo *> tables = dumpedTables(snapshot.value(), m_options);
+    QHash<QString, qint64> tableBytes;
+    qint64 totalBytes = 0;
+    if (!tables.isEmpty()) {
+        context.setPhase(QStringLiteral("Counting rows"));
+        QStringList counts;
+        for (const RelationInfo *table : tables) {
+            counts << QStringLiteral("SELECT %1, count(*) FROM %2.%3")
+                          .arg(quoteLiteral(table->qualifiedName()), quoteIdentifier(table->schema), quoteIdentifier(table->name));
+            tableBytes.insert(table->qualifiedName(), qMax<qint64>(1, table->totalBytes));
+            totalBytes += qMax<qint64>(1, table->totalBytes);
+        }
+        if (!query.exec(counts.join(QStringLiteral(" UNION ALL "))))
+            return sqlError(query.lastError(), QStringLiteral("Could not count the rows"));
+        while (query.next())
+            manifest.rowCounts.insert(query.value(0).toString(), query.value(1).toLongLong());
+    }
+
+    QDir outputDirectory(m_options.outputDirectory);
+    if (!outputDirectory.mkpath(QStringLiteral(".")))
+        return Error{ErrorKind::Io, QStringLiteral("Cannot create %1").arg(m_options.outputDirectory), {}, {}};
+    manifest.format = format;
+    manifest.startedAt = QDateTime::currentDateTimeUtc();
+    manifest.fileName = QStringLiteral("%1_%2%3").arg(manifest.database, manifest.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")),
+                                                      extensionFor(format));
+    manifest.options = optionsJson(m_options, format, jobs);
+    const QString finalPath = outputDirectory.filePath(manifest.fileName);
+    const QString partialPath = outputDirectory.filePath(QLatin1Char('.') + manifest.fileName + QStringLiteral(".partial"));
+    if (QFileInfo::exists(finalPath))
+        return Error{ErrorKind::Busy, QStringLiteral("%1 exists already").arg(finalPath), {}, {}};
+    removePath(partialPath);
+
+    const QString applicationName = QStringLiteral("netraven-dbadmin backup %1").arg(context.id());
+    const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
+    if (!environment)
+        return environment.error();
+    ChildCommand dump(tools.value().pgDump(), pgDumpArguments(m_options, format, jobs, snapshotId, partialPath), {},
+                      environment.value().environment());
+    dump.timeoutMs = -1;
+    QStringList lastLines;
+    qint64 doneBytes = 0;
+    context.setPhase(QStringLiteral("Dumping"), totalBytes);
+    static const QRegularExpression dumping(QStringLiteral(R"(dumping contents of table "([^"]+)\")"));
+    dump.onStandardErrorLine = [&](const QString &line) {
+        lastLines = (lastLines << line).mid(qMax<qsizetype>(0, lastLines.size() - 20));
+        const QRegularExpressionMatch match = dumping.match(line);
+        if (match.hasMatch()) {
+            doneBytes += tableBytes.value(match.captured(1), 0);
+            context.setProgress(qMin(doneBytes, totalBytes), totalBytes);
+        }
+    };
+    const Result<ChildOutcome> outcome = context.runChild(dump);
+    const bool succeeded = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
+    (void)query.exec(QStringLiteral("COMMIT"));
+    if (!succeeded) {
+        removePath(partialPath);
+        // pg_dump's own connections end with it; make sure of it.
+        QSqlQuery cleanup(db);
+        cleanup.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"));
+        cleanup.addBindValue(applicationName);
+        (void)cleanup.exec();
+        if (!outcome)
+            return outcome.error();
+        return Error{ErrorKind::Process,
+                     outcome.value().crashed ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
+                                             : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
+                     {}, lastLines.join(QLatin1Char('\n'))};
+    }
+
+    context.setPhase(QStringLiteral("Checking the archive"));
+    if (format == BackupFormat::PlainGzip) {
+        if (Status checked = archivecheck::plainGzip(partialPath); !checked) {
+            removePath(partialPath);
+            return checked.error();
+        }
+    } else {
+        const Result<int> entries = archivecheck::pgRestoreList(tools.value(), partialPath);
+        if (!entries) {
+            removePath(partialPath);
+            return entries.error();
+        }
+        manifest.archiveEntries = entries.value();
+    }
+    const Result<QString> digest = sha256Of(partialPath);
+    if (!digest)
+        return digest.error();
+    manifest.sha256 = digest.value();
+    manifest.sizeBytes = sizeOf(partialPath);
+    if (!QDir().rename(partialPath, finalPath))
+        return Error{ErrorKind::Io, QStringLiteral("Could not rename %1 to %2").arg(partialPath, finalPath), {}, {}};
+    manifest.finishedAt = QDateTime::currentDateTimeUtc();
+    const QString manifestPath = BackupManifest::pathFor(finalPath);
+    if (Status saved = manifest.save(manifestPath); !saved)
+        return saved.error();
+    context.info(QStringLiteral("Backed up to %1 (%2 bytes, %3 tables, SHA-256 %4…)")
+                     .arg(finalPath)
+                     .arg(manifest.sizeBytes)
+                     .arg(manifest.rowCounts.size())
+                     .arg(manifest.sha256.left(12)));
+    return BackupResult{finalPath, manifestPath, manifest};
+}
+
+} // namespace nrdb

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "backup/backupmanifest.h"
+#include "jobs/jobwithresult.h"
+
+#include <optional>
+
+namespace nrdb {
+
+struct BackupOptions {
+    QString outputDirectory;
+    std::optional<BackupFormat> format; // empty: custom below directoryThresholdBytes, directory above
+    int compression = -1;               // 0-9; -1: pg_dump's default
+    int jobs = 0;                       // directory format; 0: sized to the cores and the server's free connections
+    QStringList includeSchemas;
+    QStringList excludeSchemas;
+    QStringList includeTables;          // schema.table, pg_dump patterns
+    QStringList excludeTables;
+    QStringList excludeTableData;       // tables whose rows stay out, e.g. credentials for a shareable dump
+    qint64 directoryThresholdBytes = qint64(1) << 30;
+    QString toolsDirectory;             // empty: discovered
+};
+
+struct BackupResult {
+    QString path;
+    QString manifestPath;
+    BackupManifest manifest;
+};
+
+// Backs a database up with the real pg_dump. The archive is written under a temporary name and
+// gets its final name only after pg_dump exited 0 and the archive was checked (pg_restore --list,
+// or a complete gzip stream ending with pg_dump's completion line); a manifest goes beside it.
+// Row counts come from the very snapshot pg_dump dumps. Cancel kills pg_dump, ends its backends
+// and removes the partial file. Thread: as JobWithResult.
+class BackupJob : public JobWithResult<BackupResult> {
+public:
+    BackupJob(ConnectionProfile target, BackupOptions options);
+
+    QString title() const override { return QStringLiteral("Back up %1").arg(m_target.database); }
+    JobAccess access() const override { return JobAccess::ReadOnly; }
+    ConnectionProfile target() const override { return m_target; }
+
+protected:
+    Result<BackupResult> execute(JobContext &context) override;
+
+private:
+    ConnectionProfile m_target;
+    BackupOptions m_options;
+};
+
+} // namespace nrdb

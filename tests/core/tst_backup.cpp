@@ -1,0 +1,288 @@
+// Backups with the real pg_dump on the real server: formats, manifest, checks, cancel, secrets.
+#include "scratchdatabase.h"
+
+#include "backup/archivecheck.h"
+#include "backup/clienttools.h"
+#include "backup/clientenvironment.h"
+#include "catalog/catalogreader.h"
+#include "connection/databaseadmin.h"
+#include "connection/databasesession.h"
+#include "jobs/backupjob.h"
+#include "jobs/initjob.h"
+#include "jobs/jobrunner.h"
+#include "jobs/seedjob.h"
+#include "model/schemamodel.h"
+#include "util/childprocess.h"
+
+#include <QDirIterator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <csignal>
+
+using namespace nrdb;
+
+namespace {
+
+QString value(const ConnectionProfile &profile, const QString &sql)
+{
+    DatabaseSession session;
+    if (!session.open(profile))
+        return QStringLiteral("(no connection)");
+    QSqlQuery query(session.database());
+    if (!query.exec(sql))
+        return query.lastError().text();
+    return query.next() ? query.value(0).toString() : QString();
+}
+
+// The pids of running processes whose command line contains text.
+QList<qint64> processesWith(const QString &text)
+{
+    QList<qint64> pids;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (numeric && cmdline.open(QIODevice::ReadOnly) && QString::fromLocal8Bit(cmdline.readAll()).contains(text))
+            pids << pid;
+    }
+    return pids;
+}
+
+} // namespace
+
+class TestBackup : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);
+        const ModelPack pack = ModelPack::builtIn(QStringLiteral("netraven-v1")).value();
+        JobRunner runner;
+        runner.submit(std::make_shared<InitJob>(m_scratch.profile(), pack));
+        runner.submit(std::make_shared<SeedJob>(m_scratch.profile(), pack));
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(value(m_scratch.profile(),
+                       QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+                                      "SELECT 'd' || g, 'router-' || g, '10.0.' || (g / 250) || '.' || (g % 250), "
+                                      "'cisco_ios', (SELECT id FROM netraven.users LIMIT 1) FROM generate_series(1, 2000) g "
+                                      "RETURNING 0")),
+                 QStringLiteral("0"));
+        const Result<ClientTools> tools = ClientTools::forServer(15);
+        QVERIFY2(tools, qPrintable(tools ? QString() : tools.error().message));
+        m_tools = tools.value();
+    }
+
+    void discoveryNamesWhatItFound()
+    {
+        QVERIFY(!ClientTools::discover().isEmpty());
+        const Result<ClientTools> tooOld = ClientTools::forServer(99);
+        QVERIFY(!tooOld);
+        QVERIFY2(tooOld.error().message.contains(QLatin1String("needs pg_dump, pg_restore and psql 99 or newer")) &&
+                     tooOld.error().message.contains(QStringLiteral("found only %1").arg(m_tools.versionText)),
+                 qPrintable(tooOld.error().message));
+    }
+
+    void eachFormatRoundTrips_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("extension");
+        QTest::newRow("custom") << int(BackupFormat::Custom) << QStringLiteral(".dump");
+        QTest::newRow("directory") << int(BackupFormat::Directory) << QStringLiteral(".dir");
+        QTest::newRow("plain gzip") << int(BackupFormat::PlainGzip) << QStringLiteral(".sql.gz");
+    }
+
+    void eachFormatRoundTrips()
+    {
+        QFETCH(int, format);
+        QFETCH(QString, extension);
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = static_cast<BackupFormat>(format);
+        options.jobs = 2;
+        const Result<BackupResult> backup = runBackup(options);
+        QVERIFY2(backup, qPrintable(backup ? QString() : backup.error().fullText()));
+        const BackupManifest &manifest = backup.value().manifest;
+        QVERIFY(QRegularExpression(QStringLiteral("^%1_\\d{8}_\\d{6}%2$").arg(m_scratch.name(), QRegularExpression::escape(extension)))
+                    .match(manifest.fileName)
+                    .hasMatch());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 (QStringList{manifest.fileName, manifest.fileName + QStringLiteral(".manifest.json")}));
+        QCOMPARE(manifest.sha256, sha256Of(backup.value().path).value());
+        QCOMPARE(manifest.rowCounts.value(QStringLiteral("netraven.devices")), 2000);
+        QCOMPARE(manifest.rowCounts.value(QStringLiteral("netraven.admin_settings")), 22);
+        QCOMPARE(manifest.modelPack, QStringLiteral("netraven-v1"));
+        QCOMPARE(manifest.modelVersion, 1);
+        QCOMPARE(BackupManifest::load(backup.value().manifestPath).value().toJson(), manifest.toJson());
+
+        // Restored with the raw tools into an empty database: the same rows and the same schema.
+        test::ScratchDatabase copy(QStringLiteral("restore_") + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
+        QVERIFY(copy.create());
+        const ClientEnvironment environment = ClientEnvironment::create(copy.profile(), QStringLiteral("test restore")).value();
+        ChildCommand restore = static_cast<BackupFormat>(format) == BackupFormat::PlainGzip
+                                   ? ChildCommand(QStringLiteral("/bin/sh"),
+                                                  {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1' | '%2' -X -q -v ON_ERROR_STOP=1")
+                                                                             .arg(backup.value().path, m_tools.psql())},
+                                                  {}, environment.environment())
+                                   : ChildCommand(m_tools.pgRestore(), {QStringLiteral("--exit-on-error"), QStringLiteral("--dbname=") + copy.name(),
+                                                                        backup.value().path},
+                                                  {}, environment.environment());
+        const Result<ChildOutcome> restored = restore.run();
+        QVERIFY2(restored && restored.value().exitCode == 0, qPrintable(restored ? restored.value().standardError : restored.error().message));
+        QCOMPARE(value(copy.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("2000"));
+        QCOMPARE(schemaOf(copy.profile()), schemaOf(m_scratch.profile()));
+    }
+
+    void credentialsCanBeLeftOut()
+    {
+        QVERIFY(value(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.credentials (id, name, username, password) "
+                                                          "VALUES ('c1', 'Admin', 'admin', 'secret-in-the-table') RETURNING 1")) == QStringLiteral("1"));
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::PlainGzip;
+        options.excludeTableData = {QStringLiteral("netraven.credentials")};
+        const Result<BackupResult> backup = runBackup(options);
+        QVERIFY(backup);
+        ChildCommand unzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1'").arg(backup.value().path)});
+        const QString sql = unzip.run().value().standardOutput;
+        QVERIFY(sql.contains(QLatin1String("CREATE TABLE netraven.credentials")));
+        QVERIFY(!sql.contains(QLatin1String("secret-in-the-table")));
+        value(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.credentials"));
+    }
+
+    // While pg_dump waits for a lock it cannot have, it can be looked at, cancelled and killed.
+    void cancelWhileDumpingLeavesNothing()
+    {
+        QTemporaryDir dir;
+        DatabaseSession blocker;
+        QVERIFY(blocker.open(m_scratch.profile()));
+        QSqlQuery lock(blocker.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        // pg_dump locks every table it dumps, also one whose rows it leaves out; the job does not
+        // count the rows of such a table, so only pg_dump waits.
+        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.busy (x int)")));
+        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE public.busy IN ACCESS EXCLUSIVE MODE")));
+
+        JobRunner runner;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        options.excludeTableData = {QStringLiteral("public.busy")};
+        auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);
+        JobState state = JobState::Queued;
+        connect(&runner, &JobRunner::finished, this, [&state](JobId, JobState s) { state = s; });
+        const JobId id = runner.submit(job);
+        QList<qint64> dumps;
+        QTRY_VERIFY_WITH_TIMEOUT(!(dumps = processesWith(dir.path())).isEmpty(), 20000);
+
+        // The password is nowhere in pg_dump's command line.
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(dumps.first()));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        const QByteArray arguments = cmdline.readAll();
+        QVERIFY(arguments.contains("--no-password"));
+        QVERIFY(!arguments.contains(m_scratch.profile().password.toUtf8()));
+
+        runner.cancel(id);
+        QVERIFY(runner.waitForIdle(20000));
+        QCOMPARE(state, JobState::Cancelled);
+        QVERIFY(processesWith(dir.path()).isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        QTRY_COMPARE(value(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
+                     QStringLiteral("0"));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    void aKilledPgDumpIsAFailureWithNoFile()
+    {
+        QTemporaryDir dir;
+        DatabaseSession blocker;
+        QVERIFY(blocker.open(m_scratch.profile()));
+        QSqlQuery lock(blocker.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        // pg_dump locks every table it dumps, also one whose rows it leaves out; the job does not
+        // count the rows of such a table, so only pg_dump waits.
+        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.busy (x int)")));
+        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE public.busy IN ACCESS EXCLUSIVE MODE")));
+        JobRunner runner;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.excludeTableData = {QStringLiteral("public.busy")};
+        auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);
+        Error error;
+        JobState state = JobState::Queued;
+        connect(&runner, &JobRunner::finished, this, [&](JobId, JobState s, const Error &e) { state = s; error = e; });
+        runner.submit(job);
+        QList<qint64> dumps;
+        QTRY_VERIFY_WITH_TIMEOUT(!(dumps = processesWith(dir.path())).isEmpty(), 20000);
+        ::kill(static_cast<pid_t>(dumps.first()), SIGKILL);
+        QVERIFY(runner.waitForIdle(20000));
+        QCOMPARE(state, JobState::Failed);
+        QCOMPARE(error.message, QStringLiteral("pg_dump was killed by a signal; no backup was kept"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    void brokenArchivesAreRefused()
+    {
+        QTemporaryDir dir;
+        // NetRaven's own script keeps a 20-byte gzip of nothing when pg_dump fails.
+        ChildCommand emptyGzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf '' | gzip > '%1/netraven_20250403_172329.sql.gz'").arg(dir.path())});
+        QCOMPARE(emptyGzip.run().value().exitCode, 0);
+        const Status empty = archivecheck::plainGzip(dir.filePath(QStringLiteral("netraven_20250403_172329.sql.gz")));
+        QVERIFY(!empty);
+        QVERIFY2(empty.error().message.contains(QLatin1String("empty SQL stream")), qPrintable(empty.error().message));
+
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        const Result<BackupResult> good = runBackup(options);
+        QVERIFY(good);
+        QFile original(good.value().path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray bytes = original.readAll();
+        QFile truncated(dir.filePath(QStringLiteral("truncated.dump")));
+        QVERIFY(truncated.open(QIODevice::WriteOnly));
+        truncated.write(bytes.left(bytes.size() / 3));
+        truncated.close();
+        QVERIFY(!archivecheck::pgRestoreList(m_tools, truncated.fileName()));
+
+        QFile text(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("This is not a backup.\n");
+        text.close();
+        QVERIFY(!archivecheck::pgRestoreList(m_tools, text.fileName()));
+        QVERIFY(!archivecheck::plainGzip(text.fileName()));
+        QCOMPARE(archivecheck::pgRestoreList(m_tools, good.value().path).value(), good.value().manifest.archiveEntries);
+    }
+
+private:
+    Result<BackupResult> runBackup(const BackupOptions &options)
+    {
+        auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);
+        JobRunner runner;
+        Error error;
+        connect(&runner, &JobRunner::finished, this, [&error](JobId, JobState, const Error &e) { error = e; });
+        runner.submit(job);
+        runner.waitForIdle(120000);
+        if (!job->hasResult())
+            return error;
+        return job->result();
+    }
+
+    QJsonObject schemaOf(const ConnectionProfile &profile)
+    {
+        DatabaseSession session;
+        if (!session.open(profile))
+            return {};
+        return SchemaModel::fromSnapshot(CatalogReader::read(session.database()).value(), QStringLiteral("netraven")).toJson();
+    }
+
+    test::ScratchDatabase m_scratch;
+    ClientTools m_tools;
+};
+
+QTEST_GUILESS_MAIN(TestBackup)
+#include "tst_backup.moc"
