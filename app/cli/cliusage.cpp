@@ -21,6 +21,7 @@ QString globalUsage()
         "  verify           required tables, migrations, drift and lint (exit 4 on drift)\n"
         "  adopt            take over a database the application's own code built\n"
         "  seed             insert the pack's default rows that are missing\n"
+        "  backup           pg_dump to a checked archive with a manifest beside it\n"
         "  sandbox start    start a throwaway local PostgreSQL server (for rehearsals and tests)\n"
         "  sandbox stop     stop it and remove its files\n"
         "  sandbox status   say whether it runs, and how to reach it\n"

@@ -6,6 +6,7 @@
 #include "jobs/jobrunner.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <atomic>
 #include <csignal>
@@ -38,6 +39,29 @@ Status runHeadless(const std::shared_ptr<Job> &job)
     QObject::connect(&runner, &JobRunner::messageLogged, [](const LogRecord &record) {
         if (record.level() != LogLevel::Debug)
             writeErr(QStringLiteral("%1: %2\n").arg(logLevelName(record.level()), record.text()));
+    });
+    // A progress bar with the time left, only for a person watching a terminal.
+    const bool showProgress = ::isatty(STDERR_FILENO) != 0;
+    QElapsedTimer phaseClock;
+    QString phase;
+    QObject::connect(&runner, &JobRunner::progressChanged, [&](JobId, const JobProgress &progress) {
+        if (!showProgress)
+            return;
+        if (progress.phase != phase) {
+            phase = progress.phase;
+            phaseClock.start();
+        }
+        const int percent = progress.percent();
+        const auto remaining = progress.remainingMs(phaseClock.elapsed());
+        const int filled = percent < 0 ? 0 : percent / 5;
+        writeErr(QStringLiteral("\r\033[K[%1%2] %3%4%5")
+                     .arg(QString(filled, QLatin1Char('#')), QString(20 - filled, QLatin1Char('.')),
+                          percent < 0 ? QString() : QStringLiteral("%1% ").arg(percent), phase,
+                          remaining ? QStringLiteral(", %1 left").arg(formatDuration(*remaining)) : QString()));
+    });
+    QObject::connect(&runner, &JobRunner::finished, [showProgress] {
+        if (showProgress)
+            writeErr(QStringLiteral("\r\033[K"));
     });
     Status outcome;
     QObject::connect(&runner, &JobRunner::finished, [&outcome](JobId, JobState state, const Error &error) {

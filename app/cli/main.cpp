@@ -1,4 +1,5 @@
 // netraven-dbctl: wiring only; the jobs live in nrdb_core.
+#include "backupcommand.h"
 #include "cliusage.h"
 #include "connecttestcommand.h"
 #include "lifecyclecommands.h"
@@ -36,6 +37,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("migrate"), runMigrateCommand},          {QStringLiteral("verify"), runVerifyCommand},
         {QStringLiteral("adopt"), runAdoptCommand},              {QStringLiteral("seed"), runSeedCommand},
         {QStringLiteral("bootstrap"), runBootstrapCommand},      {QStringLiteral("sandbox"), runSandboxCommand},
+        {QStringLiteral("backup"), runBackupCommand},
     };
     for (const auto &[name, handler] : commands) {
         if (first == name)

@@ -64,6 +64,8 @@ Result<ModelPack> ModelPack::load(const QString &directory)
                                          extension[QStringLiteral("schema")].toString(QStringLiteral("public"))};
     for (const QJsonValue &table : json.value(QStringLiteral("requiredTables")).toArray())
         pack.requiredTables << table.toString();
+    for (const QJsonValue &table : json.value(QStringLiteral("secretTables")).toArray())
+        pack.secretTables << table.toString();
 
     static const QRegularExpression fileName(QStringLiteral(R"(^(\d{4})_([A-Za-z0-9_]+)\.sql$)"));
     const QDir migrations(QDir(directory).filePath(QStringLiteral("migrations")));

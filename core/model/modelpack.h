@@ -34,6 +34,7 @@ struct ModelPack {
     QString schema;
     QVector<PackExtension> extensions;
     QStringList requiredTables;
+    QStringList secretTables;      // whose rows a shareable backup leaves out
     QVector<Migration> migrations; // ascending by version
     SchemaModel expectedModel;     // empty tables when the pack has none
     QString directory;

@@ -230,6 +230,29 @@ private slots:
         QCOMPARE(dbctl({QStringLiteral("migrate"), QStringLiteral("sideways"), uri}, {}, environment).exitCode, 2);
     }
 
+    void backupWritesACheckedArchiveAndManifest()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString uri = server.value().profile(QStringLiteral("nrdb_cli_backup_%1").arg(QCoreApplication::applicationPid())).toUri();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
+        QTemporaryDir dir;
+        const Run backup = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
+                                  QStringLiteral("plain-gzip"), QStringLiteral("--shareable")},
+                                 {}, environment);
+        QVERIFY2(backup.exitCode == 0, qPrintable(backup.err));
+        const QString path = backup.out.trimmed();
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(/nrdb_cli_backup_\d+_\d{8}_\d{6}\.sql\.gz$)")).match(path).hasMatch(), qPrintable(path));
+        QVERIFY(QFile::exists(path + QStringLiteral(".manifest.json")));
+        QVERIFY(!backup.err.contains(server.value().password));
+        const Run badFormat = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
+                                     QStringLiteral("zip")}, {}, environment);
+        QCOMPARE(badFormat.exitCode, 2);
+        QCOMPARE(dbctl({QStringLiteral("backup"), uri}, {}, environment).exitCode, 2); // no --dir
+    }
+
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
     void interruptCancelsWithExit130()
     {

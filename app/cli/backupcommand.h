@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+namespace nrdb::cli {
+
+// `netraven-dbctl backup`: arguments after the command name; returns an exit code.
+int runBackupCommand(const QStringList &arguments);
+
+} // namespace nrdb::cli
