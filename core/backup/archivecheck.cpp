@@ -59,7 +59,7 @@ Status plainGzip(const QString &path)
     return {};
 }
 
-Result<int> pgRestoreList(const ClientTools &tools, const QString &path)
+Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path)
 {
     if (QFileInfo(path).isFile() && QFileInfo(path).size() == 0)
         return Error{ErrorKind::Usage, QStringLiteral("%1 is empty: not a backup").arg(path), {}, {}};
@@ -70,12 +70,12 @@ Result<int> pgRestoreList(const ClientTools &tools, const QString &path)
     if (outcome.value().exitCode != 0 || outcome.value().crashed)
         return Error{ErrorKind::Usage, QStringLiteral("%1 is not a readable pg_dump archive").arg(path), {},
                      outcome.value().standardError.trimmed()};
-    int entries = 0;
+    QStringList entries;
     for (const QString &line : outcome.value().standardOutput.split(QLatin1Char('\n'))) {
         if (!line.isEmpty() && !line.startsWith(QLatin1Char(';')))
-            ++entries;
+            entries << line;
     }
-    if (entries == 0)
+    if (entries.isEmpty())
         return Error{ErrorKind::Usage, QStringLiteral("%1 is an archive with nothing in it").arg(path), {}, {}};
     return entries;
 }

@@ -15,8 +15,8 @@ namespace archivecheck {
 // completion line.
 Status plainGzip(const QString &path);
 // pg_restore --list reads the table of contents of a custom or directory archive, and it is not
-// empty. Returns the number of entries.
-Result<int> pgRestoreList(const ClientTools &tools, const QString &path);
+// empty. Returns its entries ("3052; 1259 16387 TABLE netraven users netraven").
+Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path);
 
 } // namespace archivecheck
 } // namespace nrdb

@@ -253,12 +253,12 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
             return checked.error();
         }
     } else {
-        const Result<int> entries = archivecheck::pgRestoreList(tools.value(), partialPath);
+        const Result<QStringList> entries = archivecheck::pgRestoreList(tools.value(), partialPath);
         if (!entries) {
             removePath(partialPath);
             return entries.error();
         }
-        manifest.archiveEntries = entries.value();
+        manifest.archiveEntries = static_cast<int>(entries.value().size());
     }
     const Result<QString> digest = sha256Of(partialPath);
     if (!digest)

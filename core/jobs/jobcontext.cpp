@@ -87,6 +87,11 @@ Result<QSqlDatabase> JobContext::database()
     return m_session->database();
 }
 
+std::unique_ptr<JobContext> JobContext::forTarget(const ConnectionProfile &target) const
+{
+    return std::make_unique<JobContext>(m_id, m_title, target, m_control, m_sink);
+}
+
 Result<ChildOutcome> JobContext::runChild(ChildCommand command)
 {
     if (isCancelled())

@@ -50,6 +50,8 @@ public:
     // The job's connection to target(), opened on first use; its backend pid is recorded so
     // that a cancel can reach the query it runs.
     Result<QSqlDatabase> database();
+    // A context for a step on another database, sharing this job's id, log, progress and cancel.
+    std::unique_ptr<JobContext> forTarget(const ConnectionProfile &target) const;
     // Runs a child process that a cancel terminates.
     Result<ChildOutcome> runChild(ChildCommand command);
 

@@ -68,6 +68,18 @@ Result<ChildOutcome> ChildCommand::run() const
         }
     };
     bool finished = false;
+    if (nextInputChunk) {
+        for (QByteArray chunk = nextInputChunk(); !chunk.isEmpty(); chunk = nextInputChunk()) {
+            process.write(chunk);
+            while (process.bytesToWrite() > 0 && process.state() == QProcess::Running)
+                process.waitForBytesWritten(100);
+            if (onStandardErrorLine)
+                passLines(false);
+            if (process.state() != QProcess::Running)
+                break;
+        }
+        process.closeWriteChannel();
+    }
     if (onStandardErrorLine) {
         while (!(finished = process.waitForFinished(100)) && !deadline.hasExpired())
             passLines(false);

@@ -39,6 +39,8 @@ struct ChildCommand {
     // Called with each line the child writes to stderr, as it comes; the outcome then holds
     // no standardError.
     std::function<void(const QString &line)> onStandardErrorLine;
+    // Supplies the child's standard input chunk by chunk; an empty chunk closes it.
+    std::function<QByteArray()> nextInputChunk;
 
     // Runs the command and waits for it. An Error only when it could not start or timed out;
     // a non-zero exit is reported in the outcome.

@@ -1,0 +1,269 @@
+#include "jobs/restorejob.h"
+
+#include "backup/clientenvironment.h"
+#include "connection/databaseadmin.h"
+#include "connection/databasesession.h"
+#include "jobs/backupjob.h"
+#include "jobs/jobcontext.h"
+#include "util/sqlidentifier.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTemporaryFile>
+
+namespace nrdb {
+
+namespace {
+
+QString stamp()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss"));
+}
+
+// A database name with a suffix, cut so that it fits PostgreSQL's 63 bytes.
+QString withSuffix(const QString &name, const QString &suffix)
+{
+    QString base = name;
+    while ((base + suffix).toUtf8().size() > 63)
+        base.chop(1);
+    return base + suffix;
+}
+
+bool isErrorLine(const QString &line)
+{
+    return line.contains(QLatin1String("ERROR:")) || line.contains(QLatin1String("pg_restore: error:")) ||
+           line.contains(QLatin1String("FATAL:"));
+}
+
+// Without the roles a backup names, its ownership and grants are left out (as --no-owner
+// --no-privileges does for archives). Only statements are looked at: rows of COPY data pass
+// untouched, whatever they say.
+class OwnershipFilter {
+public:
+    QByteArray filter(const QByteArray &lines)
+    {
+        QByteArray kept;
+        qsizetype start = 0;
+        while (start < lines.size()) {
+            qsizetype end = lines.indexOf('\n', start);
+            end = end < 0 ? lines.size() : end + 1;
+            const QByteArray line = lines.mid(start, end - start);
+            start = end;
+            if (m_inCopy) {
+                m_inCopy = !line.startsWith("\\.");
+            } else if (line.startsWith("COPY ") && line.trimmed().endsWith("FROM stdin;")) {
+                m_inCopy = true;
+            } else if (line.contains(" OWNER TO ") || line.startsWith("GRANT ") || line.startsWith("REVOKE ")) {
+                continue;
+            }
+            kept += line;
+        }
+        return kept;
+    }
+
+private:
+    bool m_inCopy = false;
+};
+
+} // namespace
+
+RestoreJob::RestoreJob(ConnectionProfile server, RestoreOptions options)
+    : m_server(std::move(server)), m_options(std::move(options))
+{
+}
+
+ConnectionProfile RestoreJob::target() const
+{
+    ConnectionProfile maintenance = m_server;
+    maintenance.database = QStringLiteral("postgres");
+    return maintenance;
+}
+
+QStringList RestoreJob::groupErrors(const QStringList &errorLines)
+{
+    static const QRegularExpression location(QStringLiteral(R"(^(psql:[^:]*:\d+: |pg_restore: error: ))"));
+    QMap<QString, int> counts;
+    QStringList order;
+    for (const QString &line : errorLines) {
+        QString message = line;
+        message.remove(location);
+        if (!counts.contains(message))
+            order << message;
+        ++counts[message];
+    }
+    QStringList grouped;
+    for (const QString &message : std::as_const(order))
+        grouped << (counts.value(message) > 1 ? QStringLiteral("%1 × %2").arg(counts.value(message)).arg(message) : message);
+    return grouped;
+}
+
+Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, const ClientTools &tools,
+                              const QString &database, bool skipOwnership)
+{
+    ConnectionProfile into = m_server;
+    into.database = database;
+    const Result<ClientEnvironment> environment =
+        ClientEnvironment::create(into, QStringLiteral("netraven-dbadmin restore %1").arg(context.id()));
+    if (!environment)
+        return environment.error();
+    QStringList errors;
+    QStringList lastLines;
+    const auto collect = [&errors, &lastLines](const QString &line) {
+        if (isErrorLine(line))
+            errors << line.trimmed();
+        lastLines = (lastLines << line).mid(qMax<qsizetype>(0, lastLines.size() - 10));
+    };
+    Result<ChildOutcome> outcome = Error{};
+    if (source.kind == SourceKind::Custom || source.kind == SourceKind::Directory) {
+        QStringList arguments{QStringLiteral("--no-password"), QStringLiteral("--dbname=") + database};
+        if (skipOwnership)
+            arguments << QStringLiteral("--no-owner") << QStringLiteral("--no-privileges");
+        QTemporaryFile list;
+        if (!m_options.selectedEntries.isEmpty()) {
+            if (!list.open())
+                return Error{ErrorKind::Io, QStringLiteral("Cannot write the restore list"), {}, {}};
+            list.write(m_options.selectedEntries.join(QLatin1Char('\n')).toUtf8() + '\n');
+            list.flush();
+            arguments << QStringLiteral("--use-list=") + list.fileName();
+        }
+        ChildCommand restore(tools.pgRestore(), arguments << source.path, {}, environment.value().environment());
+        restore.timeoutMs = -1;
+        restore.onStandardErrorLine = collect;
+        outcome = context.runChild(restore);
+    } else {
+        PlainSqlReader reader(source.path, source.kind == SourceKind::PlainGzip);
+        if (!reader.open())
+            return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(source.path), {}, {}};
+        ChildCommand psql(tools.psql(),
+                          {QStringLiteral("--no-password"), QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
+                           QStringLiteral("--set=ON_ERROR_STOP=0"), QStringLiteral("--dbname=") + database},
+                          {}, environment.value().environment());
+        psql.timeoutMs = -1;
+        psql.onStandardErrorLine = collect;
+        OwnershipFilter ownership;
+        psql.nextInputChunk = [&reader, &ownership, skipOwnership] {
+            const QByteArray chunk = reader.nextLines();
+            if (!skipOwnership || chunk.isEmpty())
+                return chunk;
+            const QByteArray kept = ownership.filter(chunk);
+            return kept.isEmpty() ? QByteArray("\n") : kept; // an empty chunk would end the input
+        };
+        outcome = context.runChild(psql);
+    }
+    if (!outcome)
+        return outcome.error();
+    if (!errors.isEmpty() || outcome.value().exitCode != 0 || outcome.value().crashed)
+        return Error{ErrorKind::Process,
+                     errors.isEmpty() ? QStringLiteral("The restore failed (exit code %1)").arg(outcome.value().exitCode)
+                                      : QStringLiteral("The restore met %1 error(s); a restore with errors is not a success")
+                                            .arg(errors.size()),
+                     {}, (errors.isEmpty() ? lastLines : groupErrors(errors)).join(QLatin1Char('\n'))};
+    return {};
+}
+
+Result<RestoreReport> RestoreJob::execute(JobContext &context)
+{
+    QElapsedTimer clock;
+    clock.start();
+    RestoreReport report;
+    report.database = m_options.targetDatabase;
+    context.setPhase(QStringLiteral("Checking the backup"));
+    const Result<QSqlDatabase> connected = context.database();
+    if (!connected)
+        return connected.error();
+    QSqlDatabase db = connected.value();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT current_setting('server_version_num')::int / 10000")) || !query.next())
+        return sqlError(query.lastError(), QStringLiteral("Could not read the server version"));
+    const Result<ClientTools> tools = ClientTools::forServer(query.value(0).toInt(), m_options.toolsDirectory);
+    if (!tools)
+        return tools.error();
+    const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools.value());
+    if (!source)
+        return source.error(); // nothing was touched
+    report.sourceKind = source.value().kind;
+    context.info(QStringLiteral("%1 is a %2, checked").arg(m_options.source, sourceKindName(source.value().kind)));
+
+    const Result<bool> exists = databaseadmin::exists(db, m_options.targetDatabase);
+    if (!exists)
+        return exists.error();
+    const bool replacing = exists.value();
+    if (replacing && !m_options.replaceExisting)
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("Database %1 exists. Restore into a new name, or replace it (type its name to confirm)")
+                         .arg(m_options.targetDatabase),
+                     {}, {}};
+    if (replacing && m_options.confirmedName != m_options.targetDatabase)
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed").arg(m_options.targetDatabase), {}, {}};
+
+    QSet<QString> roles;
+    if (!query.exec(QStringLiteral("SELECT rolname FROM pg_roles")))
+        return sqlError(query.lastError(), QStringLiteral("Could not list the roles"));
+    while (query.next())
+        roles.insert(query.value(0).toString());
+    for (const QString &owner : source.value().owners) {
+        if (!roles.contains(owner))
+            report.missingRoles << owner;
+    }
+    report.ownershipSkipped = !report.missingRoles.isEmpty();
+    if (report.ownershipSkipped)
+        context.warning(QStringLiteral("This server has no role %1: objects will belong to %2 and the backup's grants are left out")
+                            .arg(report.missingRoles.join(QStringLiteral(", ")), m_server.user));
+
+    if (replacing && m_options.safetyBackup) {
+        context.setPhase(QStringLiteral("Safety backup of %1").arg(m_options.targetDatabase));
+        ConnectionProfile original = m_server;
+        original.database = m_options.targetDatabase;
+        BackupOptions options;
+        options.outputDirectory = m_options.safetyBackupDirectory;
+        options.format = BackupFormat::Custom;
+        BackupJob safety(original, options);
+        const std::unique_ptr<JobContext> onOriginal = context.forTarget(original);
+        if (Status done = safety.run(*onOriginal); !done)
+            return done.error();
+        report.safetyBackupPath = safety.result().path;
+        context.info(QStringLiteral("Safety backup: %1").arg(report.safetyBackupPath));
+    }
+
+    const QString staging = withSuffix(m_options.targetDatabase, QStringLiteral("_restoring_") + stamp());
+    if (Status created = databaseadmin::create(db, staging); !created)
+        return created.error();
+    context.setPhase(QStringLiteral("Restoring"));
+    if (Status restored = runRestore(context, source.value(), tools.value(), staging, report.ownershipSkipped); !restored) {
+        (void)databaseadmin::dropIfExists(db, staging);
+        return context.isCancelled() ? Error(JobContext::cancelledError()) : restored.error();
+    }
+
+    context.setPhase(QStringLiteral("Putting the database in place"));
+    if (replacing) {
+        const QString old = withSuffix(m_options.targetDatabase, QStringLiteral("_replaced_") + stamp());
+        if (!query.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2")
+                            .arg(quoteIdentifier(m_options.targetDatabase), quoteIdentifier(old)))) {
+            // Sessions on the old database block the rename; they were told by name to go.
+            QSqlQuery end(db);
+            end.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"));
+            end.addBindValue(m_options.targetDatabase);
+            (void)end.exec();
+            if (!query.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2")
+                                .arg(quoteIdentifier(m_options.targetDatabase), quoteIdentifier(old))))
+                return sqlError(query.lastError(), QStringLiteral("Could not move %1 aside; the restored copy is %2")
+                                                       .arg(m_options.targetDatabase, staging));
+        }
+        if (m_options.safetyBackup)
+            (void)databaseadmin::dropIfExists(db, old);
+        else
+            report.keptOriginalAs = old;
+    }
+    if (!query.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoteIdentifier(staging), quoteIdentifier(m_options.targetDatabase))))
+        return sqlError(query.lastError(), QStringLiteral("Could not name the restored database %1").arg(m_options.targetDatabase));
+    report.durationMs = clock.elapsed();
+    context.info(QStringLiteral("Restored %1 in %2 ms").arg(m_options.targetDatabase).arg(report.durationMs));
+    return report;
+}
+
+} // namespace nrdb

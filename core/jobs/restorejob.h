@@ -1,0 +1,57 @@
+#pragma once
+
+#include "backup/backupsource.h"
+#include "jobs/jobwithresult.h"
+
+namespace nrdb {
+
+struct RestoreOptions {
+    QString source;               // a .dump, a directory archive, a .sql or a .sql.gz
+    QString targetDatabase;
+    bool replaceExisting = false; // the target exists and is to be replaced…
+    QString confirmedName;        // …which needs its name typed again
+    bool safetyBackup = true;     // back the replaced database up first
+    QString safetyBackupDirectory;
+    QStringList selectedEntries;  // custom/directory: table-of-contents lines to restore; empty: all
+    QString toolsDirectory;
+};
+
+struct RestoreReport {
+    QString database;
+    SourceKind sourceKind = SourceKind::Custom;
+    QStringList missingRoles;   // owners the backup names that this server lacks
+    bool ownershipSkipped = false;
+    QString safetyBackupPath;
+    QString keptOriginalAs;     // the replaced database, kept under this name when no safety backup was taken
+    qint64 durationMs = 0;
+};
+
+// Restores with the real pg_restore or psql, always into a new database first: the backup is
+// checked before anything is created, a failed restore drops what it made, and an existing
+// database is replaced (after its name was typed and a safety backup was taken) only once the
+// new one is complete. Owners the server lacks are skipped, with a message. Any error during
+// the restore is a failure, listed by kind. target: the server, as a user who may create
+// databases. Thread: as JobWithResult.
+class RestoreJob : public JobWithResult<RestoreReport> {
+public:
+    RestoreJob(ConnectionProfile server, RestoreOptions options);
+
+    QString title() const override { return QStringLiteral("Restore into %1").arg(m_options.targetDatabase); }
+    JobAccess access() const override { return JobAccess::Write; }
+    ConnectionProfile target() const override;
+
+    // The tool's error lines, grouped: "3 × relation "x" already exists".
+    static QStringList groupErrors(const QStringList &errorLines);
+
+protected:
+    Result<RestoreReport> execute(JobContext &context) override;
+
+private:
+    Status runRestore(JobContext &context, const BackupSource &source, const ClientTools &tools, const QString &database,
+                      bool skipOwnership);
+
+    ConnectionProfile m_server;
+    RestoreOptions m_options;
+};
+
+} // namespace nrdb

@@ -1,0 +1,241 @@
+// Restores with the real pg_restore and psql on the real server.
+#include "scratchdatabase.h"
+
+#include "catalog/catalogreader.h"
+#include "connection/databaseadmin.h"
+#include "connection/databasesession.h"
+#include "jobs/backupjob.h"
+#include "jobs/initjob.h"
+#include "jobs/jobrunner.h"
+#include "jobs/restorejob.h"
+#include "jobs/seedjob.h"
+#include "model/schemamodel.h"
+#include "util/childprocess.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+using namespace nrdb;
+
+namespace {
+
+template <typename J>
+Result<std::shared_ptr<J>> run(std::shared_ptr<J> job)
+{
+    JobRunner runner;
+    Error error;
+    QObject::connect(&runner, &JobRunner::finished, [&error](JobId, JobState, const Error &e) { error = e; });
+    runner.submit(job);
+    runner.waitForIdle(120000);
+    if (!job->hasResult())
+        return error;
+    return job;
+}
+
+} // namespace
+
+class TestRestore : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);
+        m_server = m_scratch.profile();
+        const ModelPack pack = ModelPack::builtIn(QStringLiteral("netraven-v1")).value();
+        QVERIFY(run(std::make_shared<InitJob>(m_scratch.profile(), pack)));
+        QVERIFY(run(std::make_shared<SeedJob>(m_scratch.profile(), pack)));
+        QCOMPARE(value(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+                                                           "SELECT 'd' || g, 'r' || g, '10.0.0.1', 'cisco_ios', (SELECT id FROM netraven.users) "
+                                                           "FROM generate_series(1, 500) g RETURNING 0")),
+                 QStringLiteral("0"));
+        for (const BackupFormat format : {BackupFormat::Custom, BackupFormat::Directory, BackupFormat::PlainGzip}) {
+            BackupOptions options;
+            options.outputDirectory = m_dir.filePath(backupFormatName(format));
+            options.format = format;
+            const auto backup = run(std::make_shared<BackupJob>(m_scratch.profile(), options));
+            QVERIFY2(backup, qPrintable(backup ? QString() : backup.error().fullText()));
+            m_backups.insert(int(format), backup.value()->result().path);
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        DatabaseSession maintenance;
+        if (!maintenance.open(m_scratch.server().profile()))
+            return;
+        for (const QString &name : std::as_const(m_created))
+            (void)databaseadmin::dropIfExists(maintenance.database(), name);
+    }
+
+    void eachFormatIntoANewDatabase_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("custom") << int(BackupFormat::Custom);
+        QTest::newRow("directory") << int(BackupFormat::Directory);
+        QTest::newRow("plain gzip") << int(BackupFormat::PlainGzip);
+    }
+
+    void eachFormatIntoANewDatabase()
+    {
+        QFETCH(int, format);
+        const QString name = newName(QStringLiteral("fmt%1").arg(format));
+        const auto restored = restore(m_backups.value(format), name);
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().fullText()));
+        QVERIFY(restored.value()->result().missingRoles.isEmpty());
+        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+        QCOMPARE(schemaOf(profileFor(name)), schemaOf(m_scratch.profile()));
+        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_restoring_%'")),
+                 QStringLiteral("0"));
+    }
+
+    void anExistingDatabaseIsReplacedOnlyByName()
+    {
+        const QString name = newName(QStringLiteral("existing"));
+        QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), name));
+        value(profileFor(name), QStringLiteral("DELETE FROM netraven.devices"));
+
+        const auto refused = restore(m_backups.value(int(BackupFormat::Custom)), name);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QLatin1String("exists")));
+        const auto misspelt = restore(m_backups.value(int(BackupFormat::Custom)), name, true, name + QStringLiteral("x"));
+        QVERIFY(!misspelt);
+        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("0"));
+
+        const auto replaced = restore(m_backups.value(int(BackupFormat::Custom)), name, true, name);
+        QVERIFY2(replaced, qPrintable(replaced ? QString() : replaced.error().fullText()));
+        QVERIFY(QFile::exists(replaced.value()->result().safetyBackupPath));
+        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_replaced_%'")),
+                 QStringLiteral("0"));
+    }
+
+    void brokenBackupsLeaveTheTargetAlone()
+    {
+        QTemporaryDir dir;
+        ChildCommand emptyGzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf '' | gzip > '%1/empty.sql.gz'").arg(dir.path())});
+        QCOMPARE(emptyGzip.run().value().exitCode, 0);
+        QFile original(m_backups.value(int(BackupFormat::Custom)));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QFile truncated(dir.filePath(QStringLiteral("truncated.dump")));
+        QVERIFY(truncated.open(QIODevice::WriteOnly));
+        truncated.write(original.readAll().left(4000));
+        truncated.close();
+        QFile text(dir.filePath(QStringLiteral("notes.sql")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("SELECT 1;\n");
+        text.close();
+
+        const QString existing = newName(QStringLiteral("untouched"));
+        QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), existing));
+        for (const QString &file : {dir.filePath(QStringLiteral("empty.sql.gz")), truncated.fileName(), text.fileName()}) {
+            const auto refused = restore(file, existing, true, existing);
+            QVERIFY2(!refused, qPrintable(file));
+            QVERIFY2(refused.error().message.contains(file), qPrintable(refused.error().message));
+            QCOMPARE(value(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+            const QString fresh = newName(QStringLiteral("never"));
+            QVERIFY(!restore(file, fresh));
+            QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(fresh)),
+                     QStringLiteral("0"));
+        }
+    }
+
+    // NetRaven's own backups: plain SQL, gzip, objects owned by a role "netraven" this server lacks.
+    void netravenStylePlainDump()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("netraven_20250403_172421.sql.gz"));
+        makeNetravenStyleDump(path, QString());
+        const QString name = newName(QStringLiteral("script"));
+        const auto restored = restore(path, name);
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().fullText()));
+        QCOMPARE(restored.value()->result().missingRoles, QStringList{QStringLiteral("netraven")});
+        QVERIFY(restored.value()->result().ownershipSkipped);
+        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
+                 m_server.user);
+    }
+
+    void anyErrorIsAFailure()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.sql.gz"));
+        makeNetravenStyleDump(path, QStringLiteral("SELECT no_such_function();\nSELECT no_such_function();\n"));
+        const QString name = newName(QStringLiteral("errors"));
+        const auto failed = restore(path, name);
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().message.contains(QLatin1String("2 error(s)")), qPrintable(failed.error().message));
+        QVERIFY2(failed.error().detail.startsWith(QStringLiteral("2 × ERROR:  function no_such_function() does not exist")),
+                 qPrintable(failed.error().detail));
+        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1%'").arg(name)),
+                 QStringLiteral("0"));
+    }
+
+private:
+    Result<std::shared_ptr<RestoreJob>> restore(const QString &source, const QString &database, bool replace = false,
+                                                const QString &confirm = {})
+    {
+        RestoreOptions options;
+        options.source = source;
+        options.targetDatabase = database;
+        options.replaceExisting = replace;
+        options.confirmedName = confirm;
+        options.safetyBackupDirectory = m_dir.filePath(QStringLiteral("safety"));
+        return run(std::make_shared<RestoreJob>(m_server, options));
+    }
+
+    // pg_dump's plain output of the test database with every owner renamed to netraven, and
+    // extra statements in the middle, gzipped as NetRaven's backup_db.sh writes it.
+    void makeNetravenStyleDump(const QString &path, const QString &extra)
+    {
+        ChildCommand dump(QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"), QStringLiteral("PGPASSFILE='%1' pg_dump -h %2 -p %3 -U %4 %5")
+                                                     .arg(m_scratch.server().passFile, m_server.host, m_server.port, m_server.user, m_scratch.name())});
+        QString sql = dump.run().value().standardOutput;
+        sql.replace(QStringLiteral("OWNER TO %1;").arg(m_server.user), QStringLiteral("OWNER TO netraven;"));
+        sql.replace(QStringLiteral("\n--\n-- PostgreSQL database dump complete"), QLatin1Char('\n') + extra + QStringLiteral("--\n-- PostgreSQL database dump complete"));
+        QFile file(path + QStringLiteral(".sql"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(sql.toUtf8());
+        file.close();
+        ChildCommand gzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -c '%1' > '%2'").arg(file.fileName(), path)});
+        QCOMPARE(gzip.run().value().exitCode, 0);
+    }
+
+    QString newName(const QString &what)
+    {
+        const QString name = QStringLiteral("nrdb_restore_%1_%2").arg(what).arg(QCoreApplication::applicationPid());
+        m_created << name;
+        return name;
+    }
+
+    ConnectionProfile profileFor(const QString &database) const { return m_scratch.server().profile(database); }
+
+    static QString value(const ConnectionProfile &profile, const QString &sql)
+    {
+        DatabaseSession session;
+        if (!session.open(profile))
+            return QStringLiteral("(no connection)");
+        QSqlQuery query(session.database());
+        if (!query.exec(sql))
+            return query.lastError().text();
+        return query.next() ? query.value(0).toString() : QString();
+    }
+
+    static QJsonObject schemaOf(const ConnectionProfile &profile)
+    {
+        DatabaseSession session;
+        if (!session.open(profile))
+            return {};
+        return SchemaModel::fromSnapshot(CatalogReader::read(session.database()).value(), QStringLiteral("netraven")).toJson();
+    }
+
+    test::ScratchDatabase m_scratch;
+    ConnectionProfile m_server;
+    QTemporaryDir m_dir;
+    QMap<int, QString> m_backups;
+    QStringList m_created;
+};
+
+QTEST_GUILESS_MAIN(TestRestore)
+#include "tst_restore.moc"
