@@ -40,6 +40,7 @@ QJsonObject BackupManifest::toJson() const
         {QStringLiteral("schema_fingerprint"), schemaFingerprint},
         {QStringLiteral("model"), QJsonObject{{QStringLiteral("pack"), modelPack}, {QStringLiteral("version"), modelVersion}}},
         {QStringLiteral("archive_entries"), archiveEntries},
+        {QStringLiteral("proof"), proof},
     };
 }
 
@@ -71,6 +72,7 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     manifest.modelPack = json[QStringLiteral("model")][QStringLiteral("pack")].toString();
     manifest.modelVersion = json[QStringLiteral("model")][QStringLiteral("version")].toInt();
     manifest.archiveEntries = json.value(QStringLiteral("archive_entries")).toInt();
+    manifest.proof = json.value(QStringLiteral("proof")).toObject();
     return manifest;
 }
 

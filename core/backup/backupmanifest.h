@@ -30,6 +30,7 @@ struct BackupManifest {
     QString modelPack;               // e.g. netraven-v1, when the database has a history
     int modelVersion = 0;
     int archiveEntries = 0;          // table-of-contents entries (custom and directory)
+    QJsonObject proof;               // the last prove-restorable: when, where, and what it found
 
     QJsonObject toJson() const;
     static Result<BackupManifest> fromJson(const QJsonObject &json);

@@ -7,6 +7,7 @@
 #include "jobs/backupjob.h"
 #include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
+#include "jobs/provejob.h"
 #include "jobs/restorejob.h"
 #include "jobs/seedjob.h"
 #include "model/schemamodel.h"
@@ -169,6 +170,50 @@ private slots:
                  qPrintable(failed.error().detail));
         QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1%'").arg(name)),
                  QStringLiteral("0"));
+    }
+
+    void proveRestorable()
+    {
+        for (const bool inSandbox : {false, true}) {
+            const QString backup = m_backups.value(int(inSandbox ? BackupFormat::Directory : BackupFormat::Custom));
+            const auto proved = run(std::make_shared<ProveRestorableJob>(m_server, backup, inSandbox));
+            QVERIFY2(proved, qPrintable(proved ? QString() : proved.error().fullText()));
+            const ProofReport &report = proved.value()->result();
+            QVERIFY2(report.ok, qPrintable(report.summary()));
+            QCOMPARE(report.verifyVerdict, QStringLiteral("Matches netraven-v1 at version 1"));
+            const BackupManifest manifest = BackupManifest::load(BackupManifest::pathFor(backup)).value();
+            QCOMPARE(manifest.proof.value(QStringLiteral("ok")).toBool(), true);
+            QCOMPARE(manifest.proof.value(QStringLiteral("where")).toString(), inSandbox ? QStringLiteral("sandbox") : m_server.displayName());
+        }
+        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'nrdb_prove_%'")),
+                 QStringLiteral("0"));
+    }
+
+    void proofFindsWhatIsWrong()
+    {
+        QTemporaryDir dir;
+        const QString original = m_backups.value(int(BackupFormat::Custom));
+        const QString copy = dir.filePath(QFileInfo(original).fileName());
+        QVERIFY(QFile::copy(original, copy));
+        QVERIFY(QFile::copy(BackupManifest::pathFor(original), BackupManifest::pathFor(copy)));
+
+        BackupManifest manifest = BackupManifest::load(BackupManifest::pathFor(copy)).value();
+        manifest.rowCounts[QStringLiteral("netraven.devices")] = 499;
+        QVERIFY(manifest.save(BackupManifest::pathFor(copy)));
+        const auto miscounted = run(std::make_shared<ProveRestorableJob>(m_server, copy, false));
+        QVERIFY(miscounted);
+        QVERIFY(!miscounted.value()->result().ok);
+        QCOMPARE(miscounted.value()->result().countMismatches, QStringList{QStringLiteral("netraven.devices: manifest 499, restored 500")});
+
+        QFile tamper(copy);
+        QVERIFY(tamper.open(QIODevice::Append));
+        tamper.write("x");
+        tamper.close();
+        const auto tampered = run(std::make_shared<ProveRestorableJob>(m_server, copy, false));
+        QVERIFY(tampered);
+        QVERIFY(!tampered.value()->result().checksumMatches);
+        QCOMPARE(tampered.value()->result().summary(), QStringLiteral("Not proven: the file's SHA-256 differs from its manifest"));
+        QCOMPARE(BackupManifest::load(BackupManifest::pathFor(copy)).value().proof.value(QStringLiteral("ok")).toBool(true), false);
     }
 
 private:

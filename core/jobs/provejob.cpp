@@ -1,0 +1,134 @@
+#include "jobs/provejob.h"
+
+#include "connection/databaseadmin.h"
+#include "connection/databasesession.h"
+#include "jobs/jobcontext.h"
+#include "jobs/restorejob.h"
+#include "jobs/verifyjob.h"
+#include "sandbox/sandboxcluster.h"
+#include "util/sqlidentifier.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+
+namespace nrdb {
+
+QString ProofReport::summary() const
+{
+    if (ok)
+        return QStringLiteral("Restorable: restored %1, row counts equal the manifest%2")
+            .arg(inSandbox ? QStringLiteral("in a sandbox") : QStringLiteral("on the server"),
+                 verifyVerdict.isEmpty() ? QString() : QStringLiteral(", ") + verifyVerdict);
+    if (!checksumMatches)
+        return QStringLiteral("Not proven: the file's SHA-256 differs from its manifest");
+    QStringList problems = countMismatches;
+    if (!verifyOk)
+        problems << verifyVerdict;
+    return QStringLiteral("Not proven: %1").arg(problems.join(QStringLiteral("; ")));
+}
+
+ProveRestorableJob::ProveRestorableJob(ConnectionProfile server, QString backupPath, bool inSandbox)
+    : m_server(std::move(server)), m_backupPath(std::move(backupPath)), m_inSandbox(inSandbox)
+{
+}
+
+ConnectionProfile ProveRestorableJob::target() const
+{
+    if (m_inSandbox)
+        return {}; // its own server, started inside the job
+    ConnectionProfile maintenance = m_server;
+    maintenance.database = QStringLiteral("postgres");
+    return maintenance;
+}
+
+Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
+{
+    QElapsedTimer clock;
+    clock.start();
+    ProofReport report;
+    report.inSandbox = m_inSandbox;
+    const QString manifestPath = BackupManifest::pathFor(m_backupPath);
+    Result<BackupManifest> manifest = BackupManifest::load(manifestPath);
+    if (!manifest)
+        return Error{ErrorKind::NotFound,
+                     QStringLiteral("%1 has no manifest beside it: nothing to prove against").arg(m_backupPath), {}, {}};
+    context.setPhase(QStringLiteral("Checking the SHA-256"));
+    const Result<QString> digest = sha256Of(m_backupPath);
+    if (!digest)
+        return digest.error();
+    report.checksumMatches = digest.value() == manifest.value().sha256;
+
+    std::unique_ptr<SandboxCluster> sandbox;
+    ConnectionProfile server = m_server;
+    if (report.checksumMatches && m_inSandbox) {
+        context.setPhase(QStringLiteral("Starting a sandbox server"));
+        sandbox = std::make_unique<SandboxCluster>();
+        if (Status started = sandbox->start([&context](const QString &line) { context.info(line); }); !started)
+            return started.error();
+        server = sandbox->state().profile();
+    }
+    const QString scratch = QStringLiteral("nrdb_prove_%1").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss_zzz")));
+    ConnectionProfile maintenance = server;
+    maintenance.database = QStringLiteral("postgres");
+    ConnectionProfile restored = server;
+    restored.database = scratch;
+
+    if (report.checksumMatches) {
+        context.setPhase(QStringLiteral("Restoring into %1").arg(scratch));
+        RestoreOptions options;
+        options.source = m_backupPath;
+        options.targetDatabase = scratch;
+        RestoreJob restore(server, options);
+        const std::unique_ptr<JobContext> onServer = context.forTarget(maintenance);
+        const Status done = restore.run(*onServer);
+        if (!done)
+            return done.error(); // what the restore made was dropped by it
+
+        context.setPhase(QStringLiteral("Comparing row counts"));
+        {
+            DatabaseSession session;
+            if (Status opened = session.open(restored); !opened)
+                return opened.error();
+            QSqlQuery query(session.database());
+            for (auto it = manifest.value().rowCounts.cbegin(); it != manifest.value().rowCounts.cend(); ++it) {
+                const QString table = quoteIdentifier(it.key().section(QLatin1Char('.'), 0, 0)) + QLatin1Char('.') +
+                                      quoteIdentifier(it.key().section(QLatin1Char('.'), 1));
+                const qint64 rows = query.exec(QStringLiteral("SELECT count(*) FROM ") + table) && query.next()
+                                        ? query.value(0).toLongLong()
+                                        : -1;
+                if (rows != it.value())
+                    report.countMismatches << QStringLiteral("%1: manifest %2, restored %3").arg(it.key()).arg(it.value()).arg(rows);
+            }
+        }
+        if (!manifest.value().modelPack.isEmpty()) {
+            const Result<ModelPack> pack = ModelPack::builtIn(manifest.value().modelPack);
+            if (pack) {
+                context.setPhase(QStringLiteral("Verifying"));
+                VerifyJob verify(restored, pack.value());
+                const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);
+                if (Status verified = verify.run(*onRestored); verified) {
+                    report.verifyVerdict = verify.result().verdict();
+                    report.verifyOk = !verify.result().hasDifferences();
+                }
+            }
+        }
+        DatabaseSession cleanup;
+        if (cleanup.open(maintenance))
+            (void)databaseadmin::dropIfExists(cleanup.database(), scratch);
+    }
+    report.ok = report.checksumMatches && report.countMismatches.isEmpty() && report.verifyOk;
+    report.durationMs = clock.elapsed();
+    BackupManifest updated = manifest.value();
+    updated.proof = QJsonObject{{QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                {QStringLiteral("ok"), report.ok},
+                                {QStringLiteral("where"), m_inSandbox ? QStringLiteral("sandbox") : server.displayName()},
+                                {QStringLiteral("summary"), report.summary()},
+                                {QStringLiteral("duration_ms"), report.durationMs}};
+    if (Status saved = updated.save(manifestPath); !saved)
+        return saved.error();
+    context.info(report.summary());
+    return report;
+}
+
+} // namespace nrdb

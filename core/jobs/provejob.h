@@ -1,0 +1,41 @@
+#pragma once
+
+#include "backup/backupmanifest.h"
+#include "jobs/jobwithresult.h"
+#include "model/verifyreport.h"
+
+namespace nrdb {
+
+struct ProofReport {
+    bool ok = false;
+    bool inSandbox = false;
+    bool checksumMatches = false;
+    QStringList countMismatches; // "netraven.devices: manifest 500, restored 499"
+    QString verifyVerdict;        // when the backup holds a model pack's database
+    bool verifyOk = true;
+    qint64 durationMs = 0;
+    QString summary() const;
+};
+
+// Proves a backup restorable: checks its SHA-256 against the manifest, restores it into a scratch
+// database (on the server, or in a throwaway local sandbox), verifies it against its model pack,
+// compares every table's row count with the manifest, drops the scratch database, and writes the
+// result into the manifest. server: where to restore when not in a sandbox. Thread: as JobWithResult.
+class ProveRestorableJob : public JobWithResult<ProofReport> {
+public:
+    ProveRestorableJob(ConnectionProfile server, QString backupPath, bool inSandbox);
+
+    QString title() const override { return QStringLiteral("Prove %1 restorable").arg(m_backupPath.section(QLatin1Char('/'), -1)); }
+    JobAccess access() const override { return JobAccess::ReadOnly; }
+    ConnectionProfile target() const override;
+
+protected:
+    Result<ProofReport> execute(JobContext &context) override;
+
+private:
+    ConnectionProfile m_server;
+    QString m_backupPath;
+    bool m_inSandbox;
+};
+
+} // namespace nrdb
