@@ -47,8 +47,7 @@ int jobExitCode(const Error &error)
     case ErrorKind::Connection:
     case ErrorKind::Authentication:
     case ErrorKind::Timeout:
-    case ErrorKind::Busy:
-    case ErrorKind::NotFound: return ExitConnection; // a missing database, too many connections
+    case ErrorKind::Busy: return ExitConnection; // too many connections
     default: return ExitFailed;
     }
 }

@@ -98,6 +98,11 @@ int runConnectTestCommand(const QStringList &arguments)
         }
     }
     if (!outcome) {
+        // Reaching the server and finding no such database is a connection problem too.
+        if (outcome.error().kind == ErrorKind::NotFound) {
+            writeErr(QStringLiteral("netraven-dbctl: %1\n").arg(outcome.error().fullText()));
+            return ExitConnection;
+        }
         return jobFailed(outcome.error());
     }
     printResult(job->result(), parser.isSet(QStringLiteral("json")));

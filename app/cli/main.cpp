@@ -3,6 +3,7 @@
 #include "cliusage.h"
 #include "connecttestcommand.h"
 #include "lifecyclecommands.h"
+#include "restorecommands.h"
 #include "exitcode.h"
 #include "sandboxcommand.h"
 
@@ -37,7 +38,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("migrate"), runMigrateCommand},          {QStringLiteral("verify"), runVerifyCommand},
         {QStringLiteral("adopt"), runAdoptCommand},              {QStringLiteral("seed"), runSeedCommand},
         {QStringLiteral("bootstrap"), runBootstrapCommand},      {QStringLiteral("sandbox"), runSandboxCommand},
-        {QStringLiteral("backup"), runBackupCommand},
+        {QStringLiteral("backup"), runBackupCommand},            {QStringLiteral("restore"), runRestoreCommand},
+        {QStringLiteral("prove-restorable"), runProveRestorableCommand},
     };
     for (const auto &[name, handler] : commands) {
         if (first == name)

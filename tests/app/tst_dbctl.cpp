@@ -251,6 +251,21 @@ private slots:
                                      QStringLiteral("zip")}, {}, environment);
         QCOMPARE(badFormat.exitCode, 2);
         QCOMPARE(dbctl({QStringLiteral("backup"), uri}, {}, environment).exitCode, 2); // no --dir
+
+        // Restore into a new database, prove the backup, and refuse to replace without the name.
+        const QString into = QStringLiteral("nrdb_cli_restored_%1").arg(QCoreApplication::applicationPid());
+        const QString serverUri = server.value().profile().toUri();
+        const Run restored = dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), into}, {}, environment);
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        QCOMPARE(restored.out, QStringLiteral("Restored into %1.\n").arg(into));
+        const Run again = dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), into}, {}, environment);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(QLatin1String("exists")));
+        const Run proved = dbctl({QStringLiteral("prove-restorable"), path, serverUri}, {}, environment);
+        QVERIFY2(proved.exitCode == 0, qPrintable(proved.err));
+        QVERIFY(proved.out.startsWith(QLatin1String("Restorable: restored on the server")));
+        QCOMPARE(dbctl({QStringLiteral("restore"), dir.filePath(QStringLiteral("none.dump")), serverUri, QStringLiteral("--into"), into},
+                       {}, environment).exitCode, 1);
     }
 
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.

@@ -1,0 +1,166 @@
+#include "restorecommands.h"
+
+#include "cliusage.h"
+#include "connectiontarget.h"
+#include "commandtarget.h"
+#include "exitcode.h"
+#include "headlessjob.h"
+
+#include "connection/resolvedconnection.h"
+#include "jobs/provejob.h"
+#include "jobs/restorejob.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace nrdb::cli {
+
+namespace {
+
+// The server a restore talks to: the connection given, resolved; its database is irrelevant.
+Result<ConnectionProfile> serverFrom(const QCommandLineParser &parser, int positionalAfterBackup)
+{
+    QStringList rest = parser.positionalArguments().mid(positionalAfterBackup);
+    ConnectionProfile profile;
+    if (parser.isSet(QStringLiteral("profile"))) {
+        const Result<ConnectionProfile> saved = connectionTarget(parser);
+        if (!saved)
+            return Error{ErrorKind::Usage, saved.error().message, {}, {}};
+        profile = saved.value();
+    } else if (!rest.isEmpty()) {
+        const Result<ConnectionProfile> parsed = ConnectionProfile::parse(rest.first());
+        if (!parsed || !parsed.value().password.isEmpty())
+            return Error{ErrorKind::Usage, parsed ? QStringLiteral("The connection string holds a password; use ~/.pgpass, PGPASSWORD or the keychain")
+                                                  : parsed.error().message, {}, {}};
+        profile = parsed.value();
+    }
+    const Result<ResolvedConnection> resolved = resolveConnection(profile);
+    if (!resolved)
+        return resolved.error();
+    return resolved.value().profile;
+}
+
+QString restoreUsage()
+{
+    return QStringLiteral(
+               "Usage: netraven-dbctl restore BACKUP [CONNECTION] --into DATABASE [--replace NAME] [--no-safety-backup]\n"
+               "                              [--safety-dir DIR] [--json]\n"
+               "\n"
+               "Restores a .dump, a directory archive, a .sql or a .sql.gz (NetRaven's own backups too). The backup\n"
+               "is checked before anything is created, and it always goes into a new database first.\n"
+               "\n"
+               "  --into DATABASE     the database to restore into (default: a new one; it must not exist)\n"
+               "  --replace NAME      replace DATABASE, which exists: repeat its name to confirm\n"
+               "  --no-safety-backup  do not back the replaced database up first (it is kept, renamed, instead)\n"
+               "  --safety-dir DIR    where the safety backup goes (default: the backup's directory)\n\n") +
+           connectionUsage();
+}
+
+} // namespace
+
+int runRestoreCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
+                       {QStringLiteral("into"), QStringLiteral("Target."), QStringLiteral("DATABASE")},
+                       {QStringLiteral("replace"), QStringLiteral("Confirm."), QStringLiteral("NAME")},
+                       {QStringLiteral("no-safety-backup"), QStringLiteral("No safety backup.")},
+                       {QStringLiteral("safety-dir"), QStringLiteral("Dir."), QStringLiteral("DIR")},
+                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
+    addConnectionOptions(parser);
+    if (!parser.parse(QStringList{QStringLiteral("restore")} + arguments))
+        return usageError(parser.errorText(), restoreUsage(), QStringLiteral("restore"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(restoreUsage());
+        return ExitOk;
+    }
+    if (parser.positionalArguments().isEmpty() || !parser.isSet(QStringLiteral("into")))
+        return usageError(QStringLiteral("restore wants a BACKUP and --into DATABASE"), restoreUsage(), QStringLiteral("restore"));
+    const Result<ConnectionProfile> server = serverFrom(parser, 1);
+    if (!server)
+        return server.error().kind == ErrorKind::Usage ? usageError(server.error().message, restoreUsage(), QStringLiteral("restore"))
+                                                       : jobFailed(server.error());
+    RestoreOptions options;
+    options.source = parser.positionalArguments().first();
+    options.targetDatabase = parser.value(QStringLiteral("into"));
+    options.replaceExisting = parser.isSet(QStringLiteral("replace"));
+    options.confirmedName = parser.value(QStringLiteral("replace"));
+    options.safetyBackup = !parser.isSet(QStringLiteral("no-safety-backup"));
+    options.safetyBackupDirectory = parser.value(QStringLiteral("safety-dir"));
+    if (options.safetyBackupDirectory.isEmpty())
+        options.safetyBackupDirectory = QFileInfo(options.source).absolutePath();
+    auto job = std::make_shared<RestoreJob>(server.value(), options);
+    if (Status done = runHeadless(job); !done)
+        return jobFailed(done.error());
+    const RestoreReport &report = job->result();
+    if (parser.isSet(QStringLiteral("json"))) {
+        writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("database"), report.database},
+                                                             {QStringLiteral("source_kind"), sourceKindName(report.sourceKind)},
+                                                             {QStringLiteral("missing_roles"), QJsonArray::fromStringList(report.missingRoles)},
+                                                             {QStringLiteral("safety_backup"), report.safetyBackupPath},
+                                                             {QStringLiteral("kept_original_as"), report.keptOriginalAs},
+                                                             {QStringLiteral("duration_ms"), report.durationMs}})
+                                       .toJson()));
+    } else {
+        writeOut(QStringLiteral("Restored into %1.\n").arg(report.database));
+        if (!report.missingRoles.isEmpty())
+            writeOut(QStringLiteral("Objects owned by %1 (missing here) now belong to %2; grants were left out.\n")
+                         .arg(report.missingRoles.join(QStringLiteral(", ")), server.value().user));
+        if (!report.safetyBackupPath.isEmpty())
+            writeOut(QStringLiteral("The replaced database was backed up to %1.\n").arg(report.safetyBackupPath));
+        if (!report.keptOriginalAs.isEmpty())
+            writeOut(QStringLiteral("The replaced database is kept as %1.\n").arg(report.keptOriginalAs));
+    }
+    return ExitOk;
+}
+
+int runProveRestorableCommand(const QStringList &arguments)
+{
+    const QString usage = QStringLiteral(
+                              "Usage: netraven-dbctl prove-restorable BACKUP [CONNECTION] [--sandbox] [--json]\n"
+                              "\n"
+                              "Checks the backup's SHA-256, restores it into a scratch database, verifies it, compares\n"
+                              "every table's row count with the manifest, drops the scratch database and records the\n"
+                              "result in the manifest. Exits 4 when the backup is not proven.\n"
+                              "\n"
+                              "  --sandbox    restore in a throwaway local server instead of the one given\n\n") +
+                          connectionUsage();
+    QCommandLineParser parser;
+    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
+                       {QStringLiteral("sandbox"), QStringLiteral("Sandbox.")},
+                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
+    addConnectionOptions(parser);
+    if (!parser.parse(QStringList{QStringLiteral("prove-restorable")} + arguments))
+        return usageError(parser.errorText(), usage, QStringLiteral("prove-restorable"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(usage);
+        return ExitOk;
+    }
+    if (parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("prove-restorable wants a BACKUP"), usage, QStringLiteral("prove-restorable"));
+    const bool inSandbox = parser.isSet(QStringLiteral("sandbox"));
+    ConnectionProfile server;
+    if (!inSandbox) {
+        const Result<ConnectionProfile> resolved = serverFrom(parser, 1);
+        if (!resolved)
+            return resolved.error().kind == ErrorKind::Usage ? usageError(resolved.error().message, usage, QStringLiteral("prove-restorable"))
+                                                             : jobFailed(resolved.error());
+        server = resolved.value();
+    }
+    auto job = std::make_shared<ProveRestorableJob>(server, parser.positionalArguments().first(), inSandbox);
+    if (Status done = runHeadless(job); !done)
+        return jobFailed(done.error());
+    const ProofReport &report = job->result();
+    if (parser.isSet(QStringLiteral("json")))
+        writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("ok"), report.ok},
+                                                             {QStringLiteral("summary"), report.summary()},
+                                                             {QStringLiteral("count_mismatches"), QJsonArray::fromStringList(report.countMismatches)},
+                                                             {QStringLiteral("duration_ms"), report.durationMs}})
+                                       .toJson()));
+    else
+        writeOut(report.summary() + QLatin1Char('\n'));
+    return report.ok ? ExitOk : ExitDrift;
+}
+
+} // namespace nrdb::cli
