@@ -5,9 +5,12 @@
 #include "exitcode.h"
 #include "headlessjob.h"
 
+#include "backup/backupcatalog.h"
 #include "jobs/backupjob.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace nrdb::cli {
 
@@ -24,7 +27,7 @@ QString usage()
                "only after pg_dump succeeded and the archive was checked; a manifest (.manifest.json) goes beside it.\n"
                "\n"
                "  --dir DIR          where the backup goes\n"
-               "  --format FORMAT    custom, directory or plain-gzip (default: custom, directory above 1 GiB)\n"
+               "  --format FORMAT    custom, directory or plain-gzip (default: custom, directory above 256 MiB)\n"
                "  --compress N       compression level 0-9\n"
                "  --jobs N           parallel jobs for the directory format (default: sized to the machine)\n"
                "  --schema, --exclude-schema, --table, --exclude-table   as pg_dump takes them\n"
@@ -106,6 +109,104 @@ int runBackupCommand(const QStringList &arguments)
                                        .toJson()));
     else
         writeOut(QStringLiteral("%1\n").arg(result.path));
+    return ExitOk;
+}
+
+} // namespace nrdb::cli
+
+namespace nrdb::cli {
+
+namespace {
+
+QString backupsUsage()
+{
+    return QStringLiteral(
+        "Usage: netraven-dbctl backups list DIR [--json]\n"
+        "       netraven-dbctl backups verify DIR\n"
+        "       netraven-dbctl backups prune DIR [--keep N] [--keep-days D] [--dry-run]\n"
+        "\n"
+        "list: the backups in DIR, newest first, with date, size, format and verified state.\n"
+        "verify: check each one's SHA-256 against its manifest and its archive; exits 4 if any fails.\n"
+        "prune: remove what the retention rule lets go (keep the newest N and/or those younger than D\n"
+        "days); the only verified backup is never removed.\n");
+}
+
+QJsonObject entryJson(const BackupEntry &entry)
+{
+    return QJsonObject{{QStringLiteral("name"), entry.name},
+                       {QStringLiteral("created_at"), entry.createdAt.toUTC().toString(Qt::ISODate)},
+                       {QStringLiteral("size_bytes"), entry.sizeBytes},
+                       {QStringLiteral("format"), entry.formatName()},
+                       {QStringLiteral("has_manifest"), entry.hasManifest},
+                       {QStringLiteral("verified"), entry.isVerified()}};
+}
+
+} // namespace
+
+int runBackupsCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
+                       {QStringLiteral("keep"), QStringLiteral("Keep."), QStringLiteral("N")},
+                       {QStringLiteral("keep-days"), QStringLiteral("Days."), QStringLiteral("D")},
+                       {QStringLiteral("dry-run"), QStringLiteral("Dry run.")},
+                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
+    if (!parser.parse(QStringList{QStringLiteral("backups")} + arguments))
+        return usageError(parser.errorText(), backupsUsage(), QStringLiteral("backups"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(backupsUsage());
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (positional.size() != 2 || !(action == QLatin1String("list") || action == QLatin1String("verify") || action == QLatin1String("prune")))
+        return usageError(QStringLiteral("backups wants list, verify or prune, and a directory"), backupsUsage(), QStringLiteral("backups"));
+    QVector<BackupEntry> entries = backupcatalog::list(positional.at(1));
+    const QLocale locale;
+    if (action == QLatin1String("list")) {
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const BackupEntry &entry : std::as_const(entries))
+                array << entryJson(entry);
+            writeOut(QString::fromUtf8(QJsonDocument(array).toJson()));
+        } else {
+            for (const BackupEntry &entry : std::as_const(entries))
+                writeOut(QStringLiteral("%1  %2  %3  %4  %5\n")
+                             .arg(entry.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                  locale.formattedDataSize(entry.sizeBytes).rightJustified(10), entry.formatName().leftJustified(10),
+                                  entry.isVerified() ? QStringLiteral("verified  ") : QStringLiteral("unverified"), entry.name));
+        }
+        return ExitOk;
+    }
+    if (action == QLatin1String("verify")) {
+        // The tools of this machine's newest PostgreSQL read every older archive.
+        const QVector<ClientTools> tools = ClientTools::discover();
+        if (tools.isEmpty())
+            return jobFailed(Error{ErrorKind::NotFound, QStringLiteral("No pg_restore was found"), {}, {}});
+        const ClientTools newest = *std::max_element(tools.cbegin(), tools.cend(), [](const ClientTools &a, const ClientTools &b) {
+            return a.majorVersion < b.majorVersion;
+        });
+        int failed = 0;
+        for (BackupEntry &entry : entries) {
+            const Status checked = backupcatalog::verify(entry, newest);
+            writeOut(QStringLiteral("%1  %2\n").arg(checked ? QStringLiteral("ok    ") : QStringLiteral("FAILED"),
+                                                    checked ? entry.name : checked.error().message));
+            failed += checked ? 0 : 1;
+        }
+        return failed == 0 ? ExitOk : ExitDrift;
+    }
+    bool ok = true;
+    const RetentionRule rule{parser.value(QStringLiteral("keep")).toInt(&ok), parser.value(QStringLiteral("keep-days")).toInt()};
+    if (rule.keepNewest <= 0 && rule.keepDays <= 0)
+        return usageError(QStringLiteral("prune wants --keep N and/or --keep-days D"), backupsUsage(), QStringLiteral("backups"));
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    for (const BackupEntry &entry : backupcatalog::toPrune(entries, rule, QDateTime::currentDateTimeUtc())) {
+        if (!dryRun) {
+            if (Status removed = backupcatalog::remove(entry); !removed)
+                return jobFailed(removed.error());
+        }
+        writeOut(QStringLiteral("%1 %2\n").arg(dryRun ? QStringLiteral("would remove") : QStringLiteral("removed"), entry.name));
+    }
     return ExitOk;
 }
 

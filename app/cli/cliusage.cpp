@@ -22,6 +22,7 @@ QString globalUsage()
         "  adopt            take over a database the application's own code built\n"
         "  seed             insert the pack's default rows that are missing\n"
         "  backup           pg_dump to a checked archive with a manifest beside it\n"
+        "  backups          list, verify or prune (by retention) the backups of a directory\n"
         "  restore          restore a backup into a new database (or replace one, by name)\n"
         "  prove-restorable restore into a scratch database, verify, compare with the manifest\n"
         "  sandbox start    start a throwaway local PostgreSQL server (for rehearsals and tests)\n"

@@ -39,6 +39,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("adopt"), runAdoptCommand},              {QStringLiteral("seed"), runSeedCommand},
         {QStringLiteral("bootstrap"), runBootstrapCommand},      {QStringLiteral("sandbox"), runSandboxCommand},
         {QStringLiteral("backup"), runBackupCommand},            {QStringLiteral("restore"), runRestoreCommand},
+        {QStringLiteral("backups"), runBackupsCommand},
         {QStringLiteral("prove-restorable"), runProveRestorableCommand},
     };
     for (const auto &[name, handler] : commands) {

@@ -41,6 +41,7 @@ QJsonObject BackupManifest::toJson() const
         {QStringLiteral("model"), QJsonObject{{QStringLiteral("pack"), modelPack}, {QStringLiteral("version"), modelVersion}}},
         {QStringLiteral("archive_entries"), archiveEntries},
         {QStringLiteral("proof"), proof},
+        {QStringLiteral("verification"), verification},
     };
 }
 
@@ -73,6 +74,7 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     manifest.modelVersion = json[QStringLiteral("model")][QStringLiteral("version")].toInt();
     manifest.archiveEntries = json.value(QStringLiteral("archive_entries")).toInt();
     manifest.proof = json.value(QStringLiteral("proof")).toObject();
+    manifest.verification = json.value(QStringLiteral("verification")).toObject();
     return manifest;
 }
 

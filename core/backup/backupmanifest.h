@@ -31,6 +31,7 @@ struct BackupManifest {
     int modelVersion = 0;
     int archiveEntries = 0;          // table-of-contents entries (custom and directory)
     QJsonObject proof;               // the last prove-restorable: when, where, and what it found
+    QJsonObject verification;        // the last verify: when, and whether checksum and archive held
 
     QJsonObject toJson() const;
     static Result<BackupManifest> fromJson(const QJsonObject &json);

@@ -17,7 +17,7 @@ struct BackupOptions {
     QStringList includeTables;          // schema.table, pg_dump patterns
     QStringList excludeTables;
     QStringList excludeTableData;       // tables whose rows stay out, e.g. credentials for a shareable dump
-    qint64 directoryThresholdBytes = qint64(1) << 30;
+    qint64 directoryThresholdBytes = qint64(256) << 20; // above it, parallel jobs pay for themselves
     QString toolsDirectory;             // empty: discovered
 };
 

@@ -266,6 +266,16 @@ private slots:
         QVERIFY(proved.out.startsWith(QLatin1String("Restorable: restored on the server")));
         QCOMPARE(dbctl({QStringLiteral("restore"), dir.filePath(QStringLiteral("none.dump")), serverUri, QStringLiteral("--into"), into},
                        {}, environment).exitCode, 1);
+
+        const Run listed = dbctl({QStringLiteral("backups"), QStringLiteral("list"), dir.path()}, {}, environment);
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(QLatin1String("plain-gzip  verified")), qPrintable(listed.out)); // proven above
+        QCOMPARE(dbctl({QStringLiteral("backups"), QStringLiteral("verify"), dir.path()}, {}, environment).exitCode, 0);
+        const Run pruned = dbctl({QStringLiteral("backups"), QStringLiteral("prune"), dir.path(), QStringLiteral("--keep"),
+                                  QStringLiteral("1")}, {}, environment);
+        QCOMPARE(pruned.exitCode, 0);
+        QCOMPARE(pruned.out, QString()); // one backup, and it is the only verified one
+        QCOMPARE(dbctl({QStringLiteral("backups"), QStringLiteral("prune"), dir.path()}, {}, environment).exitCode, 2);
     }
 
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.

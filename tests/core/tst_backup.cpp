@@ -2,6 +2,7 @@
 #include "scratchdatabase.h"
 
 #include "backup/archivecheck.h"
+#include "backup/backupcatalog.h"
 #include "backup/clienttools.h"
 #include "backup/clientenvironment.h"
 #include "catalog/catalogreader.h"
@@ -256,6 +257,77 @@ private slots:
         QVERIFY(!archivecheck::pgRestoreList(m_tools, text.fileName()));
         QVERIFY(!archivecheck::plainGzip(text.fileName()));
         QCOMPARE(archivecheck::pgRestoreList(m_tools, good.value().path).value().size(), good.value().manifest.archiveEntries);
+    }
+
+    void retentionKeepsTheRuleAndOneVerified_data()
+    {
+        QTest::addColumn<int>("keepNewest");
+        QTest::addColumn<int>("keepDays");
+        QTest::addColumn<int>("verifiedIndex"); // -1: none verified
+        QTest::addColumn<QString>("pruned");    // indexes, oldest last
+        QTest::newRow("newest 2") << 2 << 0 << 0 << QStringLiteral("2,3,4");
+        QTest::newRow("younger than 2 days") << 0 << 2 << 0 << QStringLiteral("2,3,4");
+        QTest::newRow("newest 1 or younger than 3 days") << 1 << 3 << 0 << QStringLiteral("3,4");
+        QTest::newRow("only verified is old") << 2 << 0 << 4 << QStringLiteral("2,3");
+        QTest::newRow("nothing verified") << 1 << 0 << -1 << QStringLiteral("1,2,3,4");
+    }
+
+    void retentionKeepsTheRuleAndOneVerified()
+    {
+        QFETCH(int, keepNewest);
+        QFETCH(int, keepDays);
+        QFETCH(int, verifiedIndex);
+        QFETCH(QString, pruned);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVector<BackupEntry> entries;
+        for (int i = 0; i < 5; ++i) {
+            BackupEntry entry;
+            entry.name = QString::number(i);
+            entry.createdAt = now.addDays(-i).addSecs(-60);
+            entry.hasManifest = true;
+            if (i == verifiedIndex)
+                entry.manifest.verification = QJsonObject{{QStringLiteral("at"), now.toString(Qt::ISODate)}, {QStringLiteral("ok"), true}};
+            entries << entry;
+        }
+        QStringList names;
+        for (const BackupEntry &entry : backupcatalog::toPrune(entries, RetentionRule{keepNewest, keepDays}, now))
+            names << entry.name;
+        QCOMPARE(names.join(QLatin1Char(',')), pruned);
+    }
+
+    void listAndVerifyADirectory()
+    {
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        const Result<BackupResult> backup = runBackup(options);
+        QVERIFY(backup);
+        ChildCommand emptyGzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf '' | gzip > '%1/netraven_20250403_172329.sql.gz'").arg(dir.path())});
+        QCOMPARE(emptyGzip.run().value().exitCode, 0);
+
+        QVector<BackupEntry> entries = backupcatalog::list(dir.path());
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).name, backup.value().manifest.fileName); // newest first
+        QCOMPARE(entries.at(1).name, QStringLiteral("netraven_20250403_172329.sql.gz"));
+        QCOMPARE(entries.at(1).formatName(), QStringLiteral("plain-gzip"));
+        QVERIFY(!entries.at(0).isVerified());
+
+        QVERIFY(backupcatalog::verify(entries[0], m_tools));
+        QVERIFY(backupcatalog::list(dir.path()).at(0).isVerified());
+        const Status empty = backupcatalog::verify(entries[1], m_tools);
+        QVERIFY(!empty);
+        QVERIFY(empty.error().message.contains(QLatin1String("empty SQL stream")));
+
+        QFile tamper(entries.at(0).path);
+        QVERIFY(tamper.open(QIODevice::Append));
+        tamper.write("x");
+        tamper.close();
+        QVERIFY(!backupcatalog::verify(entries[0], m_tools));
+        QVERIFY(!backupcatalog::list(dir.path()).at(0).isVerified());
+        QVERIFY(backupcatalog::remove(entries.at(0)));
+        QCOMPARE(backupcatalog::list(dir.path()).size(), 1);
+        QVERIFY(!QFile::exists(BackupManifest::pathFor(entries.at(0).path)));
     }
 
 private:

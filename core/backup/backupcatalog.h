@@ -1,0 +1,43 @@
+#pragma once
+
+#include "backup/backupmanifest.h"
+#include "backup/clienttools.h"
+
+#include <QDateTime>
+#include <QVector>
+
+namespace nrdb {
+
+// One backup in a directory, with what its manifest says (if it has one).
+struct BackupEntry {
+    QString path;
+    QString name;
+    QDateTime createdAt;
+    qint64 sizeBytes = 0;
+    bool hasManifest = false;
+    BackupManifest manifest;
+
+    // Its last verify or proof succeeded, and nothing failed since.
+    bool isVerified() const;
+    QString formatName() const;
+};
+
+struct RetentionRule {
+    int keepNewest = 0; // 0: no limit by count
+    int keepDays = 0;   // 0: no limit by age
+};
+
+// The backups of a directory: listing, verifying, and pruning by retention. Any thread.
+namespace backupcatalog {
+
+// Backups with a manifest, and NetRaven's own <db>_YYYYMMDD_HHMMSS.sql.gz without one; newest first.
+QVector<BackupEntry> list(const QString &directory);
+// Checks the SHA-256 against the manifest and the archive itself, and records the result in
+// the manifest. A backup without a manifest can only have its archive checked.
+Status verify(BackupEntry &entry, const ClientTools &tools);
+// What the rule lets go: outside both limits. The only verified backup is never among them.
+QVector<BackupEntry> toPrune(const QVector<BackupEntry> &entries, const RetentionRule &rule, const QDateTime &now);
+Status remove(const BackupEntry &entry);
+
+} // namespace backupcatalog
+} // namespace nrdb
