@@ -23,6 +23,11 @@ namespace {
 
 // A lifecycle command's parser: --help, the target options, and the command's own.
 struct Command {
+    Command(QString name_, QString synopsis_, QString description_)
+        : name(std::move(name_)), synopsis(std::move(synopsis_)), description(std::move(description_))
+    {
+    }
+
     QString name;
     QString synopsis;    // the usage lines
     QString description; // what it does, its own options
@@ -46,6 +51,18 @@ struct Command {
     }
 
     bool json() const { return parser.isSet(QStringLiteral("json")); }
+
+    // Resolves the database and pack into target; otherwise the exit code to end with.
+    std::optional<int> resolveTarget()
+    {
+        Result<CommandTarget> resolved = commandTarget(parser);
+        if (!resolved)
+            return resolved.error().kind == ErrorKind::Usage ? usageError(resolved.error().message, usage(), name)
+                                                             : jobFailed(resolved.error());
+        target = std::move(resolved).value();
+        return std::nullopt;
+    }
+    std::optional<CommandTarget> target;
 };
 
 void printJson(const QJsonObject &object)
@@ -113,15 +130,13 @@ int runInitCommand(const QStringList &arguments)
     Command command{QStringLiteral("init"), QStringLiteral("Usage: netraven-dbctl init [CONNECTION] [--to VERSION] [--json]"),
                     QStringLiteral("Preflight, then extensions, schema and migrations, each step in its own transaction\n"
                                    "under an advisory lock. Running it again changes nothing.\n\n"
-                                   "  --to VERSION       stop at this migration version (default: the newest)"),
-                    {}};
+                                   "  --to VERSION       stop at this migration version (default: the newest)")};
     if (auto exit = command.parse(arguments, {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
         return *exit;
-    const Result<CommandTarget> target = commandTarget(command.parser);
-    if (!target)
-        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
-                                                       : jobFailed(target.error());
-    const auto ran = runJob(std::make_shared<InitJob>(target.value().profile, target.value().pack,
+    if (auto exit = command.resolveTarget())
+        return *exit;
+    const CommandTarget &target = *command.target;
+    const auto ran = runJob(std::make_shared<InitJob>(target.profile, target.pack,
                                                       command.parser.value(QStringLiteral("to")).toInt()));
     if (!ran)
         return jobFailed(ran.error());
@@ -130,10 +145,10 @@ int runInitCommand(const QStringList &arguments)
         printJson(initJson(report));
     else
         writeOut(report.changedNothing() ? QStringLiteral("Nothing to do: %1 is at version %2.\n")
-                                               .arg(target.value().profile.database)
+                                               .arg(target.profile.database)
                                                .arg(report.versionAfter)
                                          : QStringLiteral("Initialised %1: version %2 → %3.\n")
-                                               .arg(target.value().profile.database)
+                                               .arg(target.profile.database)
                                                .arg(report.versionBefore)
                                                .arg(report.versionAfter));
     return ExitOk;
@@ -147,8 +162,7 @@ int runMigrateCommand(const QStringList &arguments)
                                    "       netraven-dbctl migrate dry-run [CONNECTION] [--to VERSION]"),
                     QStringLiteral("status: applied, pending and changed migrations. up: apply the pending ones (as init\n"
                                    "does). dry-run: print the SQL up would run, and run nothing.\n\n"
-                                   "  --to VERSION       stop at this version (default: the newest)"),
-                    {}};
+                                   "  --to VERSION       stop at this version (default: the newest)")};
     const QString action = arguments.value(0);
     if (action == QLatin1String("up"))
         return runInitCommand(arguments.mid(1));
@@ -161,12 +175,11 @@ int runMigrateCommand(const QStringList &arguments)
     }
     if (auto exit = command.parse(arguments.mid(1), {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
         return *exit;
-    const Result<CommandTarget> target = commandTarget(command.parser);
-    if (!target)
-        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
-                                                       : jobFailed(target.error());
+    if (auto exit = command.resolveTarget())
+        return *exit;
+    const CommandTarget &target = *command.target;
     // Status and dry-run read the history through verify's comparison: read-only.
-    const auto ran = runJob(std::make_shared<VerifyJob>(target.value().profile, target.value().pack));
+    const auto ran = runJob(std::make_shared<VerifyJob>(target.profile, target.pack));
     if (!ran)
         return jobFailed(ran.error());
     const MigrationStatus &status = ran.value()->result().migrations;
@@ -183,7 +196,7 @@ int runMigrateCommand(const QStringList &arguments)
     if (command.json()) {
         printJson(migrations);
     } else {
-        writeOut(QStringLiteral("%1: version %2 of %3\n").arg(target.value().pack.name).arg(status.currentVersion).arg(status.headVersion));
+        writeOut(QStringLiteral("%1: version %2 of %3\n").arg(target.pack.name).arg(status.currentVersion).arg(status.headVersion));
         for (const AppliedMigration &applied : status.applied)
             writeOut(QStringLiteral("  applied   %1_%2  %3 by %4 (%5)\n")
                          .arg(applied.version, 4, 10, QLatin1Char('0'))
@@ -203,15 +216,13 @@ int runVerifyCommand(const QStringList &arguments)
     Command command{QStringLiteral("verify"), QStringLiteral("Usage: netraven-dbctl verify [CONNECTION] [--json] [--html FILE]"),
                     QStringLiteral("Required tables, migration history, drift from the pack's model, lint findings.\n"
                                    "Exits 4 when the database differs from the pack.\n\n"
-                                   "  --html FILE        also write the report as an HTML page"),
-                    {}};
+                                   "  --html FILE        also write the report as an HTML page")};
     if (auto exit = command.parse(arguments, {{QStringLiteral("html"), QStringLiteral("HTML report."), QStringLiteral("FILE")}}))
         return *exit;
-    const Result<CommandTarget> target = commandTarget(command.parser);
-    if (!target)
-        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
-                                                       : jobFailed(target.error());
-    const auto ran = runJob(std::make_shared<VerifyJob>(target.value().profile, target.value().pack));
+    if (auto exit = command.resolveTarget())
+        return *exit;
+    const CommandTarget &target = *command.target;
+    const auto ran = runJob(std::make_shared<VerifyJob>(target.profile, target.pack));
     if (!ran)
         return jobFailed(ran.error());
     const VerifyReport &report = ran.value()->result();
@@ -245,15 +256,13 @@ int runAdoptCommand(const QStringList &arguments)
     Command command{QStringLiteral("adopt"), QStringLiteral("Usage: netraven-dbctl adopt [CONNECTION] [--accept-differences] [--json]"),
                     QStringLiteral("Takes over a database the application's own code built: recognises the pack's\n"
                                    "baseline and stamps the migration history without running any DDL.\n\n"
-                                   "  --accept-differences  adopt even though it differs from the baseline (listed)"),
-                    {}};
+                                   "  --accept-differences  adopt even though it differs from the baseline (listed)")};
     if (auto exit = command.parse(arguments, {{QStringLiteral("accept-differences"), QStringLiteral("Accept.")}}))
         return *exit;
-    const Result<CommandTarget> target = commandTarget(command.parser);
-    if (!target)
-        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
-                                                       : jobFailed(target.error());
-    const auto ran = runJob(std::make_shared<AdoptJob>(target.value().profile, target.value().pack,
+    if (auto exit = command.resolveTarget())
+        return *exit;
+    const CommandTarget &target = *command.target;
+    const auto ran = runJob(std::make_shared<AdoptJob>(target.profile, target.pack,
                                                        command.parser.isSet(QStringLiteral("accept-differences"))));
     if (!ran)
         return jobFailed(ran.error());
@@ -265,7 +274,7 @@ int runAdoptCommand(const QStringList &arguments)
                               {QStringLiteral("before"), report.before.toJson()}});
     } else if (report.waitingForConsent) {
         writeOut(QStringLiteral("The %1 baseline with %2 difference(s); nothing stamped:\n")
-                     .arg(target.value().pack.name)
+                     .arg(target.pack.name)
                      .arg(report.before.drift.size()));
         for (const DriftItem &item : report.before.drift)
             writeOut(QStringLiteral("  %1\n").arg(item.describe()));
@@ -284,15 +293,13 @@ int runSeedCommand(const QStringList &arguments)
                     QStringLiteral("Usage: netraven-dbctl seed [CONNECTION] [--reset-settings] [--admin-password-stdin] [--json]"),
                     QStringLiteral("Inserts the pack's seed rows that are missing, in one transaction.\n\n"
                                    "  --reset-settings   put the pack's default values back into settings a DBA changed\n") +
-                        kAdminPasswordHelp,
-                    {}};
+                        kAdminPasswordHelp};
     if (auto exit = command.parse(arguments, {{QStringLiteral("reset-settings"), QStringLiteral("Reset.")}, kAdminPasswordOption}))
         return *exit;
-    const Result<CommandTarget> target = commandTarget(command.parser);
-    if (!target)
-        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
-                                                       : jobFailed(target.error());
-    const auto ran = runJob(std::make_shared<SeedJob>(target.value().profile, target.value().pack, givenSecrets(command.parser),
+    if (auto exit = command.resolveTarget())
+        return *exit;
+    const CommandTarget &target = *command.target;
+    const auto ran = runJob(std::make_shared<SeedJob>(target.profile, target.pack, givenSecrets(command.parser),
                                                       command.parser.isSet(QStringLiteral("reset-settings"))));
     if (!ran)
         return jobFailed(ran.error());
@@ -316,15 +323,13 @@ int runBootstrapCommand(const QStringList &arguments)
     Command command{QStringLiteral("bootstrap"), QStringLiteral("Usage: netraven-dbctl bootstrap [CONNECTION] [--admin-password-stdin] [--json]"),
                     QStringLiteral("Creates the database if it is missing, then init, seed and verify. Run again, it\n"
                                    "reports that there is nothing to do. Exits 4 if verify finds differences.\n\n") +
-                        kAdminPasswordHelp,
-                    {}};
+                        kAdminPasswordHelp};
     if (auto exit = command.parse(arguments, {kAdminPasswordOption}))
         return *exit;
-    const Result<CommandTarget> target = commandTarget(command.parser);
-    if (!target)
-        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, command.usage(), command.name)
-                                                       : jobFailed(target.error());
-    const auto ran = runJob(std::make_shared<BootstrapJob>(target.value().profile, target.value().pack, givenSecrets(command.parser)));
+    if (auto exit = command.resolveTarget())
+        return *exit;
+    const CommandTarget &target = *command.target;
+    const auto ran = runJob(std::make_shared<BootstrapJob>(target.profile, target.pack, givenSecrets(command.parser)));
     if (!ran)
         return jobFailed(ran.error());
     const BootstrapReport &report = ran.value()->result();

@@ -30,12 +30,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     const int tables = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 20000;
 
-    QTemporaryDir parent;
-    QFile::setPermissions(parent.path(), QFile::permissions(parent.path()) | QFileDevice::ExeOther |
-                                             QFileDevice::ReadOther);
-    SandboxOptions options;
-    options.parentDir = parent.path();
-    SandboxCluster cluster(options);
+    SandboxCluster cluster;
     if (!cluster.start())
         qFatal("sandbox failed");
     {

@@ -66,16 +66,12 @@ int main(int argc, char *argv[])
     if (sizes.isEmpty())
         sizes = {1000, 5000, 20000};
 
-    QTemporaryDir parent;
-    QFile::setPermissions(parent.path(), QFile::permissions(parent.path()) | QFileDevice::ExeOther |
-                                             QFileDevice::ReadOther);
-    SandboxOptions options;
-    options.parentDir = parent.path();
-    SandboxCluster cluster(options);
+    SandboxCluster cluster;
     if (Status started = cluster.start(); !started)
         fail(QStringLiteral("sandbox"), started);
     const SandboxState &server = cluster.state();
-    const QString script = writeCatalogScript(parent.path());
+    QTemporaryDir scratch;
+    const QString script = writeCatalogScript(scratch.path());
 
     for (const int tables : sizes) {
         const QString database = QStringLiteral("bench_%1").arg(tables);

@@ -1,4 +1,5 @@
 // Backups with the real pg_dump on the real server: formats, manifest, checks, cancel, secrets.
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "backup/archivecheck.h"
@@ -25,17 +26,6 @@
 using namespace nrdb;
 
 namespace {
-
-QString value(const ConnectionProfile &profile, const QString &sql)
-{
-    DatabaseSession session;
-    if (!session.open(profile))
-        return QStringLiteral("(no connection)");
-    QSqlQuery query(session.database());
-    if (!query.exec(sql))
-        return query.lastError().text();
-    return query.next() ? query.value(0).toString() : QString();
-}
 
 // The pids of running processes whose command line contains text.
 QList<qint64> processesWith(const QString &text)
@@ -64,7 +54,7 @@ private slots:
         runner.submit(std::make_shared<InitJob>(m_scratch.profile(), pack));
         runner.submit(std::make_shared<SeedJob>(m_scratch.profile(), pack));
         QVERIFY(runner.waitForIdle(60000));
-        QCOMPARE(value(m_scratch.profile(),
+        QCOMPARE(test::queryValue(m_scratch.profile(),
                        QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
                                       "SELECT 'd' || g, 'router-' || g, '10.0.' || (g / 250) || '.' || (g % 250), "
                                       "'cisco_ios', (SELECT id FROM netraven.users LIMIT 1) FROM generate_series(1, 2000) g "
@@ -132,13 +122,13 @@ private slots:
                                                   {}, environment.environment());
         const Result<ChildOutcome> restored = restore.run();
         QVERIFY2(restored && restored.value().exitCode == 0, qPrintable(restored ? restored.value().standardError : restored.error().message));
-        QCOMPARE(value(copy.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("2000"));
+        QCOMPARE(test::queryValue(copy.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("2000"));
         QCOMPARE(schemaOf(copy.profile()), schemaOf(m_scratch.profile()));
     }
 
     void credentialsCanBeLeftOut()
     {
-        QVERIFY(value(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.credentials (id, name, username, password) "
+        QVERIFY(test::queryValue(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.credentials (id, name, username, password) "
                                                           "VALUES ('c1', 'Admin', 'admin', 'secret-in-the-table') RETURNING 1")) == QStringLiteral("1"));
         QTemporaryDir dir;
         BackupOptions options;
@@ -151,21 +141,15 @@ private slots:
         const QString sql = unzip.run().value().standardOutput;
         QVERIFY(sql.contains(QLatin1String("CREATE TABLE netraven.credentials")));
         QVERIFY(!sql.contains(QLatin1String("secret-in-the-table")));
-        value(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.credentials"));
+        test::queryValue(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.credentials"));
     }
 
     // While pg_dump waits for a lock it cannot have, it can be looked at, cancelled and killed.
     void cancelWhileDumpingLeavesNothing()
     {
         QTemporaryDir dir;
-        DatabaseSession blocker;
-        QVERIFY(blocker.open(m_scratch.profile()));
-        QSqlQuery lock(blocker.database());
-        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
-        // pg_dump locks every table it dumps, also one whose rows it leaves out; the job does not
-        // count the rows of such a table, so only pg_dump waits.
-        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.busy (x int)")));
-        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE public.busy IN ACCESS EXCLUSIVE MODE")));
+        const std::unique_ptr<DatabaseSession> blocker = holdLockPgDumpWaitsFor();
+        QVERIFY(blocker);
 
         JobRunner runner;
         BackupOptions options;
@@ -191,22 +175,15 @@ private slots:
         QCOMPARE(state, JobState::Cancelled);
         QVERIFY(processesWith(dir.path()).isEmpty());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
-        QTRY_COMPARE(value(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
+        QTRY_COMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
                      QStringLiteral("0"));
-        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
     }
 
     void aKilledPgDumpIsAFailureWithNoFile()
     {
         QTemporaryDir dir;
-        DatabaseSession blocker;
-        QVERIFY(blocker.open(m_scratch.profile()));
-        QSqlQuery lock(blocker.database());
-        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
-        // pg_dump locks every table it dumps, also one whose rows it leaves out; the job does not
-        // count the rows of such a table, so only pg_dump waits.
-        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.busy (x int)")));
-        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE public.busy IN ACCESS EXCLUSIVE MODE")));
+        const std::unique_ptr<DatabaseSession> blocker = holdLockPgDumpWaitsFor();
+        QVERIFY(blocker);
         JobRunner runner;
         BackupOptions options;
         options.outputDirectory = dir.path();
@@ -223,7 +200,6 @@ private slots:
         QCOMPARE(state, JobState::Failed);
         QCOMPARE(error.message, QStringLiteral("pg_dump was killed by a signal; no backup was kept"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
-        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
     }
 
     void brokenArchivesAreRefused()
@@ -331,6 +307,22 @@ private slots:
     }
 
 private:
+    // pg_dump locks every table it dumps, also one whose rows it leaves out (public.busy, which
+    // the tests exclude); the job does not count such a table's rows, so only pg_dump waits.
+    // The lock ends with the returned session.
+    std::unique_ptr<DatabaseSession> holdLockPgDumpWaitsFor()
+    {
+        auto session = std::make_unique<DatabaseSession>();
+        if (!session->open(m_scratch.profile()))
+            return nullptr;
+        QSqlQuery lock(session->database());
+        // Made inside the transaction, so that the job's own catalog read never sees it.
+        const bool locked = lock.exec(QStringLiteral("BEGIN")) &&
+                            lock.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.busy (x int)")) &&
+                            lock.exec(QStringLiteral("LOCK TABLE public.busy IN ACCESS EXCLUSIVE MODE"));
+        return locked ? std::move(session) : nullptr;
+    }
+
     Result<BackupResult> runBackup(const BackupOptions &options)
     {
         auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);

@@ -1,5 +1,6 @@
 // Init and migrations on the real server: idempotence, concurrency, interruption, drifted files,
 // and a user who may not create what the pack needs.
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
@@ -35,20 +36,6 @@ Outcome runJob(const std::shared_ptr<Job> &job)
     runner.submit(job);
     runner.waitForIdle(120000);
     return outcome;
-}
-
-QStringList values(const ConnectionProfile &profile, const QString &sql)
-{
-    DatabaseSession session;
-    QStringList result;
-    if (!session.open(profile))
-        return {QStringLiteral("(no connection)")};
-    QSqlQuery query(session.database());
-    if (!query.exec(sql))
-        return {query.lastError().text()};
-    while (query.next())
-        result << query.value(0).toString();
-    return result;
 }
 
 void writeFile(const QString &path, const QString &text)
@@ -105,12 +92,12 @@ private slots:
         QCOMPARE(report.createdExtensions, (QStringList{QStringLiteral("uuid-ossp"), QStringLiteral("pgcrypto")}));
         QCOMPARE(report.createdSchemas, (QStringList{QStringLiteral("netraven"), QStringLiteral("nrdb")}));
         QCOMPARE(report.appliedMigrations, QStringList{QStringLiteral("0001_baseline")});
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'netraven'")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'netraven'")),
                  QStringList{QStringLiteral("13")});
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT extnamespace::regnamespace::text FROM pg_extension "
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT extnamespace::regnamespace::text FROM pg_extension "
                                                           "WHERE extname IN ('uuid-ossp', 'pgcrypto')")),
                  (QStringList{QStringLiteral("public"), QStringLiteral("public")}));
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT checksum || ' ' || applied_by || ' ' || how FROM nrdb.schema_history")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT checksum || ' ' || applied_by || ' ' || how FROM nrdb.schema_history")),
                  QStringList{m_netraven.migrations.first().checksum + QStringLiteral(" postgres applied")});
 
         auto second = std::make_shared<InitJob>(scratch.profile(), m_netraven);
@@ -119,7 +106,7 @@ private slots:
         QVERIFY(second->result().changedNothing());
         QCOMPARE(second->result().versionBefore, 1);
         QVERIFY(again.log.contains(QStringLiteral("%1 is at version 1: nothing to do").arg(scratch.name())));
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT count(*) FROM nrdb.schema_history")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT count(*) FROM nrdb.schema_history")),
                  QStringList{QStringLiteral("1")});
     }
 
@@ -153,7 +140,7 @@ private slots:
         QVERIFY2(std::any_of(log.cbegin(), log.cend(),
                              [](const QString &line) { return line.startsWith(QLatin1String("Waiting for the lock to migrate slowpack, held by pid")); }),
                  qPrintable(log.join(QLatin1Char('\n'))));
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM nrdb.schema_history")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM nrdb.schema_history")),
                  QStringList{QStringLiteral("1,2")});
     }
 
@@ -170,20 +157,20 @@ private slots:
         runner.submit(job);
         // Wait until migration 2 sleeps inside its transaction, then end that backend.
         QStringList pid;
-        QTRY_VERIFY_WITH_TIMEOUT(!(pid = values(scratch.profile(),
+        QTRY_VERIFY_WITH_TIMEOUT(!(pid = test::queryValues(scratch.profile(),
                                                 QStringLiteral("SELECT pid FROM pg_stat_activity WHERE query LIKE "
                                                                "'%pg_sleep(60)%' AND pid <> pg_backend_pid()")))
                                       .isEmpty(),
                                  20000);
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.first())),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.first())),
                  QStringList{QStringLiteral("true")});
         QVERIFY(runner.waitForIdle(30000));
         QCOMPARE(state, JobState::Failed);
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT string_agg(version::text, ',') FROM nrdb.schema_history")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT string_agg(version::text, ',') FROM nrdb.schema_history")),
                  QStringList{QStringLiteral("1")});
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT to_regclass('slow.a') IS NOT NULL, to_regclass('slow.b') IS NULL")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT to_regclass('slow.a') IS NOT NULL, to_regclass('slow.b') IS NULL")),
                  QStringList{QStringLiteral("true")});
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT to_regclass('slow.b') IS NULL")), QStringList{QStringLiteral("true")});
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT to_regclass('slow.b') IS NULL")), QStringList{QStringLiteral("true")});
 
         writeFile(packDir + QStringLiteral("/migrations/0002_b.sql"), QStringLiteral("CREATE TABLE slow.b (x int);\n"));
         auto rerun = std::make_shared<InitJob>(scratch.profile(), loadPack(packDir));
@@ -223,8 +210,8 @@ private slots:
     {
         test::ScratchDatabase scratch(QStringLiteral("limited"));
         QVERIFY(scratch.create());
-        QVERIFY(values(scratch.profile(), QStringLiteral("DROP ROLE IF EXISTS nrdb_limited")).isEmpty());
-        QVERIFY(values(scratch.profile(), QStringLiteral("CREATE ROLE nrdb_limited LOGIN PASSWORD 'Limited-Pass-1'")).isEmpty());
+        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("DROP ROLE IF EXISTS nrdb_limited")).isEmpty());
+        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("CREATE ROLE nrdb_limited LOGIN PASSWORD 'Limited-Pass-1'")).isEmpty());
         ConnectionProfile limited = scratch.profile();
         limited.user = QStringLiteral("nrdb_limited");
         limited.password = QStringLiteral("Limited-Pass-1");
@@ -238,18 +225,18 @@ private slots:
                                       R"(CREATE SCHEMA IF NOT EXISTS "netraven" AUTHORIZATION "nrdb_limited";)",
                                       R"(CREATE SCHEMA IF NOT EXISTS "nrdb" AUTHORIZATION "nrdb_limited";)"})
             QVERIFY2(detail.contains(QLatin1String(statement)), qPrintable(detail));
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname IN ('netraven', 'nrdb')")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname IN ('netraven', 'nrdb')")),
                  QStringList{QStringLiteral("0")});
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname IN ('uuid-ossp', 'pgcrypto')")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname IN ('uuid-ossp', 'pgcrypto')")),
                  QStringList{QStringLiteral("0")});
 
         // Once a superuser ran what the message says, the same user can init.
         const QStringList statements = detail.section(QStringLiteral("running:\n"), 1).split(QLatin1Char('\n'));
         for (const QString &statement : statements)
-            QVERIFY(values(scratch.profile(), statement.trimmed()).isEmpty());
+            QVERIFY(test::queryValues(scratch.profile(), statement.trimmed()).isEmpty());
         const Outcome ran = runJob(std::make_shared<InitJob>(limited, m_netraven));
         QVERIFY2(ran.state == JobState::Succeeded, qPrintable(ran.error.fullText()));
-        QCOMPARE(values(scratch.profile(), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
                  QStringList{QStringLiteral("nrdb_limited")});
     }
 

@@ -1,4 +1,5 @@
 // Restores with the real pg_restore and psql on the real server.
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "catalog/catalogreader.h"
@@ -46,7 +47,7 @@ private slots:
         const ModelPack pack = ModelPack::builtIn(QStringLiteral("netraven-v1")).value();
         QVERIFY(run(std::make_shared<InitJob>(m_scratch.profile(), pack)));
         QVERIFY(run(std::make_shared<SeedJob>(m_scratch.profile(), pack)));
-        QCOMPARE(value(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
                                                            "SELECT 'd' || g, 'r' || g, '10.0.0.1', 'cisco_ios', (SELECT id FROM netraven.users) "
                                                            "FROM generate_series(1, 500) g RETURNING 0")),
                  QStringLiteral("0"));
@@ -84,9 +85,9 @@ private slots:
         const auto restored = restore(m_backups.value(format), name);
         QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().fullText()));
         QVERIFY(restored.value()->result().missingRoles.isEmpty());
-        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
         QCOMPARE(schemaOf(profileFor(name)), schemaOf(m_scratch.profile()));
-        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_restoring_%'")),
+        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_restoring_%'")),
                  QStringLiteral("0"));
     }
 
@@ -94,20 +95,20 @@ private slots:
     {
         const QString name = newName(QStringLiteral("existing"));
         QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), name));
-        value(profileFor(name), QStringLiteral("DELETE FROM netraven.devices"));
+        test::queryValue(profileFor(name), QStringLiteral("DELETE FROM netraven.devices"));
 
         const auto refused = restore(m_backups.value(int(BackupFormat::Custom)), name);
         QVERIFY(!refused);
         QVERIFY(refused.error().message.contains(QLatin1String("exists")));
         const auto misspelt = restore(m_backups.value(int(BackupFormat::Custom)), name, true, name + QStringLiteral("x"));
         QVERIFY(!misspelt);
-        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("0"));
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("0"));
 
         const auto replaced = restore(m_backups.value(int(BackupFormat::Custom)), name, true, name);
         QVERIFY2(replaced, qPrintable(replaced ? QString() : replaced.error().fullText()));
         QVERIFY(QFile::exists(replaced.value()->result().safetyBackupPath));
-        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
-        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_replaced_%'")),
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_replaced_%'")),
                  QStringLiteral("0"));
     }
 
@@ -133,10 +134,10 @@ private slots:
             const auto refused = restore(file, existing, true, existing);
             QVERIFY2(!refused, qPrintable(file));
             QVERIFY2(refused.error().message.contains(file), qPrintable(refused.error().message));
-            QCOMPARE(value(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+            QCOMPARE(test::queryValue(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
             const QString fresh = newName(QStringLiteral("never"));
             QVERIFY(!restore(file, fresh));
-            QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(fresh)),
+            QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(fresh)),
                      QStringLiteral("0"));
         }
     }
@@ -152,8 +153,8 @@ private slots:
         QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().fullText()));
         QCOMPARE(restored.value()->result().missingRoles, QStringList{QStringLiteral("netraven")});
         QVERIFY(restored.value()->result().ownershipSkipped);
-        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
-        QCOMPARE(value(profileFor(name), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
                  m_server.user);
     }
 
@@ -168,7 +169,7 @@ private slots:
         QVERIFY2(failed.error().message.contains(QLatin1String("2 error(s)")), qPrintable(failed.error().message));
         QVERIFY2(failed.error().detail.startsWith(QStringLiteral("2 × ERROR:  function no_such_function() does not exist")),
                  qPrintable(failed.error().detail));
-        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1%'").arg(name)),
+        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1%'").arg(name)),
                  QStringLiteral("0"));
     }
 
@@ -185,7 +186,7 @@ private slots:
             QCOMPARE(manifest.proof.value(QStringLiteral("ok")).toBool(), true);
             QCOMPARE(manifest.proof.value(QStringLiteral("where")).toString(), inSandbox ? QStringLiteral("sandbox") : m_server.displayName());
         }
-        QCOMPARE(value(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'nrdb_prove_%'")),
+        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'nrdb_prove_%'")),
                  QStringLiteral("0"));
     }
 
@@ -255,17 +256,6 @@ private:
     }
 
     ConnectionProfile profileFor(const QString &database) const { return m_scratch.server().profile(database); }
-
-    static QString value(const ConnectionProfile &profile, const QString &sql)
-    {
-        DatabaseSession session;
-        if (!session.open(profile))
-            return QStringLiteral("(no connection)");
-        QSqlQuery query(session.database());
-        if (!query.exec(sql))
-            return query.lastError().text();
-        return query.next() ? query.value(0).toString() : QString();
-    }
 
     static QJsonObject schemaOf(const ConnectionProfile &profile)
     {

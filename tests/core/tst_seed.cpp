@@ -1,4 +1,5 @@
 // The NetRaven seed on the real server: what it writes, idempotence, DBA changes, secrets.
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
@@ -38,24 +39,24 @@ private slots:
         for (const QString &line : std::as_const(log))
             QVERIFY2(!line.contains(password), "the generated password must not be logged");
 
-        QCOMPARE(value(QStringLiteral("SELECT id || ' ' || name || ' ' || color || ' ' || description FROM netraven.tags")),
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT id || ' ' || name || ' ' || color || ' ' || description FROM netraven.tags")),
                  QStringLiteral("tag-default Default #6366F1 Default tag for all devices"));
-        QCOMPARE(value(QStringLiteral("SELECT email || ' ' || is_admin || ' ' || is_active FROM netraven.users WHERE username = 'admin'")),
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT email || ' ' || is_admin || ' ' || is_active FROM netraven.users WHERE username = 'admin'")),
                  QStringLiteral("admin@netraven.local true true"));
-        QCOMPARE(value(QStringLiteral("SELECT left(password_hash, 7) || length(password_hash) FROM netraven.users")),
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT left(password_hash, 7) || length(password_hash) FROM netraven.users")),
                  QStringLiteral("$2b$12$60"));
-        QCOMPARE(value(QStringLiteral("SELECT password_hash = overlay(public.crypt('%1', overlay(password_hash placing '2a' "
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT password_hash = overlay(public.crypt('%1', overlay(password_hash placing '2a' "
                                       "from 2 for 2)) placing '2b' from 2 for 2) FROM netraven.users").arg(password)),
                  QStringLiteral("true"));
-        QCOMPARE(value(QStringLiteral("SELECT notification_preferences->>'notification_frequency' FROM netraven.users")),
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT notification_preferences->>'notification_frequency' FROM netraven.users")),
                  QStringLiteral("immediate"));
-        QCOMPARE(value(QStringLiteral("SELECT count(*) FROM netraven.admin_settings")), QStringLiteral("22"));
-        QCOMPARE(value(QStringLiteral("SELECT value::text || ' ' || value_type || ' ' || display_order FROM netraven.admin_settings "
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM netraven.admin_settings")), QStringLiteral("22"));
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT value::text || ' ' || value_type || ' ' || display_order FROM netraven.admin_settings "
                                       "WHERE key = 'security.password_policy.min_length'")),
                  QStringLiteral("8 number 1"));
-        QCOMPARE(value(QStringLiteral("SELECT value::text FROM netraven.admin_settings WHERE key = 'system.general.application_name'")),
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT value::text FROM netraven.admin_settings WHERE key = 'system.general.application_name'")),
                  QStringLiteral("\"NetRaven\""));
-        QCOMPARE(value(QStringLiteral("SELECT is_required || ' ' || is_sensitive FROM netraven.admin_settings "
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT is_required || ' ' || is_sensitive FROM netraven.admin_settings "
                                       "WHERE key = 'notification.email.smtp_password'")),
                  QStringLiteral("false true"));
     }
@@ -73,25 +74,25 @@ private slots:
 
     void aDbasSettingSurvivesUnlessReset()
     {
-        value(QStringLiteral("UPDATE netraven.admin_settings SET value = '12' WHERE key = 'security.password_policy.min_length'"));
+        test::queryValue(m_scratch.profile(), QStringLiteral("UPDATE netraven.admin_settings SET value = '12' WHERE key = 'security.password_policy.min_length'"));
         auto kept = seed({}, false);
         QVERIFY(kept->result().changedNothing());
-        QCOMPARE(value(QStringLiteral("SELECT value::text FROM netraven.admin_settings WHERE key = 'security.password_policy.min_length'")),
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT value::text FROM netraven.admin_settings WHERE key = 'security.password_policy.min_length'")),
                  QStringLiteral("12"));
         auto reset = seed({}, true);
         QCOMPARE(reset->result().tables.at(2).updated, 1);
         QCOMPARE(reset->result().tables.at(2).present, 21);
-        QCOMPARE(value(QStringLiteral("SELECT value::text FROM netraven.admin_settings WHERE key = 'security.password_policy.min_length'")),
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT value::text FROM netraven.admin_settings WHERE key = 'security.password_policy.min_length'")),
                  QStringLiteral("8"));
         QCOMPARE(seed({}, true)->result().tables.at(2).updated, 0);
     }
 
     void aGivenPasswordIsUsed()
     {
-        value(QStringLiteral("DELETE FROM netraven.users"));
+        test::queryValue(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.users"));
         auto job = seed({{QStringLiteral("admin_password"), QStringLiteral("Chosen-by-DBA-1")}}, false);
         QVERIFY(job->result().generatedSecrets.isEmpty());
-        QCOMPARE(value(QStringLiteral("SELECT password_hash = overlay(public.crypt('Chosen-by-DBA-1', overlay(password_hash "
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT password_hash = overlay(public.crypt('Chosen-by-DBA-1', overlay(password_hash "
                                       "placing '2a' from 2 for 2)) placing '2b' from 2 for 2) FROM netraven.users")),
                  QStringLiteral("true"));
     }
@@ -108,21 +109,10 @@ private:
         return job;
     }
 
-    QString value(const QString &sql)
-    {
-        DatabaseSession session;
-        if (!session.open(m_scratch.profile()))
-            return QStringLiteral("(no connection)");
-        QSqlQuery query(session.database());
-        if (!query.exec(sql))
-            return query.lastError().text();
-        return query.next() ? query.value(0).toString() : QString();
-    }
-
     // Every seeded row as text, to compare whole tables.
     QString everything()
     {
-        return value(QStringLiteral("SELECT (SELECT string_agg(t::text, '|' ORDER BY id) FROM netraven.tags t) || "
+        return test::queryValue(m_scratch.profile(), QStringLiteral("SELECT (SELECT string_agg(t::text, '|' ORDER BY id) FROM netraven.tags t) || "
                                     "(SELECT string_agg(u::text, '|' ORDER BY id) FROM netraven.users u) || "
                                     "(SELECT string_agg(s::text, '|' ORDER BY key) FROM netraven.admin_settings s)"));
     }

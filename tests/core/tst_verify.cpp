@@ -1,5 +1,6 @@
 // Verify and adopt on the real server: a clean NetRaven database, each kind of difference, and
 // databases that NetRaven's own code built.
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
@@ -123,9 +124,9 @@ private slots:
         QCOMPARE(adopted.job->result().before.verdict(),
                  QStringLiteral("Matches the netraven-v1 baseline, but has no migration history yet: adopt it"));
         QCOMPARE(adopted.job->result().adoptedMigrations, QStringList{QStringLiteral("0001_baseline")});
-        QCOMPARE(values(python.profile(), QStringLiteral("SELECT how FROM nrdb.schema_history")), QStringList{QStringLiteral("adopted")});
+        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT how FROM nrdb.schema_history")), QStringList{QStringLiteral("adopted")});
         QVERIFY(!verifyOn(python.profile()).hasDifferences());
-        QCOMPARE(values(python.profile(), QStringLiteral("SELECT count(*) FROM netraven.tags")), QStringList{QStringLiteral("1")});
+        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT count(*) FROM netraven.tags")), QStringList{QStringLiteral("1")});
 
         const Outcome again = runAdopt(python.profile(), false);
         QVERIFY(again.job->result().alreadyManaged);
@@ -136,14 +137,14 @@ private slots:
         test::ScratchDatabase python(QStringLiteral("drifted"));
         QVERIFY(python.create());
         buildLikeNetRaven(python.profile());
-        QVERIFY(values(python.profile(), QStringLiteral("DROP INDEX netraven.ix_backups_status")).isEmpty());
+        QVERIFY(test::queryValues(python.profile(), QStringLiteral("DROP INDEX netraven.ix_backups_status")).isEmpty());
         const Outcome waiting = runAdopt(python.profile(), false);
         QVERIFY(waiting.job->hasResult());
         QVERIFY(waiting.job->result().waitingForConsent);
         QVERIFY(waiting.job->result().adoptedMigrations.isEmpty());
         QCOMPARE(waiting.job->result().before.drift.size(), 1);
         QCOMPARE(waiting.job->result().before.drift.first().describe(), QStringLiteral("missing index ix_backups_status on backups"));
-        QCOMPARE(values(python.profile(), QStringLiteral("SELECT to_regclass('nrdb.schema_history') IS NULL")),
+        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT to_regclass('nrdb.schema_history') IS NULL")),
                  QStringList{QStringLiteral("true")});
         const Outcome forced = runAdopt(python.profile(), true);
         QVERIFY(forced.job->hasResult());
@@ -189,20 +190,6 @@ private:
               QStringLiteral("INSERT INTO netraven.tags (id, name, color, description, created_at, updated_at) VALUES "
                              "('tag-default', 'Default', '#6366F1', 'Default tag for all devices', now(), now())")})
             QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
-    }
-
-    QStringList values(const ConnectionProfile &profile, const QString &sql)
-    {
-        DatabaseSession session;
-        if (!session.open(profile))
-            return {QStringLiteral("(no connection)")};
-        QSqlQuery query(session.database());
-        if (!query.exec(sql))
-            return {query.lastError().text()};
-        QStringList result;
-        while (query.next())
-            result << query.value(0).toString();
-        return result;
     }
 
     VerifyReport verifyOn(const ConnectionProfile &profile)
