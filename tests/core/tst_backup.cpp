@@ -144,18 +144,16 @@ private slots:
         test::queryValue(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.credentials"));
     }
 
-    // While pg_dump waits for a lock it cannot have, it can be looked at, cancelled and killed.
+    // While pg_dump is busy with a large table, it can be looked at, cancelled and killed.
     void cancelWhileDumpingLeavesNothing()
     {
         QTemporaryDir dir;
-        const std::unique_ptr<DatabaseSession> blocker = holdLockPgDumpWaitsFor();
-        QVERIFY(blocker);
+        QVERIFY(makeDumpSlow());
 
         JobRunner runner;
         BackupOptions options;
         options.outputDirectory = dir.path();
         options.format = BackupFormat::Custom;
-        options.excludeTableData = {QStringLiteral("public.busy")};
         auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);
         JobState state = JobState::Queued;
         connect(&runner, &JobRunner::finished, this, [&state](JobId, JobState s) { state = s; });
@@ -177,17 +175,16 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
         QTRY_COMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
                      QStringLiteral("0"));
+        test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
     }
 
     void aKilledPgDumpIsAFailureWithNoFile()
     {
         QTemporaryDir dir;
-        const std::unique_ptr<DatabaseSession> blocker = holdLockPgDumpWaitsFor();
-        QVERIFY(blocker);
+        QVERIFY(makeDumpSlow());
         JobRunner runner;
         BackupOptions options;
         options.outputDirectory = dir.path();
-        options.excludeTableData = {QStringLiteral("public.busy")};
         auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);
         Error error;
         JobState state = JobState::Queued;
@@ -200,6 +197,7 @@ private slots:
         QCOMPARE(state, JobState::Failed);
         QCOMPARE(error.message, QStringLiteral("pg_dump was killed by a signal; no backup was kept"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
     }
 
     void brokenArchivesAreRefused()
@@ -307,20 +305,15 @@ private slots:
     }
 
 private:
-    // pg_dump locks every table it dumps, also one whose rows it leaves out (public.busy, which
-    // the tests exclude); the job does not count such a table's rows, so only pg_dump waits.
-    // The lock ends with the returned session.
-    std::unique_ptr<DatabaseSession> holdLockPgDumpWaitsFor()
+    // Rows enough to keep pg_dump busy for seconds, so that it is certainly still running when a
+    // test cancels or kills it. Dropped again by the test.
+    bool makeDumpSlow()
     {
-        auto session = std::make_unique<DatabaseSession>();
-        if (!session->open(m_scratch.profile()))
-            return nullptr;
-        QSqlQuery lock(session->database());
-        // Made inside the transaction, so that the job's own catalog read never sees it.
-        const bool locked = lock.exec(QStringLiteral("BEGIN")) &&
-                            lock.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.busy (x int)")) &&
-                            lock.exec(QStringLiteral("LOCK TABLE public.busy IN ACCESS EXCLUSIVE MODE"));
-        return locked ? std::move(session) : nullptr;
+        // A statement without rows answers with no values; a failure with its error text.
+        return test::queryValues(m_scratch.profile(),
+                                 QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS a, "
+                                                "md5((g * 13)::text) AS b FROM generate_series(1, 1500000) g"))
+            .isEmpty();
     }
 
     Result<BackupResult> runBackup(const BackupOptions &options)
