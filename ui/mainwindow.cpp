@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backupcontroller.h"
 #include "connectiondialog.h"
 #include "connectioncontroller.h"
 #include "jobspanel.h"
@@ -46,7 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
       m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
       m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this)),
-      m_lifecycle(new LifecycleController(m_runner, this))
+      m_lifecycle(new LifecycleController(m_runner, this)), m_backups(new BackupController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -95,6 +96,16 @@ MainWindow::MainWindow(QWidget *parent)
         m_connectedTabs->setCurrentWidget(m_verifyView);
     });
     connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
+    connect(m_backups, &BackupController::busyChanged, this, [this](bool busy) {
+        m_lifecycleBusy = busy;
+        updateLifecycleActions();
+    });
+    connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Backed up to %1").arg(path), 15000);
+    });
+    connect(m_backups, &BackupController::restored, this, [this](const QString &database) {
+        statusBar()->showMessage(tr("Restored into %1").arg(database), 15000);
+    });
 
     resize(1100, 720);
     restoreLayout();
@@ -149,31 +160,35 @@ void MainWindow::createActions()
 void MainWindow::createLifecycleActions()
 {
     // The frequent ones also go on the toolbar; the rarer ones stay in the Database menu.
-    const auto add = [this](const QString &objectName, QStyle::StandardPixmap icon, const QString &text,
-                            const QString &tip, void (LifecycleController::*slot)(), bool onToolBar = true) {
+    const auto add = [this](auto *receiver, const QString &objectName, QStyle::StandardPixmap icon, const QString &text,
+                            const QString &tip, auto slot, bool onToolBar) {
         auto *action = new QAction(style()->standardIcon(icon), text, this);
         action->setObjectName(objectName);
         action->setStatusTip(tip);
-        connect(action, &QAction::triggered, m_lifecycle, slot);
+        connect(action, &QAction::triggered, receiver, slot);
         m_lifecycleActions << action;
         if (onToolBar)
             m_toolBarLifecycleActions << action;
     };
-    add(QStringLiteral("bootstrapAction"), QStyle::SP_MediaPlay, tr("&Bootstrap"),
-        tr("Create the database if missing, initialise, seed and verify it, in one go"), &LifecycleController::bootstrap);
-    add(QStringLiteral("initAction"), QStyle::SP_FileDialogNewFolder, tr("&Init"),
-        tr("Extensions, schema and pending migrations, each step in its own transaction"), &LifecycleController::init);
-    add(QStringLiteral("seedAction"), QStyle::SP_FileDialogListView, tr("&Seed"),
-        tr("Insert NetRaven's default rows that are missing"), &LifecycleController::seed);
-    add(QStringLiteral("adoptAction"), QStyle::SP_DialogYesButton, tr("&Adopt…"),
+    add(m_lifecycle, QStringLiteral("bootstrapAction"), QStyle::SP_MediaPlay, tr("&Bootstrap"),
+        tr("Create the database if missing, initialise, seed and verify it, in one go"), &LifecycleController::bootstrap, true);
+    add(m_lifecycle, QStringLiteral("initAction"), QStyle::SP_FileDialogNewFolder, tr("&Init"),
+        tr("Extensions, schema and pending migrations, each step in its own transaction"), &LifecycleController::init, true);
+    add(m_lifecycle, QStringLiteral("seedAction"), QStyle::SP_FileDialogListView, tr("&Seed"),
+        tr("Insert NetRaven's default rows that are missing"), &LifecycleController::seed, true);
+    add(m_lifecycle, QStringLiteral("adoptAction"), QStyle::SP_DialogYesButton, tr("&Adopt…"),
         tr("Take over a NetRaven database its own code built: stamp the migration history without DDL"),
         &LifecycleController::adopt, false);
-    add(QStringLiteral("resetSettingsAction"), QStyle::SP_DialogResetButton, tr("&Reset Settings to Defaults…"),
-        tr("Put NetRaven's default values back into admin settings that were changed"),
-        &LifecycleController::resetSettings, false);
-    add(QStringLiteral("verifyAction"), QStyle::SP_DialogApplyButton, tr("&Verify"),
+    add(m_lifecycle, QStringLiteral("resetSettingsAction"), QStyle::SP_DialogResetButton, tr("&Reset Settings to Defaults…"),
+        tr("Put NetRaven's default values back into admin settings that were changed"), &LifecycleController::resetSettings,
+        false);
+    add(m_backups, QStringLiteral("backupAction"), QStyle::SP_DialogSaveButton, tr("Back &Up…"),
+        tr("Back the database up with pg_dump: a checked archive with a manifest beside it"), &BackupController::backUp, true);
+    add(m_backups, QStringLiteral("restoreAction"), QStyle::SP_DialogOpenButton, tr("Res&tore…"),
+        tr("Restore a backup into a new database, or replace one by name"), &BackupController::restore, false);
+    add(m_lifecycle, QStringLiteral("verifyAction"), QStyle::SP_DialogApplyButton, tr("&Verify"),
         tr("Compare the database with NetRaven's model: tables, migrations, drift, known defects"),
-        &LifecycleController::verify);
+        &LifecycleController::verify, true);
     updateLifecycleActions();
 }
 
@@ -299,6 +314,7 @@ void MainWindow::showConnected(const Connected &connection)
     m_browser->setConnection(profile);
     m_browser->refresh();
     m_lifecycle->setConnection(profile);
+    m_backups->setConnection(profile);
     m_verifyView->clear();
     m_pages->setCurrentWidget(m_connectedTabs);
     m_connectedTabs->setCurrentWidget(m_browser);

@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace nrdb {
 
+class BackupController;
 class ConnectionController;
 class JobRunner;
 class JobsPanel;
@@ -42,6 +43,7 @@ public:
     JobRunner *jobRunner() const { return m_runner; }
     SchemaBrowser *schemaBrowser() const { return m_browser; }
     LifecycleController *lifecycle() const { return m_lifecycle; }
+    BackupController *backups() const { return m_backups; }
 
 public slots:
     void startSandbox();
@@ -91,6 +93,7 @@ private:
     SandboxController *m_sandbox = nullptr;
     ConnectionController *m_connections = nullptr;
     LifecycleController *m_lifecycle = nullptr;
+    BackupController *m_backups = nullptr;
     QList<QAction *> m_lifecycleActions;
     QList<QAction *> m_toolBarLifecycleActions;
     bool m_lifecycleBusy = false;

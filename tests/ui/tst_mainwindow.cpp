@@ -1,4 +1,5 @@
 // The main window as real widgets under the offscreen platform.
+#include "backupcontroller.h"
 #include "logdock.h"
 #include "mainwindow.h"
 
@@ -144,6 +145,21 @@ private slots:
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("verifyReport"));
         QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("14 tables")), 20000); // 13 + history
         QTRY_VERIFY(bootstrap->isEnabled());
+
+        // Back up, then restore that backup into a new database, as the Database menu does.
+        QTemporaryDir backups;
+        QSignalSpy backedUp(window.backups(), &BackupController::backedUp);
+        QSignalSpy restored(window.backups(), &BackupController::restored);
+        window.backups()->backUpTo(backups.path());
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("backupAction"))->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(backedUp.count(), 1, 30000);
+        const QString path = backedUp.first().at(0).toString();
+        QVERIFY(QFile::exists(path) && QFile::exists(path + QStringLiteral(".manifest.json")));
+        QTRY_VERIFY(window.findChild<QAction *>(QStringLiteral("restoreAction"))->isEnabled());
+        window.backups()->restoreFrom(path, QStringLiteral("netraven_copy"));
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 30000);
+        QCOMPARE(restored.first().at(0).toString(), QStringLiteral("netraven_copy"));
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("Restored into netraven_copy")));
     }
 
 private:

@@ -1,0 +1,121 @@
+#include "backupcontroller.h"
+
+#include "jobs/backupjob.h"
+#include "jobs/jobrunner.h"
+#include "jobs/restorejob.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace nrdb {
+
+namespace {
+const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
+} // namespace
+
+BackupController::BackupController(JobRunner *runner, QWidget *dialogParent)
+    : QObject(dialogParent), m_runner(runner), m_dialogParent(dialogParent)
+{
+    connect(m_runner, &JobRunner::finished, this, &BackupController::onJobFinished);
+}
+
+QString BackupController::lastDirectory() const
+{
+    return QSettings().value(kDirectoryKey, QDir::home().filePath(QStringLiteral("netraven-backups"))).toString();
+}
+
+void BackupController::start(std::shared_ptr<Job> job)
+{
+    m_job = std::move(job);
+    m_jobId = m_runner->submit(m_job);
+    emit busyChanged(true);
+}
+
+void BackupController::backUp()
+{
+    if (isBusy())
+        return;
+    const QString directory = QFileDialog::getExistingDirectory(m_dialogParent, tr("Back Up %1 Into").arg(m_profile.database),
+                                                                lastDirectory());
+    if (!directory.isEmpty())
+        backUpTo(directory);
+}
+
+void BackupController::backUpTo(const QString &directory)
+{
+    QSettings().setValue(kDirectoryKey, directory);
+    BackupOptions options;
+    options.outputDirectory = directory;
+    start(std::make_shared<BackupJob>(m_profile, options));
+}
+
+void BackupController::restore()
+{
+    if (isBusy())
+        return;
+    const QString backup = QFileDialog::getOpenFileName(
+        m_dialogParent, tr("Restore a Backup"), lastDirectory(),
+        tr("Backups (*.dump *.sql *.sql.gz);;All files (*)"));
+    if (backup.isEmpty())
+        return;
+    bool ok = false;
+    const QString suggested = QFileInfo(backup).fileName().section(QLatin1Char('_'), 0, 0) + QStringLiteral("_restored");
+    const QString database = QInputDialog::getText(m_dialogParent, tr("Restore a Backup"),
+                                                   tr("Restore %1 into the database (a new one, unless you name an "
+                                                      "existing one and confirm):")
+                                                       .arg(QFileInfo(backup).fileName()),
+                                                   QLineEdit::Normal, suggested, &ok);
+    if (!ok || database.isEmpty())
+        return;
+    const auto replace = QMessageBox::question(
+        m_dialogParent, tr("Restore a Backup"),
+        tr("If a database named %1 exists already, replace it?\n\nYes: it is backed up first, and replaced only once the "
+           "restore succeeded.\nNo: the restore stops if it exists.")
+            .arg(database),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    QString confirmed;
+    if (replace == QMessageBox::Yes) {
+        confirmed = QInputDialog::getText(m_dialogParent, tr("Replace %1").arg(database),
+                                          tr("Type the database name again to allow replacing it:"), QLineEdit::Normal, {}, &ok);
+        if (!ok || confirmed.isEmpty())
+            return;
+    }
+    restoreFrom(backup, database, confirmed);
+}
+
+void BackupController::restoreFrom(const QString &backup, const QString &database, const QString &confirmedName)
+{
+    RestoreOptions options;
+    options.source = backup;
+    options.targetDatabase = database;
+    options.replaceExisting = !confirmedName.isEmpty();
+    options.confirmedName = confirmedName;
+    options.safetyBackupDirectory = QFileInfo(backup).absolutePath();
+    start(std::make_shared<RestoreJob>(m_profile, options));
+}
+
+void BackupController::onJobFinished(JobId id, JobState state, const Error &error)
+{
+    if (id != m_jobId)
+        return;
+    m_jobId = 0;
+    const std::shared_ptr<Job> job = std::move(m_job);
+    emit busyChanged(false);
+    if (state == JobState::Succeeded) {
+        if (auto *backup = dynamic_cast<BackupJob *>(job.get()))
+            emit backedUp(backup->result().path);
+        else if (auto *restore = dynamic_cast<RestoreJob *>(job.get()))
+            emit restored(restore->result().database);
+        return;
+    }
+    if (state == JobState::Cancelled)
+        return;
+    emit failed(error.fullText());
+    QMessageBox::warning(m_dialogParent, job->title(), error.fullText());
+}
+
+} // namespace nrdb

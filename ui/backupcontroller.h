@@ -1,0 +1,54 @@
+#pragma once
+
+#include "connection/connectionprofile.h"
+#include "jobs/jobtypes.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QWidget;
+
+namespace nrdb {
+
+class Job;
+class JobRunner;
+struct Error;
+
+// Backs the connected database up and restores backups from the window, as jobs. The dialogs ask
+// where; backUpTo() and restoreFrom() do the work and are what tests call. GUI thread only.
+class BackupController : public QObject {
+    Q_OBJECT
+public:
+    BackupController(JobRunner *runner, QWidget *dialogParent);
+
+    void setConnection(const ConnectionProfile &profile) { m_profile = profile; }
+    bool isBusy() const { return m_jobId != 0; }
+
+    void backUpTo(const QString &directory);
+    // Into a new database; if `database` exists it is replaced only when confirmedName repeats it.
+    void restoreFrom(const QString &backup, const QString &database, const QString &confirmedName = {});
+
+public slots:
+    void backUp();
+    void restore();
+
+signals:
+    void busyChanged(bool busy);
+    void backedUp(const QString &path);
+    void restored(const QString &database);
+    void failed(const QString &message);
+
+private:
+    void start(std::shared_ptr<Job> job);
+    void onJobFinished(JobId id, JobState state, const Error &error);
+    QString lastDirectory() const;
+
+    JobRunner *m_runner;
+    QWidget *m_dialogParent;
+    ConnectionProfile m_profile;
+    std::shared_ptr<Job> m_job;
+    JobId m_jobId = 0;
+};
+
+} // namespace nrdb
