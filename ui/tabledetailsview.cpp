@@ -69,7 +69,8 @@ void TableDetailsView::showRelation(const std::shared_ptr<const SchemaSnapshot> 
                                                            escaped(relationKindName(relation->kind)));
     if (relation->isTable() || relation->kind == RelationKind::MaterializedView)
         html += tr(" · %1 · about %2 rows")
-                    .arg(locale.formattedDataSize(relation->totalBytes),
+                    .arg(relation->totalBytes < 0 ? tr("size unknown: another session holds an exclusive lock on it")
+                                                  : locale.formattedDataSize(relation->totalBytes),
                          relation->rowEstimate < 0 ? tr("?") : locale.toString(relation->rowEstimate));
     html += tr(" · owner %1").arg(escaped(relation->owner));
     if (const RelationInfo *parent = snapshot->relation(relation->partitionParentOid))

@@ -196,7 +196,8 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
         index.valid = row.flag(6);
         index.columns = columnNames(relation, attributeNumbers(row.text(7)).mid(0, static_cast<int>(row.number(8))));
         index.partial = row.flag(9);
-        index.definition = row.text(10);
+        index.definition = row.flag(13) ? QStringLiteral("(not read: another session holds an exclusive lock on the table)")
+                                         : row.text(10);
         index.bytes = row.number(11);
         index.constraintName = row.text(12);
         relation->indexes << index;

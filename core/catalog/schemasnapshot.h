@@ -76,7 +76,7 @@ struct RelationInfo {
     QString partitionBound;         // FOR VALUES ...
     QString partitionKey;           // of a partitioned table: RANGE (created_at)
     qint64 rowEstimate = -1;        // -1: never analysed
-    qint64 totalBytes = 0;          // table, indexes and TOAST
+    qint64 totalBytes = 0;          // table, indexes and TOAST; -1: not sized, another session locks it
     QString viewDefinition;
     QString comment;
     QVector<ColumnInfo> columns;

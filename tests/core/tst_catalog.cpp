@@ -10,6 +10,7 @@
 #include "connection/databasesession.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QtTest/QtTest>
 
@@ -103,6 +104,30 @@ private slots:
         const RelationInfo *users = m_snapshot.relation(QStringLiteral("app"), QStringLiteral("users"));
         QCOMPARE(users->rowEstimate, 500);
         QVERIFY(users->totalBytes > 0);
+    }
+
+    // A refresh never waits behind someone's exclusive lock: that table is simply not sized.
+    void anExclusivelyLockedTableDoesNotBlockTheSnapshot()
+    {
+        DatabaseSession locker;
+        QVERIFY(locker.open(m_scratch.profile()));
+        QSqlQuery lock(locker.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE app.settings IN ACCESS EXCLUSIVE MODE")));
+        DatabaseSession reader;
+        QVERIFY(reader.open(m_scratch.profile()));
+        QSqlQuery timeout(reader.database());
+        QVERIFY(timeout.exec(QStringLiteral("SET lock_timeout = '3s'"))); // a wait would fail the read, not hang the test
+        QElapsedTimer clock;
+        clock.start();
+        const SchemaSnapshot snapshot = readSnapshot(reader);
+        QVERIFY(clock.elapsed() < 3000);
+        const RelationInfo *locked = snapshot.relation(QStringLiteral("app"), QStringLiteral("settings"));
+        QCOMPARE(locked->totalBytes, -1);
+        QVERIFY(locked->indexes.first().definition.startsWith(QLatin1String("(not read: another session holds an exclusive lock")));
+        QCOMPARE(locked->columns.size(), 2); // everything else is read as usual
+        QVERIFY(snapshot.relation(QStringLiteral("app"), QStringLiteral("users"))->totalBytes > 0);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
     }
 
     void columnsWithTypesDefaultsIdentityAndComments()
