@@ -1,7 +1,8 @@
 #include "backupcontroller.h"
 
 #include "jobs/backupjob.h"
-#include "jobs/jobrunner.h"
+#include "jobslot.h"
+
 #include "jobs/restorejob.h"
 
 #include <QDir>
@@ -18,9 +19,10 @@ const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
 } // namespace
 
 BackupController::BackupController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_runner(runner), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, this)), m_dialogParent(dialogParent)
 {
-    connect(m_runner, &JobRunner::finished, this, &BackupController::onJobFinished);
+    connect(m_slot, &JobSlot::busyChanged, this, &BackupController::busyChanged);
+    connect(m_slot, &JobSlot::finished, this, &BackupController::onJobFinished);
 }
 
 QString BackupController::lastDirectory() const
@@ -30,9 +32,7 @@ QString BackupController::lastDirectory() const
 
 void BackupController::start(std::shared_ptr<Job> job)
 {
-    m_job = std::move(job);
-    m_jobId = m_runner->submit(m_job);
-    emit busyChanged(true);
+    m_slot->start(std::move(job));
 }
 
 void BackupController::backUp()
@@ -98,13 +98,13 @@ void BackupController::restoreFrom(const QString &backup, const QString &databas
     start(std::make_shared<RestoreJob>(m_profile, options));
 }
 
-void BackupController::onJobFinished(JobId id, JobState state, const Error &error)
+bool BackupController::isBusy() const
 {
-    if (id != m_jobId)
-        return;
-    m_jobId = 0;
-    const std::shared_ptr<Job> job = std::move(m_job);
-    emit busyChanged(false);
+    return m_slot->isBusy();
+}
+
+void BackupController::onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error)
+{
     if (state == JobState::Succeeded) {
         if (auto *backup = dynamic_cast<BackupJob *>(job.get()))
             emit backedUp(backup->result().path);

@@ -13,6 +13,7 @@ namespace nrdb {
 
 class Job;
 class JobRunner;
+class JobSlot;
 struct Error;
 
 // Backs the connected database up and restores backups from the window, as jobs. The dialogs ask
@@ -23,7 +24,7 @@ public:
     BackupController(JobRunner *runner, QWidget *dialogParent);
 
     void setConnection(const ConnectionProfile &profile) { m_profile = profile; }
-    bool isBusy() const { return m_jobId != 0; }
+    bool isBusy() const;
 
     void backUpTo(const QString &directory);
     // Into a new database; if `database` exists it is replaced only when confirmedName repeats it.
@@ -41,14 +42,12 @@ signals:
 
 private:
     void start(std::shared_ptr<Job> job);
-    void onJobFinished(JobId id, JobState state, const Error &error);
+    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
     QString lastDirectory() const;
 
-    JobRunner *m_runner;
+    JobSlot *m_slot;
     QWidget *m_dialogParent;
     ConnectionProfile m_profile;
-    std::shared_ptr<Job> m_job;
-    JobId m_jobId = 0;
 };
 
 } // namespace nrdb

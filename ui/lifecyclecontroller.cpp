@@ -3,7 +3,8 @@
 #include "jobs/adoptjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/initjob.h"
-#include "jobs/jobrunner.h"
+#include "jobslot.h"
+
 #include "jobs/seedjob.h"
 #include "jobs/verifyjob.h"
 
@@ -13,12 +14,13 @@
 namespace nrdb {
 
 LifecycleController::LifecycleController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_runner(runner), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, this)), m_dialogParent(dialogParent)
 {
     Result<ModelPack> pack = ModelPack::builtIn(QStringLiteral("netraven-v1"));
     Q_ASSERT(pack); // built into the program
     m_pack = std::move(pack).value();
-    connect(m_runner, &JobRunner::finished, this, &LifecycleController::onJobFinished);
+    connect(m_slot, &JobSlot::busyChanged, this, &LifecycleController::busyChanged);
+    connect(m_slot, &JobSlot::finished, this, &LifecycleController::onJobFinished);
 }
 
 void LifecycleController::setConnection(const ConnectionProfile &profile)
@@ -46,9 +48,7 @@ bool LifecycleController::confirmWrite(const QString &action)
 
 void LifecycleController::start(std::shared_ptr<Job> job)
 {
-    m_job = std::move(job);
-    m_jobId = m_runner->submit(m_job);
-    emit busyChanged(true);
+    m_slot->start(std::move(job));
 }
 
 void LifecycleController::bootstrap()
@@ -110,13 +110,13 @@ void LifecycleController::verify()
         start(std::make_shared<VerifyJob>(m_profile, m_pack));
 }
 
-void LifecycleController::onJobFinished(JobId id, JobState state, const Error &error)
+bool LifecycleController::isBusy() const
 {
-    if (id != m_jobId)
-        return;
-    m_jobId = 0;
-    const std::shared_ptr<Job> job = std::move(m_job);
-    emit busyChanged(false);
+    return m_slot->isBusy();
+}
+
+void LifecycleController::onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error)
+{
     if (state != JobState::Succeeded) {
         if (state == JobState::Failed)
             QMessageBox::warning(m_dialogParent, job->title(), error.fullText());

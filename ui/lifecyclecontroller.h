@@ -15,6 +15,7 @@ namespace nrdb {
 
 class Job;
 class JobRunner;
+class JobSlot;
 struct Error;
 
 // Runs bootstrap, init, seed and verify on the connected database as jobs, asks before writing
@@ -26,7 +27,7 @@ public:
 
     void setConnection(const ConnectionProfile &profile);
     void clearConnection();
-    bool isBusy() const { return m_jobId != 0; }
+    bool isBusy() const;
 
 public slots:
     void bootstrap();
@@ -45,16 +46,14 @@ signals:
 private:
     bool confirmWrite(const QString &action);
     void start(std::shared_ptr<Job> job);
-    void onJobFinished(JobId id, JobState state, const Error &error);
+    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
     void showGeneratedSecrets(const QMap<QString, QString> &secrets);
     void askToAdoptAnyway(const VerifyReport &before);
 
-    JobRunner *m_runner;
+    JobSlot *m_slot;
     QWidget *m_dialogParent;
     ConnectionProfile m_profile;
     ModelPack m_pack;
-    std::shared_ptr<Job> m_job;
-    JobId m_jobId = 0;
 };
 
 } // namespace nrdb

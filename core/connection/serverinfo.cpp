@@ -28,6 +28,7 @@ Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
     const QJsonArray schemas = QJsonDocument::fromJson(query.value(7).toString().toUtf8()).array();
     for (const QJsonValue &schema : schemas)
         info.schemas << schema.toString();
+    info.freeConnections = query.value(8).toInt();
     return info;
 }
 

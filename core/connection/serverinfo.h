@@ -18,6 +18,9 @@ struct ServerInfo {
     qint64 databaseSizeBytes = 0;
     int userTableCount = 0;
     QStringList schemas; // the user's schemas, sorted (public included)
+    int freeConnections = 0; // connection slots left for ordinary users
+
+    int majorVersion() const { return serverVersionNumber / 10000; }
 
     // Reads the summary on the calling thread, which must own db.
     static Result<ServerInfo> read(const QSqlDatabase &db);

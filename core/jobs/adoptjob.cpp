@@ -4,7 +4,7 @@
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
 #include "jobs/verifyjob.h"
-#include "migrate/advisorylock.h"
+#include "jobs/packlock.h"
 #include "migrate/schemahistory.h"
 
 namespace nrdb {
@@ -21,11 +21,9 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
     if (!connected)
         return connected.error();
     QSqlDatabase db = connected.value();
-    AdvisoryLock lock(db, QStringLiteral("migrate %1").arg(m_pack.name));
-    if (Status locked = lock.acquire(m_lockTimeoutMs, [&context](const QString &line) { context.info(line); },
-                                     [&context] { return context.isCancelled(); });
-        !locked)
-        return locked.error();
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, m_pack, m_lockTimeoutMs);
+    if (!lock)
+        return lock.error();
 
     context.setPhase(QStringLiteral("Comparing with the %1 baseline").arg(m_pack.name));
     const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);

@@ -5,6 +5,7 @@
 #include "backup/clienttools.h"
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
+#include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
@@ -133,29 +134,23 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     if (!connected)
         return connected.error();
     QSqlDatabase db = connected.value();
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT current_setting('server_version_num')::int, current_setting('server_version'), "
-                                   "pg_database_size(current_database()), current_database(), "
-                                   "current_setting('max_connections')::int - (SELECT count(*) FROM pg_stat_activity) - "
-                                   "current_setting('superuser_reserved_connections')::int")) ||
-        !query.next())
-        return sqlError(query.lastError(), QStringLiteral("Could not read the server"));
+    const Result<ServerInfo> server = ServerInfo::read(db);
+    if (!server)
+        return server.error();
     BackupManifest manifest;
-    manifest.serverVersion = query.value(1).toString();
-    manifest.database = query.value(3).toString();
-    const qint64 databaseBytes = query.value(2).toLongLong();
-    const int freeConnections = query.value(4).toInt();
-    const Result<ClientTools> tools = ClientTools::forServer(query.value(0).toInt() / 10000, m_options.toolsDirectory);
+    manifest.serverVersion = server.value().serverVersion;
+    manifest.database = server.value().currentDatabase;
+    const Result<ClientTools> tools = ClientTools::forServer(server.value().majorVersion(), m_options.toolsDirectory);
     if (!tools)
         return tools.error();
     manifest.pgDumpVersion = tools.value().versionText;
     const BackupFormat format = m_options.format.value_or(
-        databaseBytes > m_options.directoryThresholdBytes ? BackupFormat::Directory : BackupFormat::Custom);
+        server.value().databaseSizeBytes > m_options.directoryThresholdBytes ? BackupFormat::Directory : BackupFormat::Custom);
     // Each pg_dump job is a connection of its own, and one more leads them.
     const int jobs = format != BackupFormat::Directory ? 1
                      : m_options.jobs > 0
                          ? m_options.jobs
-                         : qBound(1, qMin(QThread::idealThreadCount(), freeConnections - 2), 8);
+                         : qBound(1, qMin(QThread::idealThreadCount(), server.value().freeConnections - 2), 8);
     context.info(QStringLiteral("pg_dump %1 from %2, %3 format%4")
                      .arg(manifest.pgDumpVersion, tools.value().binDir, backupFormatName(format),
                           jobs > 1 ? QStringLiteral(", %1 jobs").arg(jobs) : QString()));
@@ -173,6 +168,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     }
 
     // One snapshot for the counts and for pg_dump, held open until the dump is done.
+    QSqlQuery query(db);
     if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
         !query.exec(QStringLiteral("SELECT pg_export_snapshot()")) || !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not take a snapshot for the dump"));

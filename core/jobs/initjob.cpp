@@ -2,7 +2,7 @@
 
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
-#include "migrate/advisorylock.h"
+#include "jobs/packlock.h"
 #include "migrate/migrationstatus.h"
 #include "migrate/schemahistory.h"
 #include "util/sqlidentifier.h"
@@ -67,11 +67,9 @@ Result<InitReport> InitJob::execute(JobContext &context)
                      report.preflight.explanation()};
 
     context.setPhase(QStringLiteral("Waiting for the migration lock"));
-    AdvisoryLock lock(db, QStringLiteral("migrate %1").arg(m_pack.name));
-    if (Status locked = lock.acquire(m_lockTimeoutMs, [&context](const QString &line) { context.info(line); },
-                                     [&context] { return context.isCancelled(); });
-        !locked)
-        return locked.error();
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, m_pack, m_lockTimeoutMs);
+    if (!lock)
+        return lock.error();
 
     // Under the lock, look again: whoever held it may have done part of the work.
     context.setPhase(QStringLiteral("Extensions and schemas"));

@@ -3,6 +3,7 @@
 #include "backup/clientenvironment.h"
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
+#include "connection/serverinfo.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobcontext.h"
 #include "util/sqlidentifier.h"
@@ -176,10 +177,10 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     if (!connected)
         return connected.error();
     QSqlDatabase db = connected.value();
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT current_setting('server_version_num')::int / 10000")) || !query.next())
-        return sqlError(query.lastError(), QStringLiteral("Could not read the server version"));
-    const Result<ClientTools> tools = ClientTools::forServer(query.value(0).toInt(), m_options.toolsDirectory);
+    const Result<ServerInfo> server = ServerInfo::read(db);
+    if (!server)
+        return server.error();
+    const Result<ClientTools> tools = ClientTools::forServer(server.value().majorVersion(), m_options.toolsDirectory);
     if (!tools)
         return tools.error();
     const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools.value());
@@ -202,6 +203,7 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
                      QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed").arg(m_options.targetDatabase), {}, {}};
 
     QSet<QString> roles;
+    QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT rolname FROM pg_roles")))
         return sqlError(query.lastError(), QStringLiteral("Could not list the roles"));
     while (query.next())

@@ -3,7 +3,7 @@
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
 #include "log/secretredactor.h"
-#include "migrate/advisorylock.h"
+#include "jobs/packlock.h"
 #include "seed/seedplan.h"
 #include "util/sqlidentifier.h"
 
@@ -188,11 +188,9 @@ Result<SeedReport> SeedJob::execute(JobContext &context)
     if (!connected)
         return connected.error();
     QSqlDatabase db = connected.value();
-    AdvisoryLock lock(db, QStringLiteral("migrate %1").arg(m_pack.name));
-    if (Status locked = lock.acquire(60000, [&context](const QString &line) { context.info(line); },
-                                     [&context] { return context.isCancelled(); });
-        !locked)
-        return locked.error();
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, m_pack, 60000);
+    if (!lock)
+        return lock.error();
 
     QString cryptSchema = QStringLiteral("public");
     for (const PackExtension &extension : m_pack.extensions) {

@@ -14,4 +14,6 @@ SELECT current_setting('server_version') AS server_version,
        (SELECT coalesce(json_agg(nspname ORDER BY nspname), '[]')::text
           FROM pg_namespace
          WHERE nspname NOT IN ('pg_catalog', 'information_schema')
-           AND nspname NOT LIKE 'pg\_%') AS user_schemas
+           AND nspname NOT LIKE 'pg\_%') AS user_schemas,
+       current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+           - (SELECT count(*) FROM pg_stat_activity) AS free_connections
