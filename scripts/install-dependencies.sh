@@ -14,6 +14,9 @@ packages=(
     xvfb xauth fonts-dejavu-core
     # verifying gzip backups in-process
     zlib1g-dev
+    # laying out the relationship diagram (libgvc), exporting it as SVG; graphviz's own dot for
+    # the diagram benchmark
+    libgraphviz-dev graphviz qt6-svg-dev
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include "backupcontroller.h"
 #include "connectiondialog.h"
 #include "connectioncontroller.h"
+#include "diagrampage.h"
 #include "jobspanel.h"
 #include "lifecyclecontroller.h"
 #include "logdock.h"
@@ -14,6 +15,7 @@
 
 #include "jobs/jobrunner.h"
 #include "connection/profilestore.h"
+#include "diagram/verifymarks.h"
 #include "log/logfile.h"
 #include "log/logmodel.h"
 #include "nrdb/version.h"
@@ -43,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)), m_pages(new QStackedWidget(this)),
       m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
       m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, this)),
+      m_diagram(new DiagramPage(this)),
       m_verifyView(new VerifyReportView(this)),
       m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
       m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
@@ -55,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_connectedTabs->setObjectName(QStringLiteral("connectedTabs"));
     m_connectedTabs->addTab(m_summaryPage, tr("Overview"));
     m_connectedTabs->addTab(m_browser, tr("Schema"));
+    m_connectedTabs->addTab(m_diagram, tr("Diagram"));
     m_connectedTabs->addTab(m_verifyView, tr("Verify"));
     m_pages->addWidget(m_welcomePage);
     m_pages->addWidget(m_connectedTabs);
@@ -91,7 +95,13 @@ MainWindow::MainWindow(QWidget *parent)
         m_lifecycleBusy = busy;
         updateLifecycleActions();
     });
+    connect(m_browser, &SchemaBrowser::snapshotLoaded, this, [this] { m_diagram->showSnapshot(m_browser->snapshot()); });
+    connect(m_diagram, &DiagramPage::openInBrowser, this, [this](quint32 oid) {
+        m_connectedTabs->setCurrentWidget(m_browser);
+        m_browser->showRelation(oid);
+    });
     connect(m_lifecycle, &LifecycleController::verifyReported, this, [this](const VerifyReport &report) {
+        m_diagram->setMarks(marksFromVerify(report));
         m_verifyView->showReport(report);
         m_connectedTabs->setCurrentWidget(m_verifyView);
     });
@@ -312,6 +322,9 @@ void MainWindow::showConnected(const Connected &connection)
     const ConnectionProfile &profile = connection.profile;
     m_summaryPage->showSummary(connection);
     m_browser->setConnection(profile);
+    m_diagram->clear();
+    m_diagram->clearMarks();
+    m_diagram->setDatabaseKey(profile.displayName());
     m_browser->refresh();
     m_lifecycle->setConnection(profile);
     m_backups->setConnection(profile);
@@ -326,6 +339,11 @@ void MainWindow::showConnected(const Connected &connection)
     showTier(profile);
     statusBar()->showMessage(tr("Connected to PostgreSQL %1").arg(connection.info.serverVersion), 10000);
     emit connected();
+}
+
+void MainWindow::showDiagram()
+{
+    m_connectedTabs->setCurrentWidget(m_diagram);
 }
 
 void MainWindow::showTier(const ConnectionProfile &profile)
@@ -350,6 +368,7 @@ void MainWindow::showDisconnected()
     m_disconnectAction->setEnabled(false);
     m_refreshAction->setEnabled(false);
     m_lifecycle->clearConnection();
+    m_diagram->clear();
     updateLifecycleActions();
     m_welcomePage->setBusy(false);
     m_welcomePage->setStatusText({});

@@ -17,6 +17,7 @@ namespace nrdb {
 
 class BackupController;
 class ConnectionController;
+class DiagramPage;
 class JobRunner;
 class JobsPanel;
 class LifecycleController;
@@ -42,6 +43,8 @@ public:
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     JobRunner *jobRunner() const { return m_runner; }
     SchemaBrowser *schemaBrowser() const { return m_browser; }
+    DiagramPage *diagram() const { return m_diagram; }
+    void showDiagram();
     LifecycleController *lifecycle() const { return m_lifecycle; }
     BackupController *backups() const { return m_backups; }
 
@@ -85,6 +88,7 @@ private:
     QTabWidget *m_connectedTabs = nullptr;
     ServerSummaryPage *m_summaryPage = nullptr;
     SchemaBrowser *m_browser = nullptr;
+    DiagramPage *m_diagram = nullptr;
     VerifyReportView *m_verifyView = nullptr;
     LogDock *m_logDock = nullptr;
     JobsPanel *m_jobsPanel = nullptr;

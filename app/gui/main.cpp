@@ -1,4 +1,5 @@
 // netraven-dbadmin: wiring only; the window and everything behind it live in nrdb_ui and nrdb_core.
+#include "diagrampage.h"
 #include "lifecyclecontroller.h"
 #include "mainwindow.h"
 #include "schemabrowser.h"
@@ -18,7 +19,9 @@ namespace {
 
 // Saves a picture of the window, then quits: once the schema of the new connection is read (or
 // connecting failed), or at once when there is no connection to wait for.
-void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afterConnecting, bool afterReport)
+enum class ScreenshotMoment { AtOnce, SchemaRead, DiagramDrawn, VerifyReported };
+
+void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, ScreenshotMoment moment)
 {
     const auto capture = [&window, path] {
         // Let the layout and the last status messages paint first.
@@ -29,14 +32,20 @@ void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, bool afte
             QApplication::exit(saved ? 0 : 1);
         });
     };
-    if (!afterConnecting) {
+    switch (moment) {
+    case ScreenshotMoment::AtOnce:
         capture();
         return;
-    }
-    if (afterReport)
-        QObject::connect(window.lifecycle(), &nrdb::LifecycleController::verifyReported, &window, capture);
-    else
+    case ScreenshotMoment::SchemaRead:
         QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window, capture);
+        break;
+    case ScreenshotMoment::DiagramDrawn:
+        QObject::connect(window.diagram(), &nrdb::DiagramPage::diagramReady, &window, capture);
+        break;
+    case ScreenshotMoment::VerifyReported:
+        QObject::connect(window.lifecycle(), &nrdb::LifecycleController::verifyReported, &window, capture);
+        break;
+    }
     QObject::connect(&window, &nrdb::MainWindow::connectionFailed, &window, capture);
 }
 
@@ -69,12 +78,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption runOption(QStringLiteral("run"),
                                        QStringLiteral("Once connected, run <action>: bootstrap or verify."),
                                        QStringLiteral("action"));
+    const QCommandLineOption diagramOption(QStringLiteral("diagram"),
+                                           QStringLiteral("Once the schema is read, show the relationship diagram."));
     const QCommandLineOption dialogOption(QStringLiteral("connect-dialog"),
                                           QStringLiteral("Open the connection dialog at start."));
     parser.addOption(sandboxOption);
     parser.addOption(profileOption);
     parser.addOption(dialogOption);
     parser.addOption(selectOption);
+    parser.addOption(diagramOption);
     parser.addOption(runOption);
     parser.addOption(screenshotOption);
     parser.addPositionalArgument(QStringLiteral("connection"),
@@ -98,6 +110,9 @@ int main(int argc, char *argv[])
                 browser->showRelation(relation->oid);
         });
     }
+    if (parser.isSet(diagramOption))
+        QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window,
+                         [&window] { window.showDiagram(); });
     const QString action = parser.value(runOption);
     if (!action.isEmpty() && action != QLatin1String("bootstrap") && action != QLatin1String("verify")) {
         std::fprintf(stderr, "netraven-dbadmin: --run takes bootstrap or verify\n");
@@ -108,8 +123,13 @@ int main(int argc, char *argv[])
             action == QLatin1String("bootstrap") ? window.lifecycle()->bootstrap() : window.lifecycle()->verify();
         });
     }
-    if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption))
-        scheduleScreenshot(window, parser.value(screenshotOption), connecting, !action.isEmpty());
+    if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption)) {
+        const ScreenshotMoment moment = !connecting                   ? ScreenshotMoment::AtOnce
+                                        : !action.isEmpty()           ? ScreenshotMoment::VerifyReported
+                                        : parser.isSet(diagramOption) ? ScreenshotMoment::DiagramDrawn
+                                                                      : ScreenshotMoment::SchemaRead;
+        scheduleScreenshot(window, parser.value(screenshotOption), moment);
+    }
     window.show();
     if (parser.isSet(sandboxOption)) {
         window.startSandbox();

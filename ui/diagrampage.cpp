@@ -1,0 +1,455 @@
+#include "diagrampage.h"
+
+#include "diagramexport.h"
+#include "diagramoverview.h"
+#include "diagramrelationitem.h"
+#include "diagramscene.h"
+#include "diagramtableitem.h"
+#include "diagramview.h"
+#include "placeholderstack.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSpinBox>
+#include <QThreadPool>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace nrdb {
+
+namespace {
+constexpr int kDefaultFocusDepth = 1;
+const QString kAllSchemas = QStringLiteral("*");
+} // namespace
+
+DiagramPage::DiagramPage(QWidget *parent)
+    : QWidget(parent), m_scene(new DiagramScene(this)), m_view(new DiagramView(this)),
+      m_stack(new PlaceholderStack(m_view, this)), m_layoutPool(std::make_unique<QThreadPool>())
+{
+    setObjectName(QStringLiteral("diagramPage"));
+    m_layoutPool->setMaxThreadCount(1);
+    m_view->setScene(m_scene);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createToolBar());
+    layout->addWidget(m_stack, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("diagramStatus"));
+    m_status->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(m_status);
+
+    connect(&m_layoutWatcher, &QFutureWatcher<Result<LayoutResult>>::finished, this, &DiagramPage::onLayoutFinished);
+    connect(m_scene, &DiagramScene::tablesMoved, this, &DiagramPage::savePlacement);
+    connect(m_scene, &DiagramScene::tableActivated, this, &DiagramPage::openInBrowser);
+    connect(m_scene, &DiagramScene::focusRequested, this, [this](int table) {
+        focusTable(m_model.tables.at(table).qualifiedName(), m_depth->value());
+    });
+    clear();
+}
+
+DiagramPage::~DiagramPage()
+{
+    m_layoutWatcher.waitForFinished();
+}
+
+QWidget *DiagramPage::createToolBar()
+{
+    auto *toolBar = new QToolBar(this);
+    toolBar->setObjectName(QStringLiteral("diagramToolBar"));
+    toolBar->setIconSize(QSize(16, 16));
+
+    m_schemaFilter = new QComboBox(toolBar);
+    m_schemaFilter->setObjectName(QStringLiteral("diagramSchemaFilter"));
+    m_schemaFilter->setToolTip(tr("Which schema's tables to draw"));
+    m_schemaFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_schemaFilter, &QComboBox::activated, this,
+            [this] { setSchemaFilter(m_schemaFilter->currentData().toString()); });
+    toolBar->addWidget(m_schemaFilter);
+
+    m_find = new QLineEdit(toolBar);
+    m_find->setObjectName(QStringLiteral("diagramFind"));
+    m_find->setPlaceholderText(tr("Find a table…"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaximumWidth(260);
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { findTable(m_find->text().trimmed()); });
+    toolBar->addWidget(m_find);
+    toolBar->addSeparator();
+
+    QAction *focus = toolBar->addAction(tr("Neighbours"));
+    focus->setObjectName(QStringLiteral("diagramFocusAction"));
+    focus->setToolTip(tr("Show only the selected table and the tables within the chosen number of foreign-key steps"));
+    connect(focus, &QAction::triggered, this, [this] {
+        const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+        for (QGraphicsItem *item : selected)
+            if (item->type() == DiagramTableItem::Type)
+                return focusTable(static_cast<DiagramTableItem *>(item)->table().qualifiedName(), m_depth->value());
+        setStatus(tr("Select a table first (click it, or find it by name)."));
+    });
+    m_depth = new QSpinBox(toolBar);
+    m_depth->setObjectName(QStringLiteral("diagramFocusDepth"));
+    m_depth->setRange(1, 3);
+    m_depth->setValue(kDefaultFocusDepth);
+    m_depth->setPrefix(tr("depth "));
+    m_depth->setToolTip(tr("How many foreign-key steps away a neighbour may be"));
+    toolBar->addWidget(m_depth);
+    m_showAllAction = toolBar->addAction(tr("Show All"));
+    m_showAllAction->setObjectName(QStringLiteral("diagramShowAllAction"));
+    m_showAllAction->setEnabled(false);
+    connect(m_showAllAction, &QAction::triggered, this, &DiagramPage::showAllTables);
+    toolBar->addSeparator();
+
+    QAction *fit = toolBar->addAction(tr("Fit"));
+    fit->setObjectName(QStringLiteral("diagramFitAction"));
+    fit->setToolTip(tr("Zoom to show the whole diagram"));
+    connect(fit, &QAction::triggered, this, [this] { m_view->fitRect(m_scene->visibleItemsRect()); });
+    QAction *actual = toolBar->addAction(tr("100%"));
+    actual->setObjectName(QStringLiteral("diagramActualSizeAction"));
+    connect(actual, &QAction::triggered, this, [this] { m_view->setZoom(1.0); });
+    QAction *zoomIn = toolBar->addAction(tr("+"));
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    zoomIn->setToolTip(tr("Zoom in"));
+    connect(zoomIn, &QAction::triggered, this, [this] { m_view->zoomBy(1.25); });
+    QAction *zoomOut = toolBar->addAction(tr("−"));
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    zoomOut->setToolTip(tr("Zoom out"));
+    connect(zoomOut, &QAction::triggered, this, [this] { m_view->zoomBy(0.8); });
+    toolBar->addSeparator();
+
+    auto *exportButton = new QToolButton(toolBar);
+    exportButton->setObjectName(QStringLiteral("diagramExportButton"));
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    connect(exportMenu->addAction(tr("Whole Diagram…")), &QAction::triggered, this,
+            [this] { exportInteractively(false); });
+    connect(exportMenu->addAction(tr("Visible Part…")), &QAction::triggered, this,
+            [this] { exportInteractively(true); });
+    exportButton->setMenu(exportMenu);
+    toolBar->addWidget(exportButton);
+    QAction *relayoutAction = toolBar->addAction(tr("Re-layout"));
+    relayoutAction->setObjectName(QStringLiteral("diagramRelayoutAction"));
+    relayoutAction->setToolTip(tr("Forget where tables were moved and lay the diagram out afresh"));
+    connect(relayoutAction, &QAction::triggered, this, &DiagramPage::relayout);
+
+    m_legend = new QLabel(toolBar);
+    m_legend->setObjectName(QStringLiteral("diagramLegend"));
+    m_legend->setContentsMargins(12, 0, 0, 0);
+    toolBar->addWidget(m_legend);
+    return toolBar;
+}
+
+void DiagramPage::setDatabaseKey(const QString &key)
+{
+    m_databaseKey = key;
+}
+
+void DiagramPage::clear()
+{
+    ++m_generation;
+    m_snapshot.reset();
+    m_rebuildPending = false;
+    m_model = {};
+    m_scene->build({}, {});
+    m_schemaFilter->clear();
+    m_stack->setPlaceholder(tr("Connect to a database to see how its tables relate."));
+    setStatus({});
+}
+
+void DiagramPage::showSnapshot(const std::shared_ptr<const SchemaSnapshot> &snapshot)
+{
+    m_snapshot = snapshot;
+    m_fitWhenBuilt = true;
+    fillSchemaFilter();
+    rebuildWhenShown();
+}
+
+// Laying out thousands of tables nobody looks at is wasted work: it waits until the tab shows.
+void DiagramPage::rebuildWhenShown()
+{
+    m_rebuildPending = !isVisible();
+    if (m_rebuildPending) {
+        m_stack->setPlaceholder(tr("The diagram is drawn when you open this tab."));
+        return;
+    }
+    rebuild();
+}
+
+void DiagramPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_rebuildPending) {
+        m_rebuildPending = false;
+        rebuild();
+    }
+}
+
+void DiagramPage::fillSchemaFilter()
+{
+    QStringList schemas;
+    for (const RelationInfo &relation : m_snapshot->relations)
+        if (relation.isTable() && !schemas.contains(relation.schema))
+            schemas << relation.schema;
+    schemas.sort();
+    // A single schema with tables (NetRaven's case) is the natural first view; otherwise all.
+    if (!m_schema.isEmpty() && !schemas.contains(m_schema))
+        m_schema.clear();
+    if (m_schema.isEmpty() && schemas.size() == 1)
+        m_schema = schemas.first();
+    m_schemaFilter->clear();
+    m_schemaFilter->addItem(tr("All schemas"), QString());
+    for (const QString &schema : std::as_const(schemas))
+        m_schemaFilter->addItem(tr("Schema %1").arg(schema), schema);
+    m_schemaFilter->setCurrentIndex(qMax(0, m_schemaFilter->findData(m_schema)));
+}
+
+void DiagramPage::setSchemaFilter(const QString &schema)
+{
+    if (schema == m_schema && !m_model.tables.isEmpty())
+        return;
+    m_schema = schema;
+    m_schemaFilter->setCurrentIndex(qMax(0, m_schemaFilter->findData(schema)));
+    m_fitWhenBuilt = true;
+    rebuild();
+}
+
+QString DiagramPage::placementKey() const
+{
+    return m_databaseKey + QLatin1Char('|') + (m_schema.isEmpty() ? kAllSchemas : m_schema);
+}
+
+// Builds the model, then either draws it at once (every table has a kept place) or asks Graphviz,
+// on the layout thread, to place the tables that have none.
+void DiagramPage::rebuild()
+{
+    if (!m_snapshot)
+        return;
+    const int generation = ++m_generation;
+    m_model = DiagramModel::fromSnapshot(*m_snapshot, m_schema.isEmpty() ? QStringList() : QStringList{m_schema});
+    m_model.applyMarks(m_marks);
+    m_sizes = m_scene->boxSizes(m_model);
+    if (m_model.tables.isEmpty()) {
+        m_scene->build({}, {});
+        m_stack->setPlaceholder(m_schema.isEmpty() ? tr("This database has no tables yet.")
+                                                   : tr("Schema %1 has no tables.").arg(m_schema));
+        setStatus({});
+        emit diagramReady();
+        return;
+    }
+    m_placed = m_store.load(placementKey());
+    m_plan = planPlacement(m_model, m_sizes, m_placed);
+    m_layoutStartedMs = QDateTime::currentMSecsSinceEpoch();
+    m_engine.clear();
+    if (m_plan.isEmpty()) {
+        buildScene(m_placed);
+        return;
+    }
+    m_stack->setPlaceholder(tr("Laying out %n table(s)…", nullptr, int(m_plan.tables.size())));
+    m_layoutGeneration = generation;
+    const LayoutInput input = m_plan.input;
+    m_layoutWatcher.setFuture(QtConcurrent::run(m_layoutPool.get(), [input] { return layoutGraph(input); }));
+}
+
+void DiagramPage::onLayoutFinished()
+{
+    if (m_layoutGeneration != m_generation)
+        return; // a newer request replaced this one
+    const Result<LayoutResult> layout = m_layoutWatcher.result();
+    if (!layout) {
+        m_stack->setPlaceholder(tr("The diagram could not be laid out: %1").arg(layout.error().message));
+        emit diagramReady();
+        return;
+    }
+    const DiagramPlacement placement = completePlacement(m_model, m_sizes, m_placed, m_plan, layout.value());
+    if (Status saved = m_store.save(placementKey(), placement); !saved)
+        qWarning("%s", qPrintable(saved.error().message));
+    m_engine = layout.value().engine;
+    buildScene(placement);
+}
+
+void DiagramPage::buildScene(const DiagramPlacement &placement)
+{
+    m_scene->build(m_model, placement);
+    m_drawnInMs = QDateTime::currentMSecsSinceEpoch() - m_layoutStartedMs;
+    m_stack->setPlaceholder({});
+    m_showAllAction->setEnabled(false);
+    auto *completer = new QCompleter(m_model.tables.isEmpty() ? QStringList() : [this] {
+        QStringList names;
+        for (const DiagramTable &table : std::as_const(m_model.tables))
+            names << table.qualifiedName();
+        return names;
+    }(), m_find);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    delete m_find->completer();
+    m_find->setCompleter(completer);
+    if (m_fitWhenBuilt)
+        m_view->fitRect(m_scene->visibleItemsRect());
+    m_fitWhenBuilt = false;
+    m_view->overview()->invalidate();
+    updateLegend();
+    setStatus(statusText());
+    emit diagramReady();
+}
+
+QString DiagramPage::statusText() const
+{
+    if (m_model.tables.isEmpty())
+        return {};
+    QString text = tr("%n table(s)", nullptr, int(m_model.tables.size())) + QStringLiteral(" · ")
+                   + tr("%n relationship(s)", nullptr, int(m_model.relations.size()));
+    if (!m_engine.isEmpty())
+        text += tr(" · laid out by Graphviz %1 and drawn in %2 ms").arg(m_engine).arg(m_drawnInMs);
+    return text;
+}
+
+bool DiagramPage::isLayingOut() const
+{
+    return m_layoutWatcher.isRunning();
+}
+
+void DiagramPage::savePlacement()
+{
+    DiagramPlacement placement = m_scene->placement();
+    if (Status saved = m_store.save(placementKey(), placement); !saved)
+        setStatus(saved.error().message);
+    m_view->overview()->invalidate();
+}
+
+void DiagramPage::relayout()
+{
+    m_store.remove(placementKey());
+    m_fitWhenBuilt = true;
+    rebuild();
+}
+
+void DiagramPage::setMarks(const DiagramMarks &marks)
+{
+    m_marks = marks;
+    if (m_snapshot)
+        rebuildWhenShown();
+}
+
+void DiagramPage::clearMarks()
+{
+    setMarks({});
+}
+
+void DiagramPage::updateLegend()
+{
+    if (m_marks.isEmpty()) {
+        m_legend->clear();
+        return;
+    }
+    QStringList parts;
+    for (DiagramStatus status : {DiagramStatus::Missing, DiagramStatus::Changed, DiagramStatus::Extra})
+        parts << QStringLiteral("<span style='color:%1'>■</span> %2")
+                     .arg(DiagramStyle::statusColor(status).name(), diagramStatusName(status));
+    m_legend->setText(tr("Verify: ") + parts.join(QStringLiteral("&nbsp;&nbsp;")));
+}
+
+void DiagramPage::findTable(const QString &name)
+{
+    if (name.isEmpty())
+        return;
+    QString found;
+    for (const DiagramTable &table : std::as_const(m_model.tables)) {
+        if (table.qualifiedName().compare(name, Qt::CaseInsensitive) == 0
+            || table.name.compare(name, Qt::CaseInsensitive) == 0) {
+            found = table.qualifiedName();
+            break;
+        }
+        if (found.isEmpty() && table.qualifiedName().contains(name, Qt::CaseInsensitive))
+            found = table.qualifiedName();
+    }
+    if (found.isEmpty()) {
+        setStatus(tr("No table matches “%1”.").arg(name));
+        return;
+    }
+    DiagramTableItem *item = m_scene->tableItem(found);
+    if (item && !item->isVisible())
+        showAllTables();
+    m_view->centerOnTable(found);
+    setStatus(statusText());
+}
+
+void DiagramPage::focusTable(const QString &qualifiedName, int depth)
+{
+    const int table = m_model.indexOf(qualifiedName);
+    if (table < 0)
+        return;
+    m_depth->setValue(depth);
+    const QVector<int> shown = m_model.neighbourhood(table, depth);
+    m_scene->showOnly(shown);
+    m_showAllAction->setEnabled(true);
+    m_view->fitRect(m_scene->visibleItemsRect());
+    m_scene->clearSelection();
+    m_scene->tableItem(qualifiedName)->setSelected(true);
+    setStatus(tr("%1 and %n neighbour(s) within %2 step(s)", nullptr, int(shown.size()) - 1)
+                  .arg(qualifiedName)
+                  .arg(depth));
+}
+
+void DiagramPage::showAllTables()
+{
+    m_scene->showOnly({});
+    m_showAllAction->setEnabled(false);
+    setStatus(statusText());
+}
+
+Result<QString> DiagramPage::exportTo(const QString &path, bool visiblePartOnly, qreal pngScale)
+{
+    const QRectF source = visiblePartOnly ? m_view->visibleSceneRect()
+                                          : m_scene->visibleItemsRect().adjusted(-20, -20, 20, 20);
+    const Result<DiagramExported> exported =
+        exportDiagram(*m_scene, source, path, diagramExportFormatFor(path), pngScale);
+    if (!exported)
+        return exported.error();
+    QString message = tr("Exported to %1 (%2 × %3)").arg(path).arg(exported.value().size.width()).arg(exported.value().size.height());
+    if (exported.value().format != DiagramExportFormat::Svg && exported.value().scale < pngScale - 1e-9)
+        message += tr(", scaled to %1% to stay within the format's size limit").arg(qRound(exported.value().scale * 100));
+    return message;
+}
+
+void DiagramPage::exportInteractively(bool visiblePartOnly)
+{
+    if (m_model.tables.isEmpty())
+        return;
+    QString selectedFilter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, visiblePartOnly ? tr("Export the Visible Part") : tr("Export the Diagram"),
+        QStringLiteral("%1.svg").arg(m_schema.isEmpty() ? QStringLiteral("diagram") : m_schema),
+        tr("SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)"), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    qreal scale = 1.0;
+    if (diagramExportFormatFor(path) == DiagramExportFormat::Png) {
+        bool ok = false;
+        scale = QInputDialog::getDouble(this, tr("PNG Scale"), tr("Pixels per point (2 for a sharp print):"), 2.0, 0.25,
+                                        8.0, 2, &ok);
+        if (!ok)
+            return;
+    }
+    const Result<QString> exported = exportTo(path, visiblePartOnly, scale);
+    if (!exported)
+        QMessageBox::warning(this, tr("Export Failed"), exported.error().message);
+    else
+        setStatus(exported.value());
+}
+
+void DiagramPage::setStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+} // namespace nrdb

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "catalog/schemasnapshot.h"
+#include "diagram/diagramplacement.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QThreadPool;
+
+namespace nrdb {
+
+class DiagramScene;
+class DiagramView;
+class PlaceholderStack;
+
+// The Diagram tab: the relationship diagram of the schema browser's snapshot, one schema or all,
+// laid out by Graphviz on a worker thread. Find a table, show a table's neighbourhood, zoom, fit,
+// export, mark tables and columns (verify does). Table places are kept per database and schema
+// choice. GUI thread only.
+class DiagramPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit DiagramPage(QWidget *parent = nullptr);
+    ~DiagramPage() override;
+
+    // Which database the diagrams are of: names the kept places. No password in it.
+    void setDatabaseKey(const QString &key);
+    void showSnapshot(const std::shared_ptr<const SchemaSnapshot> &snapshot);
+    void clear();
+    void setMarks(const DiagramMarks &marks);
+    void clearMarks();
+
+    // "" shows every schema.
+    void setSchemaFilter(const QString &schema);
+    void findTable(const QString &qualifiedName);
+    void focusTable(const QString &qualifiedName, int depth);
+    void showAllTables();
+    // Forgets the kept places and lets Graphviz lay everything out again.
+    void relayout();
+    Result<QString> exportTo(const QString &path, bool visiblePartOnly, qreal pngScale = 1.0);
+
+    bool isLayingOut() const;
+    DiagramScene *scene() const { return m_scene; }
+    DiagramView *view() const { return m_view; }
+    QString statusText() const;
+    void setPlacementStore(const DiagramPlacementStore &store) { m_store = store; }
+
+signals:
+    void openInBrowser(quint32 oid);
+    // The diagram on screen is complete (laid out and built).
+    void diagramReady();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *createToolBar();
+    void rebuildWhenShown();
+    void fillSchemaFilter();
+    void rebuild();
+    void onLayoutFinished();
+    void buildScene(const DiagramPlacement &placement);
+    QString placementKey() const;
+    void savePlacement();
+    void exportInteractively(bool visiblePartOnly);
+    void setStatus(const QString &text);
+    void updateLegend();
+
+    DiagramScene *m_scene;
+    DiagramView *m_view;
+    PlaceholderStack *m_stack;
+    std::unique_ptr<QThreadPool> m_layoutPool; // one thread: Graphviz is not re-entrant
+    QFutureWatcher<Result<LayoutResult>> m_layoutWatcher;
+    QComboBox *m_schemaFilter = nullptr;
+    QLineEdit *m_find = nullptr;
+    QSpinBox *m_depth = nullptr;
+    QAction *m_showAllAction = nullptr;
+    QLabel *m_legend = nullptr;
+    QLabel *m_status = nullptr;
+    DiagramPlacementStore m_store;
+    QString m_databaseKey;
+    QString m_schema;
+    std::shared_ptr<const SchemaSnapshot> m_snapshot;
+    DiagramMarks m_marks;
+    DiagramModel m_model;
+    QVector<QSizeF> m_sizes;
+    DiagramPlacement m_placed;
+    PlacementPlan m_plan;
+    int m_generation = 0;
+    int m_layoutGeneration = -1;
+    qint64 m_layoutStartedMs = 0;
+    qint64 m_drawnInMs = 0;
+    QString m_engine; // empty when every table had a kept place
+    bool m_fitWhenBuilt = true;
+    bool m_rebuildPending = false;
+};
+
+} // namespace nrdb
