@@ -10,17 +10,26 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
+#include <cmath>
+
 namespace nrdb {
 
 namespace {
 
-constexpr qreal kLargestPngSide = 16384;    // pixels; beyond this painting and viewers struggle
-constexpr qreal kLargestPdfSide = 14400;    // points: the largest page PDF readers accept (200 in)
+constexpr qreal kLargestPngSide = 16384;       // pixels; beyond this painting and viewers struggle
+constexpr qreal kLargestPngArea = 60e6;        // pixels: 240 MB in memory
+constexpr qreal kLargestPdfSide = 14400;       // points: the largest page PDF readers accept (200 in)
 
-qreal fittingScale(const QSizeF &size, qreal wanted, qreal largestSide)
+qreal fittingScale(const QSizeF &size, qreal wanted, qreal largestSide, qreal largestArea = 0)
 {
-    const qreal largest = qMax(size.width(), size.height()) * wanted;
-    return largest > largestSide ? wanted * largestSide / largest : wanted;
+    qreal scale = wanted;
+    const qreal largest = qMax(size.width(), size.height()) * scale;
+    if (largest > largestSide)
+        scale *= largestSide / largest;
+    const qreal area = size.width() * size.height() * scale * scale;
+    if (largestArea > 0 && area > largestArea)
+        scale *= std::sqrt(largestArea / area);
+    return scale;
 }
 
 Error writeError(const QString &path, const QString &why)
@@ -75,7 +84,7 @@ Result<DiagramExported> exportSvg(DiagramScene &scene, const QRectF &source, con
 
 Result<DiagramExported> exportPng(DiagramScene &scene, const QRectF &source, const QString &path, qreal wanted)
 {
-    const qreal scale = fittingScale(source.size(), wanted, kLargestPngSide);
+    const qreal scale = fittingScale(source.size(), wanted, kLargestPngSide, kLargestPngArea);
     const QSize size = (source.size() * scale).toSize().expandedTo(QSize(1, 1));
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())

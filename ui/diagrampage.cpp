@@ -8,6 +8,8 @@
 #include "diagramview.h"
 #include "placeholderstack.h"
 
+#include "util/counting.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
@@ -254,7 +256,7 @@ void DiagramPage::rebuild()
         buildScene(m_placed);
         return;
     }
-    m_stack->setPlaceholder(tr("Laying out %n table(s)…", nullptr, int(m_plan.tables.size())));
+    m_stack->setPlaceholder(tr("Laying out %1…").arg(counted(m_plan.tables.size(), tr("table"), tr("tables"))));
     m_layoutGeneration = generation;
     const LayoutInput input = m_plan.input;
     m_layoutWatcher.setFuture(QtConcurrent::run(m_layoutPool.get(), [input] { return layoutGraph(input); }));
@@ -306,8 +308,8 @@ QString DiagramPage::statusText() const
 {
     if (m_model.tables.isEmpty())
         return {};
-    QString text = tr("%n table(s)", nullptr, int(m_model.tables.size())) + QStringLiteral(" · ")
-                   + tr("%n relationship(s)", nullptr, int(m_model.relations.size()));
+    QString text = counted(m_model.tables.size(), tr("table"), tr("tables")) + QStringLiteral(" · ")
+                   + counted(m_model.relations.size(), tr("relationship"), tr("relationships"));
     if (!m_engine.isEmpty())
         text += tr(" · laid out by Graphviz %1 and drawn in %2 ms").arg(m_engine).arg(m_drawnInMs);
     return text;
@@ -395,9 +397,8 @@ void DiagramPage::focusTable(const QString &qualifiedName, int depth)
     m_view->fitRect(m_scene->visibleItemsRect());
     m_scene->clearSelection();
     m_scene->tableItem(qualifiedName)->setSelected(true);
-    setStatus(tr("%1 and %n neighbour(s) within %2 step(s)", nullptr, int(shown.size()) - 1)
-                  .arg(qualifiedName)
-                  .arg(depth));
+    setStatus(tr("%1 and %2 within %3").arg(qualifiedName, counted(shown.size() - 1, tr("neighbour"), tr("neighbours")),
+                                             counted(depth, tr("foreign-key step"), tr("foreign-key steps"))));
 }
 
 void DiagramPage::showAllTables()

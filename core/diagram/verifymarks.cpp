@@ -22,7 +22,7 @@ DiagramStatus statusOf(DriftKind kind)
 DiagramMarks marksFromVerify(const VerifyReport &report)
 {
     DiagramMarks marks;
-    const auto qualified = [&report](const QString &table) { return report.schema + QLatin1Char('.') + table; };
+    const auto qualified = [&report](const QString &table) -> QString { return report.schema + QLatin1Char('.') + table; };
     for (const QString &table : report.requiredMissing)
         marks.tables.insert(qualified(table), DiagramStatus::Missing);
     for (const DriftItem &item : report.drift) {
