@@ -51,9 +51,17 @@ void DiagramRelationItem::setRoute(const QVector<QPointF> &chain)
         return routeDirectly();
     prepareGeometryChange();
     m_route = chain;
-    m_path = QPainterPath(chain.first());
-    for (int i = 1; i + 2 < chain.size(); i += 3)
-        m_path.cubicTo(chain.at(i), chain.at(i + 1), chain.at(i + 2));
+    QPainterPath path(chain.first());
+    for (int i = 1; i + 2 < chain.size(); i += 3) {
+        // Graphviz writes a straight edge as a curve whose control points lie on the line; a line
+        // strokes many times faster than a curve.
+        const QLineF segment(chain.at(i - 1), chain.at(i + 2));
+        if (isOnLine(segment, chain.at(i)) && isOnLine(segment, chain.at(i + 1)))
+            path.lineTo(chain.at(i + 2));
+        else
+            path.cubicTo(chain.at(i), chain.at(i + 1), chain.at(i + 2));
+    }
+    setPath(path);
 }
 
 void DiagramRelationItem::endpointMoved()
@@ -70,15 +78,35 @@ void DiagramRelationItem::routeDirectly()
     if (m_from == m_to) { // a table that references itself: a loop on its right side
         const QPointF start(fromBox.right(), fromBox.top() + fromBox.height() * 0.35);
         const QPointF end(fromBox.right(), fromBox.top() + fromBox.height() * 0.65);
-        m_path = QPainterPath(start);
-        m_path.cubicTo(start + QPointF(60, -20), end + QPointF(60, 20), end);
+        QPainterPath loop(start);
+        loop.cubicTo(start + QPointF(60, -20), end + QPointF(60, 20), end);
+        setPath(loop);
         return;
     }
     const auto [start, startNormal] = exitPoint(fromBox, toBox.center());
     const auto [end, endNormal] = exitPoint(toBox, fromBox.center());
     const qreal reach = qMax(30.0, QLineF(start, end).length() / 3);
-    m_path = QPainterPath(start);
-    m_path.cubicTo(start + startNormal * reach, end + endNormal * reach, end);
+    QPainterPath curve(start);
+    curve.cubicTo(start + startNormal * reach, end + endNormal * reach, end);
+    setPath(curve);
+}
+
+// The path and what paint() needs of it, computed once per route instead of once per frame.
+void DiagramRelationItem::setPath(const QPainterPath &path)
+{
+    m_path = path;
+    m_startEnd = endAt(0);
+    m_finishEnd = endAt(1);
+    m_middle = m_path.pointAtPercent(0.5);
+}
+
+DiagramRelationItem::End DiagramRelationItem::endAt(qreal percent) const
+{
+    const qreal angle = qDegreesToRadians(m_path.angleAtPercent(percent));
+    QPointF inward(qCos(angle), -qSin(angle)); // along the path, i.e. into the box at the far end
+    if (percent == 0)
+        inward = -inward;
+    return End{m_path.pointAtPercent(percent), inward};
 }
 
 QRectF DiagramRelationItem::boundingRect() const
@@ -93,7 +121,7 @@ QRectF DiagramRelationItem::boundingRect() const
 QRectF DiagramRelationItem::cascadeLabelRect() const
 {
     const QFontMetricsF metrics(m_style->markerFont());
-    const QPointF anchor = m_path.pointAtPercent(0.5) + QPointF(4, -4);
+    const QPointF anchor = m_middle + QPointF(4, -4);
     return QRectF(anchor.x(), anchor.y() - metrics.ascent(), metrics.horizontalAdvance(cascadeLabel()), metrics.height());
 }
 
@@ -113,6 +141,7 @@ void DiagramRelationItem::paint(QPainter *painter, const QStyleOptionGraphicsIte
 {
     const auto *diagram = static_cast<const DiagramScene *>(scene());
     const qreal scale = diagram && diagram->fullDetail() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, scale >= kAntialiasedScale);
     const bool highlighted = m_from->isSelected() || m_to->isSelected();
     QPen pen(highlighted ? m_style->selection() : (m_relation.cascadeDelete ? m_style->cascadeEdge() : m_style->edge()));
     pen.setWidthF(highlighted ? 2.0 : 1.2);
@@ -122,24 +151,20 @@ void DiagramRelationItem::paint(QPainter *painter, const QStyleOptionGraphicsIte
     painter->drawPath(m_path);
     if (scale < kEndMarkScale)
         return;
-    paintEnd(painter, 0, !m_relation.oneToOne);
-    paintEnd(painter, 1, false);
+    paintEnd(painter, m_startEnd, !m_relation.oneToOne, false);
+    paintEnd(painter, m_finishEnd, false, true);
     if (m_relation.cascadeDelete && scale >= kCascadeLabelScale) {
         painter->setFont(m_style->markerFont());
         painter->drawText(cascadeLabelRect(), Qt::AlignLeft | Qt::AlignVCenter, cascadeLabel());
     }
 }
 
-// The mark at one end: a crow's foot for "many", otherwise a bar; the referenced end gets two
-// bars ("exactly one").
-void DiagramRelationItem::paintEnd(QPainter *painter, qreal percent, bool many) const
+// The mark at one end: a crow's foot for "many", otherwise a bar; the referenced end gets a
+// second bar ("exactly one").
+void DiagramRelationItem::paintEnd(QPainter *painter, const End &end, bool many, bool exactlyOne) const
 {
-    const QPointF tip = m_path.pointAtPercent(percent);
-    // The direction pointing into the box at this end.
-    const qreal angle = qDegreesToRadians(m_path.angleAtPercent(percent));
-    QPointF inward(qCos(angle), -qSin(angle));
-    if (percent == 0)
-        inward = -inward;
+    const QPointF &tip = end.tip;
+    const QPointF &inward = end.inward;
     const QPointF across(-inward.y(), inward.x());
     const QPointF base = tip - inward * kEndMarkSize;
     if (many) {
@@ -150,10 +175,18 @@ void DiagramRelationItem::paintEnd(QPainter *painter, qreal percent, bool many) 
         const QPointF bar = tip - inward * (kEndMarkSize * 0.6);
         painter->drawLine(bar + across * (kEndMarkSize / 2), bar - across * (kEndMarkSize / 2));
     }
-    if (percent == 1) {
+    if (exactlyOne) {
         const QPointF bar = tip - inward * (kEndMarkSize * 1.1);
         painter->drawLine(bar + across * (kEndMarkSize / 2), bar - across * (kEndMarkSize / 2));
     }
+}
+
+bool DiagramRelationItem::isOnLine(const QLineF &line, const QPointF &point)
+{
+    const QPointF direction = line.p2() - line.p1();
+    const QPointF offset = point - line.p1();
+    const qreal cross = direction.x() * offset.y() - direction.y() * offset.x();
+    return qAbs(cross) <= 0.5 * qMax(line.length(), qreal(1)); // within half a point of the line
 }
 
 } // namespace nrdb

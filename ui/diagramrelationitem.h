@@ -36,10 +36,18 @@ public:
     void endpointMoved();
 
 private:
+    struct End {
+        QPointF tip;    // where the line meets the box
+        QPointF inward; // unit vector pointing into the box
+    };
+
     void routeDirectly();
+    void setPath(const QPainterPath &path);
+    End endAt(qreal percent) const;
+    static bool isOnLine(const QLineF &line, const QPointF &point);
     QRectF cascadeLabelRect() const;
     static QString cascadeLabel();
-    void paintEnd(QPainter *painter, qreal percent, bool many) const;
+    void paintEnd(QPainter *painter, const End &end, bool many, bool exactlyOne) const;
 
     DiagramRelation m_relation;
     DiagramTableItem *m_from;
@@ -47,6 +55,9 @@ private:
     const DiagramStyle *m_style;
     QVector<QPointF> m_route; // empty: routed directly
     QPainterPath m_path;
+    End m_startEnd;
+    End m_finishEnd;
+    QPointF m_middle;
 };
 
 } // namespace nrdb

@@ -10,6 +10,10 @@
 
 namespace nrdb {
 
+// Zoomed out further than this, the diagram is drawn without antialiasing: thousands of thin
+// lines and boxes cost several times as much smoothed, and at that size nobody sees the difference.
+constexpr qreal kAntialiasedScale = 0.3;
+
 // How a table box of the diagram is measured and coloured. One instance per scene; the fonts are
 // the application's, the colours follow the palette (light or dark) except the status marks.
 class DiagramStyle {

@@ -24,6 +24,8 @@ DiagramTableItem::DiagramTableItem(const DiagramTable &table, int index, const D
     : m_table(table), m_index(index), m_style(style)
 {
     const QSizeF size = style->boxSize(table);
+    const QFontMetricsF titleMetrics(style->titleFont());
+    m_titleSize = QSizeF(titleMetrics.horizontalAdvance(table.name), titleMetrics.height());
     m_box = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height());
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setToolTip(table.status == DiagramStatus::Normal
@@ -45,6 +47,7 @@ void DiagramTableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 {
     const auto *diagram = static_cast<const DiagramScene *>(scene());
     const qreal scale = diagram && diagram->fullDetail() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, scale >= kAntialiasedScale);
     const QColor status = DiagramStyle::statusColor(m_table.status);
     QPen border(isSelected() ? m_style->selection() : (status.isValid() ? status : m_style->border()));
     border.setWidthF(isSelected() || status.isValid() ? 2.0 : 1.0);
@@ -77,16 +80,19 @@ void DiagramTableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 // is wide; when even that would be too small to read, the box stays blank.
 void DiagramTableItem::paintLargeTitle(QPainter *painter, qreal scale) const
 {
-    QFont font = m_style->titleFont();
-    font.setPointSizeF(qMax(font.pointSizeF(), kReadableTitlePixels / scale));
+    // Text width and height grow in proportion to the point size: measured once, at the base size.
+    const QFont &base = m_style->titleFont();
     const QRectF room = m_box.adjusted(m_style->padding(), 2, -m_style->padding(), -2);
-    const QFontMetricsF metrics(font);
-    const qreal shrink = qMin(room.width() / qMax(metrics.horizontalAdvance(m_table.name), qreal(1)),
-                              room.height() / metrics.height());
+    qreal size = qMax(base.pointSizeF(), kReadableTitlePixels / scale);
+    const qreal growth = size / base.pointSizeF();
+    const qreal shrink = qMin(room.width() / qMax(m_titleSize.width() * growth, qreal(1)),
+                              room.height() / (m_titleSize.height() * growth));
     if (shrink < 1)
-        font.setPointSizeF(font.pointSizeF() * shrink * 0.95);
-    if (QFontMetricsF(font).height() * scale < kSmallestReadableTitle)
+        size *= shrink * 0.95;
+    if (m_titleSize.height() * size / base.pointSizeF() * scale < kSmallestReadableTitle)
         return;
+    QFont font = base;
+    font.setPointSizeF(size);
     painter->setFont(font);
     painter->drawText(room, Qt::AlignCenter, m_table.name);
 }

@@ -40,6 +40,7 @@ private:
     int m_index;
     const DiagramStyle *m_style;
     QRectF m_box;
+    QSizeF m_titleSize; // the bare name in the title font, for the zoomed-out drawing
     QVector<DiagramRelationItem *> m_relations;
     bool m_moved = false;
 };

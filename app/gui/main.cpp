@@ -73,7 +73,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption profileOption(QStringLiteral("profile"), QStringLiteral("Connect with a saved profile."),
                                            QStringLiteral("name"));
     const QCommandLineOption selectOption(QStringLiteral("select"),
-                                          QStringLiteral("Once the schema is read, show the table <schema.table>."),
+                                          QStringLiteral("Once the schema is read, show the table <schema.table> (in the diagram with --diagram)."),
                                           QStringLiteral("schema.table"));
     const QCommandLineOption runOption(QStringLiteral("run"),
                                        QStringLiteral("Once connected, run <action>: bootstrap or verify."),
@@ -110,9 +110,13 @@ int main(int argc, char *argv[])
                 browser->showRelation(relation->oid);
         });
     }
-    if (parser.isSet(diagramOption))
+    if (parser.isSet(diagramOption)) {
         QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window,
                          [&window] { window.showDiagram(); });
+        if (parser.isSet(selectOption))
+            QObject::connect(window.diagram(), &nrdb::DiagramPage::diagramReady, &window,
+                             [&window, wanted = parser.value(selectOption)] { window.diagram()->findTable(wanted); });
+    }
     const QString action = parser.value(runOption);
     if (!action.isEmpty() && action != QLatin1String("bootstrap") && action != QLatin1String("verify")) {
         std::fprintf(stderr, "netraven-dbadmin: --run takes bootstrap or verify\n");

@@ -16,6 +16,13 @@ void printFigure(const QString &name, double ours, double reference, const QStri
     std::fflush(stdout);
 }
 
+void printFigureBeyondLimit(const QString &name, double ours, double limit, const QString &unit, const QString &goal)
+{
+    std::printf("FIGURE\t%s\t%.1f %s\t> %.0f %s (stopped)\t< %.3fx\t%s\n", qPrintable(name), ours, qPrintable(unit), limit,
+                qPrintable(unit), ours / limit, qPrintable(goal));
+    std::fflush(stdout);
+}
+
 void printPlainFigure(const QString &name, double value, const QString &unit, const QString &goal)
 {
     std::printf("FIGURE\t%s\t%.1f %s\t-\t-\t%s\n", qPrintable(name), value, qPrintable(unit), qPrintable(goal));

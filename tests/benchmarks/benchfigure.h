@@ -10,6 +10,9 @@ namespace nrdb::bench {
 // Printed as a tab-separated line starting with FIGURE, which tests/benchmarks/run collects.
 void printFigure(const QString &name, double ours, double reference, const QString &unit, const QString &goal);
 
+// A row whose raw tool did not finish within `limit`: the ratio is an upper bound.
+void printFigureBeyondLimit(const QString &name, double ours, double limit, const QString &unit, const QString &goal);
+
 // A row that is a plain figure, with no reference tool to compare to.
 void printPlainFigure(const QString &name, double value, const QString &unit, const QString &goal);
 
