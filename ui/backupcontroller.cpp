@@ -3,6 +3,7 @@
 #include "jobs/backupjob.h"
 #include "jobslot.h"
 
+#include "jobs/exportschemajob.h"
 #include "jobs/restorejob.h"
 
 #include <QDir>
@@ -98,6 +99,25 @@ void BackupController::restoreFrom(const QString &backup, const QString &databas
     start(std::make_shared<RestoreJob>(m_profile, options));
 }
 
+void BackupController::exportSchema()
+{
+    if (isBusy())
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        m_dialogParent, tr("Export the Schema as an Init Script"),
+        QDir(lastDirectory()).filePath(QStringLiteral("%1_schema_init.sql").arg(m_profile.database)),
+        tr("SQL scripts (*.sql);;All files (*)"));
+    if (!path.isEmpty())
+        exportSchemaTo(path);
+}
+
+void BackupController::exportSchemaTo(const QString &path)
+{
+    SchemaExportOptions options;
+    options.outputPath = path;
+    start(std::make_shared<ExportSchemaJob>(m_profile, options));
+}
+
 bool BackupController::isBusy() const
 {
     return m_slot->isBusy();
@@ -110,6 +130,8 @@ void BackupController::onJobFinished(const std::shared_ptr<Job> &job, JobState s
             emit backedUp(backup->result().path);
         else if (auto *restore = dynamic_cast<RestoreJob *>(job.get()))
             emit restored(restore->result().database);
+        else if (auto *exported = dynamic_cast<ExportSchemaJob *>(job.get()))
+            emit schemaExported(exported->result().path);
         return;
     }
     if (state == JobState::Cancelled)

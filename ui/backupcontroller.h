@@ -16,7 +16,7 @@ class JobRunner;
 class JobSlot;
 struct Error;
 
-// Backs the connected database up and restores backups from the window, as jobs. The dialogs ask
+// Backs the connected database up, restores backups and exports the schema from the window, as jobs. The dialogs ask
 // where; backUpTo() and restoreFrom() do the work and are what tests call. GUI thread only.
 class BackupController : public QObject {
     Q_OBJECT
@@ -29,15 +29,19 @@ public:
     void backUpTo(const QString &directory);
     // Into a new database; if `database` exists it is replaced only when confirmedName repeats it.
     void restoreFrom(const QString &backup, const QString &database, const QString &confirmedName = {});
+    // pg_dump --schema-only as a clean init script (see ExportSchemaJob).
+    void exportSchemaTo(const QString &path);
 
 public slots:
     void backUp();
     void restore();
+    void exportSchema();
 
 signals:
     void busyChanged(bool busy);
     void backedUp(const QString &path);
     void restored(const QString &database);
+    void schemaExported(const QString &path);
     void failed(const QString &message);
 
 private:

@@ -70,6 +70,11 @@ QWidget *DiagramPage::createToolBar()
     auto *toolBar = new QToolBar(this);
     toolBar->setObjectName(QStringLiteral("diagramToolBar"));
     toolBar->setIconSize(QSize(16, 16));
+    toolBar->toggleViewAction()->setObjectName(QStringLiteral("toggleDiagramToolBarAction"));
+    // Widgets on a tool bar are held by actions of their own; they carry the widget's name.
+    const auto addNamedWidget = [toolBar](QWidget *widget) {
+        toolBar->addWidget(widget)->setObjectName(widget->objectName() + QStringLiteral("Action"));
+    };
 
     m_schemaFilter = new QComboBox(toolBar);
     m_schemaFilter->setObjectName(QStringLiteral("diagramSchemaFilter"));
@@ -77,7 +82,7 @@ QWidget *DiagramPage::createToolBar()
     m_schemaFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_schemaFilter, &QComboBox::activated, this,
             [this] { setSchemaFilter(m_schemaFilter->currentData().toString()); });
-    toolBar->addWidget(m_schemaFilter);
+    addNamedWidget(m_schemaFilter);
 
     m_find = new QLineEdit(toolBar);
     m_find->setObjectName(QStringLiteral("diagramFind"));
@@ -85,7 +90,7 @@ QWidget *DiagramPage::createToolBar()
     m_find->setClearButtonEnabled(true);
     m_find->setMaximumWidth(260);
     connect(m_find, &QLineEdit::returnPressed, this, [this] { findTable(m_find->text().trimmed()); });
-    toolBar->addWidget(m_find);
+    addNamedWidget(m_find);
     toolBar->addSeparator();
 
     QAction *focus = toolBar->addAction(tr("Neighbours"));
@@ -104,7 +109,7 @@ QWidget *DiagramPage::createToolBar()
     m_depth->setValue(kDefaultFocusDepth);
     m_depth->setPrefix(tr("depth "));
     m_depth->setToolTip(tr("How many foreign-key steps away a neighbour may be"));
-    toolBar->addWidget(m_depth);
+    addNamedWidget(m_depth);
     m_showAllAction = toolBar->addAction(tr("Show All"));
     m_showAllAction->setObjectName(QStringLiteral("diagramShowAllAction"));
     m_showAllAction->setEnabled(false);
@@ -119,10 +124,12 @@ QWidget *DiagramPage::createToolBar()
     actual->setObjectName(QStringLiteral("diagramActualSizeAction"));
     connect(actual, &QAction::triggered, this, [this] { m_view->setZoom(1.0); });
     QAction *zoomIn = toolBar->addAction(tr("+"));
+    zoomIn->setObjectName(QStringLiteral("diagramZoomInAction"));
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     zoomIn->setToolTip(tr("Zoom in"));
     connect(zoomIn, &QAction::triggered, this, [this] { m_view->zoomBy(1.25); });
     QAction *zoomOut = toolBar->addAction(tr("−"));
+    zoomOut->setObjectName(QStringLiteral("diagramZoomOutAction"));
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     zoomOut->setToolTip(tr("Zoom out"));
     connect(zoomOut, &QAction::triggered, this, [this] { m_view->zoomBy(0.8); });
@@ -133,12 +140,14 @@ QWidget *DiagramPage::createToolBar()
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(exportButton);
-    connect(exportMenu->addAction(tr("Whole Diagram…")), &QAction::triggered, this,
-            [this] { exportInteractively(false); });
-    connect(exportMenu->addAction(tr("Visible Part…")), &QAction::triggered, this,
-            [this] { exportInteractively(true); });
+    QAction *exportWhole = exportMenu->addAction(tr("Whole Diagram…"));
+    exportWhole->setObjectName(QStringLiteral("diagramExportWholeAction"));
+    connect(exportWhole, &QAction::triggered, this, [this] { exportInteractively(false); });
+    QAction *exportVisible = exportMenu->addAction(tr("Visible Part…"));
+    exportVisible->setObjectName(QStringLiteral("diagramExportVisibleAction"));
+    connect(exportVisible, &QAction::triggered, this, [this] { exportInteractively(true); });
     exportButton->setMenu(exportMenu);
-    toolBar->addWidget(exportButton);
+    addNamedWidget(exportButton);
     QAction *relayoutAction = toolBar->addAction(tr("Re-layout"));
     relayoutAction->setObjectName(QStringLiteral("diagramRelayoutAction"));
     relayoutAction->setToolTip(tr("Forget where tables were moved and lay the diagram out afresh"));
@@ -147,7 +156,7 @@ QWidget *DiagramPage::createToolBar()
     m_legend = new QLabel(toolBar);
     m_legend->setObjectName(QStringLiteral("diagramLegend"));
     m_legend->setContentsMargins(12, 0, 0, 0);
-    toolBar->addWidget(m_legend);
+    addNamedWidget(m_legend);
     return toolBar;
 }
 

@@ -113,6 +113,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Backed up to %1").arg(path), 15000);
     });
+    connect(m_backups, &BackupController::schemaExported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Exported the schema to %1").arg(path), 15000);
+    });
     connect(m_backups, &BackupController::restored, this, [this](const QString &database) {
         statusBar()->showMessage(tr("Restored into %1").arg(database), 15000);
     });
@@ -196,6 +199,9 @@ void MainWindow::createLifecycleActions()
         tr("Back the database up with pg_dump: a checked archive with a manifest beside it"), &BackupController::backUp, true);
     add(m_backups, QStringLiteral("restoreAction"), QStyle::SP_DialogOpenButton, tr("Res&tore…"),
         tr("Restore a backup into a new database, or replace one by name"), &BackupController::restore, false);
+    add(m_backups, QStringLiteral("exportSchemaAction"), QStyle::SP_FileDialogDetailedView, tr("&Export Schema as Init Script…"),
+        tr("pg_dump --schema-only, tidied into a script that loads into an empty database"), &BackupController::exportSchema,
+        false);
     add(m_lifecycle, QStringLiteral("verifyAction"), QStyle::SP_DialogApplyButton, tr("&Verify"),
         tr("Compare the database with NetRaven's model: tables, migrations, drift, known defects"),
         &LifecycleController::verify, true);

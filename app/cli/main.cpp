@@ -6,6 +6,7 @@
 #include "restorecommands.h"
 #include "exitcode.h"
 #include "sandboxcommand.h"
+#include "schemacommands.h"
 
 #include "nrdb/version.h"
 
@@ -41,6 +42,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("backup"), runBackupCommand},            {QStringLiteral("restore"), runRestoreCommand},
         {QStringLiteral("backups"), runBackupsCommand},
         {QStringLiteral("prove-restorable"), runProveRestorableCommand},
+        {QStringLiteral("inspect"), runInspectCommand},          {QStringLiteral("lint"), runLintCommand},
+        {QStringLiteral("export-schema"), runExportSchemaCommand},
     };
     for (const auto &[name, handler] : commands) {
         if (first == name)

@@ -1,5 +1,7 @@
 #include "model/verifyreport.h"
 
+#include "catalog/snapshotjson.h"
+
 #include <QJsonArray>
 
 namespace nrdb {
@@ -75,14 +77,7 @@ QJsonObject VerifyReport::toJson() const
     QJsonArray unknown;
     for (const AppliedMigration &row : migrations.unknown)
         unknown << QStringLiteral("%1_%2").arg(row.version, 4, 10, QLatin1Char('0')).arg(row.name);
-    QJsonArray findingsJson;
-    for (const LintFinding &finding : findings)
-        findingsJson << QJsonObject{{QStringLiteral("rule"), finding.rule},
-                                    {QStringLiteral("severity"), lintSeverityName(finding.severity)},
-                                    {QStringLiteral("table"), finding.table},
-                                    {QStringLiteral("object"), finding.object},
-                                    {QStringLiteral("message"), finding.message},
-                                    {QStringLiteral("fix_sql"), finding.fixSql}};
+    const QJsonArray findingsJson = findingsToJson(findings);
     QJsonObject elsewhere;
     for (auto it = requiredElsewhere.cbegin(); it != requiredElsewhere.cend(); ++it)
         elsewhere.insert(it.key(), it.value());

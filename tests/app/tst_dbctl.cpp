@@ -278,6 +278,75 @@ private slots:
         QCOMPARE(dbctl({QStringLiteral("backups"), QStringLiteral("prune"), dir.path()}, {}, environment).exitCode, 2);
     }
 
+    void inspectLintAndExportSchema()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString uri = server.value().profile(QStringLiteral("nrdb_cli_inspect_%1").arg(QCoreApplication::applicationPid())).toUri();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
+
+        const Run summary = dbctl({QStringLiteral("inspect"), uri}, {}, environment);
+        QCOMPARE(summary.exitCode, 0);
+        QVERIFY2(summary.out.startsWith(QLatin1String("netraven: 13 tables, 0 views")), qPrintable(summary.out));
+        QVERIFY(summary.out.contains(QLatin1String("Extensions: pgcrypto")));
+        const Run json = dbctl({QStringLiteral("inspect"), uri, QStringLiteral("--schema"), QStringLiteral("netraven"),
+                                QStringLiteral("--json")}, {}, environment);
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray relations = QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("relations")).toArray();
+        QCOMPARE(relations.size(), 13);
+        const auto devices = std::find_if(relations.cbegin(), relations.cend(), [](const QJsonValue &relation) {
+            return relation[QStringLiteral("name")].toString() == QLatin1String("devices");
+        });
+        QVERIFY(devices != relations.cend());
+        QCOMPARE((*devices)[QStringLiteral("columns")].toArray().first()[QStringLiteral("name")].toString(), QStringLiteral("id"));
+        const Run noSchema = dbctl({QStringLiteral("inspect"), uri, QStringLiteral("--schema"), QStringLiteral("nope")}, {}, environment);
+        QCOMPARE(noSchema.exitCode, 1);
+        QVERIFY(noSchema.err.contains(QLatin1String("There is no schema named nope")));
+
+        const Run lint = dbctl({QStringLiteral("lint"), uri, QStringLiteral("--schema"), QStringLiteral("netraven"),
+                                QStringLiteral("--json")}, {}, environment);
+        QCOMPARE(lint.exitCode, 0);
+        const QJsonArray findings = QJsonDocument::fromJson(lint.out.toUtf8()).array();
+        QCOMPARE(findings.size(), 32); // the known defects of NetRaven's schema, as verify reports them
+        QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [](const QJsonValue &finding) {
+            return finding[QStringLiteral("rule")].toString() == QLatin1String("fk-without-index")
+                   && finding[QStringLiteral("fix_sql")].toString().startsWith(QLatin1String("CREATE INDEX"));
+        }));
+        const Run fixes = dbctl({QStringLiteral("lint"), uri, QStringLiteral("--fix-sql")}, {}, environment);
+        QVERIFY(fixes.out.contains(QLatin1String("CREATE INDEX")) && !fixes.out.contains(QLatin1String("isolated-table")));
+
+        // The init script loads into an empty database with ON_ERROR_STOP, and is NetRaven's baseline.
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("init.sql"));
+        const Run exported = dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--output"), script}, {}, environment);
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(!text.contains(QLatin1String("OWNER TO")) && !text.contains(QLatin1String("\\restrict")));
+        QVERIFY(text.contains(QLatin1String("CREATE SCHEMA IF NOT EXISTS netraven;")));
+        QVERIFY(!text.contains(QLatin1String("schema_history"))); // this tool's bookkeeping stays out
+        const QString empty = server.value().profile(QStringLiteral("nrdb_cli_init_%1").arg(QCoreApplication::applicationPid())).toUri();
+        const QString psqlPath = QDir(server.value().binDir).filePath(QStringLiteral("psql"));
+        ChildCommand create(psqlPath, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), server.value().profile().toUri(),
+                                       QStringLiteral("-c"), QStringLiteral("CREATE DATABASE nrdb_cli_init_%1").arg(QCoreApplication::applicationPid())},
+                            {}, environment);
+        QCOMPARE(create.run().value().exitCode, 0);
+        ChildCommand load(psqlPath, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                     QStringLiteral("-d"), empty, QStringLiteral("-f"), script},
+                          {}, environment);
+        const ChildOutcome loaded = load.run().value();
+        QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.standardError));
+        const Run verified = dbctl({QStringLiteral("verify"), empty}, {}, environment);
+        QVERIFY2(verified.out.startsWith(QLatin1String("Matches the netraven-v1 baseline, but has no migration history yet")),
+                 qPrintable(verified.out));
+        const Run toStdout = dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--schema"), QStringLiteral("netraven")}, {}, environment);
+        QCOMPARE(toStdout.exitCode, 0);
+        QVERIFY(toStdout.out.contains(QLatin1String("CREATE TABLE netraven.devices")));
+    }
+
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
     void interruptCancelsWithExit130()
     {

@@ -6,6 +6,7 @@
 #include "backup/backupcatalog.h"
 #include "backup/clienttools.h"
 #include "backup/clientenvironment.h"
+#include "backup/initscript.h"
 #include "catalog/catalogreader.h"
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
@@ -46,6 +47,29 @@ QList<qint64> processesWith(const QString &text)
 class TestBackup : public QObject {
     Q_OBJECT
 private slots:
+    // NetRaven's prepare_init_schema.sh, line by line: what goes, what stays.
+    void schemaDumpBecomesAnInitScript()
+    {
+        const QString dump = QStringLiteral("\\restrict AbC123\n"
+                                            "SET client_encoding = 'UTF8';\n"
+                                            "CREATE SCHEMA netraven;\n"
+                                            "CREATE SCHEMA IF NOT EXISTS other;\n"
+                                            "ALTER SCHEMA netraven OWNER TO netraven;\n"
+                                            "ALTER TABLE netraven.devices OWNER TO \"Some Role\";\n"
+                                            "ALTER TABLE ONLY netraven.devices ADD CONSTRAINT devices_pkey PRIMARY KEY (id);\n"
+                                            "-- Name: devices; Type: TABLE; Schema: netraven; Owner: netraven\n"
+                                            "\\unrestrict AbC123\n");
+        const InitScript script = toInitScript(dump);
+        QCOMPARE(script.restrictLinesRemoved, 2);
+        QCOMPARE(script.ownerStatementsRemoved, 2);
+        QCOMPARE(script.schemasMadeIdempotent, 1);
+        QCOMPARE(script.text, QStringLiteral("SET client_encoding = 'UTF8';\n"
+                                             "CREATE SCHEMA IF NOT EXISTS netraven;\n"
+                                             "CREATE SCHEMA IF NOT EXISTS other;\n"
+                                             "ALTER TABLE ONLY netraven.devices ADD CONSTRAINT devices_pkey PRIMARY KEY (id);\n"
+                                             "-- Name: devices; Type: TABLE; Schema: netraven; Owner: netraven\n"));
+    }
+
     void initTestCase()
     {
         NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);

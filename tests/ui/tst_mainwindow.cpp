@@ -160,6 +160,15 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 30000);
         QCOMPARE(restored.first().at(0).toString(), QStringLiteral("netraven_copy"));
         QVERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("Restored into netraven_copy")));
+
+        // The schema as an init script, from the Database menu's action.
+        QSignalSpy exported(window.backups(), &BackupController::schemaExported);
+        QTRY_VERIFY(window.findChild<QAction *>(QStringLiteral("exportSchemaAction"))->isEnabled());
+        window.backups()->exportSchemaTo(backups.filePath(QStringLiteral("init.sql")));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        QFile script(backups.filePath(QStringLiteral("init.sql")));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        QVERIFY(script.readAll().contains("CREATE SCHEMA IF NOT EXISTS netraven;"));
     }
 
 private:

@@ -1,0 +1,224 @@
+#include "schemacommands.h"
+
+#include "cliusage.h"
+#include "commandtarget.h"
+#include "exitcode.h"
+#include "headlessjob.h"
+
+#include "catalog/schemalint.h"
+#include "catalog/snapshotjson.h"
+#include "jobs/exportschemajob.h"
+#include "jobs/snapshotjob.h"
+#include "util/counting.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTemporaryDir>
+
+namespace nrdb::cli {
+
+namespace {
+
+QString inspectUsage()
+{
+    return QStringLiteral("Usage: netraven-dbctl inspect [CONNECTION] [--schema S]... [--json]\n"
+                          "\n"
+                          "Reads the schema: a summary per schema (tables, views, rows, size), or with --json the\n"
+                          "whole snapshot (every relation with its columns, constraints and indexes).\n"
+                          "\n"
+                          "  --schema S         only this schema (repeatable)\n") +
+           targetUsage();
+}
+
+QString lintUsage()
+{
+    return QStringLiteral("Usage: netraven-dbctl lint [CONNECTION] [--schema S]... [--fix-sql] [--json]\n"
+                          "\n"
+                          "Finds schema defects: foreign keys without an index, tables without a primary key,\n"
+                          "redundant indexes, nullable booleans, isolated tables. Findings are advice: the exit\n"
+                          "code is 0 whatever is found.\n"
+                          "\n"
+                          "  --schema S         only this schema (repeatable)\n"
+                          "  --fix-sql          print only the SQL that fixes what can be fixed safely\n") +
+           targetUsage();
+}
+
+QString exportUsage()
+{
+    return QStringLiteral("Usage: netraven-dbctl export-schema [CONNECTION] [--output FILE] [--schema S]...\n"
+                          "\n"
+                          "pg_dump --schema-only turned into a clean init script: \\restrict lines and OWNER TO\n"
+                          "statements removed, CREATE SCHEMA made IF NOT EXISTS, this tool's own schema (nrdb) left\n"
+                          "out. It loads into an empty database with psql -v ON_ERROR_STOP=1 -f FILE.\n"
+                          "\n"
+                          "  --output FILE      write it here (atomically); default: standard output\n"
+                          "  --schema S         only this schema (repeatable)\n") +
+           targetUsage();
+}
+
+struct ParsedCommand {
+    QCommandLineParser parser;
+    std::optional<int> exitCode; // set when the command ends here (help, usage error)
+    CommandTarget target;
+};
+
+// --help, --schema, the target options and the command's own; resolves the connection.
+void parse(ParsedCommand &command, const QString &name, const QString &usage, const QStringList &arguments,
+           const QList<QCommandLineOption> &options = {})
+{
+    QCommandLineParser &parser = command.parser;
+    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")});
+    parser.addOption({QStringLiteral("schema"), QStringLiteral("Schema."), QStringLiteral("S")});
+    parser.addOptions(options);
+    addTargetOptions(parser);
+    if (!parser.parse(QStringList{name} + arguments)) {
+        command.exitCode = usageError(parser.errorText(), usage, name);
+        return;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(usage);
+        command.exitCode = ExitOk;
+        return;
+    }
+    Result<CommandTarget> target = commandTarget(parser);
+    if (!target) {
+        command.exitCode = target.error().kind == ErrorKind::Usage ? usageError(target.error().message, usage, name)
+                                                                   : jobFailed(target.error());
+        return;
+    }
+    command.target = std::move(target).value();
+}
+
+// Reads the snapshot, keeping only the schemas asked for.
+Result<SchemaSnapshot> readSnapshot(const ParsedCommand &command)
+{
+    auto job = std::make_shared<SnapshotJob>(command.target.profile);
+    if (Status outcome = runHeadless(job); !outcome)
+        return outcome.error();
+    SchemaSnapshot snapshot = job->takeResult();
+    const QStringList wanted = command.parser.values(QStringLiteral("schema"));
+    if (!wanted.isEmpty()) {
+        for (const QString &schema : wanted)
+            if (!snapshot.schema(schema))
+                return Error{ErrorKind::NotFound, QStringLiteral("There is no schema named %1").arg(schema), {}, {}};
+        const auto unwanted = [&wanted](const auto &item) { return !wanted.contains(item.schema); };
+        snapshot.relations.removeIf(unwanted);
+        snapshot.sequences.removeIf(unwanted);
+        snapshot.enums.removeIf(unwanted);
+        snapshot.domains.removeIf(unwanted);
+        snapshot.schemas.removeIf([&wanted](const SchemaInfo &schema) { return !wanted.contains(schema.name); });
+        snapshot.index();
+    }
+    return snapshot;
+}
+
+void printSummary(const SchemaSnapshot &snapshot)
+{
+    const QLocale locale;
+    for (const SchemaInfo &schema : snapshot.schemas) {
+        int tables = 0;
+        int views = 0;
+        qint64 rows = 0;
+        qint64 bytes = 0;
+        for (const RelationInfo &relation : snapshot.relations) {
+            if (relation.schema != schema.name)
+                continue;
+            relation.isTable() ? ++tables : ++views;
+            rows += qMax<qint64>(0, relation.rowEstimate);
+            bytes += qMax<qint64>(0, relation.totalBytes);
+        }
+        writeOut(QStringLiteral("%1: %2, %3, about %4, %5%6\n")
+                     .arg(schema.name, counted(tables, QStringLiteral("table"), QStringLiteral("tables")),
+                          counted(views, QStringLiteral("view"), QStringLiteral("views")),
+                          counted(rows, QStringLiteral("row"), QStringLiteral("rows")), locale.formattedDataSize(bytes),
+                          schema.usable ? QString() : QStringLiteral(" (no USAGE privilege)")));
+    }
+    QStringList extensions;
+    for (const ExtensionInfo &extension : snapshot.extensions)
+        extensions << QStringLiteral("%1 %2").arg(extension.name, extension.version);
+    writeOut(QStringLiteral("Extensions: %1\n").arg(extensions.isEmpty() ? QStringLiteral("none") : extensions.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
+int runInspectCommand(const QStringList &arguments)
+{
+    ParsedCommand command;
+    parse(command, QStringLiteral("inspect"), inspectUsage(), arguments);
+    if (command.exitCode)
+        return *command.exitCode;
+    const Result<SchemaSnapshot> snapshot = readSnapshot(command);
+    if (!snapshot)
+        return jobFailed(snapshot.error());
+    if (command.parser.isSet(QStringLiteral("json")))
+        writeOut(QString::fromUtf8(QJsonDocument(snapshotToJson(snapshot.value())).toJson()));
+    else
+        printSummary(snapshot.value());
+    return ExitOk;
+}
+
+int runLintCommand(const QStringList &arguments)
+{
+    ParsedCommand command;
+    parse(command, QStringLiteral("lint"), lintUsage(), arguments,
+          {{QStringLiteral("fix-sql"), QStringLiteral("Only the fixing SQL.")}});
+    if (command.exitCode)
+        return *command.exitCode;
+    const Result<SchemaSnapshot> snapshot = readSnapshot(command);
+    if (!snapshot)
+        return jobFailed(snapshot.error());
+    const QVector<LintFinding> findings = lintSnapshot(snapshot.value());
+    if (command.parser.isSet(QStringLiteral("json"))) {
+        writeOut(QString::fromUtf8(QJsonDocument(findingsToJson(findings)).toJson()));
+    } else if (command.parser.isSet(QStringLiteral("fix-sql"))) {
+        for (const LintFinding &finding : findings)
+            if (!finding.fixSql.isEmpty())
+                writeOut(QStringLiteral("-- %1\n%2\n").arg(finding.message, finding.fixSql));
+    } else {
+        for (const LintFinding &finding : findings)
+            writeOut(QStringLiteral("%1\t%2\t%3.%4\t%5\n")
+                         .arg(lintSeverityName(finding.severity), finding.rule, finding.schema, finding.table, finding.message));
+        writeErr(QStringLiteral("%1\n").arg(counted(findings.size(), QStringLiteral("finding"), QStringLiteral("findings"))));
+    }
+    return ExitOk;
+}
+
+int runExportSchemaCommand(const QStringList &arguments)
+{
+    ParsedCommand command;
+    parse(command, QStringLiteral("export-schema"), exportUsage(), arguments,
+          {{{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("File."), QStringLiteral("FILE")}});
+    if (command.exitCode)
+        return *command.exitCode;
+    const bool toStandardOutput = !command.parser.isSet(QStringLiteral("output"));
+    QTemporaryDir scratch;
+    SchemaExportOptions options;
+    options.schemas = command.parser.values(QStringLiteral("schema"));
+    options.outputPath = toStandardOutput ? scratch.filePath(QStringLiteral("schema.sql")) : command.parser.value(QStringLiteral("output"));
+    auto job = std::make_shared<ExportSchemaJob>(command.target.profile, options);
+    if (Status outcome = runHeadless(job); !outcome)
+        return jobFailed(outcome.error());
+    const SchemaExportResult &result = job->result();
+    if (toStandardOutput) {
+        QFile file(result.path);
+        if (!file.open(QIODevice::ReadOnly))
+            return jobFailed(Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(result.path), {}, {}});
+        writeOut(QString::fromUtf8(file.readAll()));
+    } else if (command.parser.isSet(QStringLiteral("json"))) {
+        writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{
+                                                     {QStringLiteral("path"), QDir(result.path).absolutePath()},
+                                                     {QStringLiteral("bytes"), result.bytes},
+                                                     {QStringLiteral("restrict_lines_removed"), result.changes.restrictLinesRemoved},
+                                                     {QStringLiteral("owner_statements_removed"), result.changes.ownerStatementsRemoved},
+                                                     {QStringLiteral("schemas_made_if_not_exists"), result.changes.schemasMadeIdempotent},
+                                                 })
+                                       .toJson()));
+    } else {
+        writeOut(QStringLiteral("Wrote %1 (%2)\n").arg(result.path, QLocale().formattedDataSize(result.bytes)));
+    }
+    return ExitOk;
+}
+
+} // namespace nrdb::cli
