@@ -33,6 +33,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include <utility>
+
 namespace nrdb {
 
 namespace {
@@ -272,6 +274,7 @@ void MainWindow::startSandbox()
     m_welcomePage->setBusy(true);
     m_welcomePage->setStatusText(tr("Starting a sandbox server… (progress in the Jobs and Log docks)"));
     statusBar()->showMessage(tr("Starting a sandbox server…"));
+    m_bootstrapWhenConnected = true; // a sandbox is for trying NetRaven: it gets a NetRaven database
     m_sandbox->start();
 }
 
@@ -345,6 +348,8 @@ void MainWindow::showConnected(const Connected &connection)
     showTier(profile);
     statusBar()->showMessage(tr("Connected to PostgreSQL %1").arg(connection.info.serverVersion), 10000);
     emit connected();
+    if (std::exchange(m_bootstrapWhenConnected, false))
+        m_lifecycle->bootstrap();
 }
 
 void MainWindow::showDiagram()
@@ -385,6 +390,7 @@ void MainWindow::showDisconnected()
 
 void MainWindow::showFailure(const QString &message)
 {
+    m_bootstrapWhenConnected = false;
     m_sandboxAction->setEnabled(true);
     m_connectAction->setEnabled(true);
     m_welcomePage->setBusy(false);

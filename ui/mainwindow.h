@@ -101,6 +101,7 @@ private:
     QList<QAction *> m_lifecycleActions;
     QList<QAction *> m_toolBarLifecycleActions;
     bool m_lifecycleBusy = false;
+    bool m_bootstrapWhenConnected = false; // the sandbox just started: make it a NetRaven database
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;

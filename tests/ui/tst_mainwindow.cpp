@@ -102,6 +102,17 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy connected(&window, &MainWindow::connected);
         QSignalSpy failed(&window, &MainWindow::connectionFailed);
+        // The generated admin password is shown once, in a box the user closes.
+        bool passwordShown = false;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&passwordShown] {
+            if (QWidget *box = QApplication::activeModalWidget();
+                box && box->objectName() == QLatin1String("generatedSecretsBox")) {
+                passwordShown = qobject_cast<QMessageBox *>(box)->text().contains(QLatin1String("admin_password: "));
+                qobject_cast<QMessageBox *>(box)->accept();
+            }
+        });
+        closer.start(50);
         QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("startSandboxButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(connected.count() + failed.count() > 0, 90000);
         QCOMPARE(failed.count(), 0);
@@ -110,7 +121,6 @@ private slots:
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("connectedTabs"));
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("schemaBrowser"));
         auto *schemaSummary = window.findChild<QLabel *>(QStringLiteral("schemaSummary"));
-        QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("0 tables")), 20000);
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("summaryTitle"))->text().contains(QLatin1String("netraven")));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))->text().startsWith(QLatin1String("Connected")));
         const QAbstractItemModel *log = window.findChild<QTreeView *>(QStringLiteral("logView"))->model();
@@ -124,27 +134,24 @@ private slots:
                                                 .section(QLatin1Char('/'), 0, 0))),
                  qPrintable(messages.join(QLatin1Char('\n'))));
 
-        // One click from an empty database to a verified, seeded NetRaven database.
+        // The sandbox is made a verified, seeded NetRaven database without another click.
         auto *bootstrap = window.findChild<QAction *>(QStringLiteral("bootstrapAction"));
-        QVERIFY(bootstrap->isEnabled());
-        bool passwordShown = false;
-        QTimer closer;
-        connect(&closer, &QTimer::timeout, this, [&passwordShown] {
-            if (QWidget *box = QApplication::activeModalWidget();
-                box && box->objectName() == QLatin1String("generatedSecretsBox")) {
-                passwordShown = qobject_cast<QMessageBox *>(box)->text().contains(QLatin1String("admin_password: "));
-                qobject_cast<QMessageBox *>(box)->accept();
-            }
-        });
-        closer.start(50);
-        bootstrap->trigger();
-        QVERIFY(!bootstrap->isEnabled()); // one lifecycle job at a time
+        QVERIFY(!bootstrap->isEnabled()); // bootstrapping already: one lifecycle job at a time
         auto *verdict = window.findChild<QLabel *>(QStringLiteral("verifyVerdict"));
         QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v1 at version 1"), 30000);
         QTRY_VERIFY(passwordShown);
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("verifyReport"));
         QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("14 tables")), 20000); // 13 + history
         QTRY_VERIFY(bootstrap->isEnabled());
+
+        // Bootstrap again: nothing to do, and no new password.
+        passwordShown = false;
+        verdict->clear();
+        bootstrap->trigger();
+        QVERIFY(!bootstrap->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v1 at version 1"), 30000);
+        QTRY_VERIFY(bootstrap->isEnabled());
+        QVERIFY(!passwordShown);
 
         // Back up, then restore that backup into a new database, as the Database menu does.
         QTemporaryDir backups;
