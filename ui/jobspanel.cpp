@@ -1,5 +1,7 @@
 #include "jobspanel.h"
 
+#include "actionicon.h"
+
 #include "placeholderstack.h"
 #include "progressdelegate.h"
 
@@ -19,7 +21,7 @@ namespace nrdb {
 JobsPanel::JobsPanel(JobRunner *runner, QWidget *parent)
     : QDockWidget(tr("Jobs"), parent), m_runner(runner), m_model(new JobTableModel(runner, this)),
       m_view(new QTreeView), m_stack(new PlaceholderStack(m_view)),
-      m_cancelAction(new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("Cancel Job"), this)),
+      m_cancelAction(new QAction(actionIcon(QStringLiteral("cancel")), tr("Cancel Job"), this)),
       m_clearAction(new QAction(style()->standardIcon(QStyle::SP_DialogResetButton), tr("Clear Finished"), this)),
       m_clock(new QTimer(this))
 {

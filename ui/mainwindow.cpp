@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "actionicon.h"
 #include "backupcontroller.h"
 #include "connectiondialog.h"
 #include "connectioncontroller.h"
@@ -135,13 +136,13 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    m_connectAction = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("&Connect…"), this);
+    m_connectAction = new QAction(actionIcon(QStringLiteral("connect")), tr("&Connect…"), this);
     m_connectAction->setObjectName(QStringLiteral("connectAction"));
     m_connectAction->setShortcut(QKeySequence::Open);
     m_connectAction->setStatusTip(tr("Connect to a server with a saved profile, a URI or the PG* environment"));
     connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
 
-    m_refreshAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction = new QAction(actionIcon(QStringLiteral("refresh")), tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setStatusTip(tr("Read the schema again"));
@@ -153,7 +154,7 @@ void MainWindow::createActions()
     m_disconnectAction->setEnabled(false);
     connect(m_disconnectAction, &QAction::triggered, m_connections, &ConnectionController::disconnectFromDatabase);
 
-    m_sandboxAction = new QAction(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Start &Sandbox Server"), this);
+    m_sandboxAction = new QAction(actionIcon(QStringLiteral("sandbox")), tr("Start &Sandbox Server"), this);
     m_sandboxAction->setObjectName(QStringLiteral("startSandboxAction"));
     m_sandboxAction->setStatusTip(tr("Start a throwaway local PostgreSQL server and connect to it"));
     connect(m_sandboxAction, &QAction::triggered, this, &MainWindow::startSandbox);
@@ -175,9 +176,9 @@ void MainWindow::createActions()
 void MainWindow::createLifecycleActions()
 {
     // The frequent ones also go on the toolbar; the rarer ones stay in the Database menu.
-    const auto add = [this](auto *receiver, const QString &objectName, QStyle::StandardPixmap icon, const QString &text,
+    const auto add = [this](auto *receiver, const QString &objectName, const QIcon &icon, const QString &text,
                             const QString &tip, auto slot, bool onToolBar) {
-        auto *action = new QAction(style()->standardIcon(icon), text, this);
+        auto *action = new QAction(icon, text, this);
         action->setObjectName(objectName);
         action->setStatusTip(tip);
         connect(action, &QAction::triggered, receiver, slot);
@@ -185,26 +186,26 @@ void MainWindow::createLifecycleActions()
         if (onToolBar)
             m_toolBarLifecycleActions << action;
     };
-    add(m_lifecycle, QStringLiteral("bootstrapAction"), QStyle::SP_MediaPlay, tr("&Bootstrap"),
+    add(m_lifecycle, QStringLiteral("bootstrapAction"), actionIcon(QStringLiteral("bootstrap")), tr("&Bootstrap"),
         tr("Create the database if missing, initialise, seed and verify it, in one go"), &LifecycleController::bootstrap, true);
-    add(m_lifecycle, QStringLiteral("initAction"), QStyle::SP_FileDialogNewFolder, tr("&Init"),
+    add(m_lifecycle, QStringLiteral("initAction"), actionIcon(QStringLiteral("init")), tr("&Init"),
         tr("Extensions, schema and pending migrations, each step in its own transaction"), &LifecycleController::init, true);
-    add(m_lifecycle, QStringLiteral("seedAction"), QStyle::SP_FileDialogListView, tr("&Seed"),
+    add(m_lifecycle, QStringLiteral("seedAction"), actionIcon(QStringLiteral("seed")), tr("&Seed"),
         tr("Insert NetRaven's default rows that are missing"), &LifecycleController::seed, true);
-    add(m_lifecycle, QStringLiteral("adoptAction"), QStyle::SP_DialogYesButton, tr("&Adopt…"),
+    add(m_lifecycle, QStringLiteral("adoptAction"), QIcon(), tr("&Adopt…"),
         tr("Take over a NetRaven database its own code built: stamp the migration history without DDL"),
         &LifecycleController::adopt, false);
-    add(m_lifecycle, QStringLiteral("resetSettingsAction"), QStyle::SP_DialogResetButton, tr("&Reset Settings to Defaults…"),
+    add(m_lifecycle, QStringLiteral("resetSettingsAction"), QIcon(), tr("&Reset Settings to Defaults…"),
         tr("Put NetRaven's default values back into admin settings that were changed"), &LifecycleController::resetSettings,
         false);
-    add(m_backups, QStringLiteral("backupAction"), QStyle::SP_DialogSaveButton, tr("Back &Up…"),
+    add(m_backups, QStringLiteral("backupAction"), actionIcon(QStringLiteral("backup")), tr("Back &Up…"),
         tr("Back the database up with pg_dump: a checked archive with a manifest beside it"), &BackupController::backUp, true);
-    add(m_backups, QStringLiteral("restoreAction"), QStyle::SP_DialogOpenButton, tr("Res&tore…"),
+    add(m_backups, QStringLiteral("restoreAction"), actionIcon(QStringLiteral("restore")), tr("Res&tore…"),
         tr("Restore a backup into a new database, or replace one by name"), &BackupController::restore, false);
-    add(m_backups, QStringLiteral("exportSchemaAction"), QStyle::SP_FileDialogDetailedView, tr("&Export Schema as Init Script…"),
+    add(m_backups, QStringLiteral("exportSchemaAction"), QIcon(), tr("&Export Schema as Init Script…"),
         tr("pg_dump --schema-only, tidied into a script that loads into an empty database"), &BackupController::exportSchema,
         false);
-    add(m_lifecycle, QStringLiteral("verifyAction"), QStyle::SP_DialogApplyButton, tr("&Verify"),
+    add(m_lifecycle, QStringLiteral("verifyAction"), actionIcon(QStringLiteral("verify")), tr("&Verify"),
         tr("Compare the database with NetRaven's model: tables, migrations, drift, known defects"),
         &LifecycleController::verify, true);
     updateLifecycleActions();

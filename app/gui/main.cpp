@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QPixmap>
 #include <QTimer>
 
@@ -58,6 +59,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("netraven-dbadmin"));
     QApplication::setApplicationDisplayName(QStringLiteral(NRDB_PRODUCT_NAME));
     QApplication::setApplicationVersion(QStringLiteral(NRDB_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("netraven-dbadmin"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/nrdb/icons/app/netraven-dbadmin.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Inspect, initialise, verify, back up and restore NetRaven's "

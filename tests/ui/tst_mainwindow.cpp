@@ -69,6 +69,19 @@ private slots:
                 continue;
             QVERIFY2(!action->objectName().isEmpty(), qPrintable(action->text() + QStringLiteral(" has no objectName")));
         }
+        // The toolbar's actions all wear the application's own icons, and those draw.
+        const QList<QAction *> toolBarActions = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions();
+        for (const QAction *action : toolBarActions) {
+            if (action->isSeparator())
+                continue;
+            const QImage drawn = action->icon().pixmap(24).toImage();
+            QVERIFY2(!drawn.isNull(), qPrintable(action->objectName()));
+            int opaque = 0;
+            for (int y = 0; y < drawn.height(); ++y)
+                for (int x = 0; x < drawn.width(); ++x)
+                    opaque += qAlpha(drawn.pixel(x, y)) > 128 ? 1 : 0;
+            QVERIFY2(opaque > 20, qPrintable(action->objectName() + QStringLiteral(" draws nothing")));
+        }
     }
 
     void geometryAndDockLayoutAreRestored()
