@@ -17,6 +17,8 @@ packages=(
     # laying out the relationship diagram (libgvc), exporting it as SVG; graphviz's own dot for
     # the diagram benchmark
     libgraphviz-dev graphviz qt6-svg-dev
+    # the Debian package and its checks
+    dpkg-dev desktop-file-utils appstream
 )
 
 missing=()

@@ -1,5 +1,7 @@
 #include "serversummarypage.h"
 
+#include "util/counting.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -54,7 +56,7 @@ void ServerSummaryPage::showSummary(const Connected &connection)
     addRow(tr("Tables:"), locale.toString(info.userTableCount));
     m_hint->setText(info.userTableCount == 0
                         ? tr("This database has no tables yet.")
-                        : tr("%n table(s) in %1 schema(s).", nullptr, info.userTableCount).arg(info.schemas.size()));
+                        : tr("%1 in %2.").arg(counted(info.userTableCount, tr("table"), tr("tables")), counted(info.schemas.size(), tr("schema"), tr("schemas"))));
 }
 
 } // namespace nrdb

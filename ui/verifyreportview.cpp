@@ -2,6 +2,8 @@
 
 #include "placeholderstack.h"
 
+#include "util/counting.h"
+
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -124,7 +126,7 @@ void VerifyReportView::fillTree()
     for (const ChecksumMismatch &mismatch : report.migrations.mismatches)
         addItem(migrations, {tr("changed since applied: %1").arg(mismatch.version), mismatch.inPack.left(16), mismatch.recorded.left(16)}, bad);
 
-    QTreeWidgetItem *drift = addItem(root, {tr("Drift from the model: %n difference(s)", nullptr, static_cast<int>(report.drift.size()))},
+    QTreeWidgetItem *drift = addItem(root, {tr("Drift from the model: %1").arg(counted(report.drift.size(), tr("difference"), tr("differences")))},
                                      report.drift.isEmpty() ? ok : bad);
     QMap<QString, QTreeWidgetItem *> driftTables;
     for (const DriftItem &item : report.drift) {

@@ -12,6 +12,7 @@
 #include "jobs/verifyjob.h"
 #include "migrate/migrationstatus.h"
 #include "migrate/schemahistory.h"
+#include "util/counting.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -246,7 +247,7 @@ int runVerifyCommand(const QStringList &arguments)
             writeOut(QStringLiteral("  pending migration %1\n").arg(migration.label()));
         for (const ChecksumMismatch &mismatch : report.migrations.mismatches)
             writeOut(QStringLiteral("  migration %1 changed since it was applied\n").arg(mismatch.version));
-        writeOut(QStringLiteral("%1 lint finding(s); --json or --html lists them\n").arg(report.findings.size()));
+        writeOut(QStringLiteral("%1; --json or --html lists them\n").arg(counted(report.findings.size(), QStringLiteral("lint finding"), QStringLiteral("lint findings"))));
     }
     return report.hasDifferences() ? ExitDrift : ExitOk;
 }

@@ -1,4 +1,5 @@
 // netraven-dbadmin: wiring only; the window and everything behind it live in nrdb_ui and nrdb_core.
+#include "backupcontroller.h"
 #include "diagrampage.h"
 #include "lifecyclecontroller.h"
 #include "mainwindow.h"
@@ -10,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
 #include <QPixmap>
 #include <QTimer>
@@ -20,7 +22,7 @@ namespace {
 
 // Saves a picture of the window, then quits: once the schema of the new connection is read (or
 // connecting failed), or at once when there is no connection to wait for.
-enum class ScreenshotMoment { AtOnce, SchemaRead, DiagramDrawn, VerifyReported };
+enum class ScreenshotMoment { AtOnce, SchemaRead, DiagramDrawn, VerifyReported, BackedUp };
 
 void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, ScreenshotMoment moment)
 {
@@ -46,6 +48,9 @@ void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, Screensho
     case ScreenshotMoment::VerifyReported:
         QObject::connect(window.lifecycle(), &nrdb::LifecycleController::verifyReported, &window, capture);
         break;
+    case ScreenshotMoment::BackedUp:
+        QObject::connect(window.backups(), &nrdb::BackupController::backedUp, &window, capture);
+        break;
     }
     QObject::connect(&window, &nrdb::MainWindow::connectionFailed, &window, capture);
 }
@@ -59,7 +64,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("netraven-dbadmin"));
     QApplication::setApplicationDisplayName(QStringLiteral(NRDB_PRODUCT_NAME));
     QApplication::setApplicationVersion(QStringLiteral(NRDB_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("netraven-dbadmin"));
+    QApplication::setDesktopFileName(QStringLiteral("org.netraven.DbAdmin"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/nrdb/icons/app/netraven-dbadmin.svg")));
 
     QCommandLineParser parser;
@@ -79,7 +84,8 @@ int main(int argc, char *argv[])
                                           QStringLiteral("Once the schema is read, show the table <schema.table> (in the diagram with --diagram)."),
                                           QStringLiteral("schema.table"));
     const QCommandLineOption runOption(QStringLiteral("run"),
-                                       QStringLiteral("Once connected, run <action>: bootstrap or verify."),
+                                       QStringLiteral("Once connected, run <action>: bootstrap, verify, or backup "
+                                                      "(into netraven-dbadmin-backups in the temporary directory)."),
                                        QStringLiteral("action"));
     const QCommandLineOption diagramOption(QStringLiteral("diagram"),
                                            QStringLiteral("Once the schema is read, show the relationship diagram."));
@@ -121,18 +127,26 @@ int main(int argc, char *argv[])
                              [&window, wanted = parser.value(selectOption)] { window.diagram()->findTable(wanted); });
     }
     const QString action = parser.value(runOption);
-    if (!action.isEmpty() && action != QLatin1String("bootstrap") && action != QLatin1String("verify")) {
-        std::fprintf(stderr, "netraven-dbadmin: --run takes bootstrap or verify\n");
+    const QStringList actions{QStringLiteral("bootstrap"), QStringLiteral("verify"), QStringLiteral("backup")};
+    if (!action.isEmpty() && !actions.contains(action)) {
+        std::fprintf(stderr, "netraven-dbadmin: --run takes bootstrap, verify or backup\n");
         return 2;
     }
     if (!action.isEmpty()) {
         QObject::connect(&window, &nrdb::MainWindow::connected, window.lifecycle(), [&window, action] {
-            action == QLatin1String("bootstrap") ? window.lifecycle()->bootstrap() : window.lifecycle()->verify();
+            if (action == QLatin1String("bootstrap"))
+                window.lifecycle()->bootstrap();
+            else if (action == QLatin1String("verify"))
+                window.lifecycle()->verify();
+            else
+                window.backups()->backUpTo(QDir::temp().filePath(QStringLiteral("netraven-dbadmin-backups")));
         });
     }
     if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption)) {
-        const ScreenshotMoment moment = !connecting                   ? ScreenshotMoment::AtOnce
-                                        : !action.isEmpty()           ? ScreenshotMoment::VerifyReported
+        const ScreenshotMoment moment = !connecting                           ? ScreenshotMoment::AtOnce
+                                        : action == QLatin1String("backup")   ? ScreenshotMoment::BackedUp
+                                        : !action.isEmpty() || parser.isSet(sandboxOption) // a sandbox is bootstrapped
+                                            ? ScreenshotMoment::VerifyReported
                                         : parser.isSet(diagramOption) ? ScreenshotMoment::DiagramDrawn
                                                                       : ScreenshotMoment::SchemaRead;
         scheduleScreenshot(window, parser.value(screenshotOption), moment);

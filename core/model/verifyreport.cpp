@@ -1,6 +1,7 @@
 #include "model/verifyreport.h"
 
 #include "catalog/snapshotjson.h"
+#include "util/counting.h"
 
 #include <QJsonArray>
 
@@ -52,7 +53,7 @@ QString VerifyReport::verdict() const
         return QStringLiteral("Matches %1 at version %2").arg(pack).arg(migrations.currentVersion);
     if (!historyExists && drift.isEmpty())
         return QStringLiteral("Matches the %1 baseline, but has no migration history yet: adopt it").arg(pack);
-    return QStringLiteral("%1 difference(s) from %2").arg(differenceCount()).arg(pack);
+    return QStringLiteral("%1 from %2").arg(counted(differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")), pack);
 }
 
 QJsonObject VerifyReport::toJson() const

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Makes the README's screenshots on a virtual display (Xvfb), against a sandbox server with a
+# fresh NetRaven database:
+#   docs/screenshots/schema-browser.png  diagram.png  backup.png  verify.png
+# Anyone can run it again after changing the GUI: scripts/screenshots.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+"$root/scripts/install-dependencies.sh"
+[[ -f build/dev/build.ninja ]] || cmake --preset dev
+cmake --build --preset dev --target netraven-dbadmin netraven-dbctl
+
+dbctl="$root/build/dev/app/cli/netraven-dbctl"
+gui="$root/build/dev/app/gui/netraven-dbadmin"
+out="$root/docs/screenshots"
+mkdir -p "$out"
+work=$(mktemp -d)
+state="$work/sandbox.json"
+cleanup() {
+    "$dbctl" sandbox stop --state-file "$state" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$dbctl" sandbox start --state-file "$state" >/dev/null
+field() { sed -n "s/.*\"$1\": *\"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}$/\1/p" "$state"; }
+export PGPASSFILE
+PGPASSFILE=$(field passFile)
+uri="postgresql://$(field superuser)@$(field host):$(field port)/netraven"
+"$dbctl" bootstrap "$uri" >/dev/null 2>&1
+
+# Each picture from a window with no saved state: a fresh home for the settings.
+shoot() {
+    local name=$1
+    shift
+    local home="$work/home-$name"
+    mkdir -p "$home" && chmod 700 "$home"
+    HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home" \
+        xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
+        "$gui" -geometry 1280x820+0+0 "$uri" "$@" --screenshot "$out/$name.png"
+}
+
+shoot schema-browser --select netraven.devices
+shoot diagram --diagram
+shoot backup --run backup
+# Verify on a database that drifted: an index dropped, a column retyped, a table added.
+psql -X -q -v ON_ERROR_STOP=1 -d "$uri" \
+    -c "DROP INDEX netraven.ix_devices_hostname" \
+    -c "ALTER TABLE netraven.tags ALTER COLUMN color TYPE varchar(32)" \
+    -c "CREATE TABLE netraven.scratch_notes (id serial PRIMARY KEY, note text)"
+shoot verify --run verify
+echo "Screenshots in $out"
