@@ -43,7 +43,7 @@ shoot() {
 
 shoot schema-browser --select netraven.devices
 shoot diagram --diagram
-shoot backup --run backup
+TMPDIR=$work shoot backup --run backup # into $work/netraven-dbadmin-backups
 # Verify on a database that drifted: an index dropped, a column retyped, a table added.
 psql -X -q -v ON_ERROR_STOP=1 -d "$uri" \
     -c "DROP INDEX netraven.ix_devices_hostname" \

@@ -61,7 +61,13 @@ void BackupController::restore()
     const QString backup = QFileDialog::getOpenFileName(
         m_dialogParent, tr("Restore a Backup"), lastDirectory(),
         tr("Backups (*.dump *.sql *.sql.gz);;All files (*)"));
-    if (backup.isEmpty())
+    if (!backup.isEmpty())
+        restoreAsking(backup);
+}
+
+void BackupController::restoreAsking(const QString &backup)
+{
+    if (isBusy())
         return;
     bool ok = false;
     const QString suggested = QFileInfo(backup).fileName().section(QLatin1Char('_'), 0, 0) + QStringLiteral("_restored");

@@ -36,6 +36,8 @@ public slots:
     void backUp();
     void restore();
     void exportSchema();
+    // Asks where to restore this backup (a new database, or one to replace), then restores it.
+    void restoreAsking(const QString &backup);
 
 signals:
     void busyChanged(bool busy);

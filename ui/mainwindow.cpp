@@ -2,6 +2,7 @@
 
 #include "actionicon.h"
 #include "backupcontroller.h"
+#include "backupspanel.h"
 #include "connectiondialog.h"
 #include "connectioncontroller.h"
 #include "diagrampage.h"
@@ -24,6 +25,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -49,7 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
       m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, this)),
       m_diagram(new DiagramPage(this)),
-      m_verifyView(new VerifyReportView(this)),
+      m_verifyView(new VerifyReportView(this)), m_backupsPanel(new BackupsPanel(m_runner, this)),
       m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
       m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
       m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this)),
@@ -63,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_connectedTabs->addTab(m_browser, tr("Schema"));
     m_connectedTabs->addTab(m_diagram, tr("Diagram"));
     m_connectedTabs->addTab(m_verifyView, tr("Verify"));
+    m_connectedTabs->addTab(m_backupsPanel, tr("Backups"));
     m_pages->addWidget(m_welcomePage);
     m_pages->addWidget(m_connectedTabs);
     setCentralWidget(m_pages);
@@ -113,7 +116,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_lifecycleBusy = busy;
         updateLifecycleActions();
     });
+    connect(m_backupsPanel, &BackupsPanel::restoreRequested, m_backups, &BackupController::restoreAsking);
     connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {
+        m_backupsPanel->setDirectory(QFileInfo(path).absolutePath());
         statusBar()->showMessage(tr("Backed up to %1").arg(path), 15000);
     });
     connect(m_backups, &BackupController::schemaExported, this, [this](const QString &path) {
@@ -338,6 +343,7 @@ void MainWindow::showConnected(const Connected &connection)
     m_browser->refresh();
     m_lifecycle->setConnection(profile);
     m_backups->setConnection(profile);
+    m_backupsPanel->setConnection(profile);
     m_verifyView->clear();
     m_pages->setCurrentWidget(m_connectedTabs);
     m_connectedTabs->setCurrentWidget(m_browser);
@@ -356,6 +362,11 @@ void MainWindow::showConnected(const Connected &connection)
 void MainWindow::showDiagram()
 {
     m_connectedTabs->setCurrentWidget(m_diagram);
+}
+
+void MainWindow::showBackups()
+{
+    m_connectedTabs->setCurrentWidget(m_backupsPanel);
 }
 
 void MainWindow::showTier(const ConnectionProfile &profile)

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace nrdb {
 
 class BackupController;
+class BackupsPanel;
 class ConnectionController;
 class DiagramPage;
 class JobRunner;
@@ -45,8 +46,10 @@ public:
     SchemaBrowser *schemaBrowser() const { return m_browser; }
     DiagramPage *diagram() const { return m_diagram; }
     void showDiagram();
+    void showBackups();
     LifecycleController *lifecycle() const { return m_lifecycle; }
     BackupController *backups() const { return m_backups; }
+    BackupsPanel *backupsPanel() const { return m_backupsPanel; }
 
 public slots:
     void startSandbox();
@@ -90,6 +93,7 @@ private:
     SchemaBrowser *m_browser = nullptr;
     DiagramPage *m_diagram = nullptr;
     VerifyReportView *m_verifyView = nullptr;
+    BackupsPanel *m_backupsPanel = nullptr;
     LogDock *m_logDock = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QLabel *m_connectionLabel = nullptr;

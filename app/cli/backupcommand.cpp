@@ -180,15 +180,12 @@ int runBackupsCommand(const QStringList &arguments)
     }
     if (action == QLatin1String("verify")) {
         // The tools of this machine's newest PostgreSQL read every older archive.
-        const QVector<ClientTools> tools = ClientTools::discover();
-        if (tools.isEmpty())
-            return jobFailed(Error{ErrorKind::NotFound, QStringLiteral("No pg_restore was found"), {}, {}});
-        const ClientTools newest = *std::max_element(tools.cbegin(), tools.cend(), [](const ClientTools &a, const ClientTools &b) {
-            return a.majorVersion < b.majorVersion;
-        });
+        const Result<ClientTools> newest = ClientTools::forServer(0);
+        if (!newest)
+            return jobFailed(newest.error());
         int failed = 0;
         for (BackupEntry &entry : entries) {
-            const Status checked = backupcatalog::verify(entry, newest);
+            const Status checked = backupcatalog::verify(entry, newest.value());
             writeOut(QStringLiteral("%1  %2\n").arg(checked ? QStringLiteral("ok    ") : QStringLiteral("FAILED"),
                                                     checked ? entry.name : checked.error().message));
             failed += checked ? 0 : 1;

@@ -141,6 +141,7 @@ int main(int argc, char *argv[])
             else
                 window.backups()->backUpTo(QDir::temp().filePath(QStringLiteral("netraven-dbadmin-backups")));
         });
+        QObject::connect(window.backups(), &nrdb::BackupController::backedUp, &window, [&window] { window.showBackups(); });
     }
     if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption)) {
         const ScreenshotMoment moment = !connecting                           ? ScreenshotMoment::AtOnce

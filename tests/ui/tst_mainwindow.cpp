@@ -1,8 +1,10 @@
 // The main window as real widgets under the offscreen platform.
 #include "backupcontroller.h"
+#include "backupspanel.h"
 #include "logdock.h"
 #include "mainwindow.h"
 
+#include "backup/backuplistmodel.h"
 #include "log/logmodel.h"
 #include "sandbox/serverinstallation.h"
 
@@ -175,6 +177,25 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(backedUp.count(), 1, 30000);
         const QString path = backedUp.first().at(0).toString();
         QVERIFY(QFile::exists(path) && QFile::exists(path + QStringLiteral(".manifest.json")));
+
+        // The Backups tab lists it; verify it, then prove it restorable, as jobs.
+        BackupsPanel *panel = window.backupsPanel();
+        QCOMPARE(panel->directory(), QFileInfo(path).absolutePath());
+        QCOMPARE(panel->model()->rowCount(), 1);
+        QCOMPARE(panel->model()->entry(0).path, path);
+        QCOMPARE(panel->model()->index(0, BackupListModel::StateColumn).data().toString(), QStringLiteral("not verified"));
+        QSignalSpy checked(panel, &BackupsPanel::checked);
+        panel->selectRow(0);
+        QTRY_VERIFY(panel->findChild<QAction *>(QStringLiteral("backupsVerifyAction"))->isEnabled());
+        panel->verifySelected();
+        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 30000);
+        QVERIFY2(panel->model()->index(0, BackupListModel::StateColumn).data().toString().startsWith(QLatin1String("verified ")),
+                 qPrintable(panel->model()->index(0, BackupListModel::StateColumn).data().toString()));
+        panel->proveSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 2, 60000);
+        QVERIFY(panel->model()->index(0, BackupListModel::StateColumn).data().toString().startsWith(QLatin1String("proven restorable ")));
+        // Retention never removes the only verified backup.
+        QCOMPARE(panel->pruneWith(RetentionRule{1, 0}), QStringList());
         QTRY_VERIFY(window.findChild<QAction *>(QStringLiteral("restoreAction"))->isEnabled());
         window.backups()->restoreFrom(path, QStringLiteral("netraven_copy"));
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 30000);

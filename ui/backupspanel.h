@@ -1,0 +1,70 @@
+#pragma once
+
+#include "backup/backupcatalog.h"
+#include "connection/connectionprofile.h"
+#include "jobs/jobtypes.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QTableView;
+
+namespace nrdb {
+
+class BackupListModel;
+class Job;
+class JobRunner;
+class JobSlot;
+class PlaceholderStack;
+struct Error;
+
+// The Backups tab: the backups of a directory with their date, size, format and checked state;
+// verify them (checksum and archive), prove one restorable, restore one, and prune by retention
+// (the only verified backup is never removed). Verify and prove run as jobs. GUI thread only.
+class BackupsPanel : public QWidget {
+    Q_OBJECT
+public:
+    BackupsPanel(JobRunner *runner, QWidget *parent = nullptr);
+
+    void setConnection(const ConnectionProfile &profile);
+    void setDirectory(const QString &directory);
+    QString directory() const { return m_directory; }
+    BackupListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+    void refresh();
+    void selectRow(int row);
+    void verifySelected();
+    void proveSelected();
+    // Removes what the rule lets go; returns their names.
+    QStringList pruneWith(const RetentionRule &rule);
+
+signals:
+    void restoreRequested(const QString &path);
+    void checked(); // a verify or proof ended and the list shows its result
+
+private:
+    QWidget *createButtons();
+    QStringList selectedPaths() const;
+    void chooseDirectory();
+    void pruneInteractively();
+    void updateButtons();
+    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
+
+    JobSlot *m_slot;
+    BackupListModel *m_model;
+    QTableView *m_view;
+    PlaceholderStack *m_stack;
+    QLabel *m_directoryLabel = nullptr;
+    QAction *m_verifyAction = nullptr;
+    QAction *m_proveAction = nullptr;
+    QAction *m_restoreAction = nullptr;
+    QAction *m_pruneAction = nullptr;
+    ConnectionProfile m_profile;
+    QString m_directory;
+};
+
+} // namespace nrdb
