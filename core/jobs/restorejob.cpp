@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryFile>
+#include <QThread>
 
 namespace nrdb {
 
@@ -121,6 +122,8 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
     Result<ChildOutcome> outcome = Error{};
     if (source.kind == SourceKind::Custom || source.kind == SourceKind::Directory) {
         QStringList arguments{QStringLiteral("--no-password"), QStringLiteral("--dbname=") + database};
+        if (m_parallelJobs > 1) // data and indexes of several tables at once
+            arguments << QStringLiteral("--jobs=%1").arg(m_parallelJobs);
         if (skipOwnership)
             arguments << QStringLiteral("--no-owner") << QStringLiteral("--no-privileges");
         QTemporaryFile list;
@@ -183,6 +186,9 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     const Result<ClientTools> tools = ClientTools::forServer(server.value().majorVersion(), m_options.toolsDirectory);
     if (!tools)
         return tools.error();
+    // Each pg_restore job is a connection of its own, and one more leads them.
+    m_parallelJobs = m_options.jobs > 0 ? m_options.jobs
+                                        : qBound(1, qMin(QThread::idealThreadCount(), server.value().freeConnections - 2), 8);
     const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools.value());
     if (!source)
         return source.error(); // nothing was touched

@@ -14,6 +14,7 @@ struct RestoreOptions {
     QString safetyBackupDirectory;
     QStringList selectedEntries;  // custom/directory: table-of-contents lines to restore; empty: all
     QString toolsDirectory;
+    int jobs = 0;                 // parallel pg_restore jobs (custom, directory); 0: sized to the cores and free connections
 };
 
 struct RestoreReport {
@@ -52,6 +53,7 @@ private:
 
     ConnectionProfile m_server;
     RestoreOptions m_options;
+    int m_parallelJobs = 1;
 };
 
 } // namespace nrdb
