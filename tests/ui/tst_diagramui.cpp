@@ -11,7 +11,9 @@
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
 #include "jobs/initjob.h"
+#include "diagram/verifymarks.h"
 #include "jobs/jobrunner.h"
+#include "jobs/verifyjob.h"
 #include "model/modelpack.h"
 
 #include <QComboBox>
@@ -257,6 +259,39 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 20000);
         QCOMPARE(scene.tableItems().size(), 13);
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("diagramLegend"))->text().isEmpty());
+    }
+
+    // Verify's findings on a drifted database, drawn: a retyped column, a dropped table, an extra one.
+    void verifyReportColoursTheDiagram()
+    {
+        exec(QStringLiteral("ALTER TABLE netraven.tags ALTER COLUMN color TYPE varchar(32)"));
+        exec(QStringLiteral("ALTER TABLE netraven.audit_logs RENAME TO audit_logs_old"));
+        readSnapshot();
+        JobRunner runner;
+        auto verify = std::make_shared<VerifyJob>(m_scratch.profile(), ModelPack::builtIn(QStringLiteral("netraven-v1")).value());
+        runner.submit(verify);
+        QVERIFY(runner.waitForIdle(30000));
+        exec(QStringLiteral("ALTER TABLE netraven.audit_logs_old RENAME TO audit_logs"));
+        exec(QStringLiteral("ALTER TABLE netraven.tags ALTER COLUMN color TYPE varchar(7)"));
+        QVERIFY(verify->hasResult());
+
+        QSignalSpy ready(m_page.get(), &DiagramPage::diagramReady);
+        m_page->setSchemaFilter(kNetRaven);
+        m_page->setMarks(marksFromVerify(verify->result()));
+        m_page->showSnapshot(m_snapshot);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1 && !m_page->isLayingOut(), 20000);
+        const DiagramScene &scene = *m_page->scene();
+        QCOMPARE(scene.tableItem(QStringLiteral("netraven.audit_logs"))->table().status, DiagramStatus::Missing);
+        QCOMPARE(scene.tableItem(QStringLiteral("netraven.audit_logs"))->table().oid, 0u); // drawn from the model only
+        QCOMPARE(scene.tableItem(QStringLiteral("netraven.audit_logs_old"))->table().status, DiagramStatus::Extra);
+        const DiagramTable &tags = scene.tableItem(QStringLiteral("netraven.tags"))->table();
+        QCOMPARE(tags.status, DiagramStatus::Changed);
+        const auto color = std::find_if(tags.columns.cbegin(), tags.columns.cend(),
+                                        [](const DiagramColumn &column) { return column.name == QLatin1String("color"); });
+        QVERIFY(color != tags.columns.cend());
+        QCOMPARE(color->status, DiagramStatus::Changed);
+        QCOMPARE(scene.tableItem(QStringLiteral("netraven.devices"))->table().status, DiagramStatus::Normal);
+        readSnapshot();
     }
 
     void exportsTheWholeDiagramOrTheVisiblePart()
