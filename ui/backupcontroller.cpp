@@ -2,6 +2,7 @@
 
 #include "jobs/backupjob.h"
 #include "jobslot.h"
+#include "toolsettings.h"
 
 #include "jobs/exportschemajob.h"
 #include "jobs/restorejob.h"
@@ -51,6 +52,7 @@ void BackupController::backUpTo(const QString &directory)
     QSettings().setValue(kDirectoryKey, directory);
     BackupOptions options;
     options.outputDirectory = directory;
+    options.toolsDirectory = configuredToolsDirectory();
     start(std::make_shared<BackupJob>(m_profile, options));
 }
 
@@ -102,6 +104,7 @@ void BackupController::restoreFrom(const QString &backup, const QString &databas
     options.replaceExisting = !confirmedName.isEmpty();
     options.confirmedName = confirmedName;
     options.safetyBackupDirectory = QFileInfo(backup).absolutePath();
+    options.toolsDirectory = configuredToolsDirectory();
     start(std::make_shared<RestoreJob>(m_profile, options));
 }
 
@@ -121,6 +124,7 @@ void BackupController::exportSchemaTo(const QString &path)
 {
     SchemaExportOptions options;
     options.outputPath = path;
+    options.toolsDirectory = configuredToolsDirectory();
     start(std::make_shared<ExportSchemaJob>(m_profile, options));
 }
 

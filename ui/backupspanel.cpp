@@ -2,6 +2,7 @@
 
 #include "jobslot.h"
 #include "placeholderstack.h"
+#include "toolsettings.h"
 
 #include "backup/backuplistmodel.h"
 #include "jobs/provejob.h"
@@ -161,7 +162,7 @@ void BackupsPanel::verifySelected()
 {
     const QStringList paths = selectedPaths();
     if (!paths.isEmpty() && !m_slot->isBusy())
-        m_slot->start(std::make_shared<VerifyBackupsJob>(paths));
+        m_slot->start(std::make_shared<VerifyBackupsJob>(paths, configuredToolsDirectory()));
 }
 
 void BackupsPanel::proveSelected()

@@ -12,6 +12,7 @@
 #include "sandboxcontroller.h"
 #include "schemabrowser.h"
 #include "serversummarypage.h"
+#include "settingsdialog.h"
 #include "verifyreportview.h"
 #include "welcomepage.h"
 
@@ -164,6 +165,15 @@ void MainWindow::createActions()
     m_sandboxAction->setStatusTip(tr("Start a throwaway local PostgreSQL server and connect to it"));
     connect(m_sandboxAction, &QAction::triggered, this, &MainWindow::startSandbox);
 
+    m_settingsAction = new QAction(tr("Se&ttings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setStatusTip(tr("Where the PostgreSQL client tools are, with a test"));
+    connect(m_settingsAction, &QAction::triggered, this, [this] {
+        SettingsDialog dialog(m_connections->current() ? m_connections->current()->info.majorVersion() : 0, this);
+        dialog.exec();
+    });
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -234,6 +244,8 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_disconnectAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_sandboxAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 

@@ -111,6 +111,7 @@ private:
     QAction *m_disconnectAction = nullptr;
     QAction *m_sandboxAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };

@@ -3,6 +3,8 @@
 #include "backupspanel.h"
 #include "logdock.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
+#include "toolsettings.h"
 
 #include "backup/backuplistmodel.h"
 #include "log/logmodel.h"
@@ -10,6 +12,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QTreeView>
 #include <QPushButton>
@@ -84,6 +87,30 @@ private slots:
                     opaque += qAlpha(drawn.pixel(x, y)) > 128 ? 1 : 0;
             QVERIFY2(opaque > 20, qPrintable(action->objectName() + QStringLiteral(" draws nothing")));
         }
+    }
+
+    void settingsFindAndTestTheClientTools()
+    {
+        SettingsDialog dialog(15);
+        QSignalSpy tested(&dialog, &SettingsDialog::tested);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, 10000); // tests once on opening
+        QVERIFY2(dialog.testResult().contains(QLatin1String("PostgreSQL 15.")), qPrintable(dialog.testResult()));
+        QVERIFY(dialog.testResult().contains(QLatin1String("The connected server (PostgreSQL 15) gets the 15.")));
+
+        QTemporaryDir empty;
+        dialog.findChild<QLineEdit *>(QStringLiteral("toolsDirectory"))->setText(empty.path());
+        dialog.test();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, 10000);
+        QVERIFY(dialog.testResult().startsWith(empty.path() + QStringLiteral(" does not hold all of pg_dump, pg_restore and psql.")));
+        dialog.accept();
+        QCOMPARE(configuredToolsDirectory(), empty.path());
+        setConfiguredToolsDirectory({});
+
+        SettingsDialog tooNew(99);
+        QSignalSpy testedAgain(&tooNew, &SettingsDialog::tested);
+        QTRY_COMPARE_WITH_TIMEOUT(testedAgain.count(), 1, 10000);
+        QVERIFY2(tooNew.testResult().contains(QLatin1String("needs pg_dump, pg_restore and psql 99 or newer")),
+                 qPrintable(tooNew.testResult()));
     }
 
     void geometryAndDockLayoutAreRestored()
