@@ -1,6 +1,6 @@
 #include "backupcontroller.h"
 
-#include "jobs/backupjob.h"
+#include "backupoptionsdialog.h"
 #include "jobslot.h"
 #include "toolsettings.h"
 
@@ -41,17 +41,22 @@ void BackupController::backUp()
 {
     if (isBusy())
         return;
-    const QString directory = QFileDialog::getExistingDirectory(m_dialogParent, tr("Back Up %1 Into").arg(m_profile.database),
-                                                                lastDirectory());
-    if (!directory.isEmpty())
-        backUpTo(directory);
+    BackupOptionsDialog dialog(m_profile.database, lastDirectory(), m_dialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    backUpWith(dialog.options(ModelPack::builtIn(ModelPack::defaultName()).value()));
 }
 
 void BackupController::backUpTo(const QString &directory)
 {
-    QSettings().setValue(kDirectoryKey, directory);
     BackupOptions options;
     options.outputDirectory = directory;
+    backUpWith(options);
+}
+
+void BackupController::backUpWith(BackupOptions options)
+{
+    QSettings().setValue(kDirectoryKey, options.outputDirectory);
     options.toolsDirectory = configuredToolsDirectory();
     start(std::make_shared<BackupJob>(m_profile, options));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connection/connectionprofile.h"
+#include "jobs/backupjob.h"
 #include "jobs/jobtypes.h"
 
 #include <QObject>
@@ -26,7 +27,8 @@ public:
     void setConnection(const ConnectionProfile &profile) { m_profile = profile; }
     bool isBusy() const;
 
-    void backUpTo(const QString &directory);
+    void backUpTo(const QString &directory); // with the default options
+    void backUpWith(BackupOptions options);
     // Into a new database; if `database` exists it is replaced only when confirmedName repeats it.
     void restoreFrom(const QString &backup, const QString &database, const QString &confirmedName = {});
     // pg_dump --schema-only as a clean init script (see ExportSchemaJob).

@@ -16,7 +16,7 @@ namespace nrdb {
 LifecycleController::LifecycleController(JobRunner *runner, QWidget *dialogParent)
     : QObject(dialogParent), m_slot(new JobSlot(runner, this)), m_dialogParent(dialogParent)
 {
-    Result<ModelPack> pack = ModelPack::builtIn(QStringLiteral("netraven-v1"));
+    Result<ModelPack> pack = ModelPack::builtIn(ModelPack::defaultName());
     Q_ASSERT(pack); // built into the program
     m_pack = std::move(pack).value();
     connect(m_slot, &JobSlot::busyChanged, this, &LifecycleController::busyChanged);

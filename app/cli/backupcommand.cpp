@@ -94,10 +94,8 @@ int runBackupCommand(const QStringList &arguments)
     if (!target)
         return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, usage(), QStringLiteral("backup"))
                                                        : jobFailed(target.error());
-    if (parser.isSet(QStringLiteral("shareable"))) {
-        for (const QString &table : target.value().pack.secretTables)
-            options.excludeTableData << target.value().pack.schema + QLatin1Char('.') + table;
-    }
+    if (parser.isSet(QStringLiteral("shareable")))
+        leaveOutSecretRows(options, target.value().pack);
     auto job = std::make_shared<BackupJob>(target.value().profile, options);
     if (Status done = runHeadless(job); !done)
         return jobFailed(done.error());

@@ -12,7 +12,7 @@ void addTargetOptions(QCommandLineParser &parser)
 {
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("pack"), QStringLiteral("Model pack."), QStringLiteral("NAME"),
-                      QStringLiteral("netraven-v1")});
+                      ModelPack::defaultName()});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
 }
 

@@ -127,6 +127,12 @@ BackupJob::BackupJob(ConnectionProfile target, BackupOptions options)
 {
 }
 
+void leaveOutSecretRows(BackupOptions &options, const ModelPack &pack)
+{
+    for (const QString &table : pack.secretTables)
+        options.excludeTableData << pack.schema + QLatin1Char('.') + table;
+}
+
 Result<BackupResult> BackupJob::execute(JobContext &context)
 {
     context.setPhase(QStringLiteral("Preparing"));

@@ -2,6 +2,7 @@
 
 #include "backup/backupmanifest.h"
 #include "jobs/jobwithresult.h"
+#include "model/modelpack.h"
 
 #include <optional>
 
@@ -20,6 +21,9 @@ struct BackupOptions {
     qint64 directoryThresholdBytes = qint64(256) << 20; // above it, parallel jobs pay for themselves
     QString toolsDirectory;             // empty: discovered
 };
+
+// A backup that can be shared: the rows of the pack's secret tables (credentials) stay out.
+void leaveOutSecretRows(BackupOptions &options, const ModelPack &pack);
 
 struct BackupResult {
     QString path;

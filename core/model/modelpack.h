@@ -42,6 +42,8 @@ struct ModelPack {
     static Result<ModelPack> load(const QString &directory);
     // The packs built into the program, by name.
     static QStringList builtIn();
+    // The pack the GUI works with and the CLI takes unless told otherwise: NetRaven's.
+    static QString defaultName() { return QStringLiteral("netraven-v1"); }
     static Result<ModelPack> builtIn(const QString &name);
 
     int headVersion() const { return migrations.isEmpty() ? 0 : migrations.last().version; }

@@ -1,5 +1,6 @@
 // The main window as real widgets under the offscreen platform.
 #include "backupcontroller.h"
+#include "backupoptionsdialog.h"
 #include "backupspanel.h"
 #include "logdock.h"
 #include "mainwindow.h"
@@ -11,6 +12,9 @@
 #include "sandbox/serverinstallation.h"
 
 #include <QApplication>
+#include <QSpinBox>
+#include <QComboBox>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -87,6 +91,29 @@ private slots:
                     opaque += qAlpha(drawn.pixel(x, y)) > 128 ? 1 : 0;
             QVERIFY2(opaque > 20, qPrintable(action->objectName() + QStringLiteral(" draws nothing")));
         }
+    }
+
+    void backupOptionsAreWhatTheDialogSays()
+    {
+        BackupOptionsDialog dialog(QStringLiteral("netraven"), QStringLiteral("/srv/backups"));
+        const ModelPack pack = ModelPack::builtIn(ModelPack::defaultName()).value();
+        const BackupOptions defaults = dialog.options(pack);
+        QCOMPARE(defaults.outputDirectory, QStringLiteral("/srv/backups"));
+        QVERIFY(!defaults.format.has_value()); // automatic
+        QCOMPARE(defaults.compression, -1);
+        QVERIFY(defaults.excludeTableData.isEmpty());
+
+        dialog.findChild<QComboBox *>(QStringLiteral("backupFormat"))->setCurrentIndex(3);
+        dialog.findChild<QSpinBox *>(QStringLiteral("backupCompression"))->setValue(1);
+        dialog.findChild<QLineEdit *>(QStringLiteral("backupSchemas"))->setText(QStringLiteral(" netraven , nrdb,"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("backupExcludedTables"))->setText(QStringLiteral("netraven.job_log_entries"));
+        dialog.findChild<QCheckBox *>(QStringLiteral("backupShareable"))->setChecked(true);
+        const BackupOptions chosen = dialog.options(pack);
+        QCOMPARE(chosen.format, std::optional<BackupFormat>(BackupFormat::PlainGzip));
+        QCOMPARE(chosen.compression, 1);
+        QCOMPARE(chosen.includeSchemas, (QStringList{QStringLiteral("netraven"), QStringLiteral("nrdb")}));
+        QCOMPARE(chosen.excludeTables, QStringList{QStringLiteral("netraven.job_log_entries")});
+        QCOMPARE(chosen.excludeTableData, QStringList{QStringLiteral("netraven.credentials")});
     }
 
     void settingsFindAndTestTheClientTools()
