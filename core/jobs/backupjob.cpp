@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -219,17 +220,44 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
                       environment.value().environment());
     dump.timeoutMs = -1;
     QStringList lastLines;
-    qint64 doneBytes = 0;
+    // Progress: the tables pg_dump finished, by size, plus what COPY has sent of the one it is on
+    // (pg_stat_progress_copy, PostgreSQL 14+). pg_dump names a table when it starts it.
+    qint64 finishedBytes = 0;
+    qint64 currentBytes = 0;
+    qint64 copiedBytes = 0;
     context.setPhase(QStringLiteral("Dumping"), totalBytes);
-    static const QRegularExpression dumping(QStringLiteral(R"(dumping contents of table "([^"]+)\")"));
+    const auto report = [&] { context.setProgress(qMin(finishedBytes + qMin(copiedBytes, currentBytes), totalBytes), totalBytes); };
+    static const QRegularExpression dumping(QStringLiteral(R"re(dumping contents of table "([^"]+)")re"));
     dump.onStandardErrorLine = [&](const QString &line) {
         lastLines = (lastLines << line).mid(qMax<qsizetype>(0, lastLines.size() - 20));
         const QRegularExpressionMatch match = dumping.match(line);
         if (match.hasMatch()) {
-            doneBytes += tableBytes.value(match.captured(1), 0);
-            context.setProgress(qMin(doneBytes, totalBytes), totalBytes);
+            finishedBytes += currentBytes;
+            currentBytes = tableBytes.value(match.captured(1), 0);
+            copiedBytes = 0;
+            report();
         }
     };
+    QElapsedTimer sincePoll;
+    sincePoll.start();
+    if (server.value().majorVersion() >= 14) {
+        dump.onWaiting = [&] {
+            if (sincePoll.elapsed() < 500)
+                return;
+            sincePoll.restart();
+            QSqlQuery progress(db);
+            // Statistics views are read once per transaction unless the snapshot is cleared.
+            if (!progress.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()")))
+                return;
+            progress.prepare(QStringLiteral("SELECT coalesce(sum(c.bytes_processed), 0) FROM pg_stat_progress_copy c "
+                                            "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?"));
+            progress.addBindValue(applicationName);
+            if (progress.exec() && progress.next()) {
+                copiedBytes = progress.value(0).toLongLong();
+                report();
+            }
+        };
+    }
     const Result<ChildOutcome> outcome = context.runChild(dump);
     const bool succeeded = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
     (void)query.exec(QStringLiteral("COMMIT"));

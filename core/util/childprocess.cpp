@@ -81,8 +81,11 @@ Result<ChildOutcome> ChildCommand::run() const
         process.closeWriteChannel();
     }
     if (onStandardErrorLine) {
-        while (!(finished = process.waitForFinished(100)) && !deadline.hasExpired())
+        while (!(finished = process.waitForFinished(100)) && !deadline.hasExpired()) {
             passLines(false);
+            if (onWaiting)
+                onWaiting();
+        }
         passLines(true);
     } else {
         finished = process.waitForFinished(timeoutMs);

@@ -39,6 +39,8 @@ struct ChildCommand {
     // Called with each line the child writes to stderr, as it comes; the outcome then holds
     // no standardError.
     std::function<void(const QString &line)> onStandardErrorLine;
+    // With onStandardErrorLine: called about every 100 ms while the child runs (to poll progress).
+    std::function<void()> onWaiting;
     // Supplies the child's standard input chunk by chunk; an empty chunk closes it.
     std::function<QByteArray()> nextInputChunk;
 

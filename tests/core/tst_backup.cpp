@@ -202,6 +202,35 @@ private slots:
         test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
     }
 
+    // Within one large table, progress moves as COPY sends it (pg_stat_progress_copy), rather
+    // than jumping when pg_dump moves on to the next table.
+    void progressMovesWithinALargeTable()
+    {
+        QTemporaryDir dir;
+        QVERIFY(makeDumpSlow());
+        JobRunner runner;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        QList<double> fractions;
+        connect(&runner, &JobRunner::progressChanged, this, [&fractions](JobId, const JobProgress &progress) {
+            if (progress.phase == QLatin1String("Dumping") && progress.total > 0)
+                fractions << double(progress.done) / double(progress.total);
+        });
+        runner.submit(std::make_shared<BackupJob>(m_scratch.profile(), options));
+        QVERIFY(runner.waitForIdle(120000));
+        test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
+        // public.bulk is nearly all of the database: points strictly inside it come from COPY's progress.
+        const qsizetype inside = std::count_if(fractions.cbegin(), fractions.cend(), [](double f) { return f > 0.05 && f < 0.95; });
+        QVERIFY2(inside >= 2, qPrintable(QStringLiteral("progress seen: %1").arg([&fractions] {
+                     QStringList values;
+                     for (double f : fractions)
+                         values << QString::number(f, 'f', 2);
+                     return values.join(QStringLiteral(", "));
+                 }())));
+        QVERIFY(std::is_sorted(fractions.cbegin(), fractions.cend()));
+    }
+
     void aKilledPgDumpIsAFailureWithNoFile()
     {
         QTemporaryDir dir;
