@@ -14,6 +14,18 @@ QString relationKindName(RelationKind kind)
     return {};
 }
 
+QString constraintTypeName(ConstraintType type)
+{
+    switch (type) {
+    case ConstraintType::PrimaryKey: return QStringLiteral("primary key");
+    case ConstraintType::Unique: return QStringLiteral("unique");
+    case ConstraintType::Check: return QStringLiteral("check");
+    case ConstraintType::Exclusion: return QStringLiteral("exclusion");
+    case ConstraintType::ForeignKey: return QStringLiteral("foreign key");
+    }
+    return {};
+}
+
 QString foreignKeyActionSql(QChar code)
 {
     switch (code.toLatin1()) {

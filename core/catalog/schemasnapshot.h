@@ -34,6 +34,7 @@ struct ColumnInfo {
 };
 
 enum class ConstraintType { PrimaryKey, Unique, Check, Exclusion, ForeignKey };
+QString constraintTypeName(ConstraintType type); // "primary key", "unique", "check", "exclusion", "foreign key"
 
 // ON DELETE / ON UPDATE of a foreign key, as SQL writes it.
 QString foreignKeyActionSql(QChar code); // 'a' -> "NO ACTION", 'c' -> "CASCADE", ...

@@ -4,22 +4,6 @@
 
 namespace nrdb {
 
-namespace {
-
-QString constraintLabel(const ConstraintInfo &constraint)
-{
-    switch (constraint.type) {
-    case ConstraintType::PrimaryKey: return QStringLiteral("primary key");
-    case ConstraintType::Unique: return QStringLiteral("unique");
-    case ConstraintType::Check: return QStringLiteral("check");
-    case ConstraintType::Exclusion: return QStringLiteral("exclusion");
-    case ConstraintType::ForeignKey: return QStringLiteral("foreign key");
-    }
-    return {};
-}
-
-} // namespace
-
 SchemaTreeModel::SchemaTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 quintptr SchemaTreeModel::encode(const Node &node)
@@ -157,7 +141,7 @@ QVariant SchemaTreeModel::itemData(const RelationInfo &relation, int group, int 
     }
     if (group == KeysGroup) {
         const ConstraintInfo &k = relation.constraints.at(row);
-        return column == NameColumn ? k.name : constraintLabel(k) + QStringLiteral(": ") + k.definition;
+        return column == NameColumn ? k.name : constraintTypeName(k.type) + QStringLiteral(": ") + k.definition;
     }
     const IndexInfo &i = relation.indexes.at(row);
     if (column == NameColumn)

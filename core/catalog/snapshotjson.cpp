@@ -4,18 +4,6 @@ namespace nrdb {
 
 namespace {
 
-QString constraintTypeName(ConstraintType type)
-{
-    switch (type) {
-    case ConstraintType::PrimaryKey: return QStringLiteral("primary key");
-    case ConstraintType::Unique: return QStringLiteral("unique");
-    case ConstraintType::Check: return QStringLiteral("check");
-    case ConstraintType::Exclusion: return QStringLiteral("exclusion");
-    case ConstraintType::ForeignKey: return QStringLiteral("foreign key");
-    }
-    return {};
-}
-
 QJsonObject columnJson(const ColumnInfo &column)
 {
     QJsonObject json{{QStringLiteral("name"), column.name},
