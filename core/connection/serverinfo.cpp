@@ -4,6 +4,7 @@
 #include "util/sqlresource.h"
 
 #include <QJsonArray>
+#include <QThread>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
@@ -30,6 +31,11 @@ Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
         info.schemas << schema.toString();
     info.freeConnections = query.value(8).toInt();
     return info;
+}
+
+int ServerInfo::parallelJobs() const
+{
+    return qBound(1, qMin(QThread::idealThreadCount(), freeConnections - 2), 8);
 }
 
 } // namespace nrdb

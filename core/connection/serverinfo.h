@@ -21,6 +21,9 @@ struct ServerInfo {
     int freeConnections = 0; // connection slots left for ordinary users
 
     int majorVersion() const { return serverVersionNumber / 10000; }
+    // Parallel pg_dump/pg_restore jobs worth running: one per core, at most 8, and each is a
+    // connection of its own (plus one that leads them), so leave the server some.
+    int parallelJobs() const;
 
     // Reads the summary on the calling thread, which must own db.
     static Result<ServerInfo> read(const QSqlDatabase &db);

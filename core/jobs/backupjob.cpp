@@ -7,6 +7,7 @@
 #include "connection/databasesession.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
+#include "jobs/servertools.h"
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
 #include "model/schemamodel.h"
@@ -19,7 +20,6 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
-#include <QThread>
 
 namespace nrdb {
 
@@ -137,29 +137,25 @@ void leaveOutSecretRows(BackupOptions &options, const ModelPack &pack)
 Result<BackupResult> BackupJob::execute(JobContext &context)
 {
     context.setPhase(QStringLiteral("Preparing"));
-    const Result<QSqlDatabase> connected = context.database();
-    if (!connected)
-        return connected.error();
-    QSqlDatabase db = connected.value();
-    const Result<ServerInfo> server = ServerInfo::read(db);
-    if (!server)
-        return server.error();
+    const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
+    if (!prepared)
+        return prepared.error();
+    QSqlDatabase db = prepared.value().db;
+    const ServerInfo &server = prepared.value().server;
+    const ClientTools &tools = prepared.value().tools;
     BackupManifest manifest;
-    manifest.serverVersion = server.value().serverVersion;
-    manifest.database = server.value().currentDatabase;
-    const Result<ClientTools> tools = ClientTools::forServer(server.value().majorVersion(), m_options.toolsDirectory);
-    if (!tools)
-        return tools.error();
-    manifest.pgDumpVersion = tools.value().versionText;
+    manifest.serverVersion = server.serverVersion;
+    manifest.database = server.currentDatabase;
+    manifest.pgDumpVersion = tools.versionText;
     const BackupFormat format = m_options.format.value_or(
-        server.value().databaseSizeBytes > m_options.directoryThresholdBytes ? BackupFormat::Directory : BackupFormat::Custom);
+        server.databaseSizeBytes > m_options.directoryThresholdBytes ? BackupFormat::Directory : BackupFormat::Custom);
     // Each pg_dump job is a connection of its own, and one more leads them.
     const int jobs = format != BackupFormat::Directory ? 1
                      : m_options.jobs > 0
                          ? m_options.jobs
-                         : qBound(1, qMin(QThread::idealThreadCount(), server.value().freeConnections - 2), 8);
+                         : server.parallelJobs();
     context.info(QStringLiteral("pg_dump %1 from %2, %3 format%4")
-                     .arg(manifest.pgDumpVersion, tools.value().binDir, backupFormatName(format),
+                     .arg(manifest.pgDumpVersion, tools.binDir, backupFormatName(format),
                           jobs > 1 ? QStringLiteral(", %1 jobs").arg(jobs) : QString()));
 
     const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
@@ -216,7 +212,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
     if (!environment)
         return environment.error();
-    ChildCommand dump(tools.value().pgDump(), pgDumpArguments(m_options, format, jobs, snapshotId, partialPath), {},
+    ChildCommand dump(tools.pgDump(), pgDumpArguments(m_options, format, jobs, snapshotId, partialPath), {},
                       environment.value().environment());
     dump.timeoutMs = -1;
     QStringList lastLines;
@@ -240,7 +236,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     };
     QElapsedTimer sincePoll;
     sincePoll.start();
-    if (server.value().majorVersion() >= 14) {
+    if (server.majorVersion() >= 14) {
         dump.onWaiting = [&] {
             if (sincePoll.elapsed() < 500)
                 return;
@@ -253,7 +249,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
                                             "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?"));
             progress.addBindValue(applicationName);
             if (progress.exec() && progress.next()) {
-                copiedBytes = progress.value(0).toLongLong();
+                copiedBytes = qMax(copiedBytes, progress.value(0).toLongLong()); // 0 again once the COPY ended
                 report();
             }
         };
@@ -283,7 +279,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
             return checked.error();
         }
     } else {
-        const Result<QStringList> entries = archivecheck::pgRestoreList(tools.value(), partialPath);
+        const Result<QStringList> entries = archivecheck::pgRestoreList(tools, partialPath);
         if (!entries) {
             removePath(partialPath);
             return entries.error();

@@ -4,6 +4,7 @@
 #include "backup/clienttools.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
+#include "jobs/servertools.h"
 
 #include <QSaveFile>
 
@@ -12,15 +13,11 @@ namespace nrdb {
 Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
 {
     context.setPhase(QStringLiteral("Preparing"));
-    const Result<QSqlDatabase> connected = context.database();
-    if (!connected)
-        return connected.error();
-    const Result<ServerInfo> server = ServerInfo::read(connected.value());
-    if (!server)
-        return server.error();
-    const Result<ClientTools> tools = ClientTools::forServer(server.value().majorVersion(), m_options.toolsDirectory);
-    if (!tools)
-        return tools.error();
+    const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
+    if (!prepared)
+        return prepared.error();
+    const ServerInfo &server = prepared.value().server;
+    const ClientTools &tools = prepared.value().tools;
     const Result<ClientEnvironment> environment =
         ClientEnvironment::create(m_target, QStringLiteral("netraven-dbadmin export-schema %1").arg(context.id()));
     if (!environment)
@@ -32,8 +29,8 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
     for (const QString &schema : m_options.excludedSchemas)
         arguments << QStringLiteral("--exclude-schema=") + schema;
     context.setPhase(QStringLiteral("Dumping the schema"));
-    context.info(QStringLiteral("pg_dump %1 --schema-only from %2").arg(tools.value().versionText, server.value().currentDatabase));
-    ChildCommand dump(tools.value().pgDump(), arguments, {}, environment.value().environment());
+    context.info(QStringLiteral("pg_dump %1 --schema-only from %2").arg(tools.versionText, server.currentDatabase));
+    ChildCommand dump(tools.pgDump(), arguments, {}, environment.value().environment());
     dump.timeoutMs = -1;
     const Result<ChildOutcome> outcome = context.runChild(dump);
     if (!outcome)

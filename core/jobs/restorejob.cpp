@@ -6,6 +6,7 @@
 #include "connection/serverinfo.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobcontext.h"
+#include "jobs/servertools.h"
 #include "util/sqlidentifier.h"
 
 #include <QDateTime>
@@ -15,7 +16,6 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryFile>
-#include <QThread>
 
 namespace nrdb {
 
@@ -176,20 +176,14 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     RestoreReport report;
     report.database = m_options.targetDatabase;
     context.setPhase(QStringLiteral("Checking the backup"));
-    const Result<QSqlDatabase> connected = context.database();
-    if (!connected)
-        return connected.error();
-    QSqlDatabase db = connected.value();
-    const Result<ServerInfo> server = ServerInfo::read(db);
-    if (!server)
-        return server.error();
-    const Result<ClientTools> tools = ClientTools::forServer(server.value().majorVersion(), m_options.toolsDirectory);
-    if (!tools)
-        return tools.error();
-    // Each pg_restore job is a connection of its own, and one more leads them.
-    m_parallelJobs = m_options.jobs > 0 ? m_options.jobs
-                                        : qBound(1, qMin(QThread::idealThreadCount(), server.value().freeConnections - 2), 8);
-    const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools.value());
+    const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
+    if (!prepared)
+        return prepared.error();
+    QSqlDatabase db = prepared.value().db;
+    const ServerInfo &server = prepared.value().server;
+    const ClientTools &tools = prepared.value().tools;
+    m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : server.parallelJobs();
+    const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools);
     if (!source)
         return source.error(); // nothing was touched
     report.sourceKind = source.value().kind;
@@ -242,7 +236,7 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     if (Status created = databaseadmin::create(db, staging); !created)
         return created.error();
     context.setPhase(QStringLiteral("Restoring"));
-    if (Status restored = runRestore(context, source.value(), tools.value(), staging, report.ownershipSkipped); !restored) {
+    if (Status restored = runRestore(context, source.value(), tools, staging, report.ownershipSkipped); !restored) {
         (void)databaseadmin::dropIfExists(db, staging);
         return context.isCancelled() ? Error(JobContext::cancelledError()) : restored.error();
     }
