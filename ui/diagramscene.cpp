@@ -31,7 +31,6 @@ void DiagramScene::build(const DiagramModel &model, const DiagramPlacement &plac
     clear();
     m_tables.clear();
     m_relations.clear();
-    m_filtered = false;
     m_model = model;
     m_tables.reserve(model.tables.size());
     for (int i = 0; i < model.tables.size(); ++i) {
@@ -72,10 +71,9 @@ DiagramPlacement DiagramScene::placement() const
 
 void DiagramScene::showOnly(const QVector<int> &tables)
 {
-    m_filtered = !tables.isEmpty();
     const QSet<int> shown(tables.cbegin(), tables.cend());
     for (DiagramTableItem *item : std::as_const(m_tables))
-        item->setVisible(!m_filtered || shown.contains(item->index()));
+        item->setVisible(tables.isEmpty() || shown.contains(item->index()));
     for (DiagramRelationItem *item : std::as_const(m_relations))
         item->setVisible(item->from()->isVisible() && item->to()->isVisible());
 }

@@ -31,7 +31,6 @@ public:
 
     // Shows only these tables (model indexes) and the relations among them; empty shows all.
     void showOnly(const QVector<int> &tables);
-    bool isFiltered() const { return m_filtered; }
     QRectF visibleItemsRect() const;
 
     // While set, tables draw every column whatever the zoom (for exporting).
@@ -57,7 +56,6 @@ private:
     DiagramModel m_model;
     QVector<DiagramTableItem *> m_tables;
     QVector<DiagramRelationItem *> m_relations;
-    bool m_filtered = false;
     bool m_fullDetail = false;
 };
 

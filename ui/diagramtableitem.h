@@ -25,8 +25,6 @@ public:
     int index() const { return m_index; }
     QRectF box() const { return m_box; } // in item coordinates, centred on (0, 0)
     void addRelation(DiagramRelationItem *relation);
-    const QVector<DiagramRelationItem *> &relations() const { return m_relations; }
-    bool wasMoved() const { return m_moved; }
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;

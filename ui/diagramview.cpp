@@ -79,12 +79,6 @@ QRectF DiagramView::visibleSceneRect() const
     return mapToScene(viewport()->rect()).boundingRect();
 }
 
-void DiagramView::setOverviewEnabled(bool enabled)
-{
-    m_overviewEnabled = enabled;
-    placeOverview();
-}
-
 void DiagramView::wheelEvent(QWheelEvent *event)
 {
     const int steps = event->angleDelta().y();
@@ -119,7 +113,7 @@ void DiagramView::scrollContentsBy(int dx, int dy)
 // The overview shows when part of the diagram is out of sight, in the bottom-right corner.
 void DiagramView::placeOverview()
 {
-    const bool needed = m_overviewEnabled && scene()
+    const bool needed = scene()
                         && !visibleSceneRect().contains(scene()->sceneRect().adjusted(30, 30, -30, -30));
     m_overview->setVisible(needed);
     if (!needed)

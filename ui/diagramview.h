@@ -20,7 +20,6 @@ public:
     void fitRect(const QRectF &rect);
     void centerOnTable(const QString &qualifiedName);
     QRectF visibleSceneRect() const;
-    void setOverviewEnabled(bool enabled);
     DiagramOverview *overview() const { return m_overview; }
 
     // Milliseconds each of the most recent frames took to draw (at most 1,000 kept).
@@ -43,7 +42,6 @@ private:
     void placeOverview();
 
     DiagramOverview *m_overview;
-    bool m_overviewEnabled = true;
     QVector<double> m_frameTimes;
 };
 

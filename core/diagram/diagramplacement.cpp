@@ -47,14 +47,6 @@ QString DiagramPlacement::relationKey(const DiagramModel &model, const DiagramRe
     return model.tables.at(relation.from).qualifiedName() + QLatin1Char('/') + relation.name;
 }
 
-void DiagramPlacement::moveTable(const DiagramModel &model, int table, const QPointF &center)
-{
-    centers.insert(model.tables.at(table).qualifiedName(), center);
-    for (const DiagramRelation &relation : model.relations)
-        if (relation.from == table || relation.to == table)
-            routes.remove(relationKey(model, relation));
-}
-
 QJsonObject DiagramPlacement::toJson() const
 {
     QJsonObject tables;

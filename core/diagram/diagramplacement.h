@@ -18,8 +18,6 @@ struct DiagramPlacement {
 
     static QString relationKey(const DiagramModel &model, const DiagramRelation &relation);
     bool isEmpty() const { return centers.isEmpty(); }
-    // Forgets the routes that touch the table: after it moved they no longer fit.
-    void moveTable(const DiagramModel &model, int table, const QPointF &center);
 
     QJsonObject toJson() const;
     static DiagramPlacement fromJson(const QJsonObject &json);
