@@ -4,6 +4,7 @@
 
 #include "jobs/jobcontext.h"
 #include "jobs/jobrunner.h"
+#include "util/eventwait.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -73,7 +74,7 @@ Status runHeadless(const std::shared_ptr<Job> &job)
     runner.submit(job);
     bool cancelling = false;
     while (!runner.isIdle()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 100);
+        waitForEvents(100);
         if (interrupted.load() && !cancelling) {
             cancelling = true;
             writeErr(QStringLiteral("Cancelling (Ctrl-C)…\n"));

@@ -2,6 +2,7 @@
 
 #include "jobs/jobcontext.h"
 #include "jobs/jobcontrol.h"
+#include "util/eventwait.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -199,7 +200,7 @@ bool JobRunner::waitForIdle(int timeoutMs)
     while (!isIdle()) {
         if (deadline.hasExpired())
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+        waitForEvents(50);
     }
     return true;
 }

@@ -14,6 +14,7 @@
 #include "model/modelpack.h"
 #include "sandbox/sandboxcluster.h"
 #include "util/childprocess.h"
+#include "util/eventwait.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -69,7 +70,7 @@ double runJob(const std::shared_ptr<Job> &job)
     });
     runner.submit(job);
     while (!done)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        waitForEvents(50);
     return double(clock.nsecsElapsed()) / 1e6;
 }
 

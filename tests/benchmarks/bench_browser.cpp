@@ -10,6 +10,7 @@
 #include "connection/databasesession.h"
 #include "jobs/jobrunner.h"
 #include "sandbox/sandboxcluster.h"
+#include "util/eventwait.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -62,7 +63,7 @@ int main(int argc, char *argv[])
         clock.start();
         browser.refresh();
         while (!loaded)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            waitForEvents(50);
         tree->expand(tree->model()->index(0, 0)); // the schema with the tables, as a user would open it
         tree->viewport()->repaint();
         runs.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);

@@ -15,6 +15,7 @@
 #include "diagram/diagramplacement.h"
 #include "diagram/graphlayout.h"
 #include "sandbox/sandboxcluster.h"
+#include "util/eventwait.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -148,7 +149,7 @@ int main(int argc, char *argv[])
         clock.start();
         page.showSnapshot(snapshot);
         while (!ready)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+            waitForEvents(20);
         page.view()->viewport()->repaint();
         const double ours = double(clock.nsecsElapsed()) / 1e6;
 
