@@ -1,10 +1,11 @@
 // Backup and restore of a NetRaven-shaped database of about 1 GB (devices, job_logs and
-// job_log_entries filled on the server), against raw pg_dump and pg_restore in the same run.
-//   bench_backup [MEGABYTES]     default: 1024
+// job_log_entries filled with COPY through psql), against raw pg_dump and pg_restore in the same
+// run. Each contender runs once a round, in an order that rotates, and the medians are compared.
+//   bench_backup [MEGABYTES [ROUNDS]]     defaults: 1024 3
 #include "benchfigure.h"
 
-#include "backup/clienttools.h"
 #include "backup/clientenvironment.h"
+#include "backup/clienttools.h"
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
 #include "jobs/backupjob.h"
@@ -17,42 +18,90 @@
 #include "util/eventwait.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include <cstdio>
+#include <functional>
 
 using namespace nrdb;
 
 namespace {
 
-void fill(const QSqlDatabase &db, int megabytes)
+using RowWriter = std::function<void(int row, QByteArray &out)>;
+
+// Streams `rows` rows in COPY text format to psql's COPY … FROM STDIN.
+void copyRows(const ClientTools &tools, const QProcessEnvironment &environment, const QString &table, const QString &columns,
+              int rows, const RowWriter &writeRow)
+{
+    QProcess psql;
+    psql.setProcessEnvironment(environment);
+    psql.start(tools.psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                              QStringLiteral("-c"), QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns)});
+    if (!psql.waitForStarted())
+        qFatal("psql did not start");
+    QByteArray chunk;
+    for (int row = 0; row < rows; ++row) {
+        writeRow(row, chunk);
+        if (chunk.size() > (1 << 20) || row == rows - 1) {
+            psql.write(chunk);
+            chunk.clear();
+            while (psql.bytesToWrite() > (4 << 20))
+                psql.waitForBytesWritten(-1);
+        }
+    }
+    psql.closeWriteChannel();
+    psql.waitForFinished(-1);
+    if (psql.exitStatus() != QProcess::NormalExit || psql.exitCode() != 0)
+        qFatal("COPY %s failed: %s", qPrintable(table), psql.readAllStandardError().constData());
+}
+
+QByteArray number(qint64 value) { return QByteArray::number(value); }
+
+void fill(const ClientTools &tools, const QProcessEnvironment &environment, int megabytes)
 {
     // About 1 KB per log entry with its share of the indexes; a log per 50 entries; 2,000 devices.
     const int entries = megabytes * 1000;
-    const QStringList statements{
-        QStringLiteral("INSERT INTO netraven.users (id, username, email, password_hash) VALUES ('u1', 'admin', 'a@b.c', 'x')"),
-        QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id, description) "
-                       "SELECT 'd' || g, 'router-' || g, '10.0.' || (g / 250) || '.' || (g % 250), 'cisco_ios', 'u1', "
-                       "repeat('rack 7, row ' || g || '; ', 8) FROM generate_series(1, 2000) g"),
-        QStringLiteral("INSERT INTO netraven.job_logs (id, session_id, job_type, status, start_time, device_id, created_by, job_data) "
-                       "SELECT 'j' || g, 's' || g, 'backup', 'completed', now() - g * interval '1 minute', 'd' || (g % 2000 + 1), 'u1', "
-                       "jsonb_build_object('attempt', g % 3, 'commands', jsonb_build_array('show running-config', 'show version')) "
-                       "FROM generate_series(1, %1) g").arg(entries / 50),
-        QStringLiteral("INSERT INTO netraven.job_log_entries (id, job_log_id, \"timestamp\", level, category, message, session_log_content) "
-                       "SELECT 'e' || g, 'j' || (g / 50 + 1), now() - g * interval '1 second', 'INFO', 'device', "
-                       "'Connected to device and collected the configuration, step ' || g, "
-                       "md5(g::text) || repeat(' interface GigabitEthernet0/' || (g % 48) || ' description uplink', 18) "
-                       "FROM generate_series(0, %1 - 1) g").arg(entries),
-        QStringLiteral("VACUUM ANALYZE"),
-    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto timestamp = [&now](qint64 secondsAgo) { return now.addSecs(-secondsAgo).toString(Qt::ISODate).toLatin1(); };
+    copyRows(tools, environment, QStringLiteral("netraven.users"), QStringLiteral("id, username, email, password_hash"), 1,
+             [](int, QByteArray &out) { out += "u1\tadmin\ta@b.c\tx\n"; });
+    copyRows(tools, environment, QStringLiteral("netraven.devices"),
+             QStringLiteral("id, hostname, ip_address, device_type, owner_id, description"), 2000, [](int row, QByteArray &out) {
+                 const QByteArray g = number(row + 1);
+                 out += "d" + g + "\trouter-" + g + "\t10.0." + number((row + 1) / 250) + '.' + number((row + 1) % 250) +
+                        "\tcisco_ios\tu1\t" + QByteArray("rack 7, row " + g + "; ").repeated(8) + '\n';
+             });
+    copyRows(tools, environment, QStringLiteral("netraven.job_logs"),
+             QStringLiteral("id, session_id, job_type, status, start_time, device_id, created_by, job_data"), entries / 50,
+             [&](int row, QByteArray &out) {
+                 const QByteArray g = number(row + 1);
+                 out += "j" + g + "\ts" + g + "\tbackup\tcompleted\t" + timestamp((row + 1) * 60) + "\td" + number(row % 2000 + 1) +
+                        "\tu1\t{\"attempt\": " + number(row % 3) + ", \"commands\": [\"show running-config\", \"show version\"]}\n";
+             });
+    // A session log: the device's banner hash, then interface lines (newlines escaped for COPY).
+    copyRows(tools, environment, QStringLiteral("netraven.job_log_entries"),
+             QStringLiteral("id, job_log_id, \"timestamp\", level, category, message, session_log_content"), entries,
+             [&](int row, QByteArray &out) {
+                 const QByteArray g = number(row);
+                 out += "e" + g + "\tj" + number(row / 50 + 1) + '\t' + timestamp(row) +
+                        "\tINFO\tdevice\tConnected to device and collected the configuration, step " + g + '\t' +
+                        QCryptographicHash::hash(g, QCryptographicHash::Md5).toHex() +
+                        QByteArray("\\ninterface GigabitEthernet0/" + number(row % 48) + " description uplink").repeated(18) + '\n';
+             });
+}
+
+void execute(const QSqlDatabase &db, const QString &statement)
+{
     QSqlQuery query(db);
-    for (const QString &statement : statements)
-        if (!query.exec(statement))
-            qFatal("fill failed: %s", qPrintable(query.lastError().text()));
+    if (!query.exec(statement))
+        qFatal("%s failed: %s", qPrintable(statement), qPrintable(query.lastError().text()));
 }
 
 double runJob(const std::shared_ptr<Job> &job)
@@ -61,10 +110,8 @@ double runJob(const std::shared_ptr<Job> &job)
     QElapsedTimer clock;
     clock.start();
     bool done = false;
-    JobState state = JobState::Queued;
     QObject::connect(&runner, &JobRunner::finished, [&](JobId, JobState finalState, const Error &error) {
         done = true;
-        state = finalState;
         if (finalState != JobState::Succeeded)
             qFatal("%s failed: %s", qPrintable(job->title()), qPrintable(error.fullText()));
     });
@@ -92,6 +139,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int megabytes = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1024;
+    const int rounds = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 3;
     SandboxCluster cluster;
     if (!cluster.start())
         qFatal("sandbox failed");
@@ -100,65 +148,93 @@ int main(int argc, char *argv[])
     DatabaseSession maintenance;
     if (!maintenance.open(server) || !databaseadmin::create(maintenance.database(), QStringLiteral("bench")))
         qFatal("create database failed");
-    runJob(std::make_shared<InitJob>(bench, ModelPack::builtIn(QStringLiteral("netraven-v1")).value()));
-    {
-        DatabaseSession session;
-        if (!session.open(bench))
-            qFatal("connect failed");
-        QElapsedTimer clock;
-        clock.start();
-        fill(session.database(), megabytes);
-        QSqlQuery size(session.database());
-        size.exec(QStringLiteral("SELECT pg_database_size(current_database())"));
-        size.next();
-        std::fprintf(stderr, "filled %.0f MB in %.0f s\n", size.value(0).toDouble() / 1e6, double(clock.elapsed()) / 1000.0);
-    }
+    runJob(std::make_shared<InitJob>(bench, ModelPack::builtIn(ModelPack::defaultName()).value()));
 
     const ClientTools tools = ClientTools::forServer(15).value();
     // Kept alive: each holds the 0600 password file its environment points at.
     const ClientEnvironment benchClient = ClientEnvironment::create(bench, QStringLiteral("bench")).value();
     const ClientEnvironment serverClient = ClientEnvironment::create(server, QStringLiteral("bench")).value();
     const QProcessEnvironment &environment = benchClient.environment();
+    {
+        QElapsedTimer clock;
+        clock.start();
+        fill(tools, environment, megabytes);
+        DatabaseSession session;
+        if (!session.open(bench))
+            qFatal("connect failed");
+        // Settled before any timing: hint bits set, pages frozen and written, statistics fresh.
+        execute(session.database(), QStringLiteral("VACUUM (FREEZE, ANALYZE)"));
+        execute(session.database(), QStringLiteral("CHECKPOINT"));
+        QSqlQuery size(session.database());
+        size.exec(QStringLiteral("SELECT pg_database_size(current_database())"));
+        size.next();
+        std::fprintf(stderr, "filled %.0f MB with COPY in %.0f s\n", size.value(0).toDouble() / 1e6, double(clock.elapsed()) / 1000.0);
+    }
+
     QTemporaryDir out;
     const int cores = QThread::idealThreadCount();
+    const auto fresh = [&out](const QString &name) {
+        const QString path = out.filePath(name);
+        QDir(path).removeRecursively();
+        QFile::remove(path);
+        return path;
+    };
 
-    // The same flags: custom format, pg_dump's default compression.
-    BackupOptions custom;
-    custom.outputDirectory = out.filePath(QStringLiteral("ours-custom"));
-    custom.format = BackupFormat::Custom;
-    auto customJob = std::make_shared<BackupJob>(bench, custom);
-    const double oursCustom = runJob(customJob);
-    const double rawCustom = runTool(tools.pgDump(), {QStringLiteral("--no-password"), QStringLiteral("-Fc"), QStringLiteral("-f"),
-                                                      out.filePath(QStringLiteral("raw.dump"))}, environment);
-    bench::printFigure(QStringLiteral("backup ~%1 MB, custom format, vs pg_dump -Fc").arg(megabytes), oursCustom, rawCustom,
+    // Backups. The same flags: custom format, pg_dump's default compression; then our defaults.
+    QString archive;
+    bench::Rounds backups;
+    backups.add(QStringLiteral("ours, custom"), [&] {
+        BackupOptions custom;
+        custom.outputDirectory = fresh(QStringLiteral("ours-custom"));
+        custom.format = BackupFormat::Custom;
+        auto job = std::make_shared<BackupJob>(bench, custom);
+        const double ms = runJob(job);
+        archive = job->result().path;
+        return ms;
+    });
+    backups.add(QStringLiteral("pg_dump -Fc"), [&] {
+        return runTool(tools.pgDump(), {QStringLiteral("--no-password"), QStringLiteral("-Fc"), QStringLiteral("-f"), fresh(QStringLiteral("raw.dump"))},
+                       environment);
+    });
+    backups.add(QStringLiteral("ours, defaults"), [&] {
+        BackupOptions defaults;
+        defaults.outputDirectory = fresh(QStringLiteral("ours-default"));
+        return runJob(std::make_shared<BackupJob>(bench, defaults));
+    });
+    backups.run(rounds);
+    bench::printFigure(QStringLiteral("backup ~%1 MB, custom format, vs pg_dump -Fc").arg(megabytes), backups.median(0), backups.median(1),
                        QStringLiteral("ms"), QStringLiteral("<= 1.05x"));
+    bench::printFigure(QStringLiteral("backup ~%1 MB, our defaults (%2 cores) vs pg_dump -Fc defaults").arg(megabytes).arg(cores),
+                       backups.median(2), backups.median(1), QStringLiteral("ms"), QStringLiteral("<= 0.6x"));
 
-    // Our defaults (directory format with parallel jobs above 256 MiB) against pg_dump -Fc's.
-    BackupOptions defaults;
-    defaults.outputDirectory = out.filePath(QStringLiteral("ours-default"));
-    const double oursDefault = runJob(std::make_shared<BackupJob>(bench, defaults));
-    bench::printFigure(QStringLiteral("backup ~%1 MB, our defaults (directory, %2 jobs) vs pg_dump -Fc defaults").arg(megabytes).arg(cores),
-                       oursDefault, rawCustom, QStringLiteral("ms"), QStringLiteral("<= 0.6x"));
-
-    // Restore of the custom archive into a new database: ours (one job, like the raw tool), then
-    // the raw tool (createdb + pg_restore), then ours with its default parallel jobs.
-    const QString archive = customJob->result().path;
-    RestoreOptions restore;
-    restore.source = archive;
-    restore.targetDatabase = QStringLiteral("restored_ours");
-    restore.jobs = 1;
-    const double oursRestore = runJob(std::make_shared<RestoreJob>(server, restore));
+    // Restores of the custom archive into a new database: ours with one job (like the raw tool),
+    // the raw tools (createdb + pg_restore), and ours with its default parallel jobs.
     const QProcessEnvironment &serverEnvironment = serverClient.environment();
-    const double rawRestore =
-        runTool(tools.psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-c"), QStringLiteral("CREATE DATABASE restored_raw")},
-                serverEnvironment) +
-        runTool(tools.pgRestore(), {QStringLiteral("--no-password"), QStringLiteral("--dbname=restored_raw"), archive}, serverEnvironment);
-    bench::printFigure(QStringLiteral("restore ~%1 MB custom archive, vs createdb + pg_restore").arg(megabytes), oursRestore, rawRestore,
-                       QStringLiteral("ms"), QStringLiteral("<= 1.05x"));
-    restore.targetDatabase = QStringLiteral("restored_parallel");
-    restore.jobs = 0;
-    const double oursParallel = runJob(std::make_shared<RestoreJob>(server, restore));
-    bench::printFigure(QStringLiteral("restore ~%1 MB, our defaults (%2 jobs) vs createdb + pg_restore defaults").arg(megabytes).arg(cores),
-                       oursParallel, rawRestore, QStringLiteral("ms"), QStringLiteral("-"));
+    const auto dropped = [&maintenance](const QString &name) {
+        if (!databaseadmin::dropIfExists(maintenance.database(), name))
+            qFatal("could not drop %s", qPrintable(name));
+        return name;
+    };
+    const auto ourRestore = [&](const QString &database, int jobs) {
+        RestoreOptions restore;
+        restore.source = archive;
+        restore.targetDatabase = dropped(database);
+        restore.jobs = jobs;
+        return runJob(std::make_shared<RestoreJob>(server, restore));
+    };
+    bench::Rounds restores;
+    restores.add(QStringLiteral("ours, one job"), [&] { return ourRestore(QStringLiteral("restored_ours"), 1); });
+    restores.add(QStringLiteral("createdb + pg_restore"), [&] {
+        const QString database = dropped(QStringLiteral("restored_raw"));
+        return runTool(tools.psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-c"), QStringLiteral("CREATE DATABASE ") + database},
+                       serverEnvironment) +
+               runTool(tools.pgRestore(), {QStringLiteral("--no-password"), QStringLiteral("--dbname=") + database, archive}, serverEnvironment);
+    });
+    restores.add(QStringLiteral("ours, defaults"), [&] { return ourRestore(QStringLiteral("restored_parallel"), 0); });
+    restores.run(rounds);
+    bench::printFigure(QStringLiteral("restore ~%1 MB custom archive, vs createdb + pg_restore").arg(megabytes), restores.median(0),
+                       restores.median(1), QStringLiteral("ms"), QStringLiteral("<= 1.05x"));
+    bench::printFigure(QStringLiteral("restore ~%1 MB, our defaults (%2 cores) vs createdb + pg_restore defaults").arg(megabytes).arg(cores),
+                       restores.median(2), restores.median(1), QStringLiteral("ms"), QStringLiteral("-"));
     return 0;
 }

@@ -29,6 +29,16 @@ void printPlainFigure(const QString &name, double value, const QString &unit, co
     std::fflush(stdout);
 }
 
+namespace {
+
+double medianOf(std::vector<double> times)
+{
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+} // namespace
+
 double medianMilliseconds(int runs, const std::function<void()> &fn)
 {
     std::vector<double> times;
@@ -38,8 +48,29 @@ double medianMilliseconds(int runs, const std::function<void()> &fn)
         fn();
         times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    return medianOf(std::move(times));
+}
+
+void Rounds::add(const QString &name, std::function<double()> run)
+{
+    m_contenders.push_back({name, std::move(run), {}});
+}
+
+void Rounds::run(int rounds)
+{
+    const size_t count = m_contenders.size();
+    for (int round = 0; round < rounds; ++round) {
+        for (size_t i = 0; i < count; ++i) {
+            Contender &contender = m_contenders[(size_t(round) + i) % count];
+            contender.times.push_back(contender.run());
+            std::fprintf(stderr, "round %d: %s %.1f ms\n", round + 1, qPrintable(contender.name), contender.times.back());
+        }
+    }
+}
+
+double Rounds::median(int contender) const
+{
+    return medianOf(m_contenders.at(size_t(contender)).times);
 }
 
 } // namespace nrdb::bench

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <functional>
+#include <vector>
 
 namespace nrdb::bench {
 
@@ -18,5 +19,23 @@ void printPlainFigure(const QString &name, double value, const QString &unit, co
 
 // Wall time of fn in milliseconds: the median of `runs` runs.
 double medianMilliseconds(int runs, const std::function<void()> &fn);
+
+// Contenders timed against each other: each runs once a round, the round's first contender
+// rotating, so that no tool always runs first (after the fill, or after another's writes).
+// Each contender returns its own wall time in milliseconds; run() prints every time to stderr.
+class Rounds {
+public:
+    void add(const QString &name, std::function<double()> run);
+    void run(int rounds);
+    double median(int contender) const;
+
+private:
+    struct Contender {
+        QString name;
+        std::function<double()> run;
+        std::vector<double> times;
+    };
+    std::vector<Contender> m_contenders;
+};
 
 } // namespace nrdb::bench
