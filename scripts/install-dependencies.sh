@@ -12,8 +12,8 @@ packages=(
     postgresql postgresql-client libpq-dev
     # a virtual display for the GUI where there is no real one, and a font to draw with
     xvfb xauth fonts-dejavu-core
-    # verifying gzip backups in-process
-    zlib1g-dev
+    # verifying gzip backups in-process, and their SHA-256 checksums
+    zlib1g-dev libssl-dev
     # laying out the relationship diagram (libgvc), exporting it as SVG; graphviz's own dot for
     # the diagram benchmark
     libgraphviz-dev graphviz qt6-svg-dev

@@ -1,6 +1,7 @@
 #include "backup/backupmanifest.h"
 
-#include <QCryptographicHash>
+#include "util/sha256.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -99,7 +100,7 @@ Result<BackupManifest> BackupManifest::load(const QString &path)
 
 Result<QString> sha256Of(const QString &path)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QStringList files;
     const QFileInfo info(path);
     if (info.isDir()) {
@@ -116,10 +117,10 @@ Result<QString> sha256Of(const QString &path)
             return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(file), {}, {}};
         if (info.isDir())
             hash.addData(QDir(path).relativeFilePath(file).toUtf8());
-        if (!hash.addData(&input))
+        if (!hash.addData(input))
             return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(file), {}, {}};
     }
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromLatin1(hash.hexResult());
 }
 
 qint64 sizeOf(const QString &path)

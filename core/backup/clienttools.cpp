@@ -33,8 +33,10 @@ QStringList candidateDirectories(const QString &userDir)
     std::sort(majors.begin(), majors.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &major : majors)
         dirs << root.filePath(major + QStringLiteral("/bin"));
+    // Debian's PATH entry is postgresql-common's pg_wrapper, which only dispatches to one of the
+    // directories above (and costs a Perl start each time it is asked its version).
     const QString onPath = QStandardPaths::findExecutable(QStringLiteral("pg_dump"));
-    if (!onPath.isEmpty())
+    if (!onPath.isEmpty() && QFileInfo(onPath).canonicalFilePath().section(QLatin1Char('/'), -1) != QLatin1String("pg_wrapper"))
         dirs << QFileInfo(onPath).absolutePath();
     dirs.removeDuplicates();
     return dirs;

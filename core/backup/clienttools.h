@@ -18,7 +18,7 @@ struct ClientTools {
     QString psql() const;
 
     // Every directory with all three tools: userDir first (if set), /usr/lib/postgresql/<major>/bin
-    // (newest first), then PATH. Any thread.
+    // (newest first), then PATH unless it leads to Debian's pg_wrapper. Any thread.
     static QVector<ClientTools> discover(const QString &userDir = {});
     // The newest version at least as new as the server (pg_dump refuses newer servers);
     // otherwise an error that names what was found and what is needed.

@@ -3,6 +3,7 @@
 #include "backup/archivecheck.h"
 #include "backup/clientenvironment.h"
 #include "backup/clienttools.h"
+#include "backup/snapshotrowcounts.h"
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
 #include "connection/serverinfo.h"
@@ -11,7 +12,6 @@
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
 #include "model/schemamodel.h"
-#include "util/sqlidentifier.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -20,6 +20,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
+
+#include <future>
 
 namespace nrdb {
 
@@ -170,30 +172,20 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         }
     }
 
-    // One snapshot for the counts and for pg_dump, held open until the dump is done.
+    // One snapshot for pg_dump and the row counts, held open until both are done.
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
         !query.exec(QStringLiteral("SELECT pg_export_snapshot()")) || !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not take a snapshot for the dump"));
     const QString snapshotId = query.value(0).toString();
-    const QVector<const RelationInfo *> tables = dumpedTables(snapshot.value(), m_options);
+    QVector<TableName> tables;
     QHash<QString, qint64> tableBytes;
     qint64 totalBytes = 0;
-    if (!tables.isEmpty()) {
-        context.setPhase(QStringLiteral("Counting rows"));
-        QStringList counts;
-        for (const RelationInfo *table : tables) {
-            counts << QStringLiteral("SELECT %1, count(*) FROM %2.%3")
-                          .arg(quoteLiteral(table->qualifiedName()), quoteIdentifier(table->schema), quoteIdentifier(table->name));
-            tableBytes.insert(table->qualifiedName(), qMax<qint64>(1, table->totalBytes));
-            totalBytes += qMax<qint64>(1, table->totalBytes);
-        }
-        if (!query.exec(counts.join(QStringLiteral(" UNION ALL "))))
-            return sqlError(query.lastError(), QStringLiteral("Could not count the rows"));
-        while (query.next())
-            manifest.rowCounts.insert(query.value(0).toString(), query.value(1).toLongLong());
+    for (const RelationInfo *table : dumpedTables(snapshot.value(), m_options)) {
+        tables << TableName{table->schema, table->name};
+        tableBytes.insert(table->qualifiedName(), qMax<qint64>(1, table->totalBytes));
+        totalBytes += qMax<qint64>(1, table->totalBytes);
     }
-
     QDir outputDirectory(m_options.outputDirectory);
     if (!outputDirectory.mkpath(QStringLiteral(".")))
         return Error{ErrorKind::Io, QStringLiteral("Cannot create %1").arg(m_options.outputDirectory), {}, {}};
@@ -221,7 +213,6 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     qint64 finishedBytes = 0;
     qint64 currentBytes = 0;
     qint64 copiedBytes = 0;
-    context.setPhase(QStringLiteral("Dumping"), totalBytes);
     const auto report = [&] { context.setProgress(qMin(finishedBytes + qMin(copiedBytes, currentBytes), totalBytes), totalBytes); };
     static const QRegularExpression dumping(QStringLiteral(R"re(dumping contents of table "([^"]+)")re"));
     dump.onStandardErrorLine = [&](const QString &line) {
@@ -254,16 +245,41 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
             }
         };
     }
+    // The counts scan the tables on a connection of their own while pg_dump runs, rather than
+    // before it, where they would add a scan to the backup's time. A server without a slot to
+    // spare for it (pg_dump takes one, or its jobs and a leader) gets them first, on ours.
+    Result<QMap<QString, qint64>> counted = QMap<QString, qint64>{};
+    std::future<Result<QMap<QString, qint64>>> counting;
+    const int dumpConnections = jobs > 1 ? jobs + 1 : 1;
+    if (server.freeConnections >= dumpConnections + 2) {
+        ConnectionProfile counter = m_target;
+        counter.applicationName = applicationName;
+        counting = std::async(std::launch::async, countRowsInSnapshot, counter, snapshotId, tables);
+    } else {
+        context.setPhase(QStringLiteral("Counting rows"));
+        if (counted = countRows(db, tables); !counted)
+            return counted.error();
+    }
+    context.setPhase(QStringLiteral("Dumping"), totalBytes);
     const Result<ChildOutcome> outcome = context.runChild(dump);
     const bool succeeded = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
-    (void)query.exec(QStringLiteral("COMMIT"));
     if (!succeeded) {
-        removePath(partialPath);
-        // pg_dump's own connections end with it; make sure of it.
+        // pg_dump's own connections end with it; make sure of it, and end the counting too.
         QSqlQuery cleanup(db);
         cleanup.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"));
         cleanup.addBindValue(applicationName);
         (void)cleanup.exec();
+    }
+    if (counting.valid())
+        counted = counting.get();
+    if (succeeded && !counted) {
+        // No second connection to be had, say: the snapshot is still open on the job's own.
+        context.warning(QStringLiteral("Counting rows beside pg_dump failed (%1); counting them now").arg(counted.error().message));
+        counted = countRows(db, tables);
+    }
+    (void)query.exec(QStringLiteral("COMMIT"));
+    if (!succeeded) {
+        removePath(partialPath);
         if (!outcome)
             return outcome.error();
         return Error{ErrorKind::Process,
@@ -271,6 +287,12 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
                                              : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
                      {}, lastLines.join(QLatin1Char('\n'))};
     }
+
+    if (!counted) {
+        removePath(partialPath);
+        return counted.error();
+    }
+    manifest.rowCounts = counted.value();
 
     context.setPhase(QStringLiteral("Checking the archive"));
     if (format == BackupFormat::PlainGzip) {

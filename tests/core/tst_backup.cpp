@@ -7,6 +7,7 @@
 #include "backup/clienttools.h"
 #include "backup/clientenvironment.h"
 #include "backup/initscript.h"
+#include "backup/snapshotrowcounts.h"
 #include "catalog/catalogreader.h"
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
@@ -97,6 +98,47 @@ private slots:
         QVERIFY2(tooOld.error().message.contains(QLatin1String("needs pg_dump, pg_restore and psql 99 or newer")) &&
                      tooOld.error().message.contains(QStringLiteral("found only %1").arg(m_tools.versionText)),
                  qPrintable(tooOld.error().message));
+    }
+
+    // The checksum in the manifest is the one sha256sum gives, also across read chunks.
+    void checksumIsSha256sums()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("archive.dump")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 300000; ++i)
+            file.write(QByteArray::number(qint64(i) * 7919) + (i % 3 ? ' ' : '\n'));
+        file.close();
+        QVERIFY(file.size() > 2 << 20);
+        ChildCommand sha256sum(QStringLiteral("sha256sum"), {file.fileName()});
+        const QString expected = sha256sum.run().value().standardOutput.section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(expected.size(), 64);
+        QCOMPARE(sha256Of(file.fileName()).value(), expected);
+    }
+
+    // Rows committed after the dump's snapshot was taken are not counted, whenever the counting
+    // connection starts.
+    void rowCountsAreThoseOfTheExportedSnapshot()
+    {
+        DatabaseSession exporter;
+        QVERIFY(exporter.open(m_scratch.profile()));
+        QSqlQuery query(exporter.database());
+        QVERIFY(query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")));
+        QVERIFY(query.exec(QStringLiteral("SELECT pg_export_snapshot()")) && query.next());
+        const QString snapshotId = query.value(0).toString();
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+                                                                      "SELECT 'late', 'late', '10.9.9.9', 'cisco_ios', owner_id FROM netraven.devices LIMIT 1 RETURNING id")),
+                 QStringLiteral("late"));
+        const QVector<TableName> tables{{QStringLiteral("netraven"), QStringLiteral("devices")},
+                                        {QStringLiteral("netraven"), QStringLiteral("admin_settings")}};
+        const Result<QMap<QString, qint64>> counts = countRowsInSnapshot(m_scratch.profile(), snapshotId, tables);
+        QVERIFY2(counts, qPrintable(counts ? QString() : counts.error().fullText()));
+        QCOMPARE(counts.value(), (QMap<QString, qint64>{{QStringLiteral("netraven.devices"), 2000}, {QStringLiteral("netraven.admin_settings"), 22}}));
+        QCOMPARE(countRows(exporter.database(), tables).value(), counts.value());
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("2001"));
+        QVERIFY(query.exec(QStringLiteral("COMMIT")));
+        test::queryValue(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.devices WHERE id = 'late'"));
+        QVERIFY(!countRowsInSnapshot(m_scratch.profile(), snapshotId, tables)); // the snapshot ended with its transaction
     }
 
     void eachFormatRoundTrips_data()
