@@ -53,7 +53,7 @@ BackupOptionsDialog::BackupOptionsDialog(const QString &database, const QString 
     m_compression->setObjectName(QStringLiteral("backupCompression"));
     m_compression->setRange(-1, 9);
     m_compression->setValue(-1);
-    m_compression->setSpecialValueText(tr("pg_dump's default"));
+    m_compression->setSpecialValueText(tr("automatic (1: fast)"));
     m_compression->setToolTip(tr("gzip level: 1 is fastest, 9 smallest, 0 none"));
     m_jobs->setObjectName(QStringLiteral("backupJobs"));
     m_jobs->setRange(0, 32);

@@ -28,7 +28,7 @@ QString usage()
                "\n"
                "  --dir DIR          where the backup goes\n"
                "  --format FORMAT    custom, directory or plain-gzip (default: custom, directory above 256 MiB)\n"
-               "  --compress N       compression level 0-9\n"
+               "  --compress N       gzip level 0-9: 1 fastest (default), 9 smallest, 0 none\n"
                "  --jobs N           parallel jobs for the directory format (default: sized to the machine)\n"
                "  --schema, --exclude-schema, --table, --exclude-table   as pg_dump takes them\n"
                "  --shareable        leave out the rows of the pack's secret tables (credentials)\n") +

@@ -84,6 +84,11 @@ QString schemaFingerprint(const SchemaSnapshot &snapshot)
     return QString::fromLatin1(hash.result().toHex());
 }
 
+int compressionLevel(const BackupOptions &options)
+{
+    return options.compression >= 0 ? options.compression : kDefaultCompression;
+}
+
 QStringList pgDumpArguments(const BackupOptions &options, BackupFormat format, int jobs, const QString &snapshotId,
                             const QString &path)
 {
@@ -92,10 +97,8 @@ QStringList pgDumpArguments(const BackupOptions &options, BackupFormat format, i
                           QString::fromLatin1(formats[static_cast<int>(format)]), QStringLiteral("--file=") + path};
     if (!snapshotId.isEmpty())
         arguments << QStringLiteral("--snapshot=") + snapshotId;
-    // Plain output compresses only when asked: NetRaven's own backups are gzip at level 6.
-    const int compression = options.compression >= 0 ? options.compression : (format == BackupFormat::PlainGzip ? 6 : -1);
-    if (compression >= 0)
-        arguments << QStringLiteral("--compress=%1").arg(compression);
+    // Given for every format: plain output would otherwise not be compressed at all.
+    arguments << QStringLiteral("--compress=%1").arg(compressionLevel(options));
     if (format == BackupFormat::Directory && jobs > 1)
         arguments << QStringLiteral("--jobs=%1").arg(jobs);
     for (const QString &schema : options.includeSchemas)
@@ -114,7 +117,7 @@ QStringList pgDumpArguments(const BackupOptions &options, BackupFormat format, i
 QJsonObject optionsJson(const BackupOptions &options, BackupFormat format, int jobs)
 {
     return QJsonObject{{QStringLiteral("format"), backupFormatName(format)},
-                       {QStringLiteral("compression"), options.compression},
+                       {QStringLiteral("compression"), compressionLevel(options)},
                        {QStringLiteral("jobs"), jobs},
                        {QStringLiteral("include_schemas"), QJsonArray::fromStringList(options.includeSchemas)},
                        {QStringLiteral("exclude_schemas"), QJsonArray::fromStringList(options.excludeSchemas)},

@@ -174,6 +174,17 @@ private slots:
         QCOMPARE(manifest.modelVersion, 1);
         QCOMPARE(BackupManifest::load(backup.value().manifestPath).value().toJson(), manifest.toJson());
 
+        // The default gzip level reached pg_dump: in the archive's header, or gzip's "fastest" flag.
+        QCOMPARE(manifest.options.value(QStringLiteral("compression")).toInt(), kDefaultCompression);
+        if (static_cast<BackupFormat>(format) == BackupFormat::PlainGzip) {
+            QFile gzip(backup.value().path);
+            QVERIFY(gzip.open(QIODevice::ReadOnly));
+            QCOMPARE(int(gzip.read(10).at(8)), 4); // XFL 4: compressed with the fastest algorithm
+        } else {
+            ChildCommand list(m_tools.pgRestore(), {QStringLiteral("--list"), backup.value().path});
+            QVERIFY(list.run().value().standardOutput.contains(QStringLiteral(";     Compression: %1\n").arg(kDefaultCompression)));
+        }
+
         // Restored with the raw tools into an empty database: the same rows and the same schema.
         test::ScratchDatabase copy(QStringLiteral("restore_") + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
         QVERIFY(copy.create());

@@ -104,13 +104,13 @@ private slots:
         QVERIFY(defaults.excludeTableData.isEmpty());
 
         dialog.findChild<QComboBox *>(QStringLiteral("backupFormat"))->setCurrentIndex(3);
-        dialog.findChild<QSpinBox *>(QStringLiteral("backupCompression"))->setValue(1);
+        dialog.findChild<QSpinBox *>(QStringLiteral("backupCompression"))->setValue(9);
         dialog.findChild<QLineEdit *>(QStringLiteral("backupSchemas"))->setText(QStringLiteral(" netraven , nrdb,"));
         dialog.findChild<QLineEdit *>(QStringLiteral("backupExcludedTables"))->setText(QStringLiteral("netraven.job_log_entries"));
         dialog.findChild<QCheckBox *>(QStringLiteral("backupShareable"))->setChecked(true);
         const BackupOptions chosen = dialog.options(pack);
         QCOMPARE(chosen.format, std::optional<BackupFormat>(BackupFormat::PlainGzip));
-        QCOMPARE(chosen.compression, 1);
+        QCOMPARE(chosen.compression, 9);
         QCOMPARE(chosen.includeSchemas, (QStringList{QStringLiteral("netraven"), QStringLiteral("nrdb")}));
         QCOMPARE(chosen.excludeTables, QStringList{QStringLiteral("netraven.job_log_entries")});
         QCOMPARE(chosen.excludeTableData, QStringList{QStringLiteral("netraven.credentials")});
