@@ -7,6 +7,7 @@
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
 #include "connection/serverinfo.h"
+#include "jobs/dumpprogress.h"
 #include "jobs/jobcontext.h"
 #include "jobs/servertools.h"
 #include "migrate/schemahistory.h"
@@ -15,7 +16,6 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -126,6 +126,44 @@ QJsonObject optionsJson(const BackupOptions &options, BackupFormat format, int j
                        {QStringLiteral("exclude_table_data"), QJsonArray::fromStringList(options.excludeTableData)}};
 }
 
+// Ends the server backends named applicationName, from a connection of its own: a cancel keeps
+// interrupting the job's connection until the job ends.
+void endBackends(const ConnectionProfile &target, const QString &applicationName)
+{
+    ConnectionProfile profile = target;
+    profile.applicationName = QStringLiteral("netraven-dbadmin cleanup");
+    DatabaseSession session;
+    if (!session.open(profile, 5))
+        return;
+    QSqlQuery query(session.database());
+    query.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"));
+    query.addBindValue(applicationName);
+    (void)query.exec();
+}
+
+// Checks the archive pg_dump wrote (pg_restore --list, or the gzip stream's end), records its
+// size and checksum, and gives it its final name.
+Status checkAndName(const ClientTools &tools, const QString &partialPath, const QString &finalPath, BackupManifest &manifest)
+{
+    if (manifest.format == BackupFormat::PlainGzip) {
+        if (Status checked = archivecheck::plainGzip(partialPath); !checked)
+            return checked;
+    } else {
+        const Result<QStringList> entries = archivecheck::pgRestoreList(tools, partialPath);
+        if (!entries)
+            return entries.error();
+        manifest.archiveEntries = static_cast<int>(entries.value().size());
+    }
+    const Result<QString> digest = sha256Of(partialPath);
+    if (!digest)
+        return digest.error();
+    manifest.sha256 = digest.value();
+    manifest.sizeBytes = sizeOf(partialPath);
+    if (!QDir().rename(partialPath, finalPath))
+        return Error{ErrorKind::Io, QStringLiteral("Could not rename %1 to %2").arg(partialPath, finalPath), {}, {}};
+    return {};
+}
+
 } // namespace
 
 BackupJob::BackupJob(ConnectionProfile target, BackupOptions options)
@@ -183,11 +221,9 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     const QString snapshotId = query.value(0).toString();
     QVector<TableName> tables;
     QHash<QString, qint64> tableBytes;
-    qint64 totalBytes = 0;
     for (const RelationInfo *table : dumpedTables(snapshot.value(), m_options)) {
         tables << TableName{table->schema, table->name};
         tableBytes.insert(table->qualifiedName(), qMax<qint64>(1, table->totalBytes));
-        totalBytes += qMax<qint64>(1, table->totalBytes);
     }
     QDir outputDirectory(m_options.outputDirectory);
     if (!outputDirectory.mkpath(QStringLiteral(".")))
@@ -210,44 +246,8 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     ChildCommand dump(tools.pgDump(), pgDumpArguments(m_options, format, jobs, snapshotId, partialPath), {},
                       environment.value().environment());
     dump.timeoutMs = -1;
-    QStringList lastLines;
-    // Progress: the tables pg_dump finished, by size, plus what COPY has sent of the one it is on
-    // (pg_stat_progress_copy, PostgreSQL 14+). pg_dump names a table when it starts it.
-    qint64 finishedBytes = 0;
-    qint64 currentBytes = 0;
-    qint64 copiedBytes = 0;
-    const auto report = [&] { context.setProgress(qMin(finishedBytes + qMin(copiedBytes, currentBytes), totalBytes), totalBytes); };
-    static const QRegularExpression dumping(QStringLiteral(R"re(dumping contents of table "([^"]+)")re"));
-    dump.onStandardErrorLine = [&](const QString &line) {
-        lastLines = (lastLines << line).mid(qMax<qsizetype>(0, lastLines.size() - 20));
-        const QRegularExpressionMatch match = dumping.match(line);
-        if (match.hasMatch()) {
-            finishedBytes += currentBytes;
-            currentBytes = tableBytes.value(match.captured(1), 0);
-            copiedBytes = 0;
-            report();
-        }
-    };
-    QElapsedTimer sincePoll;
-    sincePoll.start();
-    if (server.majorVersion() >= 14) {
-        dump.onWaiting = [&] {
-            if (sincePoll.elapsed() < 500)
-                return;
-            sincePoll.restart();
-            QSqlQuery progress(db);
-            // Statistics views are read once per transaction unless the snapshot is cleared.
-            if (!progress.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()")))
-                return;
-            progress.prepare(QStringLiteral("SELECT coalesce(sum(c.bytes_processed), 0) FROM pg_stat_progress_copy c "
-                                            "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?"));
-            progress.addBindValue(applicationName);
-            if (progress.exec() && progress.next()) {
-                copiedBytes = qMax(copiedBytes, progress.value(0).toLongLong()); // 0 again once the COPY ended
-                report();
-            }
-        };
-    }
+    DumpProgress progress(tableBytes, [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
+    progress.follow(dump, db, applicationName, server.majorVersion() >= 14);
     // The counts scan the tables on a connection of their own while pg_dump runs, rather than
     // before it, where they would add a scan to the backup's time. A server without a slot to
     // spare for it (pg_dump takes one, or its jobs and a leader) gets them first, on ours.
@@ -263,16 +263,11 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         if (counted = countRows(db, tables); !counted)
             return counted.error();
     }
-    context.setPhase(QStringLiteral("Dumping"), totalBytes);
+    context.setPhase(QStringLiteral("Dumping"), progress.totalBytes());
     const Result<ChildOutcome> outcome = context.runChild(dump);
     const bool succeeded = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
-    if (!succeeded) {
-        // pg_dump's own connections end with it; make sure of it, and end the counting too.
-        QSqlQuery cleanup(db);
-        cleanup.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"));
-        cleanup.addBindValue(applicationName);
-        (void)cleanup.exec();
-    }
+    if (!succeeded)
+        endBackends(m_target, applicationName); // pg_dump's end with it; make sure, and stop the counting
     if (counting.valid())
         counted = counting.get();
     if (succeeded && !counted) {
@@ -288,7 +283,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         return Error{ErrorKind::Process,
                      outcome.value().crashed ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
                                              : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
-                     {}, lastLines.join(QLatin1Char('\n'))};
+                     {}, progress.lastLines()};
     }
 
     if (!counted) {
@@ -298,26 +293,10 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     manifest.rowCounts = counted.value();
 
     context.setPhase(QStringLiteral("Checking the archive"));
-    if (format == BackupFormat::PlainGzip) {
-        if (Status checked = archivecheck::plainGzip(partialPath); !checked) {
-            removePath(partialPath);
-            return checked.error();
-        }
-    } else {
-        const Result<QStringList> entries = archivecheck::pgRestoreList(tools, partialPath);
-        if (!entries) {
-            removePath(partialPath);
-            return entries.error();
-        }
-        manifest.archiveEntries = static_cast<int>(entries.value().size());
+    if (Status kept = checkAndName(tools, partialPath, finalPath, manifest); !kept) {
+        removePath(partialPath);
+        return kept.error();
     }
-    const Result<QString> digest = sha256Of(partialPath);
-    if (!digest)
-        return digest.error();
-    manifest.sha256 = digest.value();
-    manifest.sizeBytes = sizeOf(partialPath);
-    if (!QDir().rename(partialPath, finalPath))
-        return Error{ErrorKind::Io, QStringLiteral("Could not rename %1 to %2").arg(partialPath, finalPath), {}, {}};
     manifest.finishedAt = QDateTime::currentDateTimeUtc();
     const QString manifestPath = BackupManifest::pathFor(finalPath);
     if (Status saved = manifest.save(manifestPath); !saved)

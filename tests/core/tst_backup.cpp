@@ -306,6 +306,20 @@ private slots:
         test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
     }
 
+    // pg_dump's own words reach the error, and nothing is left behind.
+    void aFailingPgDumpSaysWhy()
+    {
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.includeTables = {QStringLiteral("netraven.no_such_table")};
+        const Result<BackupResult> backup = runBackup(options);
+        QVERIFY(!backup);
+        QCOMPARE(backup.error().message, QStringLiteral("pg_dump failed (exit code 1); no backup was kept"));
+        QVERIFY2(backup.error().detail.contains(QLatin1String("no matching tables were found")), qPrintable(backup.error().detail));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+    }
+
     void brokenArchivesAreRefused()
     {
         QTemporaryDir dir;
