@@ -20,6 +20,13 @@ Result<ClientEnvironment> ClientEnvironment::create(const ConnectionProfile &pro
 {
     ClientEnvironment client;
     client.m_environment = environmentWithoutLibpqVariables();
+    // The tools' messages in English whatever the desktop's language: progress and errors are
+    // read from them. LC_ALL would override LC_MESSAGES, so its value moves to LANG.
+    if (client.m_environment.contains(QStringLiteral("LC_ALL"))) {
+        client.m_environment.insert(QStringLiteral("LANG"), client.m_environment.value(QStringLiteral("LC_ALL")));
+        client.m_environment.remove(QStringLiteral("LC_ALL"));
+    }
+    client.m_environment.insert(QStringLiteral("LC_MESSAGES"), QStringLiteral("C"));
     const QList<QPair<QString, QString>> variables{
         {QStringLiteral("PGHOST"), profile.host},          {QStringLiteral("PGPORT"), profile.port},
         {QStringLiteral("PGDATABASE"), profile.database},  {QStringLiteral("PGUSER"), profile.user},
