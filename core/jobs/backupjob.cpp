@@ -246,7 +246,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     ChildCommand dump(tools.pgDump(), pgDumpArguments(m_options, format, jobs, snapshotId, partialPath), {},
                       environment.value().environment());
     dump.timeoutMs = -1;
-    DumpProgress progress(tableBytes, [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
+    DumpProgress progress(tableBytes, jobs > 1, [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
     progress.follow(dump, db, applicationName, server.majorVersion() >= 14);
     // The counts scan the tables on a connection of their own while pg_dump runs, rather than
     // before it, where they would add a scan to the backup's time. A server without a slot to

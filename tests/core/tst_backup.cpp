@@ -100,6 +100,22 @@ private slots:
                  qPrintable(tooOld.error().message));
     }
 
+    // The tools speak English to us on a German desktop too: their progress and errors are read.
+    void toolsAnswerInEnglish()
+    {
+        const QByteArray savedAll = qgetenv("LC_ALL");
+        const QByteArray savedLanguage = qgetenv("LANGUAGE");
+        qputenv("LC_ALL", "C.UTF-8");
+        qputenv("LANGUAGE", "de");
+        const ClientEnvironment environment = ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
+        for (const auto &[name, value] : {std::pair{"LC_ALL", savedAll}, std::pair{"LANGUAGE", savedLanguage}})
+            value.isNull() ? qunsetenv(name) : qputenv(name, value);
+        QCOMPARE(environment.environment().value(QStringLiteral("LANG")), QStringLiteral("C.UTF-8"));
+        ChildCommand help(m_tools.pgDump(), {QStringLiteral("--help")}, {}, environment.environment());
+        QVERIFY2(help.run().value().standardOutput.startsWith(QLatin1String("pg_dump dumps a database")),
+                 "pg_dump answered in another language");
+    }
+
     // The checksum in the manifest is the one sha256sum gives, also across read chunks.
     void checksumIsSha256sums()
     {
@@ -255,16 +271,28 @@ private slots:
         test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
     }
 
+    void progressMovesWithinALargeTable_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<int>("jobs");
+        QTest::newRow("custom") << int(BackupFormat::Custom) << 1;
+        // The large table in one job, the small ones in the other, finishing long before it.
+        QTest::newRow("directory, 2 jobs") << int(BackupFormat::Directory) << 2;
+    }
+
     // Within one large table, progress moves as COPY sends it (pg_stat_progress_copy), rather
-    // than jumping when pg_dump moves on to the next table.
+    // than jumping when pg_dump moves on to the next table or another job finishes one.
     void progressMovesWithinALargeTable()
     {
+        QFETCH(int, format);
+        QFETCH(int, jobs);
         QTemporaryDir dir;
         QVERIFY(makeDumpSlow());
         JobRunner runner;
         BackupOptions options;
         options.outputDirectory = dir.path();
-        options.format = BackupFormat::Custom;
+        options.format = static_cast<BackupFormat>(format);
+        options.jobs = jobs;
         QList<double> fractions;
         connect(&runner, &JobRunner::progressChanged, this, [&fractions](JobId, const JobProgress &progress) {
             if (progress.phase == QLatin1String("Dumping") && progress.total > 0)
@@ -426,14 +454,16 @@ private slots:
 
 private:
     // Rows enough to keep pg_dump busy for seconds, so that it is certainly still running when a
-    // test cancels or kills it. Dropped again by the test.
+    // test cancels or kills it. Analysed, as a real table would be: a parallel pg_dump starts the
+    // largest tables first, by the size the statistics give. Dropped again by the test.
     bool makeDumpSlow()
     {
         // A statement without rows answers with no values; a failure with its error text.
         return test::queryValues(m_scratch.profile(),
                                  QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS a, "
                                                 "md5((g * 13)::text) AS b FROM generate_series(1, 1500000) g"))
-            .isEmpty();
+                   .isEmpty() &&
+               test::queryValues(m_scratch.profile(), QStringLiteral("ANALYZE public.bulk")).isEmpty();
     }
 
     Result<BackupResult> runBackup(const BackupOptions &options)
