@@ -7,7 +7,7 @@
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
 #include "connection/serverinfo.h"
-#include "jobs/dumpprogress.h"
+#include "jobs/copyprogress.h"
 #include "jobs/jobcontext.h"
 #include "jobs/servertools.h"
 #include "migrate/schemahistory.h"
@@ -246,8 +246,11 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     ChildCommand dump(tools.pgDump(), pgDumpArguments(m_options, format, jobs, snapshotId, partialPath), {},
                       environment.value().environment());
     dump.timeoutMs = -1;
-    DumpProgress progress(tableBytes, jobs > 1, [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
-    progress.follow(dump, db, applicationName, server.majorVersion() >= 14);
+    CopyProgress progress(tableBytes, CopyProgress::Measure::Bytes, jobs > 1,
+                          [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
+    dump.onStandardErrorLine = [&progress](const QString &line) { progress.onLine(line); };
+    if (server.majorVersion() >= 14)
+        dump.onWaiting = [&] { progress.poll(db, applicationName); };
     // The counts scan the tables on a connection of their own while pg_dump runs, rather than
     // before it, where they would add a scan to the backup's time. A server without a slot to
     // spare for it (pg_dump takes one, or its jobs and a leader) gets them first, on ours.
@@ -263,7 +266,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         if (counted = countRows(db, tables); !counted)
             return counted.error();
     }
-    context.setPhase(QStringLiteral("Dumping"), progress.totalBytes());
+    context.setPhase(QStringLiteral("Dumping"), progress.total());
     const Result<ChildOutcome> outcome = context.runChild(dump);
     const bool succeeded = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
     if (!succeeded)

@@ -6,6 +6,7 @@
 #include "connection/serverinfo.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobcontext.h"
+#include "jobs/restoreprogress.h"
 #include "jobs/servertools.h"
 #include "util/sqlidentifier.h"
 
@@ -108,8 +109,8 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
 {
     ConnectionProfile into = m_server;
     into.database = database;
-    const Result<ClientEnvironment> environment =
-        ClientEnvironment::create(into, QStringLiteral("netraven-dbadmin restore %1").arg(context.id()));
+    const QString applicationName = QStringLiteral("netraven-dbadmin restore %1").arg(context.id());
+    const Result<ClientEnvironment> environment = ClientEnvironment::create(into, applicationName);
     if (!environment)
         return environment.error();
     QStringList errors;
@@ -134,9 +135,19 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
             list.flush();
             arguments << QStringLiteral("--use-list=") + list.fileName();
         }
-        ChildCommand restore(tools.pgRestore(), arguments << source.path, {}, environment.value().environment());
+        const Result<BackupManifest> manifest = BackupManifest::load(BackupManifest::pathFor(source.path));
+        RestoreProgress progress(context, m_options.selectedEntries.isEmpty() ? source.entries : m_options.selectedEntries,
+                                 manifest ? manifest.value().rowCounts : QMap<QString, qint64>{}, m_parallelJobs > 1);
+        ChildCommand restore(tools.pgRestore(), arguments << QStringLiteral("--verbose") << source.path, {},
+                             environment.value().environment());
         restore.timeoutMs = -1;
-        restore.onStandardErrorLine = collect;
+        restore.onStandardErrorLine = [&](const QString &line) {
+            collect(line);
+            progress.onLine(line);
+        };
+        const Result<QSqlDatabase> db = context.database();
+        if (db && m_serverMajorVersion >= 14)
+            restore.onWaiting = [&] { progress.poll(db.value(), applicationName); };
         outcome = context.runChild(restore);
     } else {
         PlainSqlReader reader(source.path, source.kind == SourceKind::PlainGzip);
@@ -183,6 +194,7 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     const ServerInfo &server = prepared.value().server;
     const ClientTools &tools = prepared.value().tools;
     m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : server.parallelJobs();
+    m_serverMajorVersion = server.majorVersion();
     const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools);
     if (!source)
         return source.error(); // nothing was touched

@@ -54,6 +54,7 @@ private:
     ConnectionProfile m_server;
     RestoreOptions m_options;
     int m_parallelJobs = 1;
+    int m_serverMajorVersion = 0;
 };
 
 } // namespace nrdb

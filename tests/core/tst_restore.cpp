@@ -10,6 +10,7 @@
 #include "jobs/jobrunner.h"
 #include "jobs/provejob.h"
 #include "jobs/restorejob.h"
+#include "jobs/restoreprogress.h"
 #include "jobs/seedjob.h"
 #include "model/schemamodel.h"
 #include "util/childprocess.h"
@@ -89,6 +90,69 @@ private slots:
         QCOMPARE(schemaOf(profileFor(name)), schemaOf(m_scratch.profile()));
         QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_restoring_%'")),
                  QStringLiteral("0"));
+    }
+
+    // A table of contents' TABLE DATA lines, weighted by the manifest's rows (at least one each).
+    void tableDataIsWeightedByItsRows()
+    {
+        const QStringList entries{QStringLiteral("3349; 0 16390 TABLE DATA netraven devices postgres"),
+                                  QStringLiteral("3350; 0 16391 TABLE DATA netraven job log postgres"),
+                                  QStringLiteral("3351; 0 16392 TABLE DATA netraven tags postgres"),
+                                  QStringLiteral("3204; 1259 16401 INDEX netraven ix_devices_hostname postgres"),
+                                  QStringLiteral("216; 1259 16393 TABLE netraven users postgres")};
+        const QMap<QString, qint64> rows{{QStringLiteral("netraven.devices"), 500}, {QStringLiteral("netraven.job log"), 7},
+                                         {QStringLiteral("netraven.tags"), 0}};
+        QCOMPARE(tableDataWeights(entries, rows), (QHash<QString, qint64>{{QStringLiteral("netraven.devices"), 500},
+                                                                          {QStringLiteral("netraven.job log"), 7},
+                                                                          {QStringLiteral("netraven.tags"), 1}}));
+        QCOMPARE(tableDataWeights(entries, {}).value(QStringLiteral("netraven.devices")), 1);
+    }
+
+    void progressGoesThroughTheDataThenTheIndexes_data()
+    {
+        QTest::addColumn<int>("jobs");
+        QTest::newRow("one job") << 1;
+        QTest::newRow("2 jobs") << 2;
+    }
+
+    // The rows as the manifest counted them, to the end, then every index and constraint.
+    void progressGoesThroughTheDataThenTheIndexes()
+    {
+        QFETCH(int, jobs);
+        const QString source = m_backups.value(int(BackupFormat::Custom));
+        const BackupManifest manifest = BackupManifest::load(BackupManifest::pathFor(source)).value();
+        QList<JobProgress> seen;
+        RestoreOptions options;
+        options.source = source;
+        options.targetDatabase = newName(QStringLiteral("progress%1").arg(jobs));
+        options.jobs = jobs;
+        JobRunner runner;
+        connect(&runner, &JobRunner::progressChanged, this, [&seen](JobId, const JobProgress &progress) { seen << progress; });
+        runner.submit(std::make_shared<RestoreJob>(m_server, options));
+        QVERIFY(runner.waitForIdle(120000));
+
+        // Every table's data in the archive, at its manifest count (this tool's own nrdb tables have none).
+        ChildCommand list(QStringLiteral("pg_restore"), {QStringLiteral("--list"), source});
+        qint64 rows = 0;
+        for (const qint64 weight : tableDataWeights(list.run().value().standardOutput.split(QLatin1Char('\n')), manifest.rowCounts))
+            rows += weight;
+        QVERIFY(rows > 500);
+        const auto isData = [](const JobProgress &p) { return p.phase == QLatin1String("Restoring data"); };
+        const auto isIndexes = [](const JobProgress &p) { return p.phase == QLatin1String("Creating indexes and constraints"); };
+        const auto lastData = std::find_if(seen.crbegin(), seen.crend(), isData);
+        const auto firstIndexes = std::find_if(seen.cbegin(), seen.cend(), isIndexes);
+        QVERIFY(lastData != seen.crend() && firstIndexes != seen.cend());
+        QCOMPARE(lastData->total, rows);
+        QCOMPARE(lastData->done, rows);
+        QVERIFY(std::distance(seen.cbegin(), firstIndexes) > std::distance(lastData, seen.crend()) - 1);
+        QVERIFY(firstIndexes->total > 20); // NetRaven's indexes, keys and foreign keys
+        const auto lastIndexes = std::find_if(seen.crbegin(), seen.crend(), isIndexes);
+        QCOMPARE(lastIndexes->done, lastIndexes->total);
+        QList<qint64> dataDone;
+        for (const JobProgress &p : std::as_const(seen))
+            if (isData(p))
+                dataDone << p.done;
+        QVERIFY(std::is_sorted(dataDone.cbegin(), dataDone.cend()));
     }
 
     void anExistingDatabaseIsReplacedOnlyByName()
