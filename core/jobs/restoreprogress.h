@@ -18,7 +18,6 @@ public:
 
     void onLine(const QString &line);
     void poll(const QSqlDatabase &db, const QString &applicationName) { m_data.poll(db, applicationName); }
-    QString lastLines() const { return m_data.lastLines(); }
 
 private:
     JobContext &m_context;
