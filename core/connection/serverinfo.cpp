@@ -30,12 +30,14 @@ Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
     for (const QJsonValue &schema : schemas)
         info.schemas << schema.toString();
     info.freeConnections = query.value(8).toInt();
+    info.onThisMachine = query.value(9).toBool();
     return info;
 }
 
 int ServerInfo::parallelJobs() const
 {
-    return qBound(1, qMin(QThread::idealThreadCount(), freeConnections - 2), 8);
+    const int cores = QThread::idealThreadCount();
+    return qBound(1, qMin(onThisMachine ? cores / 2 : cores, freeConnections - 2), 8);
 }
 
 } // namespace nrdb

@@ -19,10 +19,12 @@ struct ServerInfo {
     int userTableCount = 0;
     QStringList schemas; // the user's schemas, sorted (public included)
     int freeConnections = 0; // connection slots left for ordinary users
+    bool onThisMachine = false; // reached through a Unix socket or a loopback address
 
     int majorVersion() const { return serverVersionNumber / 10000; }
     // Parallel pg_dump/pg_restore jobs worth running: one per core, at most 8, and each is a
-    // connection of its own (plus one that leads them), so leave the server some.
+    // connection of its own (plus one that leads them), so leave the server some. A job is a
+    // client process and a server backend: when both run here, one per two cores.
     int parallelJobs() const;
 
     // Reads the summary on the calling thread, which must own db.

@@ -6,6 +6,7 @@
 #include "util/sqlidentifier.h"
 
 #include <QSqlQuery>
+#include <QThread>
 #include <QtTest/QtTest>
 
 using namespace nrdb;
@@ -46,6 +47,23 @@ private slots:
         QCOMPARE(info.value().userTableCount, 1);
         QVERIFY(info.value().superuser);
         QVERIFY(info.value().serverVersionNumber >= 100000);
+        QVERIFY(info.value().onThisMachine); // the sandbox listens on 127.0.0.1
+    }
+
+    // Parallel jobs: the cores, halved when the server shares them, and the free connections.
+    void parallelJobsFitTheMachineAndTheServer()
+    {
+        const int cores = QThread::idealThreadCount();
+        ServerInfo server;
+        server.freeConnections = 100;
+        QCOMPARE(server.parallelJobs(), qBound(1, cores, 8));
+        server.onThisMachine = true;
+        QCOMPARE(server.parallelJobs(), qBound(1, cores / 2, 8));
+        server.onThisMachine = false;
+        server.freeConnections = 4;
+        QCOMPARE(server.parallelJobs(), qBound(1, qMin(cores, 2), 8));
+        server.freeConnections = 1;
+        QCOMPARE(server.parallelJobs(), 1);
     }
 
     void quotedIdentifiersRoundTrip_data()
