@@ -36,6 +36,11 @@ Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
 
 int ServerInfo::parallelJobs() const
 {
+    return qBound(1, qMin(QThread::idealThreadCount(), freeConnections - 2), 8);
+}
+
+int ServerInfo::parallelRestoreJobs() const
+{
     const int cores = QThread::idealThreadCount();
     return qBound(1, qMin(onThisMachine ? cores / 2 : cores, freeConnections - 2), 8);
 }

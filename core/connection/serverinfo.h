@@ -22,10 +22,13 @@ struct ServerInfo {
     bool onThisMachine = false; // reached through a Unix socket or a loopback address
 
     int majorVersion() const { return serverVersionNumber / 10000; }
-    // Parallel pg_dump/pg_restore jobs worth running: one per core, at most 8, and each is a
-    // connection of its own (plus one that leads them), so leave the server some. A job is a
-    // client process and a server backend: when both run here, one per two cores.
+    // Parallel pg_dump jobs worth running: one per core, at most 8, and each is a connection of
+    // its own (plus one that leads them), so leave the server some.
     int parallelJobs() const;
+    // The same for pg_restore, but one per two cores when the server runs here too: a restore's
+    // work is the server's (which builds a large index with parallel workers of its own), and on
+    // the 2-core benchmark machine two jobs took 1.13-1.25x the time of one.
+    int parallelRestoreJobs() const;
 
     // Reads the summary on the calling thread, which must own db.
     static Result<ServerInfo> read(const QSqlDatabase &db);

@@ -193,7 +193,7 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     QSqlDatabase db = prepared.value().db;
     const ServerInfo &server = prepared.value().server;
     const ClientTools &tools = prepared.value().tools;
-    m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : server.parallelJobs();
+    m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : server.parallelRestoreJobs();
     m_serverMajorVersion = server.majorVersion();
     const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools);
     if (!source)

@@ -1,6 +1,7 @@
 // Backup and restore of a NetRaven-shaped database of about 1 GB (devices, job_logs and
 // job_log_entries filled with COPY through psql), against raw pg_dump and pg_restore in the same
-// run. Each contender runs once a round, in an order that rotates, and the medians are compared.
+// run. Each contender runs once a round, in an order that rotates; a figure is the median of the
+// rounds' ratios, beside the median times.
 //   bench_backup [MEGABYTES [ROUNDS]]     defaults: 1024 5
 #include "benchfigure.h"
 
@@ -204,10 +205,9 @@ int main(int argc, char *argv[])
         return runJob(std::make_shared<BackupJob>(bench, defaults));
     });
     backups.run(rounds);
-    bench::printFigure(QStringLiteral("backup ~%1 MB, custom format, vs pg_dump -Fc").arg(megabytes), backups.median(0), backups.median(1),
-                       QStringLiteral("ms"), QStringLiteral("<= 1.05x"));
-    bench::printFigure(QStringLiteral("backup ~%1 MB, our defaults (%2 cores) vs pg_dump -Fc defaults").arg(megabytes).arg(cores),
-                       backups.median(2), backups.median(1), QStringLiteral("ms"), QStringLiteral("<= 0.6x"));
+    backups.printFigure(QStringLiteral("backup ~%1 MB, custom format, vs pg_dump -Fc").arg(megabytes), 0, 1, QStringLiteral("<= 1.05x"));
+    backups.printFigure(QStringLiteral("backup ~%1 MB, our defaults (%2 cores) vs pg_dump -Fc defaults").arg(megabytes).arg(cores), 2, 1,
+                        QStringLiteral("<= 0.6x"));
 
     // Restores of the custom archive into a new database: ours with one job (like the raw tool),
     // the raw tools (createdb + pg_restore), and ours with its default parallel jobs.
@@ -232,11 +232,10 @@ int main(int argc, char *argv[])
                        serverEnvironment) +
                runTool(tools.pgRestore(), {QStringLiteral("--no-password"), QStringLiteral("--dbname=") + database, archive}, serverEnvironment);
     });
-    restores.add(QStringLiteral("ours, defaults"), [&] { return ourRestore(QStringLiteral("restored_parallel"), 0); });
+    restores.add(QStringLiteral("ours, restore defaults"), [&] { return ourRestore(QStringLiteral("restored_parallel"), 0); });
     restores.run(rounds);
-    bench::printFigure(QStringLiteral("restore ~%1 MB custom archive, vs createdb + pg_restore").arg(megabytes), restores.median(0),
-                       restores.median(1), QStringLiteral("ms"), QStringLiteral("<= 1.05x"));
-    bench::printFigure(QStringLiteral("restore ~%1 MB, our defaults (%2 cores) vs createdb + pg_restore defaults").arg(megabytes).arg(cores),
-                       restores.median(2), restores.median(1), QStringLiteral("ms"), QStringLiteral("-"));
+    restores.printFigure(QStringLiteral("restore ~%1 MB custom archive, vs createdb + pg_restore").arg(megabytes), 0, 1, QStringLiteral("<= 1.05x"));
+    restores.printFigure(QStringLiteral("restore ~%1 MB, our defaults (%2 cores) vs createdb + pg_restore defaults").arg(megabytes).arg(cores), 2, 1,
+                         QStringLiteral("-"));
     return 0;
 }

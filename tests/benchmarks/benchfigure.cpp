@@ -73,4 +73,21 @@ double Rounds::median(int contender) const
     return medianOf(m_contenders.at(size_t(contender)).times);
 }
 
+double Rounds::medianRatio(int contender, int reference) const
+{
+    const std::vector<double> &ours = m_contenders.at(size_t(contender)).times;
+    const std::vector<double> &theirs = m_contenders.at(size_t(reference)).times;
+    std::vector<double> ratios;
+    for (size_t round = 0; round < ours.size() && round < theirs.size(); ++round)
+        ratios.push_back(ours[round] / theirs[round]);
+    return medianOf(std::move(ratios));
+}
+
+void Rounds::printFigure(const QString &name, int contender, int reference, const QString &goal) const
+{
+    std::printf("FIGURE\t%s\t%.1f ms\t%.1f ms\t%.2fx\t%s\n", qPrintable(name), median(contender), median(reference),
+                medianRatio(contender, reference), qPrintable(goal));
+    std::fflush(stdout);
+}
+
 } // namespace nrdb::bench

@@ -28,6 +28,11 @@ public:
     void add(const QString &name, std::function<double()> run);
     void run(int rounds);
     double median(int contender) const;
+    // The median of the rounds' own ratios (contender / reference, each pair from one round):
+    // steadier than the ratio of medians when the machine's speed drifts between rounds.
+    double medianRatio(int contender, int reference) const;
+    // A figure row: the medians of both, and the median ratio.
+    void printFigure(const QString &name, int contender, int reference, const QString &goal) const;
 
 private:
     struct Contender {

@@ -50,20 +50,24 @@ private slots:
         QVERIFY(info.value().onThisMachine); // the sandbox listens on 127.0.0.1
     }
 
-    // Parallel jobs: the cores, halved when the server shares them, and the free connections.
+    // Parallel jobs: the cores (for a restore, halved when the server shares them), and the
+    // free connections.
     void parallelJobsFitTheMachineAndTheServer()
     {
         const int cores = QThread::idealThreadCount();
         ServerInfo server;
         server.freeConnections = 100;
-        QCOMPARE(server.parallelJobs(), qBound(1, cores, 8));
         server.onThisMachine = true;
-        QCOMPARE(server.parallelJobs(), qBound(1, cores / 2, 8));
+        QCOMPARE(server.parallelJobs(), qBound(1, cores, 8));
+        QCOMPARE(server.parallelRestoreJobs(), qBound(1, cores / 2, 8));
         server.onThisMachine = false;
+        QCOMPARE(server.parallelRestoreJobs(), qBound(1, cores, 8));
         server.freeConnections = 4;
         QCOMPARE(server.parallelJobs(), qBound(1, qMin(cores, 2), 8));
+        QCOMPARE(server.parallelRestoreJobs(), qBound(1, qMin(cores, 2), 8));
         server.freeConnections = 1;
         QCOMPARE(server.parallelJobs(), 1);
+        QCOMPARE(server.parallelRestoreJobs(), 1);
     }
 
     void quotedIdentifiersRoundTrip_data()
