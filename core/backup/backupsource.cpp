@@ -71,6 +71,16 @@ QByteArray PlainSqlReader::nextRaw()
     return out;
 }
 
+qint64 PlainSqlReader::position() const
+{
+    return d->file.pos();
+}
+
+qint64 PlainSqlReader::size() const
+{
+    return d->file.size();
+}
+
 QByteArray PlainSqlReader::nextLines()
 {
     while (!m_done) {

@@ -34,6 +34,9 @@ public:
     bool open();
     // The next chunk of SQL, ending at a line break; empty at the end.
     QByteArray nextLines();
+    // How far into the file reading is, and the file's size (compressed, for .sql.gz).
+    qint64 position() const;
+    qint64 size() const;
 
 private:
     QByteArray nextRaw();

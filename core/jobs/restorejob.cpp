@@ -160,8 +160,9 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
         psql.timeoutMs = -1;
         psql.onStandardErrorLine = collect;
         OwnershipFilter ownership;
-        psql.nextInputChunk = [&reader, &ownership, skipOwnership] {
+        psql.nextInputChunk = [&reader, &ownership, &context, skipOwnership] {
             const QByteArray chunk = reader.nextLines();
+            context.setProgress(reader.position(), reader.size());
             if (!skipOwnership || chunk.isEmpty())
                 return chunk;
             const QByteArray kept = ownership.filter(chunk);

@@ -155,6 +155,30 @@ private slots:
         QVERIFY(std::is_sorted(dataDone.cbegin(), dataDone.cend()));
     }
 
+    // A plain backup's restore moves with the part of the file psql has been given.
+    void plainRestoreProgressFollowsTheFile()
+    {
+        const QString source = m_backups.value(int(BackupFormat::PlainGzip));
+        RestoreOptions options;
+        options.source = source;
+        options.targetDatabase = newName(QStringLiteral("plainprogress"));
+        QList<qint64> done;
+        qint64 total = 0;
+        JobRunner runner;
+        connect(&runner, &JobRunner::progressChanged, this, [&](JobId, const JobProgress &progress) {
+            if (progress.phase == QLatin1String("Restoring") && progress.total > 0) {
+                done << progress.done;
+                total = progress.total;
+            }
+        });
+        runner.submit(std::make_shared<RestoreJob>(m_server, options));
+        QVERIFY(runner.waitForIdle(120000));
+        QCOMPARE(total, QFileInfo(source).size());
+        QVERIFY(!done.isEmpty());
+        QCOMPARE(done.last(), total);
+        QVERIFY(std::is_sorted(done.cbegin(), done.cend()));
+    }
+
     void anExistingDatabaseIsReplacedOnlyByName()
     {
         const QString name = newName(QStringLiteral("existing"));
