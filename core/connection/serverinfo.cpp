@@ -36,13 +36,18 @@ Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
 
 int ServerInfo::parallelJobs() const
 {
-    return qBound(1, qMin(QThread::idealThreadCount(), freeConnections - 2), 8);
+    return jobsFor(QThread::idealThreadCount());
 }
 
 int ServerInfo::parallelRestoreJobs() const
 {
     const int cores = QThread::idealThreadCount();
-    return qBound(1, qMin(onThisMachine ? cores / 2 : cores, freeConnections - 2), 8);
+    return jobsFor(onThisMachine ? cores / 2 : cores);
+}
+
+int ServerInfo::jobsFor(int cores) const
+{
+    return qBound(1, qMin(cores, freeConnections - 2), 8);
 }
 
 } // namespace nrdb

@@ -29,9 +29,14 @@ struct ServerInfo {
     // work is the server's (which builds a large index with parallel workers of its own), and on
     // the 2-core benchmark machine two jobs took 1.13-1.25x the time of one.
     int parallelRestoreJobs() const;
+    // pg_stat_progress_copy, which says how far a COPY is, came with PostgreSQL 14.
+    bool hasCopyProgress() const { return majorVersion() >= 14; }
 
     // Reads the summary on the calling thread, which must own db.
     static Result<ServerInfo> read(const QSqlDatabase &db);
+
+private:
+    int jobsFor(int cores) const;
 };
 
 } // namespace nrdb

@@ -249,7 +249,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     CopyProgress progress(tableBytes, CopyProgress::Measure::Bytes, jobs > 1,
                           [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
     dump.onStandardErrorLine = [&progress](const QString &line) { progress.onLine(line); };
-    if (server.majorVersion() >= 14)
+    if (server.hasCopyProgress())
         dump.onWaiting = [&] { progress.poll(db, applicationName); };
     // The counts scan the tables on a connection of their own while pg_dump runs, rather than
     // before it, where they would add a scan to the backup's time. A server without a slot to

@@ -146,7 +146,7 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
             progress.onLine(line);
         };
         const Result<QSqlDatabase> db = context.database();
-        if (db && m_serverMajorVersion >= 14)
+        if (db && m_hasCopyProgress)
             restore.onWaiting = [&] { progress.poll(db.value(), applicationName); };
         outcome = context.runChild(restore);
     } else {
@@ -195,7 +195,7 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     const ServerInfo &server = prepared.value().server;
     const ClientTools &tools = prepared.value().tools;
     m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : server.parallelRestoreJobs();
-    m_serverMajorVersion = server.majorVersion();
+    m_hasCopyProgress = server.hasCopyProgress();
     const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools);
     if (!source)
         return source.error(); // nothing was touched

@@ -54,7 +54,7 @@ private:
     ConnectionProfile m_server;
     RestoreOptions m_options;
     int m_parallelJobs = 1;
-    int m_serverMajorVersion = 0;
+    bool m_hasCopyProgress = false;
 };
 
 } // namespace nrdb
