@@ -12,8 +12,9 @@ packages=(
     postgresql postgresql-client libpq-dev
     # a virtual display for the GUI where there is no real one, and a font to draw with
     xvfb xauth fonts-dejavu-core
-    # verifying gzip backups in-process, and their SHA-256 checksums
-    zlib1g-dev libssl-dev
+    # verifying gzip backups in-process, their SHA-256 checksums, and the seed's secrets (bcrypt
+    # through libcrypt, Fernet through libcrypto); Python's cryptography checks our Fernet tokens
+    zlib1g-dev libssl-dev libcrypt-dev python3-cryptography
     # laying out the relationship diagram (libgvc), exporting it as SVG; graphviz's own dot for
     # the diagram benchmark
     libgraphviz-dev graphviz qt6-svg-dev

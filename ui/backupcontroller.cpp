@@ -44,7 +44,7 @@ void BackupController::backUp()
     BackupOptionsDialog dialog(m_profile.database, lastDirectory(), m_dialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    backUpWith(dialog.options(ModelPack::builtIn(ModelPack::defaultName()).value()));
+    backUpWith(dialog.options());
 }
 
 void BackupController::backUpTo(const QString &directory)

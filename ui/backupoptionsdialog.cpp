@@ -94,7 +94,7 @@ BackupOptionsDialog::BackupOptionsDialog(const QString &database, const QString 
     resize(620, sizeHint().height());
 }
 
-BackupOptions BackupOptionsDialog::options(const ModelPack &pack) const
+BackupOptions BackupOptionsDialog::options() const
 {
     BackupOptions options;
     options.outputDirectory = m_directory->text().trimmed();
@@ -106,8 +106,7 @@ BackupOptions BackupOptionsDialog::options(const ModelPack &pack) const
     options.excludeSchemas = listOf(m_excludedSchemas);
     options.includeTables = listOf(m_tables);
     options.excludeTables = listOf(m_excludedTables);
-    if (m_shareable->isChecked())
-        leaveOutSecretRows(options, pack);
+    options.shareable = m_shareable->isChecked();
     return options;
 }
 

@@ -18,8 +18,8 @@ class BackupOptionsDialog : public QDialog {
 public:
     BackupOptionsDialog(const QString &database, const QString &directory, QWidget *parent = nullptr);
 
-    // The options as filled in; the pack decides what "shareable" leaves out.
-    BackupOptions options(const ModelPack &pack) const;
+    // The options as filled in; the database's pack decides what "shareable" leaves out.
+    BackupOptions options() const;
 
 private:
     QLineEdit *m_directory;

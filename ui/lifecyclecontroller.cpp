@@ -16,9 +16,6 @@ namespace nrdb {
 LifecycleController::LifecycleController(JobRunner *runner, QWidget *dialogParent)
     : QObject(dialogParent), m_slot(new JobSlot(runner, this)), m_dialogParent(dialogParent)
 {
-    Result<ModelPack> pack = ModelPack::builtIn(ModelPack::defaultName());
-    Q_ASSERT(pack); // built into the program
-    m_pack = std::move(pack).value();
     connect(m_slot, &JobSlot::busyChanged, this, &LifecycleController::busyChanged);
     connect(m_slot, &JobSlot::finished, this, &LifecycleController::onJobFinished);
 }
@@ -51,10 +48,44 @@ void LifecycleController::start(std::shared_ptr<Job> job)
     m_slot->start(std::move(job));
 }
 
+std::optional<ModelPack> LifecycleController::askForPack()
+{
+    QVector<ModelPack> packs;
+    for (const QString &name : ModelPack::builtIn()) {
+        Result<ModelPack> pack = ModelPack::builtIn(name);
+        Q_ASSERT(pack); // built into the program
+        if (name == ModelPack::defaultName())
+            packs.prepend(std::move(pack).value());
+        else
+            packs.append(std::move(pack).value());
+    }
+    QStringList titles;
+    for (const ModelPack &pack : std::as_const(packs))
+        titles << pack.title;
+    QInputDialog dialog(m_dialogParent);
+    dialog.setObjectName(QStringLiteral("bootstrapPackDialog"));
+    dialog.setWindowTitle(tr("Bootstrap"));
+    dialog.setLabelText(tr("Which NetRaven is %1 for? A database that is one already keeps its own.").arg(m_profile.database));
+    dialog.setComboBoxItems(titles);
+    dialog.setTextValue(titles.first());
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return packs.at(std::max<qsizetype>(0, titles.indexOf(dialog.textValue())));
+}
+
 void LifecycleController::bootstrap()
 {
+    if (isBusy())
+        return;
+    const std::optional<ModelPack> pack = askForPack();
+    if (pack && confirmWrite(tr("Bootstrap")))
+        start(std::make_shared<BootstrapJob>(m_profile, *pack));
+}
+
+void LifecycleController::bootstrapDefault()
+{
     if (!isBusy() && confirmWrite(tr("Bootstrap")))
-        start(std::make_shared<BootstrapJob>(m_profile, m_pack));
+        start(std::make_shared<BootstrapJob>(m_profile, PackChoice::fromCatalog()));
 }
 
 void LifecycleController::init()
@@ -93,9 +124,9 @@ void LifecycleController::askToAdoptAnyway(const VerifyReport &before)
     for (const DriftItem &item : before.drift)
         lines << item.describe();
     QMessageBox box(QMessageBox::Question, tr("Adopt"),
-                    tr("%1 is the %2 baseline with %3 difference(s). Nothing was stamped.\n\nAdopt it anyway, "
+                    tr("%1 is %2 %3 with %4 difference(s). Nothing was stamped.\n\nAdopt it anyway, "
                        "recording these differences as intended?")
-                        .arg(m_profile.database, m_pack.name)
+                        .arg(m_profile.database, before.pack, before.modelVersionText)
                         .arg(before.drift.size()),
                     QMessageBox::Yes | QMessageBox::No, m_dialogParent);
     box.setObjectName(QStringLiteral("adoptAnywayBox"));

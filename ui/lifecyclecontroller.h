@@ -2,7 +2,7 @@
 
 #include "connection/connectionprofile.h"
 #include "jobs/jobtypes.h"
-#include "model/modelpack.h"
+#include "jobs/packchoice.h"
 #include "model/verifyreport.h"
 
 #include <QObject>
@@ -18,7 +18,8 @@ class JobRunner;
 class JobSlot;
 struct Error;
 
-// Runs bootstrap, init, seed and verify on the connected database as jobs, asks before writing
+// Runs bootstrap, init, seed and verify on the connected database as jobs (with the pack its
+// catalog shows; bootstrap asks which, for a database still empty), asks before writing
 // to a production database, and shows a generated admin password once. GUI thread only.
 class LifecycleController : public QObject {
     Q_OBJECT
@@ -30,7 +31,10 @@ public:
     bool isBusy() const;
 
 public slots:
+    // Asks which pack (NetRaven of today preselected), then bootstraps.
     void bootstrap();
+    // Bootstraps with the default pack, without asking: a sandbox's first run.
+    void bootstrapDefault();
     void init();
     void seed();
     void resetSettings();
@@ -49,11 +53,12 @@ private:
     void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
     void showGeneratedSecrets(const QMap<QString, QString> &secrets);
     void askToAdoptAnyway(const VerifyReport &before);
+    std::optional<ModelPack> askForPack();
 
     JobSlot *m_slot;
     QWidget *m_dialogParent;
     ConnectionProfile m_profile;
-    ModelPack m_pack;
+    PackChoice m_pack; // the one the database's catalog shows
 };
 
 } // namespace nrdb

@@ -368,7 +368,7 @@ void MainWindow::showConnected(const Connected &connection)
     statusBar()->showMessage(tr("Connected to PostgreSQL %1").arg(connection.info.serverVersion), 10000);
     emit connected();
     if (std::exchange(m_bootstrapWhenConnected, false))
-        m_lifecycle->bootstrap();
+        m_lifecycle->bootstrapDefault();
 }
 
 void MainWindow::showDiagram()

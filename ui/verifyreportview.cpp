@@ -132,7 +132,7 @@ void VerifyReportView::fillTree()
     for (const DriftItem &item : report.drift) {
         QTreeWidgetItem *&table = driftTables[item.table];
         if (!table)
-            table = addItem(drift, {item.table});
+            table = addItem(drift, {item.table.isEmpty() ? tr("types and sequences") : item.table});
         addItem(table, {QStringLiteral("%1 %2 %3").arg(driftKindName(item.kind), item.objectType, item.object).trimmed(),
                         item.expected, item.actual}, bad);
     }

@@ -94,8 +94,7 @@ int runBackupCommand(const QStringList &arguments)
     if (!target)
         return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, usage(), QStringLiteral("backup"))
                                                        : jobFailed(target.error());
-    if (parser.isSet(QStringLiteral("shareable")))
-        leaveOutSecretRows(options, target.value().pack);
+    options.shareable = parser.isSet(QStringLiteral("shareable"));
     auto job = std::make_shared<BackupJob>(target.value().profile, options);
     if (Status done = runHeadless(job); !done)
         return jobFailed(done.error());

@@ -11,16 +11,16 @@ namespace nrdb::cli {
 void addTargetOptions(QCommandLineParser &parser)
 {
     addConnectionOptions(parser);
-    parser.addOption({QStringLiteral("pack"), QStringLiteral("Model pack."), QStringLiteral("NAME"),
-                      ModelPack::defaultName()});
+    parser.addOption({QStringLiteral("pack"), QStringLiteral("Model pack."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
 }
 
 QString targetUsage()
 {
-    return QStringLiteral("  --pack NAME        the model pack (default netraven-v1; built in: %1)\n"
+    return QStringLiteral("  --pack NAME        the model pack, built in (%1) or a pack directory (default: the\n"
+                          "                     one the database's catalog shows; an empty database gets %2)\n"
                           "  --json             print the result as JSON on stdout\n\n")
-               .arg(ModelPack::builtIn().join(QStringLiteral(", "))) +
+               .arg(ModelPack::builtIn().join(QStringLiteral(", ")), ModelPack::defaultName()) +
            connectionUsage();
 }
 
@@ -29,15 +29,22 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
     Result<ConnectionProfile> profile = connectionTarget(parser);
     if (!profile)
         return Error{ErrorKind::Usage, profile.error().message, {}, {}};
-    Result<ModelPack> pack = ModelPack::builtIn(parser.value(QStringLiteral("pack")));
-    if (!pack)
-        return Error{ErrorKind::Usage, pack.error().message, {}, {}};
+    const QString packName = parser.value(QStringLiteral("pack"));
+    std::optional<PackChoice> pack;
+    if (packName.isEmpty()) {
+        pack = PackChoice::fromCatalog();
+    } else {
+        Result<ModelPack> named = packName.contains(QLatin1Char('/')) ? ModelPack::load(packName) : ModelPack::builtIn(packName);
+        if (!named)
+            return Error{ErrorKind::Usage, named.error().message, {}, {}};
+        pack = PackChoice(std::move(named).value());
+    }
     Result<ResolvedConnection> resolved = resolveConnection(profile.value());
     if (!resolved)
         return resolved.error();
     for (const QString &warning : resolved.value().warnings)
         writeErr(QStringLiteral("warning: %1\n").arg(warning));
-    return CommandTarget{resolved.value().profile, std::move(pack).value()};
+    return CommandTarget{resolved.value().profile, std::move(*pack)};
 }
 
 int jobExitCode(const Error &error)

@@ -1,17 +1,18 @@
 #pragma once
 
 #include "connection/connectionprofile.h"
-#include "model/modelpack.h"
+#include "jobs/packchoice.h"
 #include "util/result.h"
 
 #include <QCommandLineParser>
 
 namespace nrdb::cli {
 
-// What a lifecycle command works on: the database (resolved, password chosen) and the model pack.
+// What a lifecycle command works on: the database (resolved, password chosen) and the model pack
+// (named with --pack, or the one the database's catalog shows).
 struct CommandTarget {
     ConnectionProfile profile;
-    ModelPack pack;
+    PackChoice pack;
 };
 
 // Adds --profile, --pack and --json; the connection string is the positional argument.

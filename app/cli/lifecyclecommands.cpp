@@ -73,7 +73,9 @@ void printJson(const QJsonObject &object)
 
 QJsonObject initJson(const InitReport &report)
 {
-    return QJsonObject{{QStringLiteral("created_extensions"), QJsonArray::fromStringList(report.createdExtensions)},
+    return QJsonObject{{QStringLiteral("pack"), report.pack},
+                       {QStringLiteral("pack_reason"), report.packReason},
+                       {QStringLiteral("created_extensions"), QJsonArray::fromStringList(report.createdExtensions)},
                        {QStringLiteral("created_schemas"), QJsonArray::fromStringList(report.createdSchemas)},
                        {QStringLiteral("applied_migrations"), QJsonArray::fromStringList(report.appliedMigrations)},
                        {QStringLiteral("version_before"), report.versionBefore},
@@ -88,11 +90,13 @@ QJsonObject seedJson(const SeedReport &report)
         tables << QJsonObject{{QStringLiteral("table"), table.table},
                               {QStringLiteral("inserted"), table.inserted},
                               {QStringLiteral("present"), table.present},
-                              {QStringLiteral("reset"), table.updated}};
+                              {QStringLiteral("reset"), table.updated},
+                              {QStringLiteral("skipped"), table.skipped}};
     QJsonObject generated;
     for (auto it = report.generatedSecrets.cbegin(); it != report.generatedSecrets.cend(); ++it)
         generated.insert(it.key(), it.value());
-    return QJsonObject{{QStringLiteral("tables"), tables}, {QStringLiteral("generated_secrets"), generated}};
+    return QJsonObject{{QStringLiteral("pack"), report.pack}, {QStringLiteral("tables"), tables},
+                       {QStringLiteral("generated_secrets"), generated}};
 }
 
 // Generated secrets are shown once, on stdout, never in the log.
@@ -145,11 +149,11 @@ int runInitCommand(const QStringList &arguments)
     if (command.json())
         printJson(initJson(report));
     else
-        writeOut(report.changedNothing() ? QStringLiteral("Nothing to do: %1 is at version %2.\n")
-                                               .arg(target.profile.database)
+        writeOut(report.changedNothing() ? QStringLiteral("Nothing to do: %1 is at %2 version %3.\n")
+                                               .arg(target.profile.database, report.pack)
                                                .arg(report.versionAfter)
-                                         : QStringLiteral("Initialised %1: version %2 → %3.\n")
-                                               .arg(target.profile.database)
+                                         : QStringLiteral("Initialised %1 as %2 (%3): version %4 → %5.\n")
+                                               .arg(target.profile.database, report.pack, report.packReason)
                                                .arg(report.versionBefore)
                                                .arg(report.versionAfter));
     return ExitOk;
@@ -197,7 +201,7 @@ int runMigrateCommand(const QStringList &arguments)
     if (command.json()) {
         printJson(migrations);
     } else {
-        writeOut(QStringLiteral("%1: version %2 of %3\n").arg(target.pack.name).arg(status.currentVersion).arg(status.headVersion));
+        writeOut(QStringLiteral("%1: version %2 of %3\n").arg(ran.value()->result().pack).arg(status.currentVersion).arg(status.headVersion));
         for (const AppliedMigration &applied : status.applied)
             writeOut(QStringLiteral("  applied   %1_%2  %3 by %4 (%5)\n")
                          .arg(applied.version, 4, 10, QLatin1Char('0'))
@@ -236,6 +240,11 @@ int runVerifyCommand(const QStringList &arguments)
         printJson(report.toJson());
     } else {
         writeOut(report.verdict() + QLatin1Char('\n'));
+        if (report.isForeign())
+            return ExitDrift; // one line: the closest pack and how much of it is there
+        writeOut(QStringLiteral("  pack %1 (%2), compared at %3\n").arg(report.pack, report.packReason, report.modelVersionText));
+        if (report.foreignHistory)
+            writeOut(QStringLiteral("  %1\n").arg(report.foreignHistory->describe()));
         for (const QString &table : report.requiredMissing)
             writeOut(QStringLiteral("  missing required table %1\n").arg(table));
         for (const DriftItem &item : report.drift)
@@ -274,16 +283,19 @@ int runAdoptCommand(const QStringList &arguments)
                               {QStringLiteral("adopted_migrations"), QJsonArray::fromStringList(report.adoptedMigrations)},
                               {QStringLiteral("before"), report.before.toJson()}});
     } else if (report.waitingForConsent) {
-        writeOut(QStringLiteral("The %1 baseline with %2 difference(s); nothing stamped:\n")
-                     .arg(target.pack.name)
-                     .arg(report.before.drift.size()));
+        writeOut(QStringLiteral("%1 %2 with %3; nothing stamped:\n")
+                     .arg(report.before.pack, report.before.modelVersionText,
+                          counted(report.before.drift.size(), QStringLiteral("difference"), QStringLiteral("differences"))));
         for (const DriftItem &item : report.before.drift)
             writeOut(QStringLiteral("  %1\n").arg(item.describe()));
         writeOut(QStringLiteral("Run again with --accept-differences if they are intended.\n"));
     } else {
         writeOut(report.alreadyManaged ? QStringLiteral("Already managed: nothing to adopt.\n")
-                                       : QStringLiteral("Adopted: %1 stamped without running DDL.\n")
-                                             .arg(report.adoptedMigrations.join(QStringLiteral(", "))));
+                                       : QStringLiteral("Adopted as %1 %2: %3 stamped without running DDL.\n")
+                                             .arg(report.before.pack, report.before.modelVersionText,
+                                                  report.adoptedMigrations.join(QStringLiteral(", "))));
+        if (report.before.foreignHistory)
+            writeOut(QStringLiteral("%1\n").arg(report.before.foreignHistory->describe()));
     }
     return report.waitingForConsent ? ExitDrift : ExitOk;
 }
@@ -309,11 +321,12 @@ int runSeedCommand(const QStringList &arguments)
         printJson(seedJson(report));
     } else {
         for (const SeedTableResult &table : report.tables)
-            writeOut(QStringLiteral("%1: %2 inserted, %3 present, %4 reset\n")
-                         .arg(table.table)
-                         .arg(table.inserted)
-                         .arg(table.present)
-                         .arg(table.updated));
+            writeOut(table.skipped.isEmpty() ? QStringLiteral("%1: %2 inserted, %3 present, %4 reset\n")
+                                                   .arg(table.table)
+                                                   .arg(table.inserted)
+                                                   .arg(table.present)
+                                                   .arg(table.updated)
+                                             : QStringLiteral("%1: %2\n").arg(table.table, table.skipped));
         printGeneratedSecrets(report);
     }
     return ExitOk;

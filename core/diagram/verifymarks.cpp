@@ -26,6 +26,8 @@ DiagramMarks marksFromVerify(const VerifyReport &report)
     for (const QString &table : report.requiredMissing)
         marks.tables.insert(qualified(table), DiagramStatus::Missing);
     for (const DriftItem &item : report.drift) {
+        if (item.table.isEmpty())
+            continue; // an enum or a sequence: nothing of it is drawn
         const QString table = qualified(item.table);
         if (item.objectType == QLatin1String("table")) {
             marks.tables.insert(table, statusOf(item.kind));

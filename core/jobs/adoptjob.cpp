@@ -5,11 +5,13 @@
 #include "jobs/jobcontext.h"
 #include "jobs/verifyjob.h"
 #include "jobs/packlock.h"
+#include "migrate/foreignhistory.h"
 #include "migrate/schemahistory.h"
+#include "util/counting.h"
 
 namespace nrdb {
 
-AdoptJob::AdoptJob(ConnectionProfile target, ModelPack pack, bool acceptDifferences, int lockTimeoutMs)
+AdoptJob::AdoptJob(ConnectionProfile target, PackChoice pack, bool acceptDifferences, int lockTimeoutMs)
     : m_target(std::move(target)), m_pack(std::move(pack)), m_acceptDifferences(acceptDifferences),
       m_lockTimeoutMs(lockTimeoutMs)
 {
@@ -21,38 +23,53 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
     if (!connected)
         return connected.error();
     QSqlDatabase db = connected.value();
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, m_pack, m_lockTimeoutMs);
+    const Result<ChosenPack> chosen = m_pack.resolve(context, db, PackChoice::Unrecognised::Refuse);
+    if (!chosen)
+        return chosen.error();
+    const ModelPack &pack = chosen.value().pack;
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, m_lockTimeoutMs);
     if (!lock)
         return lock.error();
 
-    context.setPhase(QStringLiteral("Comparing with the %1 baseline").arg(m_pack.name));
+    context.setPhase(QStringLiteral("Comparing with %1").arg(pack.name));
     const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
     if (!snapshot)
         return snapshot.error();
-    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db, m_pack.name);
+    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db, pack.name);
     if (!history)
         return history.error();
     AdoptReport report;
-    report.before = VerifyJob::compare(m_pack, snapshot.value(), history.value(), !history.value().isEmpty());
+    report.before = VerifyJob::compare(pack, snapshot.value(), history.value(), !history.value().isEmpty());
+    report.before.packReason = chosen.value().why;
+    report.before.detection = chosen.value().detection;
+    if (!pack.foreignHistory.isEmpty()) {
+        const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db, pack);
+        if (!foreign)
+            return foreign.error();
+        VerifyJob::judgeForeignHistory(report.before, pack, foreign.value());
+    }
     if (!history.value().isEmpty()) {
         report.alreadyManaged = true;
         context.info(QStringLiteral("%1 already has a %2 migration history (version %3): nothing to adopt")
-                         .arg(m_target.database, m_pack.name)
+                         .arg(m_target.database, pack.name)
                          .arg(report.before.migrations.currentVersion));
         return report;
     }
     if (!report.recognised())
         return Error{ErrorKind::Usage,
                      QStringLiteral("This is not a %1 database: required tables are missing (%2)")
-                         .arg(m_pack.name, report.before.requiredMissing.join(QStringLiteral(", "))),
+                         .arg(pack.name, report.before.requiredMissing.join(QStringLiteral(", "))),
                      {}, {}};
+    const QString version = pack.describeVersion(report.before.modelVersion);
+    if (report.before.foreignHistory && !report.before.foreignHistory->agrees())
+        context.warning(report.before.foreignHistory->describe() + QStringLiteral(" Adopt leaves it as it is."));
     if (!report.before.drift.isEmpty()) {
         QStringList lines;
         for (const DriftItem &item : report.before.drift)
             lines << item.describe();
-        context.info(QStringLiteral("Recognised as the %1 baseline with %2 difference(s)")
-                         .arg(m_pack.name)
-                         .arg(report.before.drift.size()));
+        context.info(QStringLiteral("Recognised as %1 %2 with %3")
+                         .arg(pack.name, version, counted(report.before.drift.size(), QStringLiteral("difference"),
+                                                          QStringLiteral("differences"))));
         if (!m_acceptDifferences) {
             for (const QString &line : std::as_const(lines))
                 context.warning(line);
@@ -60,16 +77,18 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
             return report;
         }
     } else {
-        context.info(QStringLiteral("Recognised as the %1 baseline, exactly").arg(m_pack.name));
+        context.info(QStringLiteral("Recognised as %1 %2, exactly").arg(pack.name, version));
     }
 
     context.setPhase(QStringLiteral("Stamping the history"));
     if (!db.transaction())
         return sqlError(db.lastError(), QStringLiteral("Could not begin adopting"));
     Status stamped = schemahistory::ensure(db);
-    for (const Migration &migration : m_pack.migrations) {
+    for (const Migration &migration : pack.migrations) {
+        if (migration.version > report.before.modelVersion)
+            break; // what the database does not have yet is a migration to run, not to adopt
         if (stamped)
-            stamped = schemahistory::record(db, m_pack.name, migration, 0, QStringLiteral("adopted"));
+            stamped = schemahistory::record(db, pack.name, migration, 0, QStringLiteral("adopted"));
         if (stamped)
             report.adoptedMigrations << migration.label();
     }
@@ -79,7 +98,7 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
     }
     if (!db.commit())
         return sqlError(db.lastError(), QStringLiteral("Could not commit the adoption"));
-    context.info(QStringLiteral("Adopted at version %1 without running any DDL").arg(m_pack.headVersion()));
+    context.info(QStringLiteral("Adopted as %1 %2 without running any DDL").arg(pack.name, version));
     return report;
 }
 

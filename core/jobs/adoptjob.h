@@ -1,7 +1,7 @@
 #pragma once
 
 #include "jobs/jobwithresult.h"
-#include "model/modelpack.h"
+#include "jobs/packchoice.h"
 #include "model/verifyreport.h"
 
 namespace nrdb {
@@ -16,12 +16,13 @@ struct AdoptReport {
 };
 
 // Takes over a database that the application's own code built (its tables, no migration
-// history): if it matches the pack's baseline, stamps the history up to the head without running
-// any DDL. With differences it stops and lists them, unless told to accept them.
+// history): if it matches the expected model of one of the pack's versions, stamps the history up
+// to that version without running any DDL (another tool's history, such as Alembic's, is left as
+// it is). With differences it stops and lists them, unless told to accept them.
 // Thread: as JobWithResult.
 class AdoptJob : public JobWithResult<AdoptReport> {
 public:
-    AdoptJob(ConnectionProfile target, ModelPack pack, bool acceptDifferences = false, int lockTimeoutMs = 60000);
+    AdoptJob(ConnectionProfile target, PackChoice pack, bool acceptDifferences = false, int lockTimeoutMs = 60000);
 
     QString title() const override { return QStringLiteral("Adopt %1").arg(m_target.database); }
     JobAccess access() const override { return JobAccess::Write; }
@@ -32,7 +33,7 @@ protected:
 
 private:
     ConnectionProfile m_target;
-    ModelPack m_pack;
+    PackChoice m_pack;
     bool m_acceptDifferences;
     int m_lockTimeoutMs;
 };

@@ -9,6 +9,8 @@
 #include "connection/serverinfo.h"
 #include "jobs/copyprogress.h"
 #include "jobs/jobcontext.h"
+#include "jobs/packchoice.h"
+#include "jobs/verifyjob.h"
 #include "jobs/servertools.h"
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
@@ -171,6 +173,25 @@ BackupJob::BackupJob(ConnectionProfile target, BackupOptions options)
 {
 }
 
+Status BackupJob::recordPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot, BackupManifest &manifest)
+{
+    const Result<PackDetection> detected = detectBuiltInPack(db, snapshot);
+    if (!detected)
+        return detected.error();
+    if (!detected.value().recognised())
+        return {};
+    const Result<ModelPack> pack = ModelPack::builtIn(detected.value().pack);
+    if (!pack)
+        return pack.error();
+    const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.value().name);
+    if (!applied)
+        return applied.error();
+    manifest.modelPack = pack.value().name;
+    // Recorded or, for a database never adopted, the version its catalog is at.
+    manifest.modelVersion = VerifyJob::compare(pack.value(), snapshot, applied.value(), !applied.value().isEmpty()).modelVersion;
+    return {};
+}
+
 void leaveOutSecretRows(BackupOptions &options, const ModelPack &pack)
 {
     for (const QString &table : pack.secretTables)
@@ -205,12 +226,17 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     if (!snapshot)
         return snapshot.error();
     manifest.schemaFingerprint = schemaFingerprint(snapshot.value());
-    for (const QString &pack : ModelPack::builtIn()) {
-        const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack);
-        if (applied && !applied.value().isEmpty()) {
-            manifest.modelPack = pack;
-            manifest.modelVersion = applied.value().last().version;
-        }
+    if (Status recorded = recordPack(db, snapshot.value(), manifest); !recorded)
+        return recorded.error();
+    if (m_options.shareable) {
+        const Result<ModelPack> pack = ModelPack::builtIn(manifest.modelPack);
+        if (manifest.modelPack.isEmpty() || !pack)
+            return Error{ErrorKind::Usage,
+                         QStringLiteral("A shareable backup leaves out a model pack's secret rows, and this database is "
+                                        "no known pack's"),
+                         {}, {}};
+        leaveOutSecretRows(m_options, pack.value());
+        context.info(QStringLiteral("Shareable: the rows of %1 stay out").arg(pack.value().secretTables.join(QStringLiteral(", "))));
     }
 
     // One snapshot for pg_dump and the row counts, held open until both are done.

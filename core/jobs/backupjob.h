@@ -2,7 +2,10 @@
 
 #include "backup/backupmanifest.h"
 #include "jobs/jobwithresult.h"
+#include "catalog/schemasnapshot.h"
 #include "model/modelpack.h"
+
+#include <QSqlDatabase>
 
 #include <optional>
 
@@ -17,7 +20,8 @@ struct BackupOptions {
     QStringList excludeSchemas;
     QStringList includeTables;          // schema.table, pg_dump patterns
     QStringList excludeTables;
-    QStringList excludeTableData;       // tables whose rows stay out, e.g. credentials for a shareable dump
+    QStringList excludeTableData;       // tables whose rows stay out
+    bool shareable = false;             // the rows of the detected pack's secret tables stay out too
     qint64 directoryThresholdBytes = qint64(256) << 20; // above it, parallel jobs pay for themselves
     QString toolsDirectory;             // empty: discovered
 };
@@ -54,6 +58,9 @@ protected:
     Result<BackupResult> execute(JobContext &context) override;
 
 private:
+    // The pack the database is (its history, or its catalog) and its version, into the manifest.
+    static Status recordPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot, BackupManifest &manifest);
+
     ConnectionProfile m_target;
     BackupOptions m_options;
 };

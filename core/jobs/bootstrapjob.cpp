@@ -23,10 +23,13 @@ QString BootstrapReport::summary() const
         inserted += table.inserted;
     if (inserted > 0)
         done << QStringLiteral("seeded %1 rows").arg(inserted);
-    return QStringLiteral("Bootstrapped in %1 ms (%2): %3").arg(durationMs).arg(done.join(QStringLiteral(", ")), verify.verdict());
+    return QStringLiteral("Bootstrapped %1 in %2 ms (%3): %4")
+        .arg(init.pack)
+        .arg(durationMs)
+        .arg(done.join(QStringLiteral(", ")), verify.verdict());
 }
 
-BootstrapJob::BootstrapJob(ConnectionProfile target, ModelPack pack, QMap<QString, QString> secrets)
+BootstrapJob::BootstrapJob(ConnectionProfile target, PackChoice pack, QMap<QString, QString> secrets)
     : m_target(std::move(target)), m_pack(std::move(pack)), m_secrets(std::move(secrets))
 {
 }
@@ -59,22 +62,31 @@ Result<BootstrapReport> BootstrapJob::execute(JobContext &context)
     if (!created)
         return created.error();
     report.createdDatabase = created.value();
+    const Result<QSqlDatabase> db = context.database();
+    if (!db)
+        return db.error();
+    const Result<ChosenPack> chosen = m_pack.resolve(context, db.value(), PackChoice::Unrecognised::DefaultIfEmpty);
+    if (!chosen)
+        return chosen.error();
+    const ModelPack &pack = chosen.value().pack;
 
     // The steps are jobs of their own, run here on this job's connection and cancel flag.
-    InitJob init(m_target, m_pack);
+    InitJob init(m_target, pack);
     if (Status done = init.run(context); !done)
         return done.error();
     report.init = init.result();
+    report.init.packReason = chosen.value().why;
     if (context.isCancelled())
         return JobContext::cancelledError();
-    SeedJob seed(m_target, m_pack, m_secrets);
+    SeedJob seed(m_target, pack, m_secrets);
     if (Status done = seed.run(context); !done)
         return done.error();
     report.seed = seed.result();
-    VerifyJob verify(m_target, m_pack);
+    VerifyJob verify(m_target, pack);
     if (Status done = verify.run(context); !done)
         return done.error();
     report.verify = verify.result();
+    report.verify.packReason = chosen.value().why;
     report.durationMs = clock.elapsed();
     context.info(report.summary());
     return report;

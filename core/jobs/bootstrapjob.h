@@ -17,12 +17,13 @@ struct BootstrapReport {
     QString summary() const;
 };
 
-// One action from nothing to a verified, seeded database: create it if it is missing, init
+// One action from nothing to a verified, seeded database (of the named pack; without one, of the
+// pack its catalog shows, or the default pack for an empty database): create it if it is missing, init
 // (preflight, extensions, schema, migrations), seed, verify. Run again, it reports that there was
 // nothing to do. target must be resolved (password chosen). Thread: as JobWithResult.
 class BootstrapJob : public JobWithResult<BootstrapReport> {
 public:
-    BootstrapJob(ConnectionProfile target, ModelPack pack, QMap<QString, QString> secrets = {});
+    BootstrapJob(ConnectionProfile target, PackChoice pack, QMap<QString, QString> secrets = {});
 
     QString title() const override { return QStringLiteral("Bootstrap %1").arg(m_target.database); }
     JobAccess access() const override { return JobAccess::Write; }
@@ -35,7 +36,7 @@ private:
     Result<bool> createDatabaseIfMissing(JobContext &context);
 
     ConnectionProfile m_target;
-    ModelPack m_pack;
+    PackChoice m_pack;
     QMap<QString, QString> m_secrets;
 };
 

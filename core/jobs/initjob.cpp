@@ -3,6 +3,7 @@
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
 #include "jobs/packlock.h"
+#include "migrate/foreignhistory.h"
 #include "migrate/migrationstatus.h"
 #include "migrate/schemahistory.h"
 #include "util/sqlidentifier.h"
@@ -35,7 +36,7 @@ Status inTransaction(const QSqlDatabase &db, const QStringList &statements, cons
 
 } // namespace
 
-InitJob::InitJob(ConnectionProfile target, ModelPack pack, int targetVersion, int lockTimeoutMs)
+InitJob::InitJob(ConnectionProfile target, PackChoice pack, int targetVersion, int lockTimeoutMs)
     : m_target(std::move(target)), m_pack(std::move(pack)), m_targetVersion(targetVersion),
       m_lockTimeoutMs(lockTimeoutMs)
 {
@@ -43,7 +44,8 @@ InitJob::InitJob(ConnectionProfile target, ModelPack pack, int targetVersion, in
 
 QString InitJob::title() const
 {
-    return QStringLiteral("Initialise %1 (%2)").arg(m_target.database, m_pack.name);
+    return m_pack.isNamed() ? QStringLiteral("Initialise %1 (%2)").arg(m_target.database, m_pack.name())
+                            : QStringLiteral("Initialise %1").arg(m_target.database);
 }
 
 Result<InitReport> InitJob::execute(JobContext &context)
@@ -52,10 +54,16 @@ Result<InitReport> InitJob::execute(JobContext &context)
     if (!connected)
         return connected.error();
     const QSqlDatabase db = connected.value();
+    const Result<ChosenPack> chosen = m_pack.resolve(context, db, PackChoice::Unrecognised::DefaultIfEmpty);
+    if (!chosen)
+        return chosen.error();
+    const ModelPack &pack = chosen.value().pack;
     InitReport report;
+    report.pack = pack.name;
+    report.packReason = chosen.value().why;
 
     context.setPhase(QStringLiteral("Preflight"));
-    Result<PreflightReport> preflight = runPreflight(db, m_pack);
+    Result<PreflightReport> preflight = runPreflight(db, pack);
     if (!preflight)
         return preflight.error();
     report.preflight = preflight.value();
@@ -67,17 +75,17 @@ Result<InitReport> InitJob::execute(JobContext &context)
                      report.preflight.explanation()};
 
     context.setPhase(QStringLiteral("Waiting for the migration lock"));
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, m_pack, m_lockTimeoutMs);
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, m_lockTimeoutMs);
     if (!lock)
         return lock.error();
 
     // Under the lock, look again: whoever held it may have done part of the work.
     context.setPhase(QStringLiteral("Extensions and schemas"));
     QStringList statements;
-    const Result<PreflightReport> now = runPreflight(db, m_pack);
+    const Result<PreflightReport> now = runPreflight(db, pack);
     if (!now)
         return now.error();
-    for (const PackExtension &extension : m_pack.extensions) {
+    for (const PackExtension &extension : pack.extensions) {
         if (now.value().extensionsToCreate.contains(extension.name)) {
             statements << QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2")
                               .arg(quoteIdentifier(extension.name), quoteIdentifier(extension.schema));
@@ -98,10 +106,10 @@ Result<InitReport> InitJob::execute(JobContext &context)
     for (const QString &name : report.createdExtensions + report.createdSchemas)
         context.info(QStringLiteral("Created %1").arg(name));
 
-    const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, m_pack.name);
+    const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.name);
     if (!applied)
         return applied.error();
-    const MigrationStatus status = MigrationStatus::compare(m_pack, applied.value());
+    const MigrationStatus status = MigrationStatus::compare(pack, applied.value());
     report.versionBefore = report.versionAfter = status.currentVersion;
     if (!status.mismatches.isEmpty())
         return Error{ErrorKind::Usage,
@@ -132,8 +140,11 @@ Result<InitReport> InitJob::execute(JobContext &context)
         if (!query.exec(migration.sql))
             step = sqlError(query.lastError(), QStringLiteral("Migration %1 failed").arg(migration.label()));
         if (step)
-            step = schemahistory::record(db, m_pack.name, migration, static_cast<int>(clock.elapsed()),
+            step = schemahistory::record(db, pack.name, migration, static_cast<int>(clock.elapsed()),
                                          QStringLiteral("applied"));
+        // In the same transaction: NetRaven's own Alembic must never see the schema without its revision.
+        if (step && !pack.foreignHistory.isEmpty())
+            step = foreignhistory::stamp(db, pack, migration.version);
         if (!step) {
             connection.rollback();
             return step.error();

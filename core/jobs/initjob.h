@@ -2,12 +2,14 @@
 
 #include "jobs/jobwithresult.h"
 #include "migrate/preflight.h"
-#include "model/modelpack.h"
+#include "jobs/packchoice.h"
 
 namespace nrdb {
 
 // What init did.
 struct InitReport {
+    QString pack;       // the pack it initialised with
+    QString packReason; // "named", or why the catalog says this pack
     PreflightReport preflight;
     QStringList createdExtensions;
     QStringList createdSchemas;
@@ -21,13 +23,14 @@ struct InitReport {
     }
 };
 
-// Brings a database to a pack's head (or to a given version): preflight, then under the pack's
+// Brings a database to a pack's head (or to a given version); without a named pack, to that of the
+// pack its catalog shows, or the default pack's for an empty database. Preflight, then under the pack's
 // advisory lock the history table, the extensions, the schema, and each pending migration, every
 // step in its own transaction. A failed or interrupted step leaves the database as it was before
 // that step; running it again continues from there. Thread: as JobWithResult.
 class InitJob : public JobWithResult<InitReport> {
 public:
-    InitJob(ConnectionProfile target, ModelPack pack, int targetVersion = 0, int lockTimeoutMs = 60000);
+    InitJob(ConnectionProfile target, PackChoice pack, int targetVersion = 0, int lockTimeoutMs = 60000);
 
     QString title() const override;
     JobAccess access() const override { return JobAccess::Write; }
@@ -38,7 +41,7 @@ protected:
 
 private:
     ConnectionProfile m_target;
-    ModelPack m_pack;
+    PackChoice m_pack;
     int m_targetVersion; // 0: head
     int m_lockTimeoutMs;
 };

@@ -101,17 +101,15 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
                     report.countMismatches << QStringLiteral("%1: manifest %2, restored %3").arg(it.key()).arg(it.value()).arg(rows);
             }
         }
-        if (!manifest.value().modelPack.isEmpty()) {
-            const Result<ModelPack> pack = ModelPack::builtIn(manifest.value().modelPack);
-            if (pack) {
-                context.setPhase(QStringLiteral("Verifying"));
-                VerifyJob verify(restored, pack.value());
-                const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);
-                if (Status verified = verify.run(*onRestored); verified) {
-                    report.verifyVerdict = verify.result().verdict();
-                    report.verifyOk = !verify.result().hasDifferences();
-                }
-            }
+        // The pack the manifest names, or, for a backup made before packs were detected, the one the
+        // restored catalog shows; a database of no known pack is not verified.
+        const Result<ModelPack> named = ModelPack::builtIn(manifest.value().modelPack);
+        context.setPhase(QStringLiteral("Verifying"));
+        VerifyJob verify(restored, named ? PackChoice(named.value()) : PackChoice::fromCatalog());
+        const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);
+        if (Status verified = verify.run(*onRestored); verified && !verify.result().isForeign()) {
+            report.verifyVerdict = verify.result().verdict();
+            report.verifyOk = !verify.result().hasDifferences();
         }
         DatabaseSession cleanup;
         if (cleanup.open(maintenance))

@@ -2,9 +2,10 @@
 
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
-#include "log/secretredactor.h"
 #include "jobs/packlock.h"
+#include "log/secretredactor.h"
 #include "seed/seedplan.h"
+#include "util/secrethash.h"
 #include "util/sqlidentifier.h"
 
 #include <QDir>
@@ -30,27 +31,85 @@ QVariant bindable(const SeedValue &value)
     return value.isNull ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value.text);
 }
 
-// Writes one seed table's rows; counts what it did.
-class TableSeeder {
+// The seed's secrets: given by the caller, read from the variable the pack names, generated, or
+// the pack's default, in that order. Generated ones are kept for the report, shown once.
+class SeedSecrets {
 public:
-    TableSeeder(const QSqlDatabase &db, QString qualifiedTable, QString cryptSchema,
-                std::function<Result<QString>(const QString &)> secret)
-        : m_db(db), m_table(std::move(qualifiedTable)), m_cryptSchema(std::move(cryptSchema)), m_secret(std::move(secret))
+    SeedSecrets(const SeedPlan &plan, QMap<QString, QString> given, JobContext &context)
+        : m_plan(plan), m_given(std::move(given)), m_context(context)
     {
     }
 
-    Status seed(const SeedTable &table, bool reset, SeedTableResult &result)
+    bool available(const QString &name) const
     {
-        for (const SeedRow &row : table.rows) {
-            Result<bool> exists = rowExists(table, row);
+        const SeedSecret *declared = m_plan.secret(name);
+        return m_given.contains(name) || m_generated.contains(name) ||
+               (declared && (declared->generate || !declared->defaultValue.isEmpty() ||
+                             (!declared->environment.isEmpty() && qEnvironmentVariableIsSet(qPrintable(declared->environment)))));
+    }
+
+    Result<QString> value(const QString &name)
+    {
+        if (m_given.contains(name))
+            return m_given.value(name);
+        if (m_generated.contains(name))
+            return m_generated.value(name);
+        const SeedSecret *declared = m_plan.secret(name);
+        if (!declared)
+            return Error{ErrorKind::Usage, QStringLiteral("The seed uses secret %1, which the pack does not declare").arg(name), {}, {}};
+        if (!declared->environment.isEmpty() && qEnvironmentVariableIsSet(qPrintable(declared->environment))) {
+            const QString fromEnvironment = qEnvironmentVariable(qPrintable(declared->environment));
+            registerSecret(fromEnvironment);
+            m_given.insert(name, fromEnvironment);
+            return fromEnvironment;
+        }
+        if (declared->generate) {
+            const QString generated = generateSecret(declared->generateLength);
+            registerSecret(generated); // whatever echoes it will show *****
+            m_generated.insert(name, generated);
+            m_context.info(QStringLiteral("Generated %1 (%2); it is shown once, in the result, and not logged")
+                               .arg(name, declared->description));
+            return generated;
+        }
+        if (!declared->defaultValue.isEmpty())
+            return declared->defaultValue;
+        return Error{ErrorKind::Usage, QStringLiteral("The seed needs %1 (%2)").arg(name, declared->description), {}, {}};
+    }
+
+    const QMap<QString, QString> &generated() const { return m_generated; }
+
+private:
+    const SeedPlan &m_plan;
+    QMap<QString, QString> m_given;
+    QMap<QString, QString> m_generated;
+    JobContext &m_context;
+};
+
+// Writes one seed table's rows; counts what it did.
+class TableSeeder {
+public:
+    TableSeeder(const QSqlDatabase &db, QString schema, const SeedTable &table, SeedSecrets &secrets)
+        : m_db(db), m_schema(std::move(schema)), m_table(table), m_qualified(qualified(m_table.table)), m_secrets(secrets)
+    {
+    }
+
+    Status seed(bool reset, SeedTableResult &result)
+    {
+        for (const SeedRow &row : m_table.rows) {
+            if (!m_table.forEach.isEmpty()) {
+                if (Status written = seedForEach(row, result); !written)
+                    return written;
+                continue;
+            }
+            Result<bool> exists = rowExists(row);
             if (!exists)
                 return exists.error();
             if (!exists.value()) {
                 if (Status inserted = insert(row); !inserted)
                     return inserted;
                 ++result.inserted;
-            } else if (reset && !table.resettable.isEmpty()) {
-                Result<bool> changed = resetRow(table, row);
+            } else if (reset && !m_table.resettable.isEmpty()) {
+                Result<bool> changed = resetRow(row);
                 if (!changed)
                     return changed.error();
                 changed.value() ? ++result.updated : ++result.present;
@@ -62,41 +121,80 @@ public:
     }
 
 private:
-    QString whereKey(const SeedTable &table) const
-    {
-        QStringList conditions;
-        for (const QString &key : table.key)
-            conditions << quoteIdentifier(key) + QStringLiteral(" = ?");
-        return conditions.join(QStringLiteral(" AND "));
-    }
+    QString qualified(const QString &table) const { return quoteIdentifier(m_schema) + QLatin1Char('.') + quoteIdentifier(table); }
 
-    Result<bool> rowExists(const SeedTable &table, const SeedRow &row)
-    {
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(m_table, whereKey(table)));
-        for (const QString &key : table.key)
-            query.addBindValue(bindable(*row.value(key)));
-        if (!query.exec())
-            return sqlError(query.lastError(), QStringLiteral("Could not look for a seed row in %1").arg(m_table));
-        return query.next();
-    }
-
-    // The SQL for one value, binding what needs binding.
+    // The SQL for one value, binding what needs binding (in the order the placeholders come).
     Result<QString> expression(const SeedValue &value, QVariantList &binds)
     {
         switch (value.kind) {
         case SeedValue::Kind::Sql: return value.text;
         case SeedValue::Kind::Bcrypt: {
-            const Result<QString> secret = m_secret(value.text);
+            const Result<QString> secret = m_secrets.value(value.text);
             if (!secret)
                 return secret.error();
-            binds << secret.value();
-            // pgcrypto writes the $2a$ prefix; the hash is the same, NetRaven's passlib writes $2b$.
-            return QStringLiteral("overlay(%1.crypt(?, %1.gen_salt('bf', 12)) placing '2b' from 2 for 2)")
-                .arg(quoteIdentifier(m_cryptSchema));
+            const Result<QString> hash = secrethash::bcrypt(secret.value());
+            if (!hash)
+                return hash.error();
+            binds << hash.value();
+            return QStringLiteral("?");
+        }
+        case SeedValue::Kind::Fernet: {
+            const Result<QString> plaintext = m_secrets.value(value.text);
+            const Result<QString> key = m_secrets.value(value.keySecret);
+            const Result<QString> salt = m_secrets.value(value.saltSecret);
+            for (const Result<QString> *part : {&plaintext, &key, &salt}) {
+                if (!*part)
+                    return part->error();
+            }
+            const Result<QString> token =
+                secrethash::fernetEncrypt(secrethash::fernetKeyFrom(key.value(), salt.value()), plaintext.value());
+            if (!token)
+                return token.error();
+            binds << token.value();
+            return QStringLiteral("?");
+        }
+        case SeedValue::Kind::Lookup: {
+            QStringList conditions;
+            for (const auto &[column, literal] : value.lookup.key) {
+                conditions << quoteIdentifier(column) + QStringLiteral(" = ?");
+                binds << literal;
+            }
+            const QString column = quoteIdentifier(value.lookup.column);
+            return QStringLiteral("(SELECT %1 FROM %2 WHERE %3 ORDER BY %1 LIMIT 1)")
+                .arg(column, qualified(value.lookup.table), conditions.join(QStringLiteral(" AND ")));
         }
         default: binds << bindable(value); return QStringLiteral("?");
         }
+    }
+
+    // "key1 = ? AND key2 = (SELECT ...)", the row's key columns but skip.
+    Result<QString> whereKey(const SeedRow &row, QVariantList &binds, const QString &skip = {})
+    {
+        QStringList conditions;
+        for (const QString &key : m_table.key) {
+            if (key == skip)
+                continue;
+            const Result<QString> sql = expression(*row.value(key), binds);
+            if (!sql)
+                return sql.error();
+            conditions << quoteIdentifier(key) + QStringLiteral(" = ") + sql.value();
+        }
+        return conditions.join(QStringLiteral(" AND "));
+    }
+
+    Result<bool> rowExists(const SeedRow &row)
+    {
+        QVariantList binds;
+        const Result<QString> where = whereKey(row, binds);
+        if (!where)
+            return where.error();
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(m_qualified, where.value()));
+        for (const QVariant &bind : std::as_const(binds))
+            query.addBindValue(bind);
+        if (!query.exec())
+            return sqlError(query.lastError(), QStringLiteral("Could not look for a seed row in %1").arg(m_table.table));
+        return query.next();
     }
 
     Status insert(const SeedRow &row)
@@ -111,25 +209,54 @@ private:
             columns << quoteIdentifier(column);
             values << sql.value();
         }
+        return exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                        .arg(m_qualified, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))),
+                    binds, QStringLiteral("Could not insert a seed row into %1"));
+    }
+
+    // The row once for every row of the forEach table that lacks it.
+    Status seedForEach(const SeedRow &row, SeedTableResult &result)
+    {
+        const SeedForEach &each = m_table.forEach;
+        QStringList columns{quoteIdentifier(each.as)};
+        QStringList values{QStringLiteral("source.") + quoteIdentifier(each.column)};
+        QVariantList binds;
+        for (const auto &[column, value] : row.columns) {
+            const Result<QString> sql = expression(value, binds);
+            if (!sql)
+                return sql.error();
+            columns << quoteIdentifier(column);
+            values << sql.value();
+        }
+        const Result<QString> where = whereKey(row, binds, each.as);
+        if (!where)
+            return where.error();
+        const QString lacking = QStringLiteral("NOT EXISTS (SELECT 1 FROM %1 WHERE %2 = source.%3%4)")
+                                    .arg(m_qualified, quoteIdentifier(each.as), quoteIdentifier(each.column),
+                                         where.value().isEmpty() ? QString() : QStringLiteral(" AND ") + where.value());
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                          .arg(m_table, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))));
+        query.prepare(QStringLiteral("WITH inserted AS (INSERT INTO %1 (%2) SELECT %3 FROM %4 source WHERE %5 RETURNING 1) "
+                                     "SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM %4)")
+                          .arg(m_qualified, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+                               qualified(each.table), lacking));
         for (const QVariant &bind : std::as_const(binds))
             query.addBindValue(bind);
-        if (!query.exec())
-            return sqlError(query.lastError(), QStringLiteral("Could not insert a seed row into %1").arg(m_table));
+        if (!query.exec() || !query.next())
+            return sqlError(query.lastError(), QStringLiteral("Could not seed %1 for every row of %2").arg(m_table.table, each.table));
+        result.inserted += query.value(0).toInt();
+        result.present += query.value(1).toInt() - query.value(0).toInt();
         return {};
     }
 
     // Puts the pack's values back into the resettable columns; true if anything differed.
-    Result<bool> resetRow(const SeedTable &table, const SeedRow &row)
+    Result<bool> resetRow(const SeedRow &row)
     {
         QStringList assignments;
         QStringList current;
         QStringList wanted;
         QVariantList setBinds;
         QVariantList compareBinds;
-        for (const QString &column : table.resettable) {
+        for (const QString &column : m_table.resettable) {
             const SeedValue *value = row.value(column);
             if (!value)
                 continue;
@@ -139,31 +266,55 @@ private:
             wanted << QStringLiteral("?::text");
             compareBinds << bindable(*value);
         }
-        for (const QString &column : table.touchOnReset) {
+        for (const QString &column : m_table.touchOnReset) {
             const SeedValue *value = row.value(column);
             if (value && value->kind == SeedValue::Kind::Sql)
                 assignments << quoteIdentifier(column) + QStringLiteral(" = ") + value->text;
         }
+        QVariantList keyBinds;
+        const Result<QString> where = whereKey(row, keyBinds);
+        if (!where)
+            return where.error();
         QSqlQuery query(m_db);
         query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 AND ROW(%4) IS DISTINCT FROM ROW(%5)")
-                          .arg(m_table, assignments.join(QStringLiteral(", ")), whereKey(table),
+                          .arg(m_qualified, assignments.join(QStringLiteral(", ")), where.value(),
                                current.join(QStringLiteral(", ")), wanted.join(QStringLiteral(", "))));
-        for (const QVariant &bind : std::as_const(setBinds))
-            query.addBindValue(bind);
-        for (const QString &key : table.key)
-            query.addBindValue(bindable(*row.value(key)));
-        for (const QVariant &bind : std::as_const(compareBinds))
-            query.addBindValue(bind);
+        for (const QVariantList *binds : {&setBinds, &keyBinds, &compareBinds}) {
+            for (const QVariant &bind : *binds)
+                query.addBindValue(bind);
+        }
         if (!query.exec())
-            return sqlError(query.lastError(), QStringLiteral("Could not reset a seed row of %1").arg(m_table));
+            return sqlError(query.lastError(), QStringLiteral("Could not reset a seed row of %1").arg(m_table.table));
         return query.numRowsAffected() > 0;
     }
 
+    Status exec(const QString &sql, const QVariantList &binds, const QString &failure)
+    {
+        QSqlQuery query(m_db);
+        query.prepare(sql);
+        for (const QVariant &bind : binds)
+            query.addBindValue(bind);
+        if (!query.exec())
+            return sqlError(query.lastError(), failure.arg(m_table.table));
+        return {};
+    }
+
     QSqlDatabase m_db;
-    QString m_table;
-    QString m_cryptSchema;
-    std::function<Result<QString>(const QString &)> m_secret;
+    QString m_schema;
+    const SeedTable &m_table;
+    QString m_qualified;
+    SeedSecrets &m_secrets;
 };
+
+// The first secret a table needs that nobody gave; empty when it has all it needs.
+QString missingNeed(const SeedTable &table, const SeedSecrets &secrets)
+{
+    for (const QString &need : table.needs) {
+        if (!secrets.available(need))
+            return need;
+    }
+    return {};
+}
 
 } // namespace
 
@@ -173,7 +324,7 @@ bool SeedReport::changedNothing() const
                        [](const SeedTableResult &table) { return table.inserted == 0 && table.updated == 0; });
 }
 
-SeedJob::SeedJob(ConnectionProfile target, ModelPack pack, QMap<QString, QString> secrets, bool resetToDefaults)
+SeedJob::SeedJob(ConnectionProfile target, PackChoice pack, QMap<QString, QString> secrets, bool resetToDefaults)
     : m_target(std::move(target)), m_pack(std::move(pack)), m_secrets(std::move(secrets)),
       m_resetToDefaults(resetToDefaults)
 {
@@ -181,51 +332,40 @@ SeedJob::SeedJob(ConnectionProfile target, ModelPack pack, QMap<QString, QString
 
 Result<SeedReport> SeedJob::execute(JobContext &context)
 {
-    const Result<SeedPlan> plan = SeedPlan::load(QDir(m_pack.directory).filePath(QStringLiteral("seed.json")));
-    if (!plan)
-        return plan.error();
     const Result<QSqlDatabase> connected = context.database();
     if (!connected)
         return connected.error();
     QSqlDatabase db = connected.value();
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, m_pack, 60000);
+    const Result<ChosenPack> chosen = m_pack.resolve(context, db, PackChoice::Unrecognised::Refuse);
+    if (!chosen)
+        return chosen.error();
+    const ModelPack &pack = chosen.value().pack;
+    const Result<SeedPlan> plan = SeedPlan::load(QDir(pack.directory).filePath(QStringLiteral("seed.json")));
+    if (!plan)
+        return plan.error();
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, 60000);
     if (!lock)
         return lock.error();
 
-    QString cryptSchema = QStringLiteral("public");
-    for (const PackExtension &extension : m_pack.extensions) {
-        if (extension.name == QLatin1String("pgcrypto"))
-            cryptSchema = extension.schema;
-    }
     SeedReport report;
-    const auto secret = [this, &plan, &report, &context](const QString &name) -> Result<QString> {
-        if (m_secrets.contains(name))
-            return m_secrets.value(name);
-        if (report.generatedSecrets.contains(name))
-            return report.generatedSecrets.value(name);
-        for (const SeedSecret &declared : plan.value().secrets) {
-            if (declared.name != name)
-                continue;
-            const QString generated = generateSecret(declared.generateLength);
-            registerSecret(generated); // whatever echoes it will show *****
-            report.generatedSecrets.insert(name, generated);
-            context.info(QStringLiteral("Generated %1 (%2); it is shown once, in the result, and not logged")
-                             .arg(name, declared.description));
-            return generated;
-        }
-        return Error{ErrorKind::Usage, QStringLiteral("The seed uses secret %1, which the pack does not declare").arg(name), {}, {}};
-    };
-
-    context.setPhase(QStringLiteral("Seeding"), plan.value().tables.size());
+    report.pack = pack.name;
+    SeedSecrets secrets(plan.value(), m_secrets, context);
+    const QVector<SeedTable> &tables = plan.value().tables;
+    context.setPhase(QStringLiteral("Seeding"), tables.size());
     if (!db.transaction())
         return sqlError(db.lastError(), QStringLiteral("Could not begin seeding"));
-    for (int i = 0; i < plan.value().tables.size(); ++i) {
-        const SeedTable &table = plan.value().tables.at(i);
+    for (int i = 0; i < tables.size(); ++i) {
+        const SeedTable &table = tables.at(i);
         SeedTableResult result;
         result.table = table.table;
-        TableSeeder seeder(db, quoteIdentifier(m_pack.schema) + QLatin1Char('.') + quoteIdentifier(table.table),
-                           cryptSchema, secret);
-        if (Status seeded = seeder.seed(table, m_resetToDefaults, result); !seeded) {
+        if (const QString need = missingNeed(table, secrets); !need.isEmpty()) {
+            result.skipped = table.skipNote.isEmpty() ? QStringLiteral("skipped: no %1 was given").arg(need) : table.skipNote;
+            context.info(QStringLiteral("%1: %2").arg(table.table, result.skipped));
+            report.tables << result;
+            continue;
+        }
+        TableSeeder seeder(db, pack.schema, table, secrets);
+        if (Status seeded = seeder.seed(m_resetToDefaults, result); !seeded) {
             db.rollback();
             return seeded.error();
         }
@@ -235,10 +375,11 @@ Result<SeedReport> SeedJob::execute(JobContext &context)
                          .arg(result.inserted)
                          .arg(result.present)
                          .arg(result.updated));
-        context.setProgress(i + 1, plan.value().tables.size());
+        context.setProgress(i + 1, tables.size());
     }
     if (!db.commit())
         return sqlError(db.lastError(), QStringLiteral("Could not commit the seed"));
+    report.generatedSecrets = secrets.generated();
     return report;
 }
 

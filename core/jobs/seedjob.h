@@ -1,7 +1,7 @@
 #pragma once
 
 #include "jobs/jobwithresult.h"
-#include "model/modelpack.h"
+#include "jobs/packchoice.h"
 
 #include <QMap>
 
@@ -12,9 +12,11 @@ struct SeedTableResult {
     int inserted = 0;
     int present = 0; // there already, left alone
     int updated = 0; // reset to the pack's values (only when asked)
+    QString skipped; // why the table was left out (a secret it needs was not given); empty when seeded
 };
 
 struct SeedReport {
+    QString pack;
     QVector<SeedTableResult> tables;
     // Secrets the seed made up because none was given: shown to the user once, never logged.
     QMap<QString, QString> generatedSecrets;
@@ -25,10 +27,11 @@ struct SeedReport {
 // Inserts the pack's seed rows that are not there yet, in one transaction: idempotent. Rows that
 // exist are left as the DBA made them, unless resetToDefaults, which puts the pack's values back
 // into the columns the pack marks resettable. Secrets (passwords) come from `secrets` or are
-// generated. Thread: as JobWithResult.
+// generated; secrets such as an application's encryption key are given or read from the variable
+// the pack names, and the tables that need them are skipped without. Thread: as JobWithResult.
 class SeedJob : public JobWithResult<SeedReport> {
 public:
-    SeedJob(ConnectionProfile target, ModelPack pack, QMap<QString, QString> secrets = {}, bool resetToDefaults = false);
+    SeedJob(ConnectionProfile target, PackChoice pack, QMap<QString, QString> secrets = {}, bool resetToDefaults = false);
 
     QString title() const override { return QStringLiteral("Seed %1").arg(m_target.database); }
     JobAccess access() const override { return JobAccess::Write; }
@@ -39,7 +42,7 @@ protected:
 
 private:
     ConnectionProfile m_target;
-    ModelPack m_pack;
+    PackChoice m_pack;
     QMap<QString, QString> m_secrets;
     bool m_resetToDefaults;
 };

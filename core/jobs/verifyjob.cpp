@@ -3,12 +3,38 @@
 #include "catalog/catalogreader.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
+#include "migrate/foreignhistory.h"
 #include "migrate/schemahistory.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
 
+#include <limits>
+
 namespace nrdb {
+
+namespace {
+
+// The version whose expected model the database is judged on: the one its history records, or,
+// without a history, the one it is closest to (a tie goes to the newer).
+int catalogVersion(const ModelPack &pack, const SchemaModel &actual, const QVector<AppliedMigration> &history,
+                   const MigrationStatus &status)
+{
+    if (!history.isEmpty() && status.currentVersion > 0)
+        return status.currentVersion;
+    int closest = pack.headVersion();
+    qsizetype fewest = std::numeric_limits<qsizetype>::max();
+    for (const int version : pack.modelVersions()) {
+        const qsizetype differences = compareModels(pack.modelAt(version), actual).size();
+        if (differences < fewest) {
+            fewest = differences;
+            closest = version;
+        }
+    }
+    return closest;
+}
+
+} // namespace
 
 VerifyReport VerifyJob::compare(const ModelPack &pack, const SchemaSnapshot &snapshot,
                                 const QVector<AppliedMigration> &history, bool historyExists)
@@ -16,6 +42,7 @@ VerifyReport VerifyJob::compare(const ModelPack &pack, const SchemaSnapshot &sna
     VerifyReport report;
     report.pack = pack.name;
     report.packTitle = pack.title;
+    report.packReason = QStringLiteral("named");
     report.schema = pack.schema;
     for (const QString &table : pack.requiredTables) {
         if (snapshot.relation(pack.schema, table)) {
@@ -31,12 +58,23 @@ VerifyReport VerifyJob::compare(const ModelPack &pack, const SchemaSnapshot &sna
     }
     report.historyExists = historyExists;
     report.migrations = MigrationStatus::compare(pack, history);
-    report.drift = compareModels(pack.expectedModel, SchemaModel::fromSnapshot(snapshot, pack.schema));
+    const SchemaModel actual = SchemaModel::fromSnapshot(snapshot, pack.schema);
+    report.modelVersion = catalogVersion(pack, actual, history, report.migrations);
+    report.modelVersionText = pack.describeVersion(report.modelVersion);
+    report.drift = compareModels(pack.modelAt(report.modelVersion), actual);
     for (const LintFinding &finding : lintSnapshot(snapshot)) {
         if (finding.schema == pack.schema)
             report.findings << finding;
     }
     return report;
+}
+
+void VerifyJob::judgeForeignHistory(VerifyReport &report, const ModelPack &pack, ForeignHistoryCheck check)
+{
+    if (pack.foreignHistory.isEmpty() || !report.requiredMissing.isEmpty())
+        return; // not this pack's schema: nothing for the other tool to know either
+    foreignhistory::judge(check, pack, report.modelVersion);
+    report.foreignHistory = check;
 }
 
 Result<VerifyReport> VerifyJob::execute(JobContext &context)
@@ -50,23 +88,39 @@ Result<VerifyReport> VerifyJob::execute(JobContext &context)
     const Result<SchemaSnapshot> snapshot = CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
     if (!snapshot)
         return snapshot.error();
-    context.setPhase(QStringLiteral("Comparing with %1").arg(m_pack.name));
-    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db.value(), m_pack.name);
+    const Result<ChosenPack> chosen = m_pack.resolve(context, db.value(), PackChoice::Unrecognised::Closest, &snapshot.value());
+    if (!chosen)
+        return chosen.error();
+    const ModelPack &pack = chosen.value().pack;
+    context.setPhase(QStringLiteral("Comparing with %1").arg(pack.name));
+    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db.value(), pack.name);
     if (!history)
         return history.error();
     const Result<ServerInfo> info = ServerInfo::read(db.value());
     if (!info)
         return info.error();
-    VerifyReport report = compare(m_pack, snapshot.value(), history.value(),
+    VerifyReport report = compare(pack, snapshot.value(), history.value(),
                                   snapshot.value().relation(QStringLiteral("nrdb"), QStringLiteral("schema_history")) != nullptr);
+    report.packReason = chosen.value().why;
+    report.detection = chosen.value().detection;
+    if (!pack.foreignHistory.isEmpty()) {
+        const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db.value(), pack);
+        if (!foreign)
+            return foreign.error();
+        judgeForeignHistory(report, pack, foreign.value());
+    }
     report.database = info.value().currentDatabase;
     report.server = m_target.displayName();
     report.serverVersion = info.value().serverVersion;
     report.checkedAt = QDateTime::currentDateTimeUtc();
     report.durationMs = clock.elapsed();
     context.info(report.verdict());
-    for (const DriftItem &item : report.drift)
-        context.warning(item.describe());
+    if (report.foreignHistory)
+        context.log(report.foreignHistory->agrees() ? LogLevel::Info : LogLevel::Warning, report.foreignHistory->describe());
+    if (!report.isForeign()) {
+        for (const DriftItem &item : report.drift)
+            context.warning(item.describe());
+    }
     return report;
 }
 

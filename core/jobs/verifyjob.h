@@ -1,16 +1,16 @@
 #pragma once
 
 #include "jobs/jobwithresult.h"
-#include "model/modelpack.h"
+#include "jobs/packchoice.h"
 #include "model/verifyreport.h"
 
 namespace nrdb {
 
-// Compares a database with a model pack: required tables, history, drift, lint. Read-only.
-// Thread: as JobWithResult.
+// Compares a database with a model pack (named, or the one its catalog shows): required tables,
+// history, the other tool's history beside ours, drift, lint. Read-only. Thread: as JobWithResult.
 class VerifyJob : public JobWithResult<VerifyReport> {
 public:
-    VerifyJob(ConnectionProfile target, ModelPack pack) : m_target(std::move(target)), m_pack(std::move(pack)) {}
+    VerifyJob(ConnectionProfile target, PackChoice pack) : m_target(std::move(target)), m_pack(std::move(pack)) {}
 
     QString title() const override { return QStringLiteral("Verify %1").arg(m_target.database); }
     JobAccess access() const override { return JobAccess::ReadOnly; }
@@ -19,13 +19,15 @@ public:
     // The comparison itself, on a snapshot and a history already read; for tests and adopt.
     static VerifyReport compare(const ModelPack &pack, const SchemaSnapshot &snapshot,
                                 const QVector<AppliedMigration> &history, bool historyExists);
+    // Adds what the pack's foreign history table holds, judged against the report's version.
+    static void judgeForeignHistory(VerifyReport &report, const ModelPack &pack, ForeignHistoryCheck check);
 
 protected:
     Result<VerifyReport> execute(JobContext &context) override;
 
 private:
     ConnectionProfile m_target;
-    ModelPack m_pack;
+    PackChoice m_pack;
 };
 
 } // namespace nrdb

@@ -36,6 +36,22 @@ Result<QVector<AppliedMigration>> applied(const QSqlDatabase &db, const QString 
     return rows;
 }
 
+Result<QStringList> recordedPacks(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(sqlResource(QStringLiteral("history_exists"))) || !query.next())
+        return sqlError(query.lastError(), QStringLiteral("Could not look for the migration history"));
+    QStringList packs;
+    if (!query.value(0).toBool())
+        return packs;
+    if (!query.exec(sqlResource(QStringLiteral("history_packs"))))
+        return sqlError(query.lastError(), QStringLiteral("Could not read the migration history"));
+    while (query.next())
+        packs << query.value(0).toString();
+    return packs;
+}
+
 Status record(const QSqlDatabase &db, const QString &pack, const Migration &migration, int durationMs, const QString &how)
 {
     QSqlQuery query(db);

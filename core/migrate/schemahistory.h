@@ -25,6 +25,8 @@ namespace schemahistory {
 Status ensure(const QSqlDatabase &db);
 // Empty, not an error, when the table does not exist yet.
 Result<QVector<AppliedMigration>> applied(const QSqlDatabase &db, const QString &pack);
+// The packs the history has rows for; empty when there is no history.
+Result<QStringList> recordedPacks(const QSqlDatabase &db);
 Status record(const QSqlDatabase &db, const QString &pack, const Migration &migration, int durationMs,
               const QString &how);
 

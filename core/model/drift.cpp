@@ -64,6 +64,8 @@ QString DriftItem::describe() const
 {
     if (objectType == QLatin1String("table"))
         return QStringLiteral("%1 table %2").arg(driftKindName(kind), table);
+    if (table.isEmpty())
+        return QStringLiteral("%1 %2 %3").arg(driftKindName(kind), objectType, object);
     return QStringLiteral("%1 %2 %3 on %4").arg(driftKindName(kind), objectType, object, table);
 }
 
@@ -81,6 +83,14 @@ QVector<DriftItem> compareModels(const SchemaModel &expected, const SchemaModel 
         if (!expected.tables.contains(table.name))
             drift << DriftItem{DriftKind::Extra, QStringLiteral("table"), table.name, {}, {}, table.name};
     }
+    QMap<QString, QString> expectedEnums;
+    QMap<QString, QString> actualEnums;
+    for (auto it = expected.enums.cbegin(); it != expected.enums.cend(); ++it)
+        expectedEnums.insert(it.key(), it.value().join(QStringLiteral(", ")));
+    for (auto it = actual.enums.cbegin(); it != actual.enums.cend(); ++it)
+        actualEnums.insert(it.key(), it.value().join(QStringLiteral(", ")));
+    compareNamed(QStringLiteral("enum"), {}, expectedEnums, actualEnums, drift);
+    compareNamed(QStringLiteral("sequence"), {}, expected.sequences, actual.sequences, drift);
     return drift;
 }
 

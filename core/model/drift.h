@@ -12,8 +12,8 @@ QString driftKindName(DriftKind kind); // "missing", "extra", "changed"
 // One way a database differs from its expected model.
 struct DriftItem {
     DriftKind kind = DriftKind::Missing;
-    QString objectType; // table, column, constraint, index, comment
-    QString table;
+    QString objectType; // table, column, constraint, index, comment, enum, sequence
+    QString table;      // empty for the schema's own objects (enums, sequences)
     QString object;     // the column, constraint or index; empty for a table
     QString expected;   // definition the model has (empty when extra)
     QString actual;     // definition the database has (empty when missing)

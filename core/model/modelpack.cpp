@@ -27,7 +27,55 @@ Error packError(const QString &directory, const QString &what)
     return Error{ErrorKind::Usage, QStringLiteral("Model pack %1: %2").arg(directory, what), {}, {}};
 }
 
+QMap<int, QString> versionMap(const QJsonObject &object)
+{
+    QMap<int, QString> map;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key().toInt(), it.value().toString());
+    return map;
+}
+
+ForeignHistory foreignHistoryFromJson(const QJsonObject &json)
+{
+    return ForeignHistory{json.value(QStringLiteral("tool")).toString(), json.value(QStringLiteral("table")).toString(),
+                          json.value(QStringLiteral("column")).toString(),
+                          versionMap(json.value(QStringLiteral("revisions")).toObject())};
+}
+
+// expected-model.json (head) and expected-model.NNNN.json (earlier versions).
+Status loadExpectedModels(ModelPack &pack, const QString &directory)
+{
+    pack.expectedModel.schema = pack.schema;
+    static const QRegularExpression earlier(QStringLiteral(R"(^expected-model\.(\d{4})\.json$)"));
+    const QDir dir(directory);
+    for (const QString &file : dir.entryList({QStringLiteral("expected-model*.json")}, QDir::Files, QDir::Name)) {
+        const QRegularExpressionMatch match = earlier.match(file);
+        if (file != QLatin1String("expected-model.json") && !match.hasMatch())
+            return packError(directory, QStringLiteral("%1 is not named expected-model.NNNN.json").arg(file));
+        Result<SchemaModel> model = SchemaModel::load(dir.filePath(file));
+        if (!model)
+            return model.error();
+        if (!match.hasMatch()) {
+            pack.expectedModel = std::move(model).value();
+            continue;
+        }
+        const int version = match.captured(1).toInt();
+        if (!pack.migration(version) || version == pack.headVersion())
+            return packError(directory, QStringLiteral("%1 is for no earlier version of its migrations").arg(file));
+        pack.earlierModels.insert(version, std::move(model).value());
+    }
+    return {};
+}
+
 } // namespace
+
+QString ForeignHistory::revisionAt(int version) const
+{
+    QString revision;
+    for (auto it = revisions.cbegin(); it != revisions.cend() && it.key() <= version; ++it)
+        revision = it.value();
+    return revision;
+}
 
 QString normalizedChecksum(const QString &sql)
 {
@@ -66,6 +114,10 @@ Result<ModelPack> ModelPack::load(const QString &directory)
         pack.requiredTables << table.toString();
     for (const QJsonValue &table : json.value(QStringLiteral("secretTables")).toArray())
         pack.secretTables << table.toString();
+    pack.versionTitles = versionMap(json.value(QStringLiteral("versions")).toObject());
+    pack.foreignHistory = foreignHistoryFromJson(json.value(QStringLiteral("foreignHistory")).toObject());
+    if (!pack.foreignHistory.isEmpty() && (pack.foreignHistory.column.isEmpty() || pack.foreignHistory.revisions.isEmpty()))
+        return packError(directory, QStringLiteral("its foreignHistory needs \"table\", \"column\" and \"revisions\""));
 
     static const QRegularExpression fileName(QStringLiteral(R"(^(\d{4})_([A-Za-z0-9_]+)\.sql$)"));
     const QDir migrations(QDir(directory).filePath(QStringLiteral("migrations")));
@@ -85,14 +137,8 @@ Result<ModelPack> ModelPack::load(const QString &directory)
     if (pack.migrations.isEmpty())
         return packError(directory, QStringLiteral("it has no migrations"));
     pack.directory = directory;
-    pack.expectedModel.schema = pack.schema;
-    const QString modelPath = QDir(directory).filePath(QStringLiteral("expected-model.json"));
-    if (QFile::exists(modelPath)) {
-        Result<SchemaModel> model = SchemaModel::load(modelPath);
-        if (!model)
-            return model.error();
-        pack.expectedModel = std::move(model).value();
-    }
+    if (Status loaded = loadExpectedModels(pack, directory); !loaded)
+        return loaded.error();
     return pack;
 }
 
@@ -118,6 +164,27 @@ const Migration *ModelPack::migration(int version) const
             return &candidate;
     }
     return nullptr;
+}
+
+QVector<int> ModelPack::modelVersions() const
+{
+    QVector<int> versions{headVersion()};
+    for (auto it = earlierModels.keyBegin(); it != earlierModels.keyEnd(); ++it)
+        versions.insert(1, *it); // ascending keys, each inserted after the head: newest first
+    return versions;
+}
+
+const SchemaModel &ModelPack::modelAt(int version) const
+{
+    const auto found = earlierModels.constFind(version);
+    return found == earlierModels.constEnd() ? expectedModel : *found;
+}
+
+QString ModelPack::describeVersion(int version) const
+{
+    const QString title = versionTitles.value(version);
+    return title.isEmpty() ? QStringLiteral("version %1").arg(version)
+                           : QStringLiteral("version %1 (%2)").arg(version).arg(title);
 }
 
 } // namespace nrdb

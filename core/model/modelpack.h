@@ -3,6 +3,7 @@
 #include "model/schemamodel.h"
 #include "util/result.h"
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -24,10 +25,27 @@ struct PackExtension {
     QString schema;
 };
 
+// The migration history of another tool that lives beside ours in the pack's schema (NetRaven v2's
+// Alembic): a one-column table holding the revision that tool believes the database is at. Init
+// writes it in the same transaction as the migration that brings the schema to a version, so the
+// other tool finds nothing to do; adopt leaves it as it is; verify reports it.
+struct ForeignHistory {
+    QString tool;   // "Alembic"
+    QString table;  // "alembic_version", in the pack's schema, made by the pack's own migrations
+    QString column; // "version_num"
+    QMap<int, QString> revisions; // pack version -> the revision the other tool has at it
+
+    bool isEmpty() const { return table.isEmpty(); }
+    // The revision for a pack version: that of the version itself or the newest one before it.
+    QString revisionAt(int version) const;
+};
+
 // Everything application-specific the engine knows: a pack directory holding pack.json (name,
-// title, schema, extensions, required tables), migrations/NNNN_name.sql, and expected-model.json,
-// the schema its migrations produce at the head version (a test proves they agree). Loaded from the
-// resources (":/nrdb/models/<name>") or any directory. A plain value type; any thread.
+// title, schema, extensions, required tables, version titles, a foreign history), migrations/
+// NNNN_name.sql, expected-model.json, the schema its migrations produce at the head version, and
+// expected-model.NNNN.json for earlier versions a real database may be at (a test proves each
+// agrees with its migrations). Loaded from the resources (":/nrdb/models/<name>") or any
+// directory; resources/models/README.md is the format. A plain value type; any thread.
 struct ModelPack {
     QString name;
     QString title;
@@ -36,18 +54,27 @@ struct ModelPack {
     QStringList requiredTables;
     QStringList secretTables;      // whose rows a shareable backup leaves out
     QVector<Migration> migrations; // ascending by version
-    SchemaModel expectedModel;     // empty tables when the pack has none
+    SchemaModel expectedModel;     // at the head version; empty tables when the pack has none
+    QMap<int, SchemaModel> earlierModels; // expected models of earlier versions, by version
+    QMap<int, QString> versionTitles;     // what a version is, e.g. "NetRaven main 2f641cc"
+    ForeignHistory foreignHistory;
     QString directory;
 
     static Result<ModelPack> load(const QString &directory);
     // The packs built into the program, by name.
     static QStringList builtIn();
     // The pack the GUI works with and the CLI takes unless told otherwise: NetRaven's.
-    static QString defaultName() { return QStringLiteral("netraven-v1"); }
+    static QString defaultName() { return QStringLiteral("netraven-v2"); }
     static Result<ModelPack> builtIn(const QString &name);
 
     int headVersion() const { return migrations.isEmpty() ? 0 : migrations.last().version; }
     const Migration *migration(int version) const;
+    // The versions that have an expected model, newest first, and the model of one of them (the
+    // head's for a version without one of its own).
+    QVector<int> modelVersions() const;
+    const SchemaModel &modelAt(int version) const;
+    // "version 1 (NetRaven main 2f641cc)", or "version 1".
+    QString describeVersion(int version) const;
 };
 
 // SHA-256 (hex) of SQL with line endings made \n, trailing blanks removed from every line and

@@ -24,6 +24,15 @@ QMap<QString, QString> mapFromJson(const QJsonObject &object)
     return map;
 }
 
+// "integer owned by devices.id": what identifies a sequence apart from its name.
+QString describeSequence(const SchemaSnapshot &snapshot, const SequenceInfo &sequence)
+{
+    const RelationInfo *owner = snapshot.relation(sequence.ownerRelationOid);
+    if (!owner || sequence.ownerColumn.isEmpty())
+        return sequence.dataType;
+    return QStringLiteral("%1 owned by %2.%3").arg(sequence.dataType, owner->name, sequence.ownerColumn);
+}
+
 } // namespace
 
 QString SchemaModel::Column::describe() const
@@ -65,6 +74,14 @@ SchemaModel SchemaModel::fromSnapshot(const SchemaSnapshot &snapshot, const QStr
         }
         model.tables.insert(table.name, table);
     }
+    for (const EnumInfo &type : snapshot.enums) {
+        if (type.schema == schema)
+            model.enums.insert(type.name, type.labels);
+    }
+    for (const SequenceInfo &sequence : snapshot.sequences) {
+        if (sequence.schema == schema)
+            model.sequences.insert(sequence.name, describeSequence(snapshot, sequence));
+    }
     return model;
 }
 
@@ -90,7 +107,15 @@ QJsonObject SchemaModel::toJson() const
             tableJson.insert(QStringLiteral("comment"), table.comment);
         tablesJson.insert(table.name, tableJson);
     }
-    return QJsonObject{{QStringLiteral("schema"), schema}, {QStringLiteral("tables"), tablesJson}};
+    QJsonObject json{{QStringLiteral("schema"), schema}, {QStringLiteral("tables"), tablesJson}};
+    QJsonObject enumsJson;
+    for (auto it = enums.cbegin(); it != enums.cend(); ++it)
+        enumsJson.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    if (!enumsJson.isEmpty())
+        json.insert(QStringLiteral("enums"), enumsJson);
+    if (!sequences.isEmpty())
+        json.insert(QStringLiteral("sequences"), mapToJson(sequences));
+    return json;
 }
 
 Result<SchemaModel> SchemaModel::fromJson(const QJsonObject &json)
@@ -114,6 +139,14 @@ Result<SchemaModel> SchemaModel::fromJson(const QJsonObject &json)
         table.indexes = mapFromJson(tableJson.value(QStringLiteral("indexes")).toObject());
         model.tables.insert(table.name, table);
     }
+    const QJsonObject enums = json.value(QStringLiteral("enums")).toObject();
+    for (auto it = enums.begin(); it != enums.end(); ++it) {
+        QStringList labels;
+        for (const QJsonValue &label : it.value().toArray())
+            labels << label.toString();
+        model.enums.insert(it.key(), labels);
+    }
+    model.sequences = mapFromJson(json.value(QStringLiteral("sequences")).toObject());
     return model;
 }
 

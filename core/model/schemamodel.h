@@ -12,7 +12,8 @@ namespace nrdb {
 
 // The part of one schema that drift is judged on, in a form that compares and serialises simply:
 // per table its columns, constraints and the indexes that back no constraint (both by name, with
-// the server's own definition text), and comments. A plain value type; any thread.
+// the server's own definition text), and comments; the schema's enum types with their labels, and
+// its sequences with the column that owns each. A plain value type; any thread.
 struct SchemaModel {
     struct Column {
         QString name;
@@ -41,6 +42,8 @@ struct SchemaModel {
 
     QString schema;
     QMap<QString, Table> tables;
+    QMap<QString, QStringList> enums;  // type name -> labels in their order
+    QMap<QString, QString> sequences;  // name -> "integer owned by devices.id" (or "integer")
 
     static SchemaModel fromSnapshot(const SchemaSnapshot &snapshot, const QString &schema);
     QJsonObject toJson() const;

@@ -33,8 +33,10 @@ QString htmlTable(const QStringList &headers, const QVector<QStringList> &rows)
 
 int VerifyReport::differenceCount() const
 {
+    const int foreignProblems = foreignHistory && !foreignHistory->agrees() ? 1 : 0;
     return static_cast<int>(requiredMissing.size() + drift.size() + migrations.pending.size() +
-                            migrations.mismatches.size() + migrations.unknown.size());
+                            migrations.mismatches.size() + migrations.unknown.size()) +
+           foreignProblems;
 }
 
 bool VerifyReport::hasDifferences() const
@@ -44,15 +46,18 @@ bool VerifyReport::hasDifferences() const
 
 QString VerifyReport::verdict() const
 {
+    if (isForeign())
+        return detection.describe();
     if (!requiredMissing.isEmpty())
         return QStringLiteral("Not a %1 database: %2 of its %3 required tables are missing")
             .arg(pack)
             .arg(requiredMissing.size())
             .arg(requiredMissing.size() + requiredPresent.size());
     if (!hasDifferences())
-        return QStringLiteral("Matches %1 at version %2").arg(pack).arg(migrations.currentVersion);
-    if (!historyExists && drift.isEmpty())
-        return QStringLiteral("Matches the %1 baseline, but has no migration history yet: adopt it").arg(pack);
+        return QStringLiteral("Matches %1 at %2").arg(pack, modelVersionText);
+    const bool foreignAgrees = !foreignHistory || foreignHistory->agrees();
+    if (!historyExists && drift.isEmpty() && foreignAgrees)
+        return QStringLiteral("Matches %1 at %2, but has no migration history yet: adopt it").arg(pack, modelVersionText);
     return QStringLiteral("%1 from %2").arg(counted(differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")), pack);
 }
 
@@ -82,8 +87,10 @@ QJsonObject VerifyReport::toJson() const
     QJsonObject elsewhere;
     for (auto it = requiredElsewhere.cbegin(); it != requiredElsewhere.cend(); ++it)
         elsewhere.insert(it.key(), it.value());
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("pack"), pack},
+        {QStringLiteral("pack_reason"), packReason},
+        {QStringLiteral("model_version"), modelVersion},
         {QStringLiteral("schema"), schema},
         {QStringLiteral("database"), database},
         {QStringLiteral("server"), server},
@@ -106,6 +113,16 @@ QJsonObject VerifyReport::toJson() const
         {QStringLiteral("drift"), driftJson},
         {QStringLiteral("lint"), findingsJson},
     };
+    if (foreignHistory)
+        json.insert(QStringLiteral("foreign_history"),
+                    QJsonObject{{QStringLiteral("tool"), foreignHistory->tool},
+                                {QStringLiteral("table"), foreignHistory->table},
+                                {QStringLiteral("table_exists"), foreignHistory->tableExists},
+                                {QStringLiteral("found"), QJsonArray::fromStringList(foreignHistory->found)},
+                                {QStringLiteral("expected"), foreignHistory->expected},
+                                {QStringLiteral("agrees"), foreignHistory->agrees()},
+                                {QStringLiteral("problem"), foreignHistory->problem}});
+    return json;
 }
 
 QString VerifyReport::toHtml() const
@@ -118,8 +135,8 @@ QString VerifyReport::toHtml() const
                        .arg(h(database));
     html += QStringLiteral("<h1>Verify: %1</h1><p class=\"%2\"><b>%3</b></p>")
                 .arg(h(database), hasDifferences() ? QStringLiteral("bad") : QStringLiteral("ok"), h(verdict()));
-    html += QStringLiteral("<p>%1 · PostgreSQL %2 · pack %3 (%4) · checked %5 in %6 ms</p>")
-                .arg(h(server), h(serverVersion), h(pack), h(packTitle),
+    html += QStringLiteral("<p>%1 · PostgreSQL %2 · pack %3 (%4), %5 · checked %6 in %7 ms</p>")
+                .arg(h(server), h(serverVersion), h(pack), h(packTitle), h(packReason),
                      h(checkedAt.toUTC().toString(Qt::ISODate)))
                 .arg(durationMs);
     html += QStringLiteral("<h2>Required tables</h2><p>%1 present").arg(requiredPresent.size());
@@ -140,7 +157,11 @@ QString VerifyReport::toHtml() const
                                      QStringLiteral("recorded %1, pack %2").arg(mismatch.recorded.left(12), mismatch.inPack.left(12))};
     if (!migrationRows.isEmpty())
         html += htmlTable({QStringLiteral("State"), QStringLiteral("Migration"), QStringLiteral("Detail")}, migrationRows);
-    html += QStringLiteral("<h2>Drift from the expected model</h2>");
+    if (foreignHistory)
+        html += QStringLiteral("<h2>%1</h2><p class=\"%2\">%3</p>")
+                    .arg(h(foreignHistory->tool), foreignHistory->agrees() ? QStringLiteral("ok") : QStringLiteral("bad"),
+                         h(foreignHistory->describe()));
+    html += QStringLiteral("<h2>Drift from the expected model at %1</h2>").arg(h(modelVersionText));
     QVector<QStringList> driftRows;
     for (const DriftItem &item : drift)
         driftRows << QStringList{driftKindName(item.kind), item.objectType, item.table, item.object, item.expected, item.actual};

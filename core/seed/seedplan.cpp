@@ -43,8 +43,27 @@ Result<SeedValue> parseValue(const QString &column, const QJsonValue &json)
     } else if (object.contains(QStringLiteral("bcrypt"))) {
         value.kind = SeedValue::Kind::Bcrypt;
         value.text = object.value(QStringLiteral("bcrypt")).toString();
+    } else if (object.contains(QStringLiteral("lookup"))) {
+        const QJsonObject lookup = object.value(QStringLiteral("lookup")).toObject();
+        value.kind = SeedValue::Kind::Lookup;
+        value.lookup.table = lookup.value(QStringLiteral("table")).toString();
+        value.lookup.column = lookup.value(QStringLiteral("column")).toString(QStringLiteral("id"));
+        const QJsonObject key = lookup.value(QStringLiteral("key")).toObject();
+        for (auto it = key.begin(); it != key.end(); ++it)
+            value.lookup.key.append({it.key(), scalarText(it.value())});
+        if (value.lookup.table.isEmpty() || value.lookup.key.isEmpty())
+            return Error{ErrorKind::Usage, QStringLiteral("Seed column %1: a lookup needs \"table\" and \"key\"").arg(column), {}, {}};
+    } else if (object.contains(QStringLiteral("fernet"))) {
+        value.kind = SeedValue::Kind::Fernet;
+        value.text = object.value(QStringLiteral("fernet")).toString();
+        value.keySecret = object.value(QStringLiteral("key")).toString();
+        value.saltSecret = object.value(QStringLiteral("salt")).toString();
+        if (value.keySecret.isEmpty() || value.saltSecret.isEmpty())
+            return Error{ErrorKind::Usage, QStringLiteral("Seed column %1: a fernet value needs \"key\" and \"salt\"").arg(column), {}, {}};
     } else {
-        return Error{ErrorKind::Usage, QStringLiteral("Seed column %1: an object value needs \"json\", \"sql\" or \"bcrypt\"").arg(column), {}, {}};
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("Seed column %1: an object value needs \"json\", \"sql\", \"bcrypt\", \"lookup\" or \"fernet\"").arg(column),
+                     {}, {}};
     }
     return value;
 }
@@ -58,6 +77,15 @@ QStringList strings(const QJsonValue &array)
 }
 
 } // namespace
+
+const SeedSecret *SeedPlan::secret(const QString &name) const
+{
+    for (const SeedSecret &candidate : secrets) {
+        if (candidate.name == name)
+            return &candidate;
+    }
+    return nullptr;
+}
 
 const SeedValue *SeedRow::value(const QString &column) const
 {
@@ -85,14 +113,25 @@ Result<SeedPlan> SeedPlan::fromJson(const QJsonObject &json)
     SeedPlan plan;
     const QJsonObject secrets = json.value(QStringLiteral("secrets")).toObject();
     for (auto it = secrets.begin(); it != secrets.end(); ++it)
-        plan.secrets << SeedSecret{it.key(), it.value()[QStringLiteral("description")].toString(),
-                                   it.value()[QStringLiteral("generateLength")].toInt(20)};
+        plan.secrets << SeedSecret{it.key(),
+                                   it.value()[QStringLiteral("description")].toString(),
+                                   it.value()[QStringLiteral("generateLength")].toInt(20),
+                                   it.value()[QStringLiteral("generate")].toBool(true),
+                                   it.value()[QStringLiteral("environment")].toString(),
+                                   it.value()[QStringLiteral("default")].toString()};
     for (const QJsonValue &tableJson : json.value(QStringLiteral("tables")).toArray()) {
         SeedTable table;
         table.table = tableJson[QStringLiteral("table")].toString();
         table.key = strings(tableJson[QStringLiteral("key")]);
         table.resettable = strings(tableJson[QStringLiteral("resettable")]);
         table.touchOnReset = strings(tableJson[QStringLiteral("touchOnReset")]);
+        table.needs = strings(tableJson[QStringLiteral("needs")]);
+        table.skipNote = tableJson[QStringLiteral("skipNote")].toString();
+        const QJsonValue forEach = tableJson[QStringLiteral("forEach")];
+        table.forEach = SeedForEach{forEach[QStringLiteral("table")].toString(), forEach[QStringLiteral("column")].toString(QStringLiteral("id")),
+                                    forEach[QStringLiteral("as")].toString()};
+        if (!table.forEach.isEmpty() && table.forEach.as.isEmpty())
+            return Error{ErrorKind::Usage, QStringLiteral("Seed table %1: forEach needs \"as\"").arg(table.table), {}, {}};
         if (table.table.isEmpty() || table.key.isEmpty())
             return Error{ErrorKind::Usage, QStringLiteral("Every seed table needs \"table\" and \"key\""), {}, {}};
         for (const QJsonValue &rowJson : tableJson[QStringLiteral("rows")].toArray()) {
@@ -107,8 +146,9 @@ Result<SeedPlan> SeedPlan::fromJson(const QJsonObject &json)
             }
             for (const QString &key : std::as_const(table.key)) {
                 const SeedValue *keyValue = row.value(key);
-                if (!keyValue || keyValue->kind != SeedValue::Kind::Literal)
-                    return Error{ErrorKind::Usage, QStringLiteral("Seed table %1: key column %2 needs a literal value").arg(table.table, key), {}, {}};
+                const bool identifies = keyValue && (keyValue->kind == SeedValue::Kind::Literal || keyValue->kind == SeedValue::Kind::Lookup);
+                if (!identifies && key != table.forEach.as)
+                    return Error{ErrorKind::Usage, QStringLiteral("Seed table %1: key column %2 needs a literal or a lookup").arg(table.table, key), {}, {}};
             }
             table.rows << row;
         }

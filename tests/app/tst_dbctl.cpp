@@ -214,7 +214,7 @@ private slots:
         QCOMPARE(dropped.exitCode, 0);
         ChildCommand psql(QDir(server.value().binDir).filePath(QStringLiteral("psql")),
                           {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), uri, QStringLiteral("-c"),
-                           QStringLiteral("DROP INDEX netraven.ix_devices_hostname")},
+                           QStringLiteral("DROP INDEX public.ix_devices_hostname")},
                           {}, environment);
         QCOMPARE(psql.run().value().exitCode, 0);
         const Run drift = dbctl({QStringLiteral("verify"), uri, QStringLiteral("--json")}, {}, environment);
@@ -285,7 +285,7 @@ private slots:
         QProcessEnvironment environment = environmentWithoutLibpqVariables();
         environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
         const QString uri = server.value().profile(QStringLiteral("nrdb_cli_inspect_%1").arg(QCoreApplication::applicationPid())).toUri();
-        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--pack"), QStringLiteral("netraven-v1")}, {}, environment).exitCode, 0);
 
         const Run summary = dbctl({QStringLiteral("inspect"), uri}, {}, environment);
         QCOMPARE(summary.exitCode, 0);
@@ -340,7 +340,7 @@ private slots:
         const ChildOutcome loaded = load.run().value();
         QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.standardError));
         const Run verified = dbctl({QStringLiteral("verify"), empty}, {}, environment);
-        QVERIFY2(verified.out.startsWith(QLatin1String("Matches the netraven-v1 baseline, but has no migration history yet")),
+        QVERIFY2(verified.out.startsWith(QLatin1String("Matches netraven-v1 at version 1, but has no migration history yet")),
                  qPrintable(verified.out));
         const Run toStdout = dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--schema"), QStringLiteral("netraven")}, {}, environment);
         QCOMPARE(toStdout.exitCode, 0);

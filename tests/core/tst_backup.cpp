@@ -227,9 +227,10 @@ private slots:
         BackupOptions options;
         options.outputDirectory = dir.path();
         options.format = BackupFormat::PlainGzip;
-        options.excludeTableData = {QStringLiteral("netraven.credentials")};
+        options.shareable = true; // the job finds the pack, netraven-v1, and its secret table
         const Result<BackupResult> backup = runBackup(options);
         QVERIFY(backup);
+        QCOMPARE(backup.value().manifest.modelPack, QStringLiteral("netraven-v1"));
         ChildCommand unzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1'").arg(backup.value().path)});
         const QString sql = unzip.run().value().standardOutput;
         QVERIFY(sql.contains(QLatin1String("CREATE TABLE netraven.credentials")));

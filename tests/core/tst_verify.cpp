@@ -122,7 +122,7 @@ private slots:
         QVERIFY2(adopted.job->hasResult(), qPrintable(adopted.error.fullText()));
         QVERIFY(adopted.job->result().recognised());
         QCOMPARE(adopted.job->result().before.verdict(),
-                 QStringLiteral("Matches the netraven-v1 baseline, but has no migration history yet: adopt it"));
+                 QStringLiteral("Matches netraven-v1 at version 1, but has no migration history yet: adopt it"));
         QCOMPARE(adopted.job->result().adoptedMigrations, QStringList{QStringLiteral("0001_baseline")});
         QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT how FROM nrdb.schema_history")), QStringList{QStringLiteral("adopted")});
         QVERIFY(!verifyOn(python.profile()).hasDifferences());

@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -96,24 +97,24 @@ private slots:
     void backupOptionsAreWhatTheDialogSays()
     {
         BackupOptionsDialog dialog(QStringLiteral("netraven"), QStringLiteral("/srv/backups"));
-        const ModelPack pack = ModelPack::builtIn(ModelPack::defaultName()).value();
-        const BackupOptions defaults = dialog.options(pack);
+        const BackupOptions defaults = dialog.options();
         QCOMPARE(defaults.outputDirectory, QStringLiteral("/srv/backups"));
         QVERIFY(!defaults.format.has_value()); // automatic
         QCOMPARE(defaults.compression, -1);
         QVERIFY(defaults.excludeTableData.isEmpty());
+        QVERIFY(!defaults.shareable);
 
         dialog.findChild<QComboBox *>(QStringLiteral("backupFormat"))->setCurrentIndex(3);
         dialog.findChild<QSpinBox *>(QStringLiteral("backupCompression"))->setValue(9);
         dialog.findChild<QLineEdit *>(QStringLiteral("backupSchemas"))->setText(QStringLiteral(" netraven , nrdb,"));
         dialog.findChild<QLineEdit *>(QStringLiteral("backupExcludedTables"))->setText(QStringLiteral("netraven.job_log_entries"));
         dialog.findChild<QCheckBox *>(QStringLiteral("backupShareable"))->setChecked(true);
-        const BackupOptions chosen = dialog.options(pack);
+        const BackupOptions chosen = dialog.options();
         QCOMPARE(chosen.format, std::optional<BackupFormat>(BackupFormat::PlainGzip));
         QCOMPARE(chosen.compression, 9);
         QCOMPARE(chosen.includeSchemas, (QStringList{QStringLiteral("netraven"), QStringLiteral("nrdb")}));
         QCOMPARE(chosen.excludeTables, QStringList{QStringLiteral("netraven.job_log_entries")});
-        QCOMPARE(chosen.excludeTableData, QStringList{QStringLiteral("netraven.credentials")});
+        QVERIFY(chosen.shareable); // the job leaves out the secret rows of the pack it detects
     }
 
     void settingsFindAndTestTheClientTools()
@@ -173,12 +174,16 @@ private slots:
         QSignalSpy failed(&window, &MainWindow::connectionFailed);
         // The generated admin password is shown once, in a box the user closes.
         bool passwordShown = false;
+        QString packOffered;
         QTimer closer;
-        connect(&closer, &QTimer::timeout, this, [&passwordShown] {
-            if (QWidget *box = QApplication::activeModalWidget();
-                box && box->objectName() == QLatin1String("generatedSecretsBox")) {
+        connect(&closer, &QTimer::timeout, this, [&passwordShown, &packOffered] {
+            QWidget *box = QApplication::activeModalWidget();
+            if (box && box->objectName() == QLatin1String("generatedSecretsBox")) {
                 passwordShown = qobject_cast<QMessageBox *>(box)->text().contains(QLatin1String("admin_password: "));
                 qobject_cast<QMessageBox *>(box)->accept();
+            } else if (box && box->objectName() == QLatin1String("bootstrapPackDialog")) {
+                packOffered = qobject_cast<QInputDialog *>(box)->textValue(); // what it preselects
+                qobject_cast<QInputDialog *>(box)->accept();
             }
         });
         closer.start(50);
@@ -207,20 +212,21 @@ private slots:
         auto *bootstrap = window.findChild<QAction *>(QStringLiteral("bootstrapAction"));
         QVERIFY(!bootstrap->isEnabled()); // bootstrapping already: one lifecycle job at a time
         auto *verdict = window.findChild<QLabel *>(QStringLiteral("verifyVerdict"));
-        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v1 at version 1"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v2 at version 2 (NetRaven dev 8170400, 2025-05-22)"), 30000);
         QTRY_VERIFY(passwordShown);
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("verifyReport"));
-        QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("14 tables")), 20000); // 13 + history
+        QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("15 tables")), 20000); // 14 + history
         QTRY_VERIFY(bootstrap->isEnabled());
 
         // Bootstrap again: nothing to do, and no new password.
         passwordShown = false;
         verdict->clear();
-        bootstrap->trigger();
+        bootstrap->trigger(); // asks which NetRaven (answered by the timer above), then runs
         QVERIFY(!bootstrap->isEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v1 at version 1"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v2 at version 2 (NetRaven dev 8170400, 2025-05-22)"), 30000);
         QTRY_VERIFY(bootstrap->isEnabled());
         QVERIFY(!passwordShown);
+        QVERIFY2(packOffered.startsWith(QLatin1String("NetRaven v2")), qPrintable(packOffered)); // today's NetRaven first
 
         // Back up, then restore that backup into a new database, as the Database menu does.
         QTemporaryDir backups;
@@ -263,7 +269,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
         QFile script(backups.filePath(QStringLiteral("init.sql")));
         QVERIFY(script.open(QIODevice::ReadOnly));
-        QVERIFY(script.readAll().contains("CREATE SCHEMA IF NOT EXISTS netraven;"));
+        QVERIFY(script.readAll().contains("CREATE TABLE public.devices ("));
     }
 
 private:
