@@ -106,19 +106,46 @@ void printGeneratedSecrets(const SeedReport &report)
         writeOut(QStringLiteral("Generated %1 (shown once, store it now): %2\n").arg(it.key(), it.value()));
 }
 
-// --admin-password-stdin: the admin password as the first line of standard input.
-QMap<QString, QString> givenSecrets(const QCommandLineParser &parser)
+// The seed's secrets, never from argv: --admin-password-stdin and --secret-stdin NAME take one
+// line of standard input each, in that order; --secret-file NAME=FILE a file's content (its last
+// newline dropped), such as NetRaven's key file. What is not given the pack may read from the
+// environment (NETRAVEN_SECURITY__ENCRYPTION_KEY) or generate.
+Result<QMap<QString, QString>> givenSecrets(const QCommandLineParser &parser)
 {
-    if (!parser.isSet(QStringLiteral("admin-password-stdin")))
-        return {};
-    return {{QStringLiteral("admin_password"), readLineFromStdin()}};
+    QMap<QString, QString> secrets;
+    if (parser.isSet(QStringLiteral("admin-password-stdin")))
+        secrets.insert(QStringLiteral("admin_password"), readLineFromStdin());
+    for (const QString &name : parser.values(QStringLiteral("secret-stdin")))
+        secrets.insert(name, readLineFromStdin());
+    for (const QString &assignment : parser.values(QStringLiteral("secret-file"))) {
+        const QString name = assignment.section(QLatin1Char('='), 0, 0);
+        QFile file(assignment.section(QLatin1Char('='), 1));
+        if (name.isEmpty() || file.fileName().isEmpty())
+            return Error{ErrorKind::Usage, QStringLiteral("--secret-file takes NAME=FILE"), {}, {}};
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{ErrorKind::Usage, QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
+        QString value = QString::fromUtf8(file.readAll());
+        if (value.endsWith(QLatin1Char('\n')))
+            value.chop(1);
+        secrets.insert(name, value);
+    }
+    return secrets;
 }
 
-const QCommandLineOption kAdminPasswordOption(QStringLiteral("admin-password-stdin"),
-                                              QStringLiteral("Read the admin password from stdin."));
-const QString kAdminPasswordHelp = QStringLiteral(
+const QList<QCommandLineOption> kSecretOptions{
+    {QStringLiteral("admin-password-stdin"), QStringLiteral("Read the admin password from stdin.")},
+    {QStringLiteral("secret-stdin"), QStringLiteral("Read a secret from stdin."), QStringLiteral("NAME")},
+    {QStringLiteral("secret-file"), QStringLiteral("Read a secret from a file."), QStringLiteral("NAME=FILE")},
+};
+const QString kSecretsHelp = QStringLiteral(
     "  --admin-password-stdin  the NetRaven admin password as the first line of stdin (default: a\n"
-    "                          generated one, printed once)\n");
+    "                          generated one, printed once)\n"
+    "  --secret-stdin NAME     a secret of the pack's seed as the next line of stdin\n"
+    "  --secret-file NAME=FILE a secret as the content of FILE. NetRaven v2's seed knows admin_password,\n"
+    "                          device_password (generated when not given), and encryption_key and\n"
+    "                          encryption_salt (NetRaven's own, else NETRAVEN_SECURITY__ENCRYPTION_KEY\n"
+    "                          and _SALT from the environment); without the key the default device\n"
+    "                          credential is left to NetRaven's first start\n");
 
 template <typename JobType>
 Result<std::shared_ptr<JobType>> runJob(std::shared_ptr<JobType> job)
@@ -303,16 +330,19 @@ int runAdoptCommand(const QStringList &arguments)
 int runSeedCommand(const QStringList &arguments)
 {
     Command command{QStringLiteral("seed"),
-                    QStringLiteral("Usage: netraven-dbctl seed [CONNECTION] [--reset-settings] [--admin-password-stdin] [--json]"),
+                    QStringLiteral("Usage: netraven-dbctl seed [CONNECTION] [--reset-settings] [SECRETS] [--json]"),
                     QStringLiteral("Inserts the pack's seed rows that are missing, in one transaction.\n\n"
                                    "  --reset-settings   put the pack's default values back into settings a DBA changed\n") +
-                        kAdminPasswordHelp};
-    if (auto exit = command.parse(arguments, {{QStringLiteral("reset-settings"), QStringLiteral("Reset.")}, kAdminPasswordOption}))
+                        kSecretsHelp};
+    if (auto exit = command.parse(arguments, QList<QCommandLineOption>{{QStringLiteral("reset-settings"), QStringLiteral("Reset.")}} + kSecretOptions))
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
+    const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser);
+    if (!secrets)
+        return usageError(secrets.error().message, command.usage(), command.name);
     const CommandTarget &target = *command.target;
-    const auto ran = runJob(std::make_shared<SeedJob>(target.profile, target.pack, givenSecrets(command.parser),
+    const auto ran = runJob(std::make_shared<SeedJob>(target.profile, target.pack, secrets.value(),
                                                       command.parser.isSet(QStringLiteral("reset-settings"))));
     if (!ran)
         return jobFailed(ran.error());
@@ -334,16 +364,20 @@ int runSeedCommand(const QStringList &arguments)
 
 int runBootstrapCommand(const QStringList &arguments)
 {
-    Command command{QStringLiteral("bootstrap"), QStringLiteral("Usage: netraven-dbctl bootstrap [CONNECTION] [--admin-password-stdin] [--json]"),
+    Command command{QStringLiteral("bootstrap"), QStringLiteral("Usage: netraven-dbctl bootstrap [CONNECTION] [SECRETS] [--json]"),
                     QStringLiteral("Creates the database if it is missing, then init, seed and verify. Run again, it\n"
-                                   "reports that there is nothing to do. Exits 4 if verify finds differences.\n\n") +
-                        kAdminPasswordHelp};
-    if (auto exit = command.parse(arguments, {kAdminPasswordOption}))
+                                   "reports that there is nothing to do. Exits 4 if verify finds differences. An empty\n"
+                                   "database becomes the default pack's (NetRaven of today) unless --pack says otherwise.\n\n") +
+                        kSecretsHelp};
+    if (auto exit = command.parse(arguments, kSecretOptions))
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
+    const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser);
+    if (!secrets)
+        return usageError(secrets.error().message, command.usage(), command.name);
     const CommandTarget &target = *command.target;
-    const auto ran = runJob(std::make_shared<BootstrapJob>(target.profile, target.pack, givenSecrets(command.parser)));
+    const auto ran = runJob(std::make_shared<BootstrapJob>(target.profile, target.pack, secrets.value()));
     if (!ran)
         return jobFailed(ran.error());
     const BootstrapReport &report = ran.value()->result();

@@ -38,6 +38,8 @@ public:
     SeedSecrets(const SeedPlan &plan, QMap<QString, QString> given, JobContext &context)
         : m_plan(plan), m_given(std::move(given)), m_context(context)
     {
+        for (const QString &secret : std::as_const(m_given))
+            registerSecret(secret); // whatever echoes one will show *****
     }
 
     bool available(const QString &name) const

@@ -197,15 +197,34 @@ private slots:
         const QString database = QStringLiteral("nrdb_cli_bootstrap_%1").arg(QCoreApplication::applicationPid());
         const QString uri = server.value().profile(database).toUri();
 
-        const Run bootstrapped = dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--json")}, {}, environment);
+        // NetRaven's key file, as its container mounts it: the default device credential is seeded.
+        QTemporaryDir keys;
+        QFile keyFile(keys.filePath(QStringLiteral("fernet.key")));
+        QVERIFY(keyFile.open(QIODevice::WriteOnly));
+        keyFile.write("the-master-key-of-this-netraven\n");
+        keyFile.close();
+        const Run bootstrapped = dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--json"), QStringLiteral("--secret-file"),
+                                        QStringLiteral("encryption_key=") + keyFile.fileName()},
+                                       {}, environment);
         QVERIFY2(bootstrapped.exitCode == 0, qPrintable(bootstrapped.err));
         const QJsonObject report = QJsonDocument::fromJson(bootstrapped.out.toUtf8()).object();
         QCOMPARE(report.value(QStringLiteral("created_database")).toBool(), true);
+        QCOMPARE(report[QStringLiteral("init")][QStringLiteral("pack")].toString(), QStringLiteral("netraven-v2")); // an empty database
+        QCOMPARE(report[QStringLiteral("seed")][QStringLiteral("tables")][2][QStringLiteral("table")].toString(), QStringLiteral("credentials"));
+        QCOMPARE(report[QStringLiteral("seed")][QStringLiteral("tables")][2][QStringLiteral("inserted")].toInt(), 1);
+        QVERIFY(!bootstrapped.err.contains(QLatin1String("the-master-key-of-this-netraven")));
         const QString password = report[QStringLiteral("seed")][QStringLiteral("generated_secrets")][QStringLiteral("admin_password")].toString();
         QCOMPARE(password.size(), 20);
         QVERIFY2(!bootstrapped.err.contains(password), "the generated password must not reach the log");
 
-        QCOMPARE(dbctl({QStringLiteral("verify"), uri}, {}, environment).exitCode, 0);
+        const Run verified = dbctl({QStringLiteral("verify"), uri}, {}, environment);
+        QCOMPARE(verified.exitCode, 0);
+        QVERIFY2(verified.out.contains(QLatin1String("pack netraven-v2 (recorded in nrdb.schema_history)")), qPrintable(verified.out));
+        QVERIFY(verified.out.contains(QLatin1String("Alembic: alembic_version = a3992da91329")));
+        // Named, the other NetRaven is compared (reading), and is plainly not this database.
+        const Run asV1 = dbctl({QStringLiteral("verify"), uri, QStringLiteral("--pack"), QStringLiteral("netraven-v1")}, {}, environment);
+        QCOMPARE(asV1.exitCode, 4);
+        QVERIFY2(asV1.out.startsWith(QLatin1String("Not a netraven-v1 database: 11 of its 11 required tables are missing")), qPrintable(asV1.out));
         const Run again = dbctl({QStringLiteral("bootstrap"), uri}, {}, environment);
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.startsWith(QLatin1String("Nothing to do")));
@@ -276,6 +295,34 @@ private slots:
         QCOMPARE(pruned.exitCode, 0);
         QCOMPARE(pruned.out, QString()); // one backup, and it is the only verified one
         QCOMPARE(dbctl({QStringLiteral("backups"), QStringLiteral("prune"), dir.path()}, {}, environment).exitCode, 2);
+    }
+
+    // A database of no known pack gets one line, not a list of every table it lacks.
+    void aDatabaseOfNoPackGetsOneLine()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString name = QStringLiteral("nrdb_cli_neither_%1").arg(QCoreApplication::applicationPid());
+        const QString psqlPath = QDir(server.value().binDir).filePath(QStringLiteral("psql"));
+        for (const auto &[database, sql] : {std::pair{server.value().profile().toUri(), QStringLiteral("CREATE DATABASE %1").arg(name)},
+                                            std::pair{server.value().profile(name).toUri(), QStringLiteral("CREATE TABLE users (id int)")}}) {
+            ChildCommand psql(psqlPath, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), database, QStringLiteral("-c"), sql},
+                              {}, environment);
+            QCOMPARE(psql.run().value().exitCode, 0);
+        }
+        const QString uri = server.value().profile(name).toUri();
+        const QString line = QStringLiteral("Not a database of any known pack: the closest is netraven-v2, with 1 of its 12 required tables");
+        const Run verified = dbctl({QStringLiteral("verify"), uri}, {}, environment);
+        QCOMPARE(verified.exitCode, 4);
+        QCOMPARE(verified.out, line + QLatin1Char('\n'));
+        const Run adopted = dbctl({QStringLiteral("adopt"), uri}, {}, environment);
+        QCOMPARE(adopted.exitCode, 1);
+        QVERIFY2(adopted.err.contains(line), qPrintable(adopted.err));
+        const Run initialised = dbctl({QStringLiteral("init"), uri}, {}, environment);
+        QCOMPARE(initialised.exitCode, 1);
+        QVERIFY(initialised.err.contains(QLatin1String("Name the pack with --pack")));
     }
 
     void inspectLintAndExportSchema()
