@@ -264,7 +264,12 @@ private slots:
         QVERIFY2(backup.exitCode == 0, qPrintable(backup.err));
         const QString path = backup.out.trimmed();
         QVERIFY2(QRegularExpression(QStringLiteral(R"(/nrdb_cli_backup_\d+_\d{8}_\d{6}\.sql\.gz$)")).match(path).hasMatch(), qPrintable(path));
-        QVERIFY(QFile::exists(path + QStringLiteral(".manifest.json")));
+        QFile manifestFile(path + QStringLiteral(".manifest.json"));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        QCOMPARE(manifest[QStringLiteral("model")][QStringLiteral("pack")].toString(), QStringLiteral("netraven-v2"));
+        QCOMPARE(manifest[QStringLiteral("model")][QStringLiteral("version")].toInt(), 2);
+        QVERIFY2(backup.err.contains(QLatin1String("Shareable: the rows of credentials stay out")), qPrintable(backup.err));
         QVERIFY(!backup.err.contains(server.value().password));
         const Run badFormat = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
                                      QStringLiteral("zip")}, {}, environment);
@@ -283,6 +288,7 @@ private slots:
         const Run proved = dbctl({QStringLiteral("prove-restorable"), path, serverUri}, {}, environment);
         QVERIFY2(proved.exitCode == 0, qPrintable(proved.err));
         QVERIFY(proved.out.startsWith(QLatin1String("Restorable: restored on the server")));
+        QVERIFY2(proved.out.contains(QLatin1String("Matches netraven-v2 at version 2")), qPrintable(proved.out));
         QCOMPARE(dbctl({QStringLiteral("restore"), dir.filePath(QStringLiteral("none.dump")), serverUri, QStringLiteral("--into"), into},
                        {}, environment).exitCode, 1);
 

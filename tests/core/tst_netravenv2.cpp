@@ -7,6 +7,7 @@
 
 #include "connection/databasesession.h"
 #include "jobs/adoptjob.h"
+#include "jobs/backupjob.h"
 #include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
 #include "jobs/seedjob.h"
@@ -16,6 +17,7 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest/QtTest>
 
 using namespace nrdb;
@@ -439,6 +441,26 @@ private slots:
         QVERIFY(python.waitForFinished(30000));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()), m_devicePassword);
+    }
+
+    // A shareable backup of a v2 database leaves out the rows of credentials, which it finds by the pack.
+    void shareableBackupLeavesOutTheCredentials()
+    {
+        const QString token = test::queryValue(m_scratch.profile(), QStringLiteral("SELECT password FROM credentials"));
+        QVERIFY(token.startsWith(QLatin1String("gAAAAA"))); // a Fernet token: version byte 0x80
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::PlainGzip;
+        options.shareable = true;
+        const auto backup = run(std::make_shared<BackupJob>(m_scratch.profile(), options));
+        QVERIFY2(backup.ok(), qPrintable(backup.error.fullText()));
+        QCOMPARE(backup.job->result().manifest.modelPack, QStringLiteral("netraven-v2"));
+        ChildCommand unzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1'").arg(backup.job->result().path)});
+        const QString sql = unzip.run().value().standardOutput;
+        QVERIFY(sql.contains(QLatin1String("CREATE TABLE public.credentials")));
+        QVERIFY(sql.contains(QLatin1String("system-reachability"))); // the other rows are there
+        QVERIFY(!sql.contains(token));
     }
 
     // Without NetRaven's key the credential is left to NetRaven, and the rest is seeded.
