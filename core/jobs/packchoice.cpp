@@ -77,7 +77,9 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
         return pack.error();
     const QString why = detection.recognised() ? detection.reason
                         : detection.empty      ? QStringLiteral("an empty database takes the default pack")
-                                               : detection.describe();
+                                               : QStringLiteral("the closest pack, with %1 of its %2 required tables")
+                                                .arg(detection.present)
+                                                .arg(detection.required);
     context.info(QStringLiteral("Model pack %1 (%2)").arg(name, why));
     return ChosenPack{std::move(pack).value(), detection, why};
 }

@@ -122,6 +122,19 @@ public:
         return {};
     }
 
+    // Of the table's rows, how many are there already (for a table that cannot be written now).
+    Result<int> countPresent()
+    {
+        int present = 0;
+        for (const SeedRow &row : m_table.rows) {
+            const Result<bool> exists = m_table.forEach.isEmpty() ? rowExists(row) : Result<bool>(false);
+            if (!exists)
+                return exists.error();
+            present += exists.value() ? 1 : 0;
+        }
+        return present;
+    }
+
 private:
     QString qualified(const QString &table) const { return quoteIdentifier(m_schema) + QLatin1Char('.') + quoteIdentifier(table); }
 
@@ -318,6 +331,29 @@ QString missingNeed(const SeedTable &table, const SeedSecrets &secrets)
     return {};
 }
 
+// One table of the plan: seeded, or, when a secret it needs was not given, found present already
+// or skipped.
+Result<SeedTableResult> seedTable(const QSqlDatabase &db, const QString &schema, const SeedTable &table,
+                                  SeedSecrets &secrets, bool reset)
+{
+    SeedTableResult result;
+    result.table = table.table;
+    TableSeeder seeder(db, schema, table, secrets);
+    const QString need = missingNeed(table, secrets);
+    if (need.isEmpty()) {
+        if (Status seeded = seeder.seed(reset, result); !seeded)
+            return seeded.error();
+        return result;
+    }
+    const Result<int> present = seeder.countPresent();
+    if (!present)
+        return present.error();
+    result.present = present.value();
+    if (result.present < table.rows.size())
+        result.skipped = table.skipNote.isEmpty() ? QStringLiteral("skipped: no %1 was given").arg(need) : table.skipNote;
+    return result;
+}
+
 } // namespace
 
 bool SeedReport::changedNothing() const
@@ -358,20 +394,17 @@ Result<SeedReport> SeedJob::execute(JobContext &context)
         return sqlError(db.lastError(), QStringLiteral("Could not begin seeding"));
     for (int i = 0; i < tables.size(); ++i) {
         const SeedTable &table = tables.at(i);
-        SeedTableResult result;
-        result.table = table.table;
-        if (const QString need = missingNeed(table, secrets); !need.isEmpty()) {
-            result.skipped = table.skipNote.isEmpty() ? QStringLiteral("skipped: no %1 was given").arg(need) : table.skipNote;
-            context.info(QStringLiteral("%1: %2").arg(table.table, result.skipped));
-            report.tables << result;
-            continue;
-        }
-        TableSeeder seeder(db, pack.schema, table, secrets);
-        if (Status seeded = seeder.seed(m_resetToDefaults, result); !seeded) {
+        Result<SeedTableResult> seeded = seedTable(db, pack.schema, table, secrets, m_resetToDefaults);
+        if (!seeded) {
             db.rollback();
             return seeded.error();
         }
+        const SeedTableResult &result = seeded.value();
         report.tables << result;
+        if (!result.skipped.isEmpty()) {
+            context.info(QStringLiteral("%1: %2").arg(table.table, result.skipped));
+            continue;
+        }
         context.info(QStringLiteral("%1: %2 inserted, %3 already present, %4 reset")
                          .arg(table.table)
                          .arg(result.inserted)

@@ -487,6 +487,13 @@ private slots:
         qunsetenv("NETRAVEN_SECURITY__ENCRYPTION_KEY");
         QVERIFY(withKey.ok());
         QCOMPARE(withKey.job->result().tables.at(2).inserted, 1);
+
+        // Once it is there, a seed without the key finds it present rather than skipping it.
+        const auto later = run(std::make_shared<SeedJob>(fresh.profile(), PackChoice::fromCatalog()));
+        QVERIFY(later.ok());
+        QCOMPARE(later.job->result().tables.at(2).present, 1);
+        QVERIFY(later.job->result().tables.at(2).skipped.isEmpty());
+        QVERIFY(later.job->result().changedNothing());
     }
 
 private:
