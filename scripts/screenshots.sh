@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the README's screenshots on a virtual display (Xvfb), against a sandbox server with a
-# fresh NetRaven database:
+# fresh NetRaven (v2) database:
 #   docs/screenshots/schema-browser.png  diagram.png  backup.png  verify.png
 # Anyone can run it again after changing the GUI: scripts/screenshots.sh
 set -euo pipefail
@@ -41,13 +41,13 @@ shoot() {
         "$gui" -geometry 1280x820+0+0 "$uri" "$@" --screenshot "$out/$name.png"
 }
 
-shoot schema-browser --select netraven.devices
+shoot schema-browser --select public.devices
 shoot diagram --diagram
 TMPDIR=$work shoot backup --run backup # into $work/netraven-dbadmin-backups
 # Verify on a database that drifted: an index dropped, a column retyped, a table added.
 psql -X -q -v ON_ERROR_STOP=1 -d "$uri" \
-    -c "DROP INDEX netraven.ix_devices_hostname" \
-    -c "ALTER TABLE netraven.tags ALTER COLUMN color TYPE varchar(32)" \
-    -c "CREATE TABLE netraven.scratch_notes (id serial PRIMARY KEY, note text)"
+    -c "DROP INDEX public.ix_devices_hostname" \
+    -c "ALTER TABLE public.tags ALTER COLUMN type TYPE varchar(32)" \
+    -c "CREATE TABLE public.scratch_notes (id serial PRIMARY KEY, note text)"
 shoot verify --run verify
 echo "Screenshots in $out"

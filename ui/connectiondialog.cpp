@@ -25,9 +25,6 @@ namespace nrdb {
 
 namespace {
 
-// NetRaven's tables live in this schema (netraven-schema.md §2.2); the model pack will own it.
-const QString kNetRavenSchema = QStringLiteral("netraven");
-
 QLineEdit *lineEdit(const QString &objectName, const QString &placeholder, QWidget *parent)
 {
     auto *edit = new QLineEdit(parent);
@@ -341,10 +338,9 @@ void ConnectionDialog::onJobFinished(JobId id, JobState state, const Error &erro
     const bool ok = state == JobState::Succeeded;
     if (ok) {
         const ServerInfo &info = m_testJob->result().info;
-        summary = tr("Connected: PostgreSQL %1\nUser %2, %3\nNetRaven schema: %4")
+        summary = tr("Connected: PostgreSQL %1\nUser %2, %3\n%4")
                       .arg(info.serverVersion, info.currentUser,
-                           info.superuser ? tr("superuser") : tr("not a superuser"),
-                           info.schemas.contains(kNetRavenSchema) ? tr("present") : tr("not found"));
+                           info.superuser ? tr("superuser") : tr("not a superuser"), m_testJob->result().pack.describe());
     } else {
         summary = state == JobState::Cancelled ? tr("Cancelled") : error.message;
         if (!error.detail.isEmpty())

@@ -71,8 +71,8 @@ void VerifyReportView::clear()
     m_tree->clear();
     m_verdict->clear();
     m_save->setEnabled(false);
-    m_stack->setPlaceholder(tr("No verify has run yet. Verify (toolbar) compares this database with NetRaven's model: "
-                               "required tables, migrations, drift, and known defects."));
+    m_stack->setPlaceholder(tr("No verify has run yet. Verify (toolbar) finds which NetRaven this database is and "
+                               "compares it with that model: required tables, migrations, drift, and known defects."));
 }
 
 bool VerifyReportView::saveHtml(const QString &path) const
@@ -104,6 +104,12 @@ void VerifyReportView::fillTree()
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     m_tree->clear();
     QTreeWidgetItem *root = m_tree->invisibleRootItem();
+    if (report.isForeign())
+        return; // the verdict says it all: which pack is closest, and how much of it is there
+
+    addItem(root, {tr("Model: %1, compared at %2").arg(report.pack, report.modelVersionText), report.packReason}, ok);
+    if (report.foreignHistory)
+        addItem(root, {report.foreignHistory->describe()}, report.foreignHistory->agrees() ? ok : bad);
 
     QTreeWidgetItem *required = addItem(root, {tr("Required tables: %1 of %2 present")
                                                    .arg(report.requiredPresent.size())

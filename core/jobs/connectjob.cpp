@@ -1,9 +1,11 @@
 #include "jobs/connectjob.h"
 
+#include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
 #include "connection/resolvedconnection.h"
 #include "connection/secretstore.h"
 #include "jobs/jobcontext.h"
+#include "jobs/packchoice.h"
 
 namespace nrdb {
 
@@ -58,11 +60,18 @@ Result<Connected> ConnectJob::execute(JobContext &context)
     if (!info)
         return info.error();
     connected.info = std::move(info).value();
+    const Result<SchemaSnapshot> snapshot = CatalogReader::read(session.database(), [&context] { return context.isCancelled(); });
+    if (!snapshot)
+        return snapshot.error();
+    const Result<PackDetection> pack = detectBuiltInPack(session.database(), snapshot.value());
+    if (!pack)
+        return pack.error();
+    connected.pack = pack.value();
     if (m_rememberPassword && connected.passwordOrigin == PasswordOrigin::Given)
         rememberPassword(context, connected.profile);
-    context.info(QStringLiteral("Connected to %1: PostgreSQL %2, user %3%4")
+    context.info(QStringLiteral("Connected to %1: PostgreSQL %2, user %3%4. %5")
                      .arg(connected.profile.displayName(), connected.info.serverVersion, connected.info.currentUser,
-                          connected.info.superuser ? QStringLiteral(" (superuser)") : QString()));
+                          connected.info.superuser ? QStringLiteral(" (superuser)") : QString(), connected.pack.describe()));
     return connected;
 }
 

@@ -4,19 +4,22 @@
 #include "connection/passwordchoice.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobwithresult.h"
+#include "model/packdetection.h"
 
 namespace nrdb {
 
 // A connection that works: the profile as resolved (password included, never logged), where the
-// password came from, and what the server said about itself.
+// password came from, what the server said about itself, and which pack the database is.
 struct Connected {
     ConnectionProfile profile;
     PasswordOrigin passwordOrigin = PasswordOrigin::None;
     ServerInfo info;
+    PackDetection pack;
 };
 
 // Resolves a profile as libpq would (service, PG* variables, defaults), chooses its password,
-// connects with wait-for-ready retries and reads the server summary. With rememberPassword, a
+// connects with wait-for-ready retries, reads the server summary and tells which built-in pack the
+// database is. With rememberPassword, a
 // password the user gave is stored in the system keychain once it proved right.
 // Thread: as JobWithResult; resolvedProfile() after finished, also after a failure.
 class ConnectJob : public JobWithResult<Connected> {
