@@ -212,11 +212,14 @@ void DiagramPage::fillSchemaFilter()
         if (relation.isTable() && !schemas.contains(relation.schema))
             schemas << relation.schema;
     schemas.sort();
-    // A single schema with tables (NetRaven's case) is the natural first view; otherwise all.
+    // A single schema with tables (NetRaven's case), this tool's own history aside, is the natural
+    // first view; otherwise all.
     if (!m_schema.isEmpty() && !schemas.contains(m_schema))
         m_schema.clear();
-    if (m_schema.isEmpty() && schemas.size() == 1)
-        m_schema = schemas.first();
+    QStringList application = schemas;
+    application.removeAll(QStringLiteral("nrdb"));
+    if (m_schema.isEmpty() && application.size() == 1)
+        m_schema = application.first();
     m_schemaFilter->clear();
     m_schemaFilter->addItem(tr("All schemas"), QString());
     for (const QString &schema : std::as_const(schemas))

@@ -107,7 +107,7 @@ void VerifyReportView::fillTree()
     if (report.isForeign())
         return; // the verdict says it all: which pack is closest, and how much of it is there
 
-    addItem(root, {tr("Model: %1, compared at %2").arg(report.pack, report.modelVersionText), report.packReason}, ok);
+    addItem(root, {tr("Model: %1 (%2)").arg(report.pack, report.packReason), report.modelVersionText}, ok);
     if (report.foreignHistory)
         addItem(root, {report.foreignHistory->describe()}, report.foreignHistory->agrees() ? ok : bad);
 

@@ -90,7 +90,18 @@ QVector<DriftItem> compareModels(const SchemaModel &expected, const SchemaModel 
     for (auto it = actual.enums.cbegin(); it != actual.enums.cend(); ++it)
         actualEnums.insert(it.key(), it.value().join(QStringLiteral(", ")));
     compareNamed(QStringLiteral("enum"), {}, expectedEnums, actualEnums, drift);
-    compareNamed(QStringLiteral("sequence"), {}, expected.sequences, actual.sequences, drift);
+    // A serial column's sequence comes and goes with its table: said once, as the table.
+    const auto ownedByTableOnlyIn = [](const QMap<QString, QString> &sequences, const SchemaModel &other) {
+        QMap<QString, QString> kept;
+        for (auto it = sequences.cbegin(); it != sequences.cend(); ++it) {
+            const QString owner = it.value().section(QStringLiteral(" owned by "), 1).section(QLatin1Char('.'), 0, 0);
+            if (owner.isEmpty() || other.tables.contains(owner))
+                kept.insert(it.key(), it.value());
+        }
+        return kept;
+    };
+    compareNamed(QStringLiteral("sequence"), {}, ownedByTableOnlyIn(expected.sequences, actual),
+                 ownedByTableOnlyIn(actual.sequences, expected), drift);
     return drift;
 }
 

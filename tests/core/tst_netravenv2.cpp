@@ -253,6 +253,26 @@ private slots:
                      "8170400, 2025-05-22), which Alembic calls a3992da91329."));
     }
 
+    // The schema's own objects drift too; a serial's sequence goes with its table, said once.
+    void enumsAndSequencesDrift()
+    {
+        test::ScratchDatabase drifted(QStringLiteral("drifted"));
+        QVERIFY(drifted.create());
+        QVERIFY(run(std::make_shared<InitJob>(drifted.profile(), PackChoice::fromCatalog())).ok());
+        QVERIFY(execAll(drifted.profile(), {QStringLiteral("ALTER TYPE device_source ADD VALUE 'discovered'"),
+                                            QStringLiteral("ALTER TABLE tags ADD COLUMN rank serial"),
+                                            QStringLiteral("CREATE TABLE scratch_notes (id serial PRIMARY KEY)"),
+                                            QStringLiteral("DROP TABLE job_runs")}));
+        const auto verify = run(std::make_shared<VerifyJob>(drifted.profile(), PackChoice::fromCatalog()));
+        QVERIFY(verify.ok());
+        QStringList drift;
+        for (const DriftItem &item : verify.job->result().drift)
+            drift << item.describe();
+        QCOMPARE(sorted(drift), sorted({QStringLiteral("changed enum device_source"), QStringLiteral("extra column rank on tags"),
+                                        QStringLiteral("extra sequence tags_rank_seq"), QStringLiteral("extra table scratch_notes"),
+                                        QStringLiteral("missing table job_runs")}));
+    }
+
     void detectsTheRightPackOrSaysHowCloseItIs()
     {
         test::ScratchDatabase v1(QStringLiteral("v1"));

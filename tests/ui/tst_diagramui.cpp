@@ -141,6 +141,16 @@ private slots:
         QVERIFY(scene.tableItem(QStringLiteral("nrdb.schema_history")));
     }
 
+    // The application's schema alone, this tool's own history aside, is the first view.
+    void firstViewIsTheApplicationsSchema()
+    {
+        QSignalSpy ready(m_page.get(), &DiagramPage::diagramReady);
+        m_page->showSnapshot(m_snapshot);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        QCOMPARE(m_page->scene()->tableItems().size(), 13);
+        QVERIFY(!m_page->scene()->tableItem(QStringLiteral("nrdb.schema_history")));
+    }
+
     void zoomNeverReroutes()
     {
         showNetRaven();
