@@ -7,6 +7,7 @@
 
 #include "catalog/schemalint.h"
 #include "catalog/snapshotjson.h"
+#include "model/packdetection.h"
 #include "jobs/exportschemajob.h"
 #include "jobs/snapshotjob.h"
 #include "util/counting.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QTemporaryDir>
 
@@ -114,6 +116,13 @@ Result<SchemaSnapshot> readSnapshot(const ParsedCommand &command)
     return snapshot;
 }
 
+// From the catalog alone: the tables each pack requires (verify also reads the history).
+PackDetection packOf(const SchemaSnapshot &snapshot)
+{
+    const Result<QVector<ModelPack>> packs = ModelPack::allBuiltIn();
+    return packs ? detectPack(snapshot, {}, packs.value()) : PackDetection{};
+}
+
 void printSummary(const SchemaSnapshot &snapshot)
 {
     const QLocale locale;
@@ -135,6 +144,7 @@ void printSummary(const SchemaSnapshot &snapshot)
                           counted(rows, QStringLiteral("row"), QStringLiteral("rows")), locale.formattedDataSize(bytes),
                           schema.usable ? QString() : QStringLiteral(" (no USAGE privilege)")));
     }
+    writeOut(QStringLiteral("Pack: %1\n").arg(packOf(snapshot).describe()));
     QStringList extensions;
     for (const ExtensionInfo &extension : snapshot.extensions)
         extensions << QStringLiteral("%1 %2").arg(extension.name, extension.version);
@@ -152,10 +162,16 @@ int runInspectCommand(const QStringList &arguments)
     const Result<SchemaSnapshot> snapshot = readSnapshot(command);
     if (!snapshot)
         return jobFailed(snapshot.error());
-    if (command.parser.isSet(QStringLiteral("json")))
-        writeOut(QString::fromUtf8(QJsonDocument(snapshotToJson(snapshot.value())).toJson()));
-    else
+    if (command.parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json = snapshotToJson(snapshot.value());
+        const PackDetection pack = packOf(snapshot.value());
+        json.insert(QStringLiteral("pack"), QJsonObject{{QStringLiteral("name"), pack.pack},
+                                                        {QStringLiteral("closest"), pack.closest},
+                                                        {QStringLiteral("reason"), pack.describe()}});
+        writeOut(QString::fromUtf8(QJsonDocument(json).toJson()));
+    } else {
         printSummary(snapshot.value());
+    }
     return ExitOk;
 }
 

@@ -6,28 +6,13 @@
 
 namespace nrdb {
 
-namespace {
-
-Result<QVector<ModelPack>> builtInPacks()
-{
-    QVector<ModelPack> packs;
-    for (const QString &name : ModelPack::builtIn()) {
-        Result<ModelPack> pack = ModelPack::builtIn(name);
-        if (!pack)
-            return pack.error();
-        packs << std::move(pack).value();
-    }
-    return packs;
-}
-
-} // namespace
 
 Result<PackDetection> detectBuiltInPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot)
 {
     const Result<QStringList> recorded = schemahistory::recordedPacks(db);
     if (!recorded)
         return recorded.error();
-    const Result<QVector<ModelPack>> candidates = builtInPacks();
+    const Result<QVector<ModelPack>> candidates = ModelPack::allBuiltIn();
     if (!candidates)
         return candidates.error();
     return detectPack(snapshot, recorded.value(), candidates.value());

@@ -157,6 +157,18 @@ Result<ModelPack> ModelPack::builtIn(const QString &name)
     return load(QDir(kBuiltInRoot).filePath(name));
 }
 
+Result<QVector<ModelPack>> ModelPack::allBuiltIn()
+{
+    QVector<ModelPack> packs;
+    for (const QString &name : builtIn()) {
+        Result<ModelPack> pack = builtIn(name);
+        if (!pack)
+            return pack.error();
+        packs << std::move(pack).value();
+    }
+    return packs;
+}
+
 const Migration *ModelPack::migration(int version) const
 {
     for (const Migration &candidate : migrations) {

@@ -66,6 +66,8 @@ struct ModelPack {
     // The pack the GUI works with and the CLI takes unless told otherwise: NetRaven's.
     static QString defaultName() { return QStringLiteral("netraven-v2"); }
     static Result<ModelPack> builtIn(const QString &name);
+    // Every built-in pack, loaded.
+    static Result<QVector<ModelPack>> allBuiltIn();
 
     int headVersion() const { return migrations.isEmpty() ? 0 : migrations.last().version; }
     const Migration *migration(int version) const;

@@ -344,6 +344,8 @@ private slots:
         QCOMPARE(summary.exitCode, 0);
         QVERIFY2(summary.out.startsWith(QLatin1String("netraven: 13 tables, 0 views")), qPrintable(summary.out));
         QVERIFY(summary.out.contains(QLatin1String("Extensions: pgcrypto")));
+        QVERIFY2(summary.out.contains(QLatin1String("Pack: netraven-v1: 11 of its 11 required tables in schema netraven")),
+                 qPrintable(summary.out));
         const Run json = dbctl({QStringLiteral("inspect"), uri, QStringLiteral("--schema"), QStringLiteral("netraven"),
                                 QStringLiteral("--json")}, {}, environment);
         QCOMPARE(json.exitCode, 0);
