@@ -194,9 +194,8 @@ const SchemaModel &ModelPack::modelAt(int version) const
 
 QString ModelPack::describeVersion(int version) const
 {
-    const QString title = versionTitles.value(version);
-    return title.isEmpty() ? QStringLiteral("version %1").arg(version)
-                           : QStringLiteral("version %1 (%2)").arg(version).arg(title);
+    const QString what = versionTitles.value(version);
+    return what.isEmpty() ? QStringLiteral("version %1").arg(version) : QStringLiteral("version %1 (%2)").arg(version).arg(what);
 }
 
 } // namespace nrdb
