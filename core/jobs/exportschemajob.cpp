@@ -2,13 +2,47 @@
 
 #include "backup/clientenvironment.h"
 #include "backup/clienttools.h"
+#include "catalog/catalogreader.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
+#include "jobs/packchoice.h"
+#include "migrate/foreignhistory.h"
 #include "jobs/servertools.h"
+#include "util/sqlidentifier.h"
 
 #include <QSaveFile>
 
 namespace nrdb {
+
+namespace {
+
+// The rows of the pack's foreign history (Alembic's revision), as INSERTs for the end of the
+// script: a schema loaded from it is then one that the other tool knows, as the original is.
+Result<QString> foreignHistoryRows(const QSqlDatabase &db, const QStringList &schemas, const QStringList &excluded)
+{
+    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
+    if (!snapshot)
+        return snapshot.error();
+    const Result<PackDetection> detected = detectBuiltInPack(db, snapshot.value());
+    if (!detected)
+        return detected.error();
+    const Result<ModelPack> pack = ModelPack::builtIn(detected.value().pack);
+    if (!detected.value().recognised() || !pack || pack.value().foreignHistory.isEmpty() ||
+        (!schemas.isEmpty() && !schemas.contains(pack.value().schema)) || excluded.contains(pack.value().schema))
+        return QString();
+    const Result<ForeignHistoryCheck> history = foreignhistory::read(db, pack.value());
+    if (!history)
+        return history.error();
+    const ForeignHistory &foreign = pack.value().foreignHistory;
+    QString rows;
+    for (const QString &revision : history.value().found)
+        rows += QStringLiteral("INSERT INTO %1.%2 (%3) VALUES (%4);\n")
+                    .arg(quoteIdentifier(pack.value().schema), quoteIdentifier(foreign.table), quoteIdentifier(foreign.column),
+                         quoteLiteral(revision));
+    return rows.isEmpty() ? rows : QStringLiteral("\n-- %1's revision, as the database has it\n").arg(foreign.tool) + rows;
+}
+
+} // namespace
 
 Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
 {
@@ -44,9 +78,14 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
         return Error{ErrorKind::Process, QStringLiteral("pg_dump's output ended early: no completion line"), {},
                      outcome.value().standardError.trimmed()};
 
+    const Result<QString> foreignRows = foreignHistoryRows(prepared.value().db, m_options.schemas, m_options.excludedSchemas);
+    if (!foreignRows)
+        return foreignRows.error();
+
     context.setPhase(QStringLiteral("Writing the init script"));
     SchemaExportResult result;
     result.changes = toInitScript(outcome.value().standardOutput);
+    result.changes.text += foreignRows.value();
     const QByteArray text = result.changes.text.toUtf8();
     result.changes.text.clear();
     QSaveFile file(m_options.outputPath);

@@ -8,6 +8,7 @@
 #include "connection/databasesession.h"
 #include "jobs/adoptjob.h"
 #include "jobs/backupjob.h"
+#include "jobs/exportschemajob.h"
 #include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
 #include "jobs/seedjob.h"
@@ -481,6 +482,28 @@ private slots:
         QVERIFY(sql.contains(QLatin1String("CREATE TABLE public.credentials")));
         QVERIFY(sql.contains(QLatin1String("system-reachability"))); // the other rows are there
         QVERIFY(!sql.contains(token));
+    }
+
+    // The init script exported from a v2 database builds one NetRaven's Alembic knows, which adopt takes.
+    void exportedInitScriptKeepsAlembicsRevision()
+    {
+        QTemporaryDir dir;
+        SchemaExportOptions options;
+        options.outputPath = dir.filePath(QStringLiteral("init.sql"));
+        const auto exported = run(std::make_shared<ExportSchemaJob>(m_scratch.profile(), options));
+        QVERIFY2(exported.ok(), qPrintable(exported.error.fullText()));
+        test::ScratchDatabase loaded(QStringLiteral("loaded"));
+        QVERIFY(loaded.create());
+        QFile script(options.outputPath);
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(script.readAll());
+        QVERIFY(text.contains(QLatin1String("INSERT INTO \"public\".\"alembic_version\" (\"version_num\") VALUES ('a3992da91329');")));
+        QVERIFY(execAll(loaded.profile(), {text}));
+        const auto verify = run(std::make_shared<VerifyJob>(loaded.profile(), PackChoice::fromCatalog()));
+        QVERIFY(verify.ok());
+        QVERIFY2(verify.job->result().verdict().endsWith(QLatin1String("but has no migration history yet: adopt it")),
+                 qPrintable(verify.job->result().verdict()));
+        QVERIFY(verify.job->result().foreignHistory->agrees());
     }
 
     // Without NetRaven's key the credential is left to NetRaven, and the rest is seeded.
