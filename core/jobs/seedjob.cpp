@@ -212,11 +212,9 @@ private:
         return query.next();
     }
 
-    Status insert(const SeedRow &row)
+    // The row's columns and the SQL of their values, appended to columns and values.
+    Status columnsAndValues(const SeedRow &row, QStringList &columns, QStringList &values, QVariantList &binds)
     {
-        QStringList columns;
-        QStringList values;
-        QVariantList binds;
         for (const auto &[column, value] : row.columns) {
             const Result<QString> sql = expression(value, binds);
             if (!sql)
@@ -224,6 +222,16 @@ private:
             columns << quoteIdentifier(column);
             values << sql.value();
         }
+        return {};
+    }
+
+    Status insert(const SeedRow &row)
+    {
+        QStringList columns;
+        QStringList values;
+        QVariantList binds;
+        if (Status listed = columnsAndValues(row, columns, values, binds); !listed)
+            return listed;
         return exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                         .arg(m_qualified, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))),
                     binds, QStringLiteral("Could not insert a seed row into %1"));
@@ -236,13 +244,8 @@ private:
         QStringList columns{quoteIdentifier(each.as)};
         QStringList values{QStringLiteral("source.") + quoteIdentifier(each.column)};
         QVariantList binds;
-        for (const auto &[column, value] : row.columns) {
-            const Result<QString> sql = expression(value, binds);
-            if (!sql)
-                return sql.error();
-            columns << quoteIdentifier(column);
-            values << sql.value();
-        }
+        if (Status listed = columnsAndValues(row, columns, values, binds); !listed)
+            return listed;
         const Result<QString> where = whereKey(row, binds, each.as);
         if (!where)
             return where.error();

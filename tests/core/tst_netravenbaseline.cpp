@@ -1,5 +1,6 @@
 // NetRaven v1's baseline migration reproduces a real NetRaven database to the letter (the catalog
 // facts of netraven-schema.md, Appendix A), and the lint finds the defects §9 lists.
+#include "catalogfacts.h"
 #include "scratchdatabase.h"
 
 #include "catalog/catalogreader.h"
@@ -11,27 +12,9 @@
 #include <QtTest/QtTest>
 
 using namespace nrdb;
+using nrdb::test::sorted;
 
 namespace {
-
-// The sections of tests/data/netraven-v1-catalog.txt: [comments], [constraints], [indexes].
-QMap<QString, QStringList> expectedFacts()
-{
-    QFile file(QStringLiteral(NRDB_TEST_DATA_DIR "/netraven-v1-catalog.txt"));
-    QMap<QString, QStringList> sections;
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return sections;
-    QString section;
-    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        if (line.startsWith(QLatin1Char('[')))
-            section = line.mid(1, line.size() - 2);
-        else
-            sections[section] << line;
-    }
-    return sections;
-}
 
 QStringList column(QSqlQuery &query, const QString &sql)
 {
@@ -43,11 +26,6 @@ QStringList column(QSqlQuery &query, const QString &sql)
     return values;
 }
 
-QStringList sorted(QStringList list)
-{
-    list.sort();
-    return list;
-}
 
 QStringList findingTargets(const QVector<LintFinding> &findings, const QString &rule)
 {
@@ -73,7 +51,7 @@ private slots:
         QSqlQuery query(m_session.database());
         QVERIFY(query.exec(QStringLiteral("CREATE SCHEMA netraven")));
         QVERIFY2(query.exec(QString::fromUtf8(baseline.readAll())), qPrintable(query.lastError().text()));
-        m_expected = expectedFacts();
+        m_expected = test::readCatalogFacts(QStringLiteral(NRDB_TEST_DATA_DIR "/netraven-v1-catalog.txt"));
         QCOMPARE(m_expected.value(QStringLiteral("comments")).size(), 15);
         QCOMPARE(m_expected.value(QStringLiteral("constraints")).size(), 25);
         QCOMPARE(m_expected.value(QStringLiteral("indexes")).size(), 44);

@@ -3,6 +3,7 @@
 // the catalog alone, databases NetRaven's own start-up built (main and dev) are adopted without
 // DDL, and the seed leaves what NetRaven's init_data leaves, with secrets NetRaven can read.
 #include "queries.h"
+#include "catalogfacts.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
@@ -22,35 +23,13 @@
 #include <QtTest/QtTest>
 
 using namespace nrdb;
+using nrdb::test::sorted;
 
 namespace {
 
 const QString kRevision = QStringLiteral("a3992da91329");
 
-// The sections of tests/data/netraven-v2-catalog.txt.
-QMap<QString, QStringList> appendixB()
-{
-    QFile file(QStringLiteral(NRDB_TEST_DATA_DIR "/netraven-v2-catalog.txt"));
-    QMap<QString, QStringList> sections;
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return sections;
-    QString section;
-    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        if (line.startsWith(QLatin1Char('[')))
-            section = line.mid(1, line.size() - 2);
-        else
-            sections[section] << line;
-    }
-    return sections;
-}
 
-QStringList sorted(QStringList list)
-{
-    list.sort();
-    return list;
-}
 
 // One catalog fact a line, in Appendix B's notation, read from a database.
 const QMap<QString, QString> kCatalogQueries{
@@ -163,7 +142,7 @@ private slots:
     void initTestCase()
     {
         NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);
-        m_appendix = appendixB();
+        m_appendix = test::readCatalogFacts(QStringLiteral(NRDB_TEST_DATA_DIR "/netraven-v2-catalog.txt"));
         QCOMPARE(m_appendix.value(QStringLiteral("columns")).size(), 83);
         QCOMPARE(m_appendix.value(QStringLiteral("constraints")).size(), 29);
         QCOMPARE(m_appendix.value(QStringLiteral("indexes")).size(), 36);
