@@ -58,6 +58,13 @@ Result<InitReport> InitJob::execute(JobContext &context)
     if (!chosen)
         return chosen.error();
     const ModelPack &pack = chosen.value().pack;
+    const PackDetection &detection = chosen.value().detection;
+    if (detection.recognised() && detection.pack == pack.name && !detection.fromHistory)
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("%1 has the tables of %2 (%3) but no migration history of ours")
+                         .arg(m_target.database, pack.name, detection.reason),
+                     {}, QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
+                                        "history without DDL, and init then has nothing to do.")};
     InitReport report;
     report.pack = pack.name;
     report.packReason = chosen.value().why;

@@ -55,6 +55,7 @@ PackDetection detectPack(const SchemaSnapshot &snapshot, const QStringList &reco
             detection.present = present;
             detection.required = required;
             detection.reason = QStringLiteral("recorded in nrdb.schema_history");
+            detection.fromHistory = true;
             return detection;
         }
         const double share = required == 0 ? 0 : double(present) / required;

@@ -16,6 +16,7 @@ struct PackDetection {
     int present = 0; // of the closest (or recognised) pack's required tables
     int required = 0;
     bool empty = false; // no table outside this tool's own schema: a database to initialise
+    bool fromHistory = false; // the pack is the one our migration history records
 
     bool recognised() const { return !pack.isEmpty(); }
     // One line: "netraven-v2: 12 of its 12 required tables in schema public", "an empty database",

@@ -315,6 +315,11 @@ private slots:
         QVERIFY2(before.job->result().verdict().endsWith(QLatin1String("but has no migration history yet: adopt it")),
                  qPrintable(before.job->result().verdict()));
 
+        // Init would run the baseline again over NetRaven's tables: it says to adopt instead.
+        const auto init = run(std::make_shared<InitJob>(built.profile(), PackChoice::fromCatalog()));
+        QVERIFY(!init.ok());
+        QVERIFY2(init.error.detail.startsWith(QLatin1String("Adopt it first")), qPrintable(init.error.fullText()));
+
         const auto adopted = run(std::make_shared<AdoptJob>(built.profile(), PackChoice::fromCatalog()));
         QVERIFY2(adopted.ok(), qPrintable(adopted.error.fullText()));
         QVERIFY(!adopted.job->result().waitingForConsent);
