@@ -80,4 +80,17 @@ Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path)
     return entries;
 }
 
+Status pgRestoreWhole(const ClientTools &tools, const QString &path)
+{
+    ChildCommand read(tools.pgRestore(), {QStringLiteral("--file=/dev/null"), path}, {}, environmentWithoutLibpqVariables());
+    read.timeoutMs = -1;
+    const Result<ChildOutcome> outcome = read.run();
+    if (!outcome)
+        return outcome.error();
+    if (outcome.value().exitCode != 0 || outcome.value().crashed)
+        return Error{ErrorKind::Usage, QStringLiteral("%1 is not a whole pg_dump archive: pg_restore cannot read it through").arg(path),
+                     {}, outcome.value().standardError.trimmed()};
+    return {};
+}
+
 } // namespace nrdb::archivecheck

@@ -17,6 +17,9 @@ Status plainGzip(const QString &path);
 // pg_restore --list reads the table of contents of a custom or directory archive, and it is not
 // empty. Returns its entries ("3052; 1259 16387 TABLE netraven users netraven").
 Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path);
+// pg_restore reads the whole custom or directory archive, every data block decompressed, into
+// /dev/null: what --list cannot see, a file cut short after its table of contents.
+Status pgRestoreWhole(const ClientTools &tools, const QString &path);
 
 } // namespace archivecheck
 } // namespace nrdb

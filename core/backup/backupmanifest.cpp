@@ -1,5 +1,6 @@
 #include "backup/backupmanifest.h"
 
+#include "util/durablefile.h"
 #include "util/sha256.h"
 
 #include <QDir>
@@ -7,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace nrdb {
 
@@ -81,9 +81,8 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
 
 Status BackupManifest::save(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(toJson()).toJson()) < 0 || !file.commit())
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write the manifest %1").arg(path), {}, {}};
+    if (Status written = durablefile::write(path, QJsonDocument(toJson()).toJson(), true); !written)
+        return Error{ErrorKind::Io, QStringLiteral("Cannot write the manifest %1").arg(path), {}, written.error().message};
     return {};
 }
 

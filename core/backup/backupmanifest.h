@@ -35,6 +35,7 @@ struct BackupManifest {
 
     QJsonObject toJson() const;
     static Result<BackupManifest> fromJson(const QJsonObject &json);
+    // Written whole and fsynced before it takes path's name (replacing an older manifest there).
     Status save(const QString &path) const;
     static Result<BackupManifest> load(const QString &path);
     static QString pathFor(const QString &backupPath) { return backupPath + QStringLiteral(".manifest.json"); }

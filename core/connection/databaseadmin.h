@@ -11,8 +11,16 @@ namespace nrdb {
 // Thread: the thread that owns the connection.
 namespace databaseadmin {
 
+// PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) and silently cuts a longer one.
+constexpr int kMaxNameBytes = 63;
+// An Error of kind Usage for a name that is empty or longer than PostgreSQL keeps.
+Status validateName(const QString &name);
+
 Result<bool> exists(const QSqlDatabase &maintenance, const QString &name);
 Status create(const QSqlDatabase &maintenance, const QString &name);
+// Creates it unless it exists, also when another client creates it at the same moment; true if
+// this call made it.
+Result<bool> createIfMissing(const QSqlDatabase &maintenance, const QString &name);
 // WITH (FORCE) ends the sessions still connected to it (PostgreSQL 13+).
 Status dropIfExists(const QSqlDatabase &maintenance, const QString &name);
 

@@ -41,6 +41,7 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
     AdoptReport report;
     report.before = VerifyJob::compare(pack, snapshot.value(), history.value(), !history.value().isEmpty());
     report.before.packReason = chosen.value().why;
+    report.before.packNamed = chosen.value().named;
     report.before.detection = chosen.value().detection;
     if (!pack.foreignHistory.isEmpty()) {
         const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db, pack);

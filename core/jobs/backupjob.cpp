@@ -15,6 +15,7 @@
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
 #include "model/schemamodel.h"
+#include "util/durablefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -143,9 +144,9 @@ void endBackends(const ConnectionProfile &target, const QString &applicationName
     (void)query.exec();
 }
 
-// Checks the archive pg_dump wrote (pg_restore --list, or the gzip stream's end), records its
-// size and checksum, and gives it its final name.
-Status checkAndName(const ClientTools &tools, const QString &partialPath, const QString &finalPath, BackupManifest &manifest)
+// Checks the archive pg_dump wrote (pg_restore --list, or the gzip stream's end; read back whole
+// when it is small or asked for), syncs it to disk, and records its size and checksum.
+Status checkArchive(const ClientTools &tools, const QString &partialPath, bool readWhole, BackupManifest &manifest)
 {
     if (manifest.format == BackupFormat::PlainGzip) {
         if (Status checked = archivecheck::plainGzip(partialPath); !checked)
@@ -155,15 +156,40 @@ Status checkAndName(const ClientTools &tools, const QString &partialPath, const 
         if (!entries)
             return entries.error();
         manifest.archiveEntries = static_cast<int>(entries.value().size());
+        if (readWhole || sizeOf(partialPath) <= kReadBackWholeBytes) {
+            if (Status whole = archivecheck::pgRestoreWhole(tools, partialPath); !whole)
+                return whole;
+        }
     }
+    if (Status synced = durablefile::sync(partialPath); !synced)
+        return synced;
     const Result<QString> digest = sha256Of(partialPath);
     if (!digest)
         return digest.error();
     manifest.sha256 = digest.value();
     manifest.sizeBytes = sizeOf(partialPath);
-    if (!QDir().rename(partialPath, finalPath))
-        return Error{ErrorKind::Io, QStringLiteral("Could not rename %1 to %2").arg(partialPath, finalPath), {}, {}};
     return {};
+}
+
+// The checked archive and its manifest under their final names, the manifest written whole and
+// synced first; an existing backup of the same name is never replaced. On failure nothing of
+// this backup keeps a final name.
+Status placeBackup(const QString &partialPath, const QString &finalPath, const BackupManifest &manifest)
+{
+    const QString manifestPath = BackupManifest::pathFor(finalPath);
+    const QString partialManifest = durablefile::partialPathFor(manifestPath);
+    if (Status written = durablefile::writeNew(partialManifest, QJsonDocument(manifest.toJson()).toJson()); !written) {
+        QFile::remove(partialManifest);
+        return written;
+    }
+    Status placed = durablefile::renameNoReplace(partialPath, finalPath);
+    if (placed) {
+        placed = durablefile::renameNoReplace(partialManifest, manifestPath);
+        if (!placed)
+            removePath(finalPath); // ours: renamed a moment ago, and without its manifest it is no backup
+    }
+    QFile::remove(partialManifest);
+    return placed;
 }
 
 } // namespace
@@ -260,10 +286,10 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
                                                       extensionFor(format));
     manifest.options = optionsJson(m_options, format, jobs);
     const QString finalPath = outputDirectory.filePath(manifest.fileName);
-    const QString partialPath = outputDirectory.filePath(QLatin1Char('.') + manifest.fileName + QStringLiteral(".partial"));
+    // Unique to this job: two backups of one database in the same second write apart.
+    const QString partialPath = durablefile::partialPathFor(finalPath);
     if (QFileInfo::exists(finalPath))
-        return Error{ErrorKind::Busy, QStringLiteral("%1 exists already").arg(finalPath), {}, {}};
-    removePath(partialPath);
+        return Error{ErrorKind::Io, QStringLiteral("%1 exists already; backups are never overwritten").arg(finalPath), {}, {}};
 
     const QString applicationName = QStringLiteral("netraven-dbadmin backup %1").arg(context.id());
     const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
@@ -322,14 +348,15 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     manifest.rowCounts = counted.value();
 
     context.setPhase(QStringLiteral("Checking the archive"));
-    if (Status kept = checkAndName(tools, partialPath, finalPath, manifest); !kept) {
+    Status kept = checkArchive(tools, partialPath, m_options.readBackWhole, manifest);
+    manifest.finishedAt = QDateTime::currentDateTimeUtc();
+    if (kept)
+        kept = placeBackup(partialPath, finalPath, manifest);
+    if (!kept) {
         removePath(partialPath);
         return kept.error();
     }
-    manifest.finishedAt = QDateTime::currentDateTimeUtc();
     const QString manifestPath = BackupManifest::pathFor(finalPath);
-    if (Status saved = manifest.save(manifestPath); !saved)
-        return saved.error();
     context.info(QStringLiteral("Backed up to %1 (%2 bytes, %3 tables, SHA-256 %4…)")
                      .arg(finalPath)
                      .arg(manifest.sizeBytes)

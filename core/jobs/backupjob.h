@@ -24,7 +24,13 @@ struct BackupOptions {
     bool shareable = false;             // the rows of the detected pack's secret tables stay out too
     qint64 directoryThresholdBytes = qint64(256) << 20; // above it, parallel jobs pay for themselves
     QString toolsDirectory;             // empty: discovered
+    bool readBackWhole = false;         // pg_restore reads a custom or directory archive back whole, whatever its size
 };
+
+// Custom and directory archives up to this size are read back whole by pg_restore before they
+// are kept: cheap beside the dump, and it catches a file cut short after its table of contents.
+// Larger ones are, when readBackWhole asks (a restore's safety backup does).
+constexpr qint64 kReadBackWholeBytes = qint64(4) << 20;
 
 // The gzip level of a backup whose options leave it open. pg_dump compresses in its own process,
 // and that is what a dump waits for: level 1 takes about 0.55 of the time of pg_dump's own
@@ -41,9 +47,11 @@ struct BackupResult {
     BackupManifest manifest;
 };
 
-// Backs a database up with the real pg_dump. The archive is written under a temporary name and
-// gets its final name only after pg_dump exited 0 and the archive was checked (pg_restore --list,
-// or a complete gzip stream ending with pg_dump's completion line); a manifest goes beside it.
+// Backs a database up with the real pg_dump. The archive is written under a name of its own and
+// gets its final name only after pg_dump exited 0 and the archive was checked (pg_restore --list
+// and, up to kReadBackWholeBytes, read back whole; or a complete gzip stream ending with pg_dump's
+// completion line) and synced to disk; its manifest is written whole and synced before either
+// takes its final name, and an existing backup is never replaced.
 // Row counts come from the very snapshot pg_dump dumps. Cancel kills pg_dump, ends its backends
 // and removes the partial file. Thread: as JobWithResult.
 class BackupJob : public JobWithResult<BackupResult> {

@@ -36,20 +36,17 @@ BootstrapJob::BootstrapJob(ConnectionProfile target, PackChoice pack, QMap<QStri
 
 Result<bool> BootstrapJob::createDatabaseIfMissing(JobContext &context)
 {
+    if (Status valid = databaseadmin::validateName(m_target.database); !valid)
+        return valid.error();
     ConnectionProfile maintenance = m_target;
     maintenance.database = QStringLiteral("postgres");
     DatabaseSession session;
     if (Status opened = session.open(maintenance); !opened)
         return opened.error();
-    const Result<bool> exists = databaseadmin::exists(session.database(), m_target.database);
-    if (!exists)
-        return exists.error();
-    if (exists.value())
-        return false;
-    if (Status created = databaseadmin::create(session.database(), m_target.database); !created)
-        return created.error();
-    context.info(QStringLiteral("Created database %1").arg(m_target.database));
-    return true;
+    const Result<bool> created = databaseadmin::createIfMissing(session.database(), m_target.database);
+    if (created && created.value())
+        context.info(QStringLiteral("Created database %1").arg(m_target.database));
+    return created;
 }
 
 Result<BootstrapReport> BootstrapJob::execute(JobContext &context)

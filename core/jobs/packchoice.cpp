@@ -6,7 +6,6 @@
 
 namespace nrdb {
 
-
 Result<PackDetection> detectBuiltInPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot)
 {
     const Result<QStringList> recorded = schemahistory::recordedPacks(db);
@@ -43,7 +42,7 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
                 QStringLiteral("This database is %1 (%2), not %3").arg(detection.pack, detection.reason, m_pack->name),
                 {},
                 QStringLiteral("Leave out --pack to work with %1.").arg(detection.pack)};
-        return ChosenPack{*m_pack, detection, QStringLiteral("named")};
+        return ChosenPack{*m_pack, detection, QStringLiteral("named"), true};
     }
 
     QString name = detection.pack;
@@ -66,7 +65,7 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
                                                 .arg(detection.present)
                                                 .arg(detection.required);
     context.info(QStringLiteral("Model pack %1 (%2)").arg(name, why));
-    return ChosenPack{std::move(pack).value(), detection, why};
+    return ChosenPack{std::move(pack).value(), detection, why, false};
 }
 
 } // namespace nrdb

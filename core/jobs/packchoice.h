@@ -18,6 +18,7 @@ struct ChosenPack {
     ModelPack pack;
     PackDetection detection; // what the catalog showed (also when the pack was named)
     QString why;             // "named", or the detection's reason
+    bool named = false;      // the user named it
 };
 
 // The pack a job works with: one the user named (--pack, a pack directory), or the one the

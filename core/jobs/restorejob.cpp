@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -181,12 +182,39 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
     return {};
 }
 
+Status RestoreJob::matchesItsManifest(JobContext &context, const QString &path)
+{
+    const QString manifestPath = BackupManifest::pathFor(path);
+    if (!QFileInfo::exists(manifestPath)) {
+        context.info(QStringLiteral("%1 has no manifest: its checksum cannot be checked").arg(path));
+        return {};
+    }
+    const Result<BackupManifest> manifest = BackupManifest::load(manifestPath);
+    if (!manifest)
+        return Error{ErrorKind::Usage, QStringLiteral("The backup's manifest cannot be read: %1").arg(manifest.error().message),
+                     {}, QStringLiteral("Nothing was changed. Move the manifest away to restore the backup unchecked.")};
+    if (manifest.value().sha256.isEmpty())
+        return {};
+    context.setPhase(QStringLiteral("Checking the backup's SHA-256"));
+    const Result<QString> sha256 = sha256Of(path);
+    if (!sha256)
+        return sha256.error();
+    if (sha256.value() != manifest.value().sha256)
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("%1 is not the file its manifest describes: its SHA-256 differs").arg(path),
+                     {}, QStringLiteral("Nothing was changed. The backup was altered or damaged after it was made.")};
+    context.info(QStringLiteral("SHA-256 matches the manifest"));
+    return {};
+}
+
 Result<RestoreReport> RestoreJob::execute(JobContext &context)
 {
     QElapsedTimer clock;
     clock.start();
     RestoreReport report;
     report.database = m_options.targetDatabase;
+    if (Status valid = databaseadmin::validateName(m_options.targetDatabase); !valid)
+        return valid.error(); // before anything runs
     context.setPhase(QStringLiteral("Checking the backup"));
     const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
     if (!prepared)
@@ -196,6 +224,8 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     const ClientTools &tools = prepared.value().tools;
     m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : server.parallelRestoreJobs();
     m_hasCopyProgress = server.hasCopyProgress();
+    if (Status matches = matchesItsManifest(context, m_options.source); !matches)
+        return matches.error(); // nothing was touched
     const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools);
     if (!source)
         return source.error(); // nothing was touched
@@ -237,6 +267,7 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
         BackupOptions options;
         options.outputDirectory = m_options.safetyBackupDirectory;
         options.format = BackupFormat::Custom;
+        options.readBackWhole = true; // nothing is dropped on the strength of a backup not read through
         BackupJob safety(original, options);
         const std::unique_ptr<JobContext> onOriginal = context.forTarget(original);
         if (Status done = safety.run(*onOriginal); !done)

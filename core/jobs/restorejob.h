@@ -28,7 +28,7 @@ struct RestoreReport {
 };
 
 // Restores with the real pg_restore or psql, always into a new database first: the backup is
-// checked before anything is created, a failed restore drops what it made, and an existing
+// checked before anything is created (its SHA-256 against its manifest, then its content), a failed restore drops what it made, and an existing
 // database is replaced (after its name was typed and a safety backup was taken) only once the
 // new one is complete. Owners the server lacks are skipped, with a message. Any error during
 // the restore is a failure, listed by kind. target: the server, as a user who may create
@@ -48,6 +48,9 @@ protected:
     Result<RestoreReport> execute(JobContext &context) override;
 
 private:
+    // The file against its manifest's SHA-256, when it has a manifest; a manifest that cannot be
+    // read is a refusal, not a pass.
+    static Status matchesItsManifest(JobContext &context, const QString &path);
     Status runRestore(JobContext &context, const BackupSource &source, const ClientTools &tools, const QString &database,
                       bool skipOwnership);
 

@@ -102,6 +102,7 @@ Result<VerifyReport> VerifyJob::execute(JobContext &context)
     VerifyReport report = compare(pack, snapshot.value(), history.value(),
                                   snapshot.value().relation(QStringLiteral("nrdb"), QStringLiteral("schema_history")) != nullptr);
     report.packReason = chosen.value().why;
+    report.packNamed = chosen.value().named;
     report.detection = chosen.value().detection;
     if (!pack.foreignHistory.isEmpty()) {
         const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db.value(), pack);

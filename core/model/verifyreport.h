@@ -22,6 +22,7 @@ struct VerifyReport {
     QString pack;
     QString packTitle;
     QString packReason;      // "named", or why the catalog says this pack
+    bool packNamed = true;   // the user named the pack (or a caller that knew it)
     PackDetection detection; // what the catalog showed
     QString schema;
     int modelVersion = 0;    // the version whose expected model the drift is against
@@ -42,7 +43,7 @@ struct VerifyReport {
     QVector<LintFinding> findings;
 
     // The database is not this pack's, nor close to it: the detection's line is the verdict.
-    bool isForeign() const { return !detection.recognised() && packReason != QLatin1String("named"); }
+    bool isForeign() const { return !packNamed && !detection.recognised(); }
 
     // Anything that makes the database differ from the pack (lint findings do not count: they are
     // defects of the pack itself, present in every NetRaven database).

@@ -230,6 +230,69 @@ private slots:
         }
     }
 
+    // One byte changed after the backup was made: its manifest's SHA-256 says so before anything is
+    // created, and the database it would replace keeps its rows.
+    void aBackupThatDiffersFromItsManifestIsRefused()
+    {
+        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("UPDATE netraven.devices SET hostname = 'marker-host' WHERE id = 'd7'")).isEmpty());
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        options.compression = 0; // the rows as text, as an edit would find them
+        const auto backup = run(std::make_shared<BackupJob>(m_scratch.profile(), options));
+        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("UPDATE netraven.devices SET hostname = 'r7' WHERE id = 'd7'")).isEmpty());
+        QVERIFY(backup);
+        const QString path = backup.value()->result().path;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        const qsizetype at = bytes.indexOf("marker-host");
+        QVERIFY(at > 0);
+        bytes[at] = 'M';
+        QVERIFY(file.seek(0) && file.write(bytes) == bytes.size());
+        file.close();
+
+        const QString existing = newName(QStringLiteral("kept"));
+        QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), existing));
+        QVERIFY(test::queryValues(profileFor(existing), QStringLiteral("DELETE FROM netraven.devices WHERE id <> 'd1'")).isEmpty());
+        const auto refused = restore(path, existing, true, existing);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("SHA-256 differs")), qPrintable(refused.error().message));
+        QCOMPARE(test::queryValue(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("1"));
+        QCOMPARE(stagingDatabases(), QStringLiteral("0"));
+
+        // A manifest that cannot be read is a refusal, not a pass.
+        QFile manifest(BackupManifest::pathFor(path));
+        QVERIFY(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        manifest.close();
+        const auto unreadable = restore(path, newName(QStringLiteral("nomanifest")));
+        QVERIFY(!unreadable);
+        QVERIFY2(unreadable.error().message.startsWith(QLatin1String("The backup's manifest cannot be read")),
+                 qPrintable(unreadable.error().message));
+        QCOMPARE(stagingDatabases(), QStringLiteral("0"));
+    }
+
+    // Names PostgreSQL would not keep as given are refused before anything runs.
+    void badTargetNamesAreRefusedFirst_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << QString() << QStringLiteral("A database needs a name");
+        QTest::newRow("70 bytes") << QString(70, QLatin1Char('n')) << QStringLiteral("is 70 bytes long; PostgreSQL keeps 63");
+        QTest::newRow("64 bytes in 32 characters") << QString(32, QChar(0x00e9)) << QStringLiteral("is 64 bytes long");
+    }
+
+    void badTargetNamesAreRefusedFirst()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, message);
+        const auto refused = restore(m_backups.value(int(BackupFormat::Custom)), name);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(message), qPrintable(refused.error().message));
+        QCOMPARE(stagingDatabases(), QStringLiteral("0"));
+    }
+
     // NetRaven's own backups: plain SQL, gzip, objects owned by a role "netraven" this server lacks.
     void netravenStylePlainDump()
     {
@@ -334,6 +397,12 @@ private:
         file.close();
         ChildCommand gzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -c '%1' > '%2'").arg(file.fileName(), path)});
         QCOMPARE(gzip.run().value().exitCode, 0);
+    }
+
+    QString stagingDatabases() const
+    {
+        return test::queryValue(m_scratch.server().profile(),
+                                QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_restoring\\_%'"));
     }
 
     QString newName(const QString &what)
