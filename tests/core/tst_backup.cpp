@@ -19,11 +19,14 @@
 #include "util/childprocess.h"
 
 #include <QDirIterator>
+#include <QScopeGuard>
+#include <QStorageInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
 #include <csignal>
+#include <unistd.h>
 
 using namespace nrdb;
 
@@ -236,6 +239,112 @@ private slots:
         QVERIFY(sql.contains(QLatin1String("CREATE TABLE netraven.credentials")));
         QVERIFY(!sql.contains(QLatin1String("secret-in-the-table")));
         test::queryValue(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.credentials"));
+    }
+
+    // A backup's name that exists already is never overwritten, and the job says so (not as a
+    // connection failure).
+    void anExistingBackupIsNeverReplaced()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QStringList placeholders;
+        for (int second = 0; second < 10; ++second) {
+            const QString name = QStringLiteral("%1_%2.dump").arg(m_scratch.name(), now.addSecs(second).toString(QStringLiteral("yyyyMMdd_HHmmss")));
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("an older backup");
+            placeholders << name;
+        }
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        const Result<BackupResult> backup = runBackup(options);
+        QVERIFY(!backup);
+        QCOMPARE(backup.error().kind, ErrorKind::Io);
+        QVERIFY2(backup.error().message.contains(QLatin1String("exists already")), qPrintable(backup.error().message));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), placeholders);
+        for (const QString &name : std::as_const(placeholders)) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.readAll(), QByteArray("an older backup"));
+        }
+    }
+
+    // Two backups of one database at once write apart: each manifest is its own file's.
+    void twoBackupsAtOnceNeverShareAFile()
+    {
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        auto first = std::make_shared<BackupJob>(m_scratch.profile(), options);
+        auto second = std::make_shared<BackupJob>(m_scratch.profile(), options);
+        JobRunner runner;
+        runner.submit(first);
+        runner.submit(second);
+        QVERIFY(runner.waitForIdle(120000));
+        int kept = 0;
+        for (const auto &job : {first, second}) {
+            if (!job->hasResult())
+                continue;
+            ++kept;
+            QCOMPARE(job->result().manifest.sha256, sha256Of(job->result().path).value());
+            QVERIFY(archivecheck::pgRestoreWhole(ClientTools::forServer(0).value(), job->result().path));
+        }
+        QVERIFY(kept >= 1);
+        const QStringList left = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        QCOMPARE(left.size(), 2 * kept); // archives and manifests, no partial file
+        QVERIFY(left.filter(QStringLiteral(".partial")).isEmpty());
+    }
+
+    // A small filesystem, free space stepped by a page around the archive's size: a backup either
+    // succeeds whole (archive read back through, manifest complete) or leaves nothing.
+    void aFullDiskNeverYieldsAFalseSuccess()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a small tmpfs needs root");
+        QTemporaryDir mountPoint;
+        BackupOptions options;
+        options.format = BackupFormat::Custom;
+        options.includeTables = {QStringLiteral("netraven.admin_settings")};
+        options.outputDirectory = mountPoint.filePath(QStringLiteral("probe"));
+        const Result<BackupResult> probe = runBackup(options);
+        QVERIFY(probe);
+        const qint64 archive = probe.value().manifest.sizeBytes;
+        QVERIFY(QDir(options.outputDirectory).removeRecursively());
+        const auto mount = [&](const QStringList &arguments) {
+            return ChildCommand(QStringLiteral("/bin/mount"), arguments).run();
+        };
+        const Result<ChildOutcome> mounted = mount({QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                    QStringLiteral("size=%1").arg(archive + 256 * 1024), QStringLiteral("tmpfs"),
+                                                    mountPoint.path()});
+        if (!mounted || mounted.value().exitCode != 0)
+            QSKIP("no tmpfs could be mounted here");
+        const auto unmount = qScopeGuard([&] { (void)ChildCommand(QStringLiteral("/bin/umount"), {mountPoint.path()}).run(); });
+        options.outputDirectory = mountPoint.filePath(QStringLiteral("backups"));
+        QVERIFY(QDir().mkpath(options.outputDirectory));
+        int succeeded = 0;
+        int failed = 0;
+        for (qint64 free = archive - 3 * 4096; free <= archive + 5 * 4096; free += 4096) {
+            QVERIFY(fillLeaving(mountPoint.filePath(QStringLiteral("filler")), mountPoint.path(), qMax<qint64>(0, free)));
+            const Result<BackupResult> backup = runBackup(options);
+            const QStringList left = QDir(options.outputDirectory).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+            if (backup) {
+                ++succeeded;
+                QVERIFY(archivecheck::pgRestoreWhole(ClientTools::forServer(0).value(), backup.value().path));
+                QCOMPARE(BackupManifest::load(backup.value().manifestPath).value().sha256, sha256Of(backup.value().path).value());
+                QCOMPARE(left.size(), 2);
+            } else {
+                ++failed;
+                QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("free %1: %2 left").arg(free).arg(left.join(QStringLiteral(", ")))));
+            }
+            for (const QString &name : left)
+                QFile::remove(QDir(options.outputDirectory).filePath(name));
+            QFile::remove(mountPoint.filePath(QStringLiteral("filler")));
+        }
+        qInfo("archive of %lld bytes: %d backups succeeded whole, %d failed and left nothing", archive, succeeded, failed);
+        QVERIFY(failed > 0);    // the smallest steps cannot hold it
+        QVERIFY(succeeded > 0); // the largest can
     }
 
     // While pg_dump is busy with a large table, it can be looked at, cancelled and killed.
@@ -465,6 +574,20 @@ private:
                                                 "md5((g * 13)::text) AS b FROM generate_series(1, 1500000) g"))
                    .isEmpty() &&
                test::queryValues(m_scratch.profile(), QStringLiteral("ANALYZE public.bulk")).isEmpty();
+    }
+
+    // A file that takes all but `free` bytes of the filesystem at directory.
+    static bool fillLeaving(const QString &path, const QString &directory, qint64 free)
+    {
+        QFile filler(path);
+        if (!filler.open(QIODevice::WriteOnly))
+            return false;
+        const QByteArray block(4096, 'x');
+        while (QStorageInfo(directory).bytesAvailable() > free + 4095) {
+            if (filler.write(block) != block.size() || !filler.flush())
+                break;
+        }
+        return true;
     }
 
     Result<BackupResult> runBackup(const BackupOptions &options)
