@@ -40,14 +40,13 @@ Result<ClientEnvironment> ClientEnvironment::create(const ConnectionProfile &pro
     }
     if (profile.password.isEmpty())
         return client;
-    client.m_passFile = std::make_shared<QTemporaryFile>();
-    if (!client.m_passFile->open())
-        return Error{ErrorKind::Io, QStringLiteral("Cannot create a temporary password file"), {}, {}};
-    client.m_passFile->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     // One line that matches whatever host, port and database the tool uses for this user.
-    client.m_passFile->write(QStringLiteral("*:*:*:%1:%2\n").arg(passField(profile.user), passField(profile.password)).toUtf8());
-    client.m_passFile->flush();
-    client.m_environment.insert(QStringLiteral("PGPASSFILE"), client.m_passFile->fileName());
+    Result<std::shared_ptr<MemoryFile>> passFile = MemoryFile::create(
+        QStringLiteral("pgpass"), QStringLiteral("*:*:*:%1:%2\n").arg(passField(profile.user), passField(profile.password)).toUtf8());
+    if (!passFile)
+        return passFile.error();
+    client.m_passFile = std::move(passFile).value();
+    client.m_environment.insert(QStringLiteral("PGPASSFILE"), client.m_passFile->path());
     return client;
 }
 

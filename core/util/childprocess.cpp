@@ -1,11 +1,15 @@
 #include "util/childprocess.h"
 
 #include "util/logging.h"
+#include "util/memoryfile.h"
 
-#include <QProcess>
 #include <QDeadlineTimer>
+#include <QProcess>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <fcntl.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace nrdb {
@@ -44,8 +48,18 @@ Result<ChildOutcome> ChildCommand::run() const
     process.setProgram(actualProgram);
     process.setArguments(actualArguments);
     // Its own process group: a terminal's Ctrl-C does not reach it behind our back, and a
-    // cancel can signal the whole group.
-    process.setChildProcessModifier([] { ::setpgid(0, 0); });
+    // cancel can signal the whole group. It dies with the thread that started it (and so with
+    // this process), even a killed one. A passfile in memory is handed to this child alone.
+    const pid_t parent = ::getpid();
+    const int passFile = MemoryFile::descriptorOf(environment.value(QStringLiteral("PGPASSFILE")));
+    process.setChildProcessModifier([parent, passFile] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(127); // the parent died before the line above took effect
+        if (passFile >= 0)
+            ::fcntl(passFile, F_SETFD, 0);
+    });
     qCDebug(lcProcess) << "running" << actualProgram << actualArguments;
     process.start();
     if (!process.waitForStarted())

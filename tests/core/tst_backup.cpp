@@ -119,6 +119,28 @@ private slots:
                  "pg_dump answered in another language");
     }
 
+    // The password reaches the tools in a file that lives only in memory, and the child that is
+    // meant to read it is the only one that can: its own /proc/self/fd/N, nobody else's.
+    void thePasswordNeverTouchesTheDisk()
+    {
+        QVERIFY(!m_scratch.profile().password.isEmpty());
+        const ClientEnvironment environment = ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
+        const QString passFile = environment.environment().value(QStringLiteral("PGPASSFILE"));
+        QVERIFY2(passFile.startsWith(QLatin1String("/proc/self/fd/")), qPrintable(passFile));
+        const QString own = QStringLiteral("/proc/%1/fd/%2").arg(QCoreApplication::applicationPid()).arg(passFile.section(QLatin1Char('/'), -1));
+        QVERIFY2(QFile::symLinkTarget(own).contains(QLatin1String("memfd:pgpass")), qPrintable(QFile::symLinkTarget(own)));
+        // The child named by the environment reads it...
+        ChildCommand reader(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("cat \"$PGPASSFILE\"")}, {}, environment.environment());
+        QVERIFY(reader.run().value().standardOutput.contains(m_scratch.profile().password));
+        // ...and a child started without it has no such descriptor.
+        ChildCommand other(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("cat %1 2>/dev/null; true").arg(passFile)});
+        QCOMPARE(other.run().value().standardOutput, QString());
+        // A real tool authenticates with it.
+        ChildCommand psql(m_tools.psql(), {QStringLiteral("--no-password"), QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-c"),
+                                           QStringLiteral("SELECT 42")}, {}, environment.environment());
+        QCOMPARE(psql.run().value().standardOutput.trimmed(), QStringLiteral("42"));
+    }
+
     // The checksum in the manifest is the one sha256sum gives, also across read chunks.
     void checksumIsSha256sums()
     {
