@@ -35,7 +35,7 @@ QString globalUsage()
         "Run 'netraven-dbctl <command> --help' for a command's options.\n"
         "\n"
         "Exit codes: 0 ok, 1 the job failed, 2 usage error, 3 connection or authentication failed,\n"
-        "4 verify found drift, 130 cancelled (Ctrl-C).\n");
+        "4 verify found drift, 130 cancelled (Ctrl-C, SIGTERM or SIGHUP).\n");
 }
 
 void writeOut(const QString &text)

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <iterator>
 #include <csignal>
 #include <cstdio>
 #include <termios.h>
@@ -19,23 +20,36 @@ namespace nrdb::cli {
 
 namespace {
 
-std::atomic<bool> interrupted{false};
+// The signal that asked the job to stop (SIGINT, SIGTERM from kill, timeout or systemd, SIGHUP
+// when the terminal goes); 0 while none did.
+std::atomic<int> interrupted{0};
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
-void onInterrupt(int)
+void onInterrupt(int signal)
 {
-    interrupted.store(true);
+    interrupted.store(signal);
+}
+
+const char *signalName(int signal)
+{
+    switch (signal) {
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    default: return "Ctrl-C";
+    }
 }
 
 } // namespace
 
 Status runHeadless(const std::shared_ptr<Job> &job)
 {
-    interrupted.store(false);
+    interrupted.store(0);
     struct sigaction action {};
     action.sa_handler = onInterrupt;
     sigemptyset(&action.sa_mask);
-    struct sigaction previous {};
-    ::sigaction(SIGINT, &action, &previous);
+    struct sigaction previous[std::size(kStopSignals)] {};
+    for (std::size_t i = 0; i < std::size(kStopSignals); ++i)
+        ::sigaction(kStopSignals[i], &action, &previous[i]);
     JobRunner runner(1);
     QObject::connect(&runner, &JobRunner::messageLogged, [](const LogRecord &record) {
         if (record.level() != LogLevel::Debug)
@@ -75,13 +89,14 @@ Status runHeadless(const std::shared_ptr<Job> &job)
     bool cancelling = false;
     while (!runner.isIdle()) {
         waitForEvents(100);
-        if (interrupted.load() && !cancelling) {
+        if (interrupted.load() != 0 && !cancelling) {
             cancelling = true;
-            writeErr(QStringLiteral("Cancelling (Ctrl-C)…\n"));
+            writeErr(QStringLiteral("Cancelling (%1)…\n").arg(QLatin1String(signalName(interrupted.load()))));
             runner.cancelAll();
         }
     }
-    ::sigaction(SIGINT, &previous, nullptr);
+    for (std::size_t i = 0; i < std::size(kStopSignals); ++i)
+        ::sigaction(kStopSignals[i], &previous[i], nullptr);
     return outcome;
 }
 

@@ -1,6 +1,7 @@
 // netraven-dbctl as a user runs it: the real binary, its exit codes, stdout and stderr.
 #include "scratchdatabase.h"
 
+#include "connection/databasesession.h"
 #include "connection/profilestore.h"
 #include "sandbox/sandboxstate.h"
 #include "util/childprocess.h"
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -34,6 +36,21 @@ Run dbctl(const QStringList &arguments, const QString &runAsUser = {},
     if (!outcome)
         return Run{-1, {}, outcome.error().fullText()};
     return Run{outcome.value().exitCode, outcome.value().standardOutput, outcome.value().standardError};
+}
+
+// The pids of the running processes whose command line holds both words.
+QStringList processesNaming(const QString &word, const QString &program)
+{
+    QStringList pids;
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (pid.toInt() <= 0 || !cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = cmdline.readAll();
+        if (text.contains(word.toUtf8()) && text.contains(program.toUtf8()))
+            pids << pid;
+    }
+    return pids;
 }
 
 } // namespace
@@ -400,6 +417,58 @@ private slots:
         const Run toStdout = dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--schema"), QStringLiteral("netraven")}, {}, environment);
         QCOMPARE(toStdout.exitCode, 0);
         QVERIFY(toStdout.out.contains(QLatin1String("CREATE TABLE netraven.devices")));
+    }
+
+    // SIGINT, SIGTERM and SIGHUP cancel a backup cleanly (exit 130, nothing left in the directory);
+    // SIGKILL of the tool takes its pg_dump with it. pg_dump is held on a table lock meanwhile (one
+    // without column defaults: reading those opens the table, and the catalog read would wait too).
+    void signalsStopABackupAndItsPgDump_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGHUP") << int(SIGHUP);
+        QTest::newRow("SIGKILL") << int(SIGKILL);
+    }
+
+    void signalsStopABackupAndItsPgDump()
+    {
+        QFETCH(int, signal);
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString database = QStringLiteral("nrdb_cli_signal_%1").arg(QCoreApplication::applicationPid());
+        const QString uri = server.value().profile(database).toUri();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
+        DatabaseSession holder;
+        QVERIFY(holder.open(server.value().profile(database)));
+        QSqlQuery lock(holder.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE public.device_tag_association IN ACCESS EXCLUSIVE MODE")));
+
+        QTemporaryDir dir;
+        QProcess tool;
+        tool.setProcessEnvironment(environment);
+        tool.start(QStringLiteral(NRDB_DBCTL_PATH), {QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(),
+                                                     QStringLiteral("--format"), QStringLiteral("custom")});
+        QVERIFY(tool.waitForStarted());
+        const auto dumpsRunning = [&dir] { return processesNaming(dir.path(), QStringLiteral("pg_dump")); };
+        QTRY_VERIFY_WITH_TIMEOUT(!dumpsRunning().isEmpty(), 20000);
+        QTest::qWait(300);
+        ::kill(static_cast<pid_t>(tool.processId()), signal);
+        QVERIFY(tool.waitForFinished(15000));
+        if (signal == SIGKILL) {
+            QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
+        } else {
+            QCOMPARE(tool.exitCode(), 130);
+            const QString err = QString::fromUtf8(tool.readAllStandardError());
+            const QString said = signal == SIGINT ? QStringLiteral("Ctrl-C") : signal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGHUP");
+            QVERIFY2(err.contains(QStringLiteral("Cancelling (%1)").arg(said)), qPrintable(err));
+        }
+        QTRY_VERIFY2_WITH_TIMEOUT(dumpsRunning().isEmpty(), qPrintable(dumpsRunning().join(QLatin1Char(' '))), 10000);
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        if (signal != SIGKILL) // a killed tool's partial file is for the next run to find
+            QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     }
 
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
