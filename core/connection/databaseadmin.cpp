@@ -74,4 +74,12 @@ Status dropIfExists(const QSqlDatabase &maintenance, const QString &name)
     return {};
 }
 
+Status dropOnItsOwnConnection(const ConnectionProfile &server, const QString &name)
+{
+    DatabaseSession cleanup;
+    if (Status opened = cleanup.open(server); !opened)
+        return opened;
+    return dropIfExists(cleanup.database(), name);
+}
+
 } // namespace nrdb::databaseadmin

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connection/connectionprofile.h"
 #include "util/result.h"
 
 #include <QSqlDatabase>
@@ -23,6 +24,9 @@ Status create(const QSqlDatabase &maintenance, const QString &name);
 Result<bool> createIfMissing(const QSqlDatabase &maintenance, const QString &name);
 // WITH (FORCE) ends the sessions still connected to it (PostgreSQL 13+).
 Status dropIfExists(const QSqlDatabase &maintenance, const QString &name);
+// The same on a connection of its own to server, for clean-up: a cancel aimed at a job's own
+// connection cannot interrupt it.
+Status dropOnItsOwnConnection(const ConnectionProfile &server, const QString &name);
 
 } // namespace databaseadmin
 } // namespace nrdb

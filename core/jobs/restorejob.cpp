@@ -281,8 +281,14 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
         return created.error();
     context.setPhase(QStringLiteral("Restoring"));
     if (Status restored = runRestore(context, source.value(), tools, staging, report.ownershipSkipped); !restored) {
-        (void)databaseadmin::dropIfExists(db, staging);
-        return context.isCancelled() ? Error(JobContext::cancelledError()) : restored.error();
+        Error error = context.isCancelled() ? JobContext::cancelledError() : restored.error();
+        // Not on the job's connection: the cancel that stopped the restore would stop this too.
+        if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, staging); !dropped) {
+            error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2); drop it by hand.")
+                                .arg(staging, dropped.error().message);
+            context.warning(QStringLiteral("Left behind: the half-restored database %1").arg(staging));
+        }
+        return error;
     }
 
     context.setPhase(QStringLiteral("Putting the database in place"));

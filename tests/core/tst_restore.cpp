@@ -324,6 +324,33 @@ private slots:
                  QStringLiteral("0"));
     }
 
+    // A cancel while the restore runs drops the half-restored database: its DROP is on a
+    // connection of its own, which the repeated server-side cancel of the job does not reach.
+    void cancelLeavesNoHalfRestoredDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("slow.sql.gz"));
+        makeNetravenStyleDump(path, QStringLiteral("SELECT pg_sleep(60);\n"));
+        RestoreOptions options;
+        options.source = path;
+        options.targetDatabase = newName(QStringLiteral("cancelled"));
+        auto job = std::make_shared<RestoreJob>(m_server, options);
+        JobRunner runner;
+        JobState state = JobState::Queued;
+        connect(&runner, &JobRunner::finished, this, [&state](JobId, JobState ended, const Error &) { state = ended; });
+        const JobId id = runner.submit(job);
+        QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(m_scratch.server().profile(),
+                                                   QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'")),
+                                  QStringLiteral("1"), 30000);
+        runner.cancel(id);
+        QVERIFY(runner.waitForIdle(30000));
+        QCOMPARE(state, JobState::Cancelled);
+        QCOMPARE(stagingDatabases(), QStringLiteral("0"));
+        QCOMPARE(test::queryValue(m_scratch.server().profile(),
+                                  QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(options.targetDatabase)),
+                 QStringLiteral("0"));
+    }
+
     void proveRestorable()
     {
         for (const bool inSandbox : {false, true}) {
