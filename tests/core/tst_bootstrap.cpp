@@ -40,6 +40,42 @@ private slots:
         QCOMPARE(second->result().summary(), QStringLiteral("Nothing to do: Matches netraven-v1 at version 1"));
     }
 
+    // Four clients bootstrap one missing database at once (no pack named: NetRaven v2): each
+    // succeeds, one creates it, the advisory lock lets one init and seed, the others find it done.
+    void fourAtOnceOnAMissingDatabase()
+    {
+        ConnectionProfile target = m_profile;
+        target.database += QStringLiteral("_race");
+        std::vector<std::unique_ptr<JobRunner>> runners;
+        std::vector<std::shared_ptr<BootstrapJob>> jobs;
+        QStringList errors;
+        for (int i = 0; i < 4; ++i) {
+            runners.push_back(std::make_unique<JobRunner>());
+            jobs.push_back(std::make_shared<BootstrapJob>(target, PackChoice::fromCatalog()));
+            connect(runners.back().get(), &JobRunner::finished, this, [&errors](JobId, JobState state, const Error &error) {
+                if (state != JobState::Succeeded)
+                    errors << error.fullText();
+            });
+        }
+        for (int i = 0; i < 4; ++i)
+            runners.at(i)->submit(jobs.at(i));
+        for (const auto &runner : runners)
+            QVERIFY(runner->waitForIdle(60000));
+        DatabaseSession maintenance;
+        QVERIFY(maintenance.open(m_server.profile()));
+        (void)databaseadmin::dropIfExists(maintenance.database(), target.database);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        int created = 0;
+        int initialised = 0;
+        for (const auto &job : jobs) {
+            created += job->result().createdDatabase ? 1 : 0;
+            initialised += job->result().init.appliedMigrations.isEmpty() ? 0 : 1;
+            QVERIFY2(!job->result().verify.hasDifferences(), qPrintable(job->result().verify.verdict()));
+        }
+        QCOMPARE(created, 1);
+        QCOMPARE(initialised, 1);
+    }
+
     void cleanupTestCase()
     {
         DatabaseSession maintenance;
