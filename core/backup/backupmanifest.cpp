@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace nrdb {
@@ -39,7 +40,9 @@ QJsonObject BackupManifest::toJson() const
         {QStringLiteral("sha256"), sha256},
         {QStringLiteral("row_counts"), counts},
         {QStringLiteral("schema_fingerprint"), schemaFingerprint},
-        {QStringLiteral("model"), QJsonObject{{QStringLiteral("pack"), modelPack}, {QStringLiteral("version"), modelVersion}}},
+        {QStringLiteral("model"), QJsonObject{{QStringLiteral("pack"), modelPack},
+                                              {QStringLiteral("version"), modelVersion},
+                                              {QStringLiteral("differences"), QJsonArray::fromStringList(modelDifferences)}}},
         {QStringLiteral("archive_entries"), archiveEntries},
         {QStringLiteral("proof"), proof},
         {QStringLiteral("verification"), verification},
@@ -73,6 +76,8 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     manifest.schemaFingerprint = json.value(QStringLiteral("schema_fingerprint")).toString();
     manifest.modelPack = json[QStringLiteral("model")][QStringLiteral("pack")].toString();
     manifest.modelVersion = json[QStringLiteral("model")][QStringLiteral("version")].toInt();
+    for (const QJsonValue &line : json[QStringLiteral("model")][QStringLiteral("differences")].toArray())
+        manifest.modelDifferences << line.toString();
     manifest.archiveEntries = json.value(QStringLiteral("archive_entries")).toInt();
     manifest.proof = json.value(QStringLiteral("proof")).toObject();
     manifest.verification = json.value(QStringLiteral("verification")).toObject();

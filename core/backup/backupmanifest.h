@@ -27,8 +27,9 @@ struct BackupManifest {
     QString sha256;
     QMap<QString, qint64> rowCounts; // schema.table -> rows, from the snapshot the dump used
     QString schemaFingerprint;       // SHA-256 of the schema's DDL as the catalog describes it
-    QString modelPack;               // e.g. netraven-v1, when the database has a history
+    QString modelPack;               // e.g. netraven-v2: the pack the database's history or catalog shows
     int modelVersion = 0;
+    QStringList modelDifferences;    // how it differed from that pack then, one line each (verify's)
     int archiveEntries = 0;          // table-of-contents entries (custom and directory)
     QJsonObject proof;               // the last prove-restorable: when, where, and what it found
     QJsonObject verification;        // the last verify: when, and whether checksum and archive held

@@ -12,6 +12,7 @@
 #include "jobs/packchoice.h"
 #include "jobs/verifyjob.h"
 #include "jobs/servertools.h"
+#include "migrate/foreignhistory.h"
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
 #include "model/schemamodel.h"
@@ -212,9 +213,19 @@ Status BackupJob::recordPack(const QSqlDatabase &db, const SchemaSnapshot &snaps
     const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.value().name);
     if (!applied)
         return applied.error();
+    VerifyReport report = VerifyJob::compare(pack.value(), snapshot, applied.value(),
+                                             snapshot.relation(QStringLiteral("nrdb"), QStringLiteral("schema_history")) != nullptr);
+    if (!pack.value().foreignHistory.isEmpty()) {
+        const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db, pack.value());
+        if (!foreign)
+            return foreign.error();
+        VerifyJob::judgeForeignHistory(report, pack.value(), foreign.value());
+    }
     manifest.modelPack = pack.value().name;
-    // Recorded or, for a database never adopted, the version its catalog is at.
-    manifest.modelVersion = VerifyJob::compare(pack.value(), snapshot, applied.value(), !applied.value().isEmpty()).modelVersion;
+    // Recorded or, for a database never adopted, the version its catalog is at; and how it
+    // differed from it, which a proof of this backup then does not hold against the backup.
+    manifest.modelVersion = report.modelVersion;
+    manifest.modelDifferences = report.differenceLines();
     return {};
 }
 

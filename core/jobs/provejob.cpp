@@ -5,6 +5,7 @@
 #include "jobs/jobcontext.h"
 #include "jobs/restorejob.h"
 #include "jobs/verifyjob.h"
+#include "util/counting.h"
 #include "sandbox/sandboxcluster.h"
 #include "util/sqlidentifier.h"
 
@@ -13,6 +14,32 @@
 #include <QSqlQuery>
 
 namespace nrdb {
+
+namespace {
+
+// The restored schema against the source's as the manifest recorded it at backup time: the
+// differences it had then are the backup's to keep, not a failed proof; new ones are.
+void judgeSchema(ProofReport &report, const VerifyReport &restored, const BackupManifest &manifest)
+{
+    QStringList added;
+    for (const QString &line : restored.differenceLines()) {
+        if (!manifest.modelDifferences.contains(line))
+            added << line;
+    }
+    report.verifyOk = added.isEmpty();
+    if (!restored.hasDifferences())
+        report.verifyVerdict = restored.verdict();
+    else if (added.isEmpty())
+        report.verifyVerdict = QStringLiteral("the schema as it was when backed up (%1 from %2, recorded in the manifest)")
+                                   .arg(counted(restored.differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")),
+                                        restored.pack);
+    else
+        report.verifyVerdict = QStringLiteral("%1 from %2 that the source did not have: %3")
+                                   .arg(counted(added.size(), QStringLiteral("difference"), QStringLiteral("differences")), restored.pack,
+                                        added.join(QStringLiteral("; ")));
+}
+
+} // namespace
 
 QString ProofReport::summary() const
 {
@@ -107,10 +134,8 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         context.setPhase(QStringLiteral("Verifying"));
         VerifyJob verify(restored, named ? PackChoice(named.value()) : PackChoice::fromCatalog());
         const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);
-        if (Status verified = verify.run(*onRestored); verified && !verify.result().isForeign()) {
-            report.verifyVerdict = verify.result().verdict();
-            report.verifyOk = !verify.result().hasDifferences();
-        }
+        if (Status verified = verify.run(*onRestored); verified && !verify.result().isForeign())
+            judgeSchema(report, verify.result(), manifest.value());
         DatabaseSession cleanup;
         if (cleanup.open(maintenance))
             (void)databaseadmin::dropIfExists(cleanup.database(), scratch);

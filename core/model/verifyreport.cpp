@@ -61,6 +61,24 @@ QString VerifyReport::verdict() const
     return QStringLiteral("%1 from %2").arg(counted(differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")), pack);
 }
 
+QStringList VerifyReport::differenceLines() const
+{
+    QStringList lines;
+    for (const QString &table : requiredMissing)
+        lines << QStringLiteral("missing required table %1").arg(table);
+    for (const DriftItem &item : drift)
+        lines << item.describe();
+    for (const Migration &migration : migrations.pending)
+        lines << QStringLiteral("pending migration %1").arg(migration.label());
+    for (const ChecksumMismatch &mismatch : migrations.mismatches)
+        lines << QStringLiteral("migration %1 changed since it was applied").arg(mismatch.version);
+    for (const AppliedMigration &row : migrations.unknown)
+        lines << QStringLiteral("unknown migration %1").arg(row.version);
+    if (foreignHistory && !foreignHistory->agrees())
+        lines << foreignHistory->describe();
+    return lines;
+}
+
 QJsonObject VerifyReport::toJson() const
 {
     QJsonArray driftJson;

@@ -50,6 +50,9 @@ struct VerifyReport {
     bool hasDifferences() const;
     int differenceCount() const;
     QString verdict() const; // one line
+    // Every difference, one line each ("missing index ix_devices_hostname on devices", "pending
+    // migration 0002_job_runs", ...), to compare two reports by.
+    QStringList differenceLines() const;
 
     QJsonObject toJson() const;
     QString toHtml() const;

@@ -368,6 +368,37 @@ private slots:
                  QStringLiteral("0"));
     }
 
+    // The source had drifted when it was backed up: the proof restores it perfectly and says so;
+    // a difference the manifest did not record fails it.
+    void proofHoldsTheBackupToTheSourceItWasTakenFrom()
+    {
+        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("DROP INDEX netraven.ix_backups_status")).isEmpty());
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        options.format = BackupFormat::Custom;
+        const auto backup = run(std::make_shared<BackupJob>(m_scratch.profile(), options));
+        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("CREATE INDEX ix_backups_status ON netraven.backups USING btree (status)")).isEmpty());
+        QVERIFY(backup);
+        const QString path = backup.value()->result().path;
+        QCOMPARE(backup.value()->result().manifest.modelDifferences, QStringList{QStringLiteral("missing index ix_backups_status on backups")});
+
+        const auto proved = run(std::make_shared<ProveRestorableJob>(m_server, path, false));
+        QVERIFY(proved);
+        QVERIFY2(proved.value()->result().ok, qPrintable(proved.value()->result().summary()));
+        QVERIFY2(proved.value()->result().verifyVerdict.startsWith(QLatin1String("the schema as it was when backed up (1 difference from netraven-v1")),
+                 qPrintable(proved.value()->result().verifyVerdict));
+
+        BackupManifest manifest = BackupManifest::load(BackupManifest::pathFor(path)).value();
+        manifest.modelDifferences.clear(); // as if the source had matched its pack then
+        QVERIFY(manifest.save(BackupManifest::pathFor(path)));
+        const auto failed = run(std::make_shared<ProveRestorableJob>(m_server, path, false));
+        QVERIFY(failed);
+        QVERIFY(!failed.value()->result().ok);
+        QVERIFY2(failed.value()->result().summary().contains(QLatin1String("that the source did not have: missing index ix_backups_status on backups")),
+                 qPrintable(failed.value()->result().summary()));
+    }
+
     void proofFindsWhatIsWrong()
     {
         QTemporaryDir dir;
