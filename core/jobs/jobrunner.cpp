@@ -148,12 +148,18 @@ void JobRunner::finish(JobId id, JobState state, const Error &error)
                 .arg(elapsed, error.fullText(),
                      error.sqlState.isEmpty() ? QString() : tr(" (SQLSTATE %1)").arg(error.sqlState)));
     }
+    m_finishedStates.insert(id, state);
+    // A finished job is the submitter's: the runner keeps only how it ended, so a window that runs
+    // thousands of jobs holds none of their results.
+    const std::shared_ptr<Job> keepUntilReported = std::move(entry.job);
+    m_entries.remove(id);
     emit finished(id, state, error);
 }
 
 void JobRunner::log(JobId id, LogLevel level, const QString &text)
 {
-    emit messageLogged(LogRecord(level, text, id, m_entries.value(id).job->title()));
+    const auto it = m_entries.constFind(id);
+    emit messageLogged(LogRecord(level, text, id, it == m_entries.constEnd() ? QString() : it->job->title()));
 }
 
 void JobRunner::cancel(JobId id)
@@ -182,7 +188,8 @@ void JobRunner::cancelAll()
 
 JobState JobRunner::state(JobId id) const
 {
-    return m_entries.value(id).state;
+    const auto it = m_entries.constFind(id);
+    return it != m_entries.constEnd() ? it->state : m_finishedStates.value(id, JobState::Queued);
 }
 
 bool JobRunner::isIdle() const

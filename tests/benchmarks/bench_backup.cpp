@@ -149,17 +149,22 @@ int main(int argc, char *argv[])
     DatabaseSession maintenance;
     if (!maintenance.open(server) || !databaseadmin::create(maintenance.database(), QStringLiteral("bench")))
         qFatal("create database failed");
-    runJob(std::make_shared<InitJob>(bench, ModelPack::builtIn(ModelPack::defaultName()).value()));
+    // The data below is NetRaven v1's shape: 2,000 devices, their job logs and log entries.
+    runJob(std::make_shared<InitJob>(bench, ModelPack::builtIn(QStringLiteral("netraven-v1")).value()));
 
     const ClientTools tools = ClientTools::forServer(15).value();
-    // Kept alive: each holds the 0600 password file its environment points at.
+    // Kept alive: each holds the in-memory password file its environment points at.
     const ClientEnvironment benchClient = ClientEnvironment::create(bench, QStringLiteral("bench")).value();
     const ClientEnvironment serverClient = ClientEnvironment::create(server, QStringLiteral("bench")).value();
     const QProcessEnvironment &environment = benchClient.environment();
     {
         QElapsedTimer clock;
         clock.start();
-        fill(tools, environment, megabytes);
+        // psql is streamed to through a QProcess of its own, which the in-memory passfile's
+        // descriptor does not reach (only ChildCommand hands it over): the sandbox's passfile.
+        QProcessEnvironment fillEnvironment = environment;
+        fillEnvironment.insert(QStringLiteral("PGPASSFILE"), cluster.state().passFile);
+        fill(tools, fillEnvironment, megabytes);
         DatabaseSession session;
         if (!session.open(bench))
             qFatal("connect failed");

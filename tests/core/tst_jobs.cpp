@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QtTest/QtTest>
 
+#include <atomic>
 #include <csignal>
 
 using namespace nrdb;
@@ -33,6 +34,21 @@ public:
     }
 };
 
+// A job that holds 64 KiB and counts how many of its kind are alive.
+class HeavyJob : public Job {
+public:
+    HeavyJob() : m_payload(64 << 10, 'x') { ++alive; }
+    ~HeavyJob() override { --alive; }
+    QString title() const override { return QStringLiteral("Heavy"); }
+    JobAccess access() const override { return JobAccess::ReadOnly; }
+    Status run(JobContext &) override { return m_payload.isEmpty() ? Status(Error{}) : Status(); }
+
+    static inline std::atomic<int> alive{0};
+
+private:
+    QByteArray m_payload;
+};
+
 struct Finish {
     JobState state = JobState::Queued;
     Error error;
@@ -50,6 +66,19 @@ private slots:
         QVERIFY(session.open(m_scratch.profile()));
         QSqlQuery query(session.database());
         QVERIFY(query.exec(QStringLiteral("CREATE TABLE events (seq bigserial PRIMARY KEY, label text NOT NULL)")));
+    }
+
+    // The runner keeps nothing of a finished job but how it ended: memory stays flat however many
+    // jobs a long-lived window runs.
+    void finishedJobsAreReleased()
+    {
+        JobRunner runner;
+        JobId last = 0;
+        for (int i = 0; i < 1000; ++i)
+            last = runner.submit(std::make_shared<HeavyJob>());
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(HeavyJob::alive.load(), 0); // 64 MB held otherwise
+        QCOMPARE(runner.state(last), JobState::Succeeded);
     }
 
     void init()
