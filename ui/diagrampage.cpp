@@ -1,5 +1,7 @@
 #include "diagrampage.h"
 
+#include "migrate/schemahistory.h"
+
 #include "diagramexport.h"
 #include "diagramoverview.h"
 #include "diagramrelationitem.h"
@@ -217,7 +219,7 @@ void DiagramPage::fillSchemaFilter()
     if (!m_schema.isEmpty() && !schemas.contains(m_schema))
         m_schema.clear();
     QStringList application = schemas;
-    application.removeAll(QStringLiteral("nrdb"));
+    application.removeAll(schemahistory::kSchema);
     if (m_schema.isEmpty() && application.size() == 1)
         m_schema = application.first();
     m_schemaFilter->clear();

@@ -5,7 +5,6 @@
 #include "jobs/jobcontext.h"
 #include "jobs/verifyjob.h"
 #include "jobs/packlock.h"
-#include "migrate/foreignhistory.h"
 #include "migrate/schemahistory.h"
 #include "util/counting.h"
 
@@ -43,12 +42,8 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
     report.before.packReason = chosen.value().why;
     report.before.packNamed = chosen.value().named;
     report.before.detection = chosen.value().detection;
-    if (!pack.foreignHistory.isEmpty()) {
-        const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db, pack);
-        if (!foreign)
-            return foreign.error();
-        VerifyJob::judgeForeignHistory(report.before, pack, foreign.value());
-    }
+    if (Status added = VerifyJob::addForeignHistory(db, pack, report.before); !added)
+        return added.error();
     if (!history.value().isEmpty()) {
         report.alreadyManaged = true;
         context.info(QStringLiteral("%1 already has a %2 migration history (version %3): nothing to adopt")

@@ -12,7 +12,6 @@
 #include "jobs/packchoice.h"
 #include "jobs/verifyjob.h"
 #include "jobs/servertools.h"
-#include "migrate/foreignhistory.h"
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
 #include "model/schemamodel.h"
@@ -64,7 +63,7 @@ QVector<const RelationInfo *> dumpedTables(const SchemaSnapshot &snapshot, const
 {
     QVector<const RelationInfo *> tables;
     for (const RelationInfo &relation : snapshot.relations) {
-        if (relation.kind != RelationKind::Table || relation.schema == QLatin1String("nrdb"))
+        if (relation.kind != RelationKind::Table || relation.schema == schemahistory::kSchema)
             continue;
         if (!options.includeSchemas.isEmpty() && !matchesAny(relation.schema, options.includeSchemas))
             continue;
@@ -213,19 +212,29 @@ Status BackupJob::recordPack(const QSqlDatabase &db, const SchemaSnapshot &snaps
     const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.value().name);
     if (!applied)
         return applied.error();
-    VerifyReport report = VerifyJob::compare(pack.value(), snapshot, applied.value(),
-                                             snapshot.relation(QStringLiteral("nrdb"), QStringLiteral("schema_history")) != nullptr);
-    if (!pack.value().foreignHistory.isEmpty()) {
-        const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db, pack.value());
-        if (!foreign)
-            return foreign.error();
-        VerifyJob::judgeForeignHistory(report, pack.value(), foreign.value());
-    }
+    VerifyReport report = VerifyJob::compare(pack.value(), snapshot, applied.value(), schemahistory::existsIn(snapshot));
+    if (Status added = VerifyJob::addForeignHistory(db, pack.value(), report); !added)
+        return added;
     manifest.modelPack = pack.value().name;
     // Recorded or, for a database never adopted, the version its catalog is at; and how it
     // differed from it, which a proof of this backup then does not hold against the backup.
     manifest.modelVersion = report.modelVersion;
     manifest.modelDifferences = report.differenceLines();
+    return {};
+}
+
+Status BackupJob::makeShareable(JobContext &context, const QString &packName)
+{
+    if (!m_options.shareable)
+        return {};
+    const Result<ModelPack> pack = ModelPack::builtIn(packName);
+    if (packName.isEmpty() || !pack)
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("A shareable backup leaves out a model pack's secret rows, and this database is "
+                                    "no known pack's"),
+                     {}, {}};
+    leaveOutSecretRows(m_options, pack.value());
+    context.info(QStringLiteral("Shareable: the rows of %1 stay out").arg(pack.value().secretTables.join(QStringLiteral(", "))));
     return {};
 }
 
@@ -265,16 +274,8 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     manifest.schemaFingerprint = schemaFingerprint(snapshot.value());
     if (Status recorded = recordPack(db, snapshot.value(), manifest); !recorded)
         return recorded.error();
-    if (m_options.shareable) {
-        const Result<ModelPack> pack = ModelPack::builtIn(manifest.modelPack);
-        if (manifest.modelPack.isEmpty() || !pack)
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("A shareable backup leaves out a model pack's secret rows, and this database is "
-                                        "no known pack's"),
-                         {}, {}};
-        leaveOutSecretRows(m_options, pack.value());
-        context.info(QStringLiteral("Shareable: the rows of %1 stay out").arg(pack.value().secretTables.join(QStringLiteral(", "))));
-    }
+    if (Status shared = makeShareable(context, manifest.modelPack); !shared)
+        return shared.error();
 
     // One snapshot for pg_dump and the row counts, held open until both are done.
     QSqlQuery query(db);

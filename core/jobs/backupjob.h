@@ -68,6 +68,8 @@ protected:
 private:
     // The pack the database is (its history, or its catalog) and its version, into the manifest.
     static Status recordPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot, BackupManifest &manifest);
+    // With shareable, the rows of that pack's secret tables go into the options' left-out data.
+    Status makeShareable(JobContext &context, const QString &packName);
 
     ConnectionProfile m_target;
     BackupOptions m_options;

@@ -48,23 +48,31 @@ QString InitJob::title() const
                             : QStringLiteral("Initialise %1").arg(m_target.database);
 }
 
+Result<ChosenPack> InitJob::choosePack(JobContext &context, const QSqlDatabase &db) const
+{
+    Result<ChosenPack> chosen = m_pack.resolve(context, db, PackChoice::Unrecognised::DefaultIfEmpty);
+    if (!chosen)
+        return chosen;
+    const PackDetection &detection = chosen.value().detection;
+    if (detection.recognised() && detection.pack == chosen.value().pack.name && !detection.fromHistory)
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("%1 has the tables of %2 (%3) but no migration history of ours")
+                         .arg(m_target.database, detection.pack, detection.reason),
+                     {}, QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
+                                        "history without DDL, and init then has nothing to do.")};
+    return chosen;
+}
+
 Result<InitReport> InitJob::execute(JobContext &context)
 {
     const Result<QSqlDatabase> connected = context.database();
     if (!connected)
         return connected.error();
     const QSqlDatabase db = connected.value();
-    const Result<ChosenPack> chosen = m_pack.resolve(context, db, PackChoice::Unrecognised::DefaultIfEmpty);
+    const Result<ChosenPack> chosen = choosePack(context, db);
     if (!chosen)
         return chosen.error();
     const ModelPack &pack = chosen.value().pack;
-    const PackDetection &detection = chosen.value().detection;
-    if (detection.recognised() && detection.pack == pack.name && !detection.fromHistory)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 has the tables of %2 (%3) but no migration history of ours")
-                         .arg(m_target.database, pack.name, detection.reason),
-                     {}, QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
-                                        "history without DDL, and init then has nothing to do.")};
     InitReport report;
     report.pack = pack.name;
     report.packReason = chosen.value().why;

@@ -40,6 +40,10 @@ protected:
     Result<InitReport> execute(JobContext &context) override;
 
 private:
+    // The pack to initialise with; a database that has a pack's tables but no history of ours is
+    // one to adopt, not to initialise.
+    Result<ChosenPack> choosePack(JobContext &context, const QSqlDatabase &db) const;
+
     ConnectionProfile m_target;
     PackChoice m_pack;
     int m_targetVersion; // 0: head

@@ -4,17 +4,28 @@
 #include "jobs/jobcontext.h"
 #include "migrate/schemahistory.h"
 
+#include <algorithm>
+
 namespace nrdb {
 
-Result<PackDetection> detectBuiltInPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot)
+namespace {
+
+Result<PackDetection> detectAmong(const QSqlDatabase &db, const SchemaSnapshot &snapshot, const QVector<ModelPack> &candidates)
 {
     const Result<QStringList> recorded = schemahistory::recordedPacks(db);
     if (!recorded)
         return recorded.error();
+    return detectPack(snapshot, recorded.value(), candidates);
+}
+
+} // namespace
+
+Result<PackDetection> detectBuiltInPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot)
+{
     const Result<QVector<ModelPack>> candidates = ModelPack::allBuiltIn();
     if (!candidates)
         return candidates.error();
-    return detectPack(snapshot, recorded.value(), candidates.value());
+    return detectAmong(db, snapshot, candidates.value());
 }
 
 Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &db, Unrecognised unrecognised,
@@ -28,14 +39,18 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
         read = std::move(fresh).value();
         snapshot = &read;
     }
-    const Result<PackDetection> detected = detectBuiltInPack(db, *snapshot);
+    const Result<QVector<ModelPack>> candidates = ModelPack::allBuiltIn();
+    if (!candidates)
+        return candidates.error();
+    const Result<PackDetection> detected = detectAmong(db, *snapshot, candidates.value());
     if (!detected)
         return detected.error();
     const PackDetection &detection = detected.value();
     if (m_pack) {
         // Writing one NetRaven's schema into a database that is the other's builds a second schema beside it.
-        const bool otherBuiltIn =
-            detection.recognised() && detection.pack != m_pack->name && ModelPack::builtIn().contains(m_pack->name);
+        const bool otherBuiltIn = detection.recognised() && detection.pack != m_pack->name &&
+                                  std::any_of(candidates.value().cbegin(), candidates.value().cend(),
+                                              [this](const ModelPack &candidate) { return candidate.name == m_pack->name; });
         if (otherBuiltIn && unrecognised != Unrecognised::Closest)
             return Error{
                 ErrorKind::Usage,
@@ -56,16 +71,16 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
                      {},
                      QStringLiteral("Name the pack with --pack (built in: %1).")
                          .arg(ModelPack::builtIn().join(QStringLiteral(", ")))};
-    Result<ModelPack> pack = ModelPack::builtIn(name);
-    if (!pack)
-        return pack.error();
+    const auto pack = std::find_if(candidates.value().cbegin(), candidates.value().cend(),
+                                   [&name](const ModelPack &candidate) { return candidate.name == name; });
+    Q_ASSERT(pack != candidates.value().cend()); // detection names only candidates, and the default is built in
     const QString why = detection.recognised() ? detection.reason
                         : detection.empty      ? QStringLiteral("an empty database takes the default pack")
                                                : QStringLiteral("the closest pack, with %1 of its %2 required tables")
                                                 .arg(detection.present)
                                                 .arg(detection.required);
     context.info(QStringLiteral("Model pack %1 (%2)").arg(name, why));
-    return ChosenPack{std::move(pack).value(), detection, why, false};
+    return ChosenPack{*pack, detection, why, false};
 }
 
 } // namespace nrdb

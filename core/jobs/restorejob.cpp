@@ -207,6 +207,17 @@ Status RestoreJob::matchesItsManifest(JobContext &context, const QString &path)
     return {};
 }
 
+Error RestoreJob::dropStaging(JobContext &context, const QString &staging, Error error) const
+{
+    // Not on the job's connection: the cancel that stopped the restore would stop this too.
+    if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, staging); !dropped) {
+        error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2); drop it by hand.")
+                            .arg(staging, dropped.error().message);
+        context.warning(QStringLiteral("Left behind: the half-restored database %1").arg(staging));
+    }
+    return error;
+}
+
 Result<RestoreReport> RestoreJob::execute(JobContext &context)
 {
     QElapsedTimer clock;
@@ -280,16 +291,8 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     if (Status created = databaseadmin::create(db, staging); !created)
         return created.error();
     context.setPhase(QStringLiteral("Restoring"));
-    if (Status restored = runRestore(context, source.value(), tools, staging, report.ownershipSkipped); !restored) {
-        Error error = context.isCancelled() ? JobContext::cancelledError() : restored.error();
-        // Not on the job's connection: the cancel that stopped the restore would stop this too.
-        if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, staging); !dropped) {
-            error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2); drop it by hand.")
-                                .arg(staging, dropped.error().message);
-            context.warning(QStringLiteral("Left behind: the half-restored database %1").arg(staging));
-        }
-        return error;
-    }
+    if (Status restored = runRestore(context, source.value(), tools, staging, report.ownershipSkipped); !restored)
+        return dropStaging(context, staging, context.isCancelled() ? JobContext::cancelledError() : restored.error());
 
     context.setPhase(QStringLiteral("Putting the database in place"));
     if (replacing) {

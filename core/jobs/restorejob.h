@@ -51,6 +51,8 @@ private:
     // The file against its manifest's SHA-256, when it has a manifest; a manifest that cannot be
     // read is a refusal, not a pass.
     static Status matchesItsManifest(JobContext &context, const QString &path);
+    // Drops a half-restored staging database and returns error, telling when even that failed.
+    Error dropStaging(JobContext &context, const QString &staging, Error error) const;
     Status runRestore(JobContext &context, const BackupSource &source, const ClientTools &tools, const QString &database,
                       bool skipOwnership);
 

@@ -69,12 +69,16 @@ VerifyReport VerifyJob::compare(const ModelPack &pack, const SchemaSnapshot &sna
     return report;
 }
 
-void VerifyJob::judgeForeignHistory(VerifyReport &report, const ModelPack &pack, ForeignHistoryCheck check)
+Status VerifyJob::addForeignHistory(const QSqlDatabase &db, const ModelPack &pack, VerifyReport &report)
 {
     if (pack.foreignHistory.isEmpty() || !report.requiredMissing.isEmpty())
-        return; // not this pack's schema: nothing for the other tool to know either
-    foreignhistory::judge(check, pack, report.modelVersion);
-    report.foreignHistory = check;
+        return {}; // not this pack's schema: nothing for the other tool to know either
+    Result<ForeignHistoryCheck> check = foreignhistory::read(db, pack);
+    if (!check)
+        return check.error();
+    foreignhistory::judge(check.value(), pack, report.modelVersion);
+    report.foreignHistory = std::move(check).value();
+    return {};
 }
 
 Result<VerifyReport> VerifyJob::execute(JobContext &context)
@@ -99,17 +103,12 @@ Result<VerifyReport> VerifyJob::execute(JobContext &context)
     const Result<ServerInfo> info = ServerInfo::read(db.value());
     if (!info)
         return info.error();
-    VerifyReport report = compare(pack, snapshot.value(), history.value(),
-                                  snapshot.value().relation(QStringLiteral("nrdb"), QStringLiteral("schema_history")) != nullptr);
+    VerifyReport report = compare(pack, snapshot.value(), history.value(), schemahistory::existsIn(snapshot.value()));
     report.packReason = chosen.value().why;
     report.packNamed = chosen.value().named;
     report.detection = chosen.value().detection;
-    if (!pack.foreignHistory.isEmpty()) {
-        const Result<ForeignHistoryCheck> foreign = foreignhistory::read(db.value(), pack);
-        if (!foreign)
-            return foreign.error();
-        judgeForeignHistory(report, pack, foreign.value());
-    }
+    if (Status added = addForeignHistory(db.value(), pack, report); !added)
+        return added.error();
     report.database = info.value().currentDatabase;
     report.server = m_target.displayName();
     report.serverVersion = info.value().serverVersion;

@@ -19,8 +19,9 @@ public:
     // The comparison itself, on a snapshot and a history already read; for tests and adopt.
     static VerifyReport compare(const ModelPack &pack, const SchemaSnapshot &snapshot,
                                 const QVector<AppliedMigration> &history, bool historyExists);
-    // Adds what the pack's foreign history table holds, judged against the report's version.
-    static void judgeForeignHistory(VerifyReport &report, const ModelPack &pack, ForeignHistoryCheck check);
+    // Reads the pack's foreign history table (if it keeps one) and adds it to the report, judged
+    // against the report's version.
+    static Status addForeignHistory(const QSqlDatabase &db, const ModelPack &pack, VerifyReport &report);
 
 protected:
     Result<VerifyReport> execute(JobContext &context) override;

@@ -1,6 +1,7 @@
 #include "migrate/preflight.h"
 
 #include "connection/databasesession.h"
+#include "migrate/schemahistory.h"
 #include "util/sqlidentifier.h"
 #include "util/sqlresource.h"
 
@@ -12,7 +13,6 @@ namespace nrdb {
 namespace {
 
 constexpr int kOldestServer = 120000;
-const QString kHistorySchema = QStringLiteral("nrdb");
 
 // A text[] literal for binding: {"a","b"}.
 QString textArray(const QStringList &values)
@@ -80,7 +80,7 @@ Result<PreflightReport> runPreflight(const QSqlDatabase &db, const ModelPack &pa
     }
 
     query.prepare(sqlResource(QStringLiteral("preflight_schemas")));
-    query.addBindValue(textArray({pack.schema, kHistorySchema}));
+    query.addBindValue(textArray({pack.schema, schemahistory::kSchema}));
     if (!query.exec())
         return sqlError(query.lastError(), QStringLiteral("Preflight could not look at the schemas"));
     while (query.next()) {

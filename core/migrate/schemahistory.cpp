@@ -8,6 +8,11 @@
 
 namespace nrdb::schemahistory {
 
+bool existsIn(const SchemaSnapshot &snapshot)
+{
+    return snapshot.relation(kSchema, QStringLiteral("schema_history")) != nullptr;
+}
+
 Status ensure(const QSqlDatabase &db)
 {
     QSqlQuery query(db);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/schemasnapshot.h"
 #include "model/modelpack.h"
 #include "util/result.h"
 
@@ -21,6 +22,11 @@ struct AppliedMigration {
 
 // The migration history table. Thread: the one that owns db.
 namespace schemahistory {
+
+// The schema of this tool's own bookkeeping, apart from every application's.
+inline const QString kSchema = QStringLiteral("nrdb");
+// Whether a snapshot holds the history table.
+bool existsIn(const SchemaSnapshot &snapshot);
 
 Status ensure(const QSqlDatabase &db);
 // Empty, not an error, when the table does not exist yet.

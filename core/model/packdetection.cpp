@@ -1,10 +1,10 @@
 #include "model/packdetection.h"
 
+#include "migrate/schemahistory.h"
+
 namespace nrdb {
 
 namespace {
-
-const QString kOwnSchema = QStringLiteral("nrdb");
 
 int presentTables(const SchemaSnapshot &snapshot, const ModelPack &pack)
 {
@@ -19,7 +19,7 @@ int presentTables(const SchemaSnapshot &snapshot, const ModelPack &pack)
 bool hasNoTables(const SchemaSnapshot &snapshot)
 {
     for (const RelationInfo &relation : snapshot.relations) {
-        if (relation.schema != kOwnSchema && relation.isTable())
+        if (relation.schema != schemahistory::kSchema && relation.isTable())
             return false;
     }
     return true;
