@@ -123,7 +123,8 @@ QString backupsUsage()
         "       netraven-dbctl backups prune DIR [--keep N] [--keep-days D] [--dry-run]\n"
         "\n"
         "list: the backups in DIR, newest first, with date, size, format and verified state.\n"
-        "verify: check each one's SHA-256 against its manifest and its archive; exits 4 if any fails.\n"
+        "verify: check each one's SHA-256 against its manifest, then its archive (its table of contents, and\n"
+        "every data block where that says); exits 4 if any fails.\n"
         "prune: remove what the retention rule lets go (keep the newest N and/or those younger than D\n"
         "days); the only verified backup is never removed.\n");
 }

@@ -1,5 +1,6 @@
 #include "backup/archivecheck.h"
 
+#include "backup/dumparchive.h"
 #include "util/childprocess.h"
 
 #include <QFile>
@@ -90,6 +91,16 @@ Status pgRestoreWhole(const ClientTools &tools, const QString &path)
     if (outcome.value().exitCode != 0 || outcome.value().crashed)
         return Error{ErrorKind::Usage, QStringLiteral("%1 is not a whole pg_dump archive: pg_restore cannot read it through").arg(path),
                      {}, outcome.value().standardError.trimmed()};
+    return {};
+}
+
+Status provenWhole(const ClientTools &tools, const QString &path, bool decompress)
+{
+    const dumparchive::Proof proof = dumparchive::prove(path);
+    if (proof.verdict == dumparchive::Proof::Verdict::Broken)
+        return Error{ErrorKind::Usage, QStringLiteral("%1 is not a whole pg_dump archive").arg(path), {}, proof.reason};
+    if (decompress || proof.verdict == dumparchive::Proof::Verdict::UnknownVersion)
+        return pgRestoreWhole(tools, path);
     return {};
 }
 

@@ -20,6 +20,11 @@ Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path)
 // pg_restore reads the whole custom or directory archive, every data block decompressed, into
 // /dev/null: what --list cannot see, a file cut short after its table of contents.
 Status pgRestoreWhole(const ClientTools &tools, const QString &path);
+// A custom or directory archive proven whole in-process (dumparchive: every data block or file
+// where its table of contents says, the file ending where the last block does), which costs one
+// read of the file; and, when decompress asks, read through by pg_restore as well. An archive
+// version the in-process reader does not know is read through by pg_restore instead.
+Status provenWhole(const ClientTools &tools, const QString &path, bool decompress);
 
 } // namespace archivecheck
 } // namespace nrdb

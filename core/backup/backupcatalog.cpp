@@ -72,8 +72,7 @@ Status verify(BackupEntry &entry, const ClientTools &tools)
             result = archivecheck::plainGzip(entry.path);
         } else {
             const Result<QStringList> listed = archivecheck::pgRestoreList(tools, entry.path);
-            if (!listed)
-                result = listed.error();
+            result = listed ? archivecheck::provenWhole(tools, entry.path, false) : Status(listed.error());
         }
     }
     if (entry.hasManifest) {

@@ -139,6 +139,8 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
         if (!entries)
             return entries.error();
         source.entries = std::move(entries).value();
+        if (Status whole = archivecheck::provenWhole(tools, path, false); !whole)
+            return whole.error();
         for (const QString &entry : std::as_const(source.entries)) {
             const QString owner = entry.section(QLatin1Char(' '), -1);
             if (!owner.isEmpty() && owner != QLatin1String("-"))

@@ -51,7 +51,7 @@ PgpassLookup lookupPgpass(const ConnectionProfile &resolvedProfile)
         return lookup;
     }
     QFile file(lookup.file);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+    if (!file.open(QIODevice::ReadOnly)) {
         lookup.warning = QStringLiteral("The password file \"%1\" cannot be read").arg(lookup.file);
         return lookup;
     }
@@ -61,9 +61,15 @@ PgpassLookup lookupPgpass(const ConnectionProfile &resolvedProfile)
     QString port = resolvedProfile.port.section(QLatin1Char(','), 0, 0);
     if (port.isEmpty())
         port = QStringLiteral("5432");
-    const QStringList wanted{host, port, resolvedProfile.database, resolvedProfile.user};
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'));
+    lookup.password = pgpassPassword(file.readAll(), PgpassKey{host, port, resolvedProfile.database, resolvedProfile.user});
+    return lookup;
+}
+
+std::optional<QString> pgpassPassword(const QByteArray &content, const PgpassKey &key)
+{
+    const QStringList wanted{key.host, key.port, key.database, key.user};
+    for (const QByteArray &raw : content.split('\n')) {
+        const QString line = QString::fromUtf8(raw).remove(QLatin1Char('\r'));
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
         const QStringList fields = splitFields(line);
@@ -72,12 +78,10 @@ PgpassLookup lookupPgpass(const ConnectionProfile &resolvedProfile)
         bool allMatch = true;
         for (int i = 0; i < 4 && allMatch; ++i)
             allMatch = matches(fields.at(i), wanted.at(i));
-        if (allMatch) {
-            lookup.password = fields.mid(4).join(QLatin1Char(':'));
-            return lookup;
-        }
+        if (allMatch)
+            return fields.mid(4).join(QLatin1Char(':'));
     }
-    return lookup;
+    return std::nullopt;
 }
 
 } // namespace nrdb

@@ -22,4 +22,15 @@ struct PgpassLookup {
 // Any thread.
 PgpassLookup lookupPgpass(const ConnectionProfile &resolvedProfile);
 
+struct PgpassKey {
+    QString host; // "localhost" for a socket
+    QString port;
+    QString database;
+    QString user;
+};
+
+// The password of the first line of a password file's content that matches key, by the rules
+// above. Any thread.
+std::optional<QString> pgpassPassword(const QByteArray &content, const PgpassKey &key);
+
 } // namespace nrdb

@@ -16,6 +16,8 @@ ProfileStore::ProfileStore()
 {
 }
 
+ProfileStore::ProfileStore(const QString &settingsFile) : m_settings(settingsFile, QSettings::IniFormat) {}
+
 QList<ConnectionProfile> ProfileStore::profiles() const
 {
     QList<ConnectionProfile> profiles;

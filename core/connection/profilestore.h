@@ -16,6 +16,8 @@ namespace nrdb {
 class ProfileStore {
 public:
     ProfileStore();
+    // The profiles of another settings file (INI), as when it was copied from another machine.
+    explicit ProfileStore(const QString &settingsFile);
 
     static constexpr int kMaxRecent = 8;
 

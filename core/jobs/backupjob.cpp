@@ -144,8 +144,9 @@ void endBackends(const ConnectionProfile &target, const QString &applicationName
     (void)query.exec();
 }
 
-// Checks the archive pg_dump wrote (pg_restore --list, or the gzip stream's end; read back whole
-// when it is small or asked for), syncs it to disk, and records its size and checksum.
+// Checks the archive pg_dump wrote (pg_restore --list and the in-process proof of every data
+// block, decompressed by pg_restore too when it is small or asked for; or the gzip stream to its
+// end), syncs it to disk, and records its size and checksum.
 Status checkArchive(const ClientTools &tools, const QString &partialPath, bool readWhole, BackupManifest &manifest)
 {
     if (manifest.format == BackupFormat::PlainGzip) {
@@ -156,10 +157,9 @@ Status checkArchive(const ClientTools &tools, const QString &partialPath, bool r
         if (!entries)
             return entries.error();
         manifest.archiveEntries = static_cast<int>(entries.value().size());
-        if (readWhole || sizeOf(partialPath) <= kReadBackWholeBytes) {
-            if (Status whole = archivecheck::pgRestoreWhole(tools, partialPath); !whole)
-                return whole;
-        }
+        const bool decompress = readWhole || sizeOf(partialPath) <= kReadBackWholeBytes;
+        if (Status whole = archivecheck::provenWhole(tools, partialPath, decompress); !whole)
+            return whole;
     }
     if (Status synced = durablefile::sync(partialPath); !synced)
         return synced;

@@ -27,9 +27,10 @@ struct BackupOptions {
     bool readBackWhole = false;         // pg_restore reads a custom or directory archive back whole, whatever its size
 };
 
-// Custom and directory archives up to this size are read back whole by pg_restore before they
-// are kept: cheap beside the dump, and it catches a file cut short after its table of contents.
-// Larger ones are, when readBackWhole asks (a restore's safety backup does).
+// Every custom and directory archive is proven whole in-process before it is kept (every data
+// block where its table of contents says, the file ending where the last block does). Up to this
+// size pg_restore also decompresses it all, cheap beside the dump; larger ones only when
+// readBackWhole asks (a restore's safety backup does).
 constexpr qint64 kReadBackWholeBytes = qint64(4) << 20;
 
 // The gzip level of a backup whose options leave it open. pg_dump compresses in its own process,
@@ -48,9 +49,9 @@ struct BackupResult {
 };
 
 // Backs a database up with the real pg_dump. The archive is written under a name of its own and
-// gets its final name only after pg_dump exited 0 and the archive was checked (pg_restore --list
-// and, up to kReadBackWholeBytes, read back whole; or a complete gzip stream ending with pg_dump's
-// completion line) and synced to disk; its manifest is written whole and synced before either
+// gets its final name only after pg_dump exited 0 and the archive was checked (pg_restore --list,
+// every data block proven in place, and up to kReadBackWholeBytes decompressed by pg_restore; or
+// a complete gzip stream ending with pg_dump's completion line) and synced to disk; its manifest is written whole and synced before either
 // takes its final name, and an existing backup is never replaced.
 // Row counts come from the very snapshot pg_dump dumps. Cancel kills pg_dump, ends its backends
 // and removes the partial file. Thread: as JobWithResult.

@@ -320,19 +320,37 @@ private slots:
     }
 
     // A small filesystem, free space stepped by a page around the archive's size: a backup either
-    // succeeds whole (archive read back through, manifest complete) or leaves nothing.
+    // succeeds whole (archive read back through, manifest complete) or leaves nothing. A small
+    // archive is decompressed by pg_restore before it is kept; one above kReadBackWholeBytes is
+    // proven by the in-process walk of its blocks alone.
+    void aFullDiskNeverYieldsAFalseSuccess_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<int>("compression");
+        QTest::newRow("small, read back by pg_restore") << QStringLiteral("netraven.admin_settings") << -1;
+        QTest::newRow("large, proven block by block") << QStringLiteral("public.wide") << 0;
+    }
+
     void aFullDiskNeverYieldsAFalseSuccess()
     {
+        QFETCH(QString, table);
+        QFETCH(int, compression);
         if (::geteuid() != 0)
             QSKIP("mounting a small tmpfs needs root");
+        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("CREATE TABLE public.wide AS SELECT g AS id, "
+                                                                      "repeat(md5(g::text), 3) AS a FROM generate_series(1, 50000) g"))
+                    .isEmpty());
+        const auto dropWide = qScopeGuard([this] { test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.wide")); });
         QTemporaryDir mountPoint;
         BackupOptions options;
         options.format = BackupFormat::Custom;
-        options.includeTables = {QStringLiteral("netraven.admin_settings")};
+        options.compression = compression;
+        options.includeTables = {table};
         options.outputDirectory = mountPoint.filePath(QStringLiteral("probe"));
         const Result<BackupResult> probe = runBackup(options);
         QVERIFY(probe);
         const qint64 archive = probe.value().manifest.sizeBytes;
+        QCOMPARE(archive > kReadBackWholeBytes, compression == 0);
         QVERIFY(QDir(options.outputDirectory).removeRecursively());
         const auto mount = [&](const QStringList &arguments) {
             return ChildCommand(QStringLiteral("/bin/mount"), arguments).run();
@@ -502,7 +520,9 @@ private slots:
         QVERIFY(truncated.open(QIODevice::WriteOnly));
         truncated.write(bytes.left(bytes.size() / 3));
         truncated.close();
-        QVERIFY(!archivecheck::pgRestoreList(m_tools, truncated.fileName()));
+        const Status cut = archivecheck::provenWhole(m_tools, truncated.fileName(), false);
+        QVERIFY(!cut);
+        QVERIFY2(cut.error().detail.contains(QLatin1String("cut short")), qPrintable(cut.error().fullText()));
 
         QFile text(dir.filePath(QStringLiteral("notes.txt")));
         QVERIFY(text.open(QIODevice::WriteOnly));
