@@ -18,6 +18,8 @@ packages=(
     # laying out the relationship diagram (libgvc), exporting it as SVG; graphviz's own dot for
     # the diagram benchmark
     libgraphviz-dev graphviz qt6-svg-dev
+    # fuzzing the parsers of outside input (scripts/fuzz.sh): clang and its libFuzzer runtime
+    clang libclang-rt-14-dev
     # the Debian package and its checks
     dpkg-dev desktop-file-utils appstream
 )

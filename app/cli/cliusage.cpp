@@ -28,6 +28,7 @@ QString globalUsage()
         "  backups          list, verify or prune (by retention) the backups of a directory\n"
         "  restore          restore a backup into a new database (or replace one, by name)\n"
         "  prove-restorable restore into a scratch database, verify, compare with the manifest\n"
+        "  cleanup          drop the temporary databases an interrupted restore or proof left behind\n"
         "  sandbox start    start a throwaway local PostgreSQL server (for rehearsals and tests)\n"
         "  sandbox stop     stop it and remove its files\n"
         "  sandbox status   say whether it runs, and how to reach it\n"

@@ -42,6 +42,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("backup"), runBackupCommand},            {QStringLiteral("restore"), runRestoreCommand},
         {QStringLiteral("backups"), runBackupsCommand},
         {QStringLiteral("prove-restorable"), runProveRestorableCommand},
+        {QStringLiteral("cleanup"), runCleanupCommand},
         {QStringLiteral("inspect"), runInspectCommand},          {QStringLiteral("lint"), runLintCommand},
         {QStringLiteral("export-schema"), runExportSchemaCommand},
     };

@@ -7,12 +7,14 @@
 #include "headlessjob.h"
 
 #include "connection/resolvedconnection.h"
+#include "jobs/cleanupjob.h"
 #include "jobs/provejob.h"
 #include "jobs/restorejob.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace nrdb::cli {
 
@@ -169,6 +171,78 @@ int runProveRestorableCommand(const QStringList &arguments)
     else
         writeOut(report.summary() + QLatin1Char('\n'));
     return report.ok ? ExitOk : ExitDrift;
+}
+
+namespace {
+
+QString cleanupUsage()
+{
+    return QStringLiteral(
+               "Usage: netraven-dbctl cleanup [CONNECTION] [--dry-run] [--json]\n"
+               "\n"
+               "Drops the temporary databases that a restore or a proof of restore left behind when it was\n"
+               "killed or its server went away: a restore's staging copy (<name>_restoring_<time>), a proof's\n"
+               "scratch copy (nrdb_prove_<time>), a replaced database whose safety backup was taken. They are\n"
+               "known by the marker this tool writes in their comment, never by name alone, and one counts as\n"
+               "left over when the process that made it on this machine is gone, or, made on another machine,\n"
+               "when it is over 6 hours old and nobody is connected to it. A drop, once begun, is not cancelled.\n"
+               "\n"
+               "  --dry-run  list them, drop nothing\n"
+               "  --json     print what was found and dropped as JSON\n\n") +
+           connectionUsage();
+}
+
+QJsonObject cleanupJson(const CleanupReport &report)
+{
+    QJsonArray leftovers;
+    for (const temporarydatabase::Leftover &leftover : report.leftovers)
+        leftovers.append(QJsonObject{{QStringLiteral("database"), leftover.database},
+                                     {QStringLiteral("purpose"), leftover.marker.purpose},
+                                     {QStringLiteral("for"), leftover.marker.forDatabase},
+                                     {QStringLiteral("host"), leftover.marker.host},
+                                     {QStringLiteral("pid"), leftover.marker.pid},
+                                     {QStringLiteral("created"), leftover.marker.created.toString(Qt::ISODate)},
+                                     {QStringLiteral("why"), leftover.why}});
+    return QJsonObject{{QStringLiteral("leftovers"), leftovers},
+                       {QStringLiteral("dropped"), QJsonArray::fromStringList(report.dropped)},
+                       {QStringLiteral("failed"), QJsonArray::fromStringList(report.failed)}};
+}
+
+} // namespace
+
+int runCleanupCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
+                       {QStringLiteral("dry-run"), QStringLiteral("List only.")},
+                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
+    addConnectionOptions(parser);
+    if (!parser.parse(QStringList{QStringLiteral("cleanup")} + arguments))
+        return usageError(parser.errorText(), cleanupUsage(), QStringLiteral("cleanup"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(cleanupUsage());
+        return ExitOk;
+    }
+    const Result<ConnectionProfile> server = serverFrom(parser, 0);
+    if (!server)
+        return server.error().kind == ErrorKind::Usage ? usageError(server.error().message, cleanupUsage(), QStringLiteral("cleanup"))
+                                                       : jobFailed(server.error());
+    const bool listOnly = parser.isSet(QStringLiteral("dry-run"));
+    auto job = std::make_shared<CleanupJob>(server.value(), listOnly);
+    if (Status done = runHeadless(job); !done)
+        return jobFailed(done.error());
+    const CleanupReport &report = job->result();
+    if (parser.isSet(QStringLiteral("json"))) {
+        writeOut(QString::fromUtf8(QJsonDocument(cleanupJson(report)).toJson()));
+    } else if (report.leftovers.isEmpty()) {
+        writeOut(QStringLiteral("Nothing left over.\n"));
+    } else {
+        for (const temporarydatabase::Leftover &leftover : report.leftovers)
+            writeOut(QStringLiteral("%1  %2 for %3, %4%5\n")
+                         .arg(leftover.database, leftover.marker.purpose, leftover.marker.forDatabase, leftover.why,
+                              report.dropped.contains(leftover.database) ? QStringLiteral(": dropped") : QString()));
+    }
+    return report.failed.isEmpty() ? ExitOk : ExitFailed;
 }
 
 } // namespace nrdb::cli

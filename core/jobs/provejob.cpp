@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 namespace nrdb {
@@ -106,11 +107,20 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         RestoreOptions options;
         options.source = m_backupPath;
         options.targetDatabase = scratch;
+        options.temporaryPurpose = QStringLiteral("proof scratch");
         RestoreJob restore(server, options);
         const std::unique_ptr<JobContext> onServer = context.forTarget(maintenance);
         const Status done = restore.run(*onServer);
         if (!done)
             return done.error(); // what the restore made was dropped by it
+        // Whatever ends the proof from here (a cancel, an error, the verdict), the scratch copy goes,
+        // on a connection of its own that no cancel of the job reaches.
+        const auto dropScratch = qScopeGuard([&] {
+            if (Status dropped = databaseadmin::dropOnItsOwnConnection(maintenance, scratch); !dropped)
+                context.warning(QStringLiteral("The scratch database %1 could not be dropped (%2); it is marked as this tool's, "
+                                               "and \"netraven-dbctl cleanup\" drops it")
+                                    .arg(scratch, dropped.error().message));
+        });
 
         context.setPhase(QStringLiteral("Comparing row counts"));
         {
@@ -136,9 +146,6 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);
         if (Status verified = verify.run(*onRestored); verified && !verify.result().isForeign())
             judgeSchema(report, verify.result(), manifest.value());
-        DatabaseSession cleanup;
-        if (cleanup.open(maintenance))
-            (void)databaseadmin::dropIfExists(cleanup.database(), scratch);
     }
     report.ok = report.checksumMatches && report.countMismatches.isEmpty() && report.verifyOk;
     report.durationMs = clock.elapsed();

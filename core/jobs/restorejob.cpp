@@ -4,6 +4,7 @@
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
 #include "connection/serverinfo.h"
+#include "connection/temporarydatabase.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobcontext.h"
 #include "jobs/restoreprogress.h"
@@ -211,11 +212,58 @@ Error RestoreJob::dropStaging(JobContext &context, const QString &staging, Error
 {
     // Not on the job's connection: the cancel that stopped the restore would stop this too.
     if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, staging); !dropped) {
-        error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2); drop it by hand.")
+        error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2). It is marked as this tool's, and "
+                                       "\"netraven-dbctl cleanup\" (or the window, on connecting) drops it once the server is back.")
                             .arg(staging, dropped.error().message);
         context.warning(QStringLiteral("Left behind: the half-restored database %1").arg(staging));
     }
     return error;
+}
+
+Status RestoreJob::renameInOneTransaction(const QSqlDatabase &db, const QString &staging, const QString &aside) const
+{
+    QSqlDatabase connection = db;
+    if (!connection.transaction())
+        return sqlError(connection.lastError(), QStringLiteral("Could not begin the transaction that puts %1 in place").arg(m_options.targetDatabase));
+    const QString target = quoteIdentifier(m_options.targetDatabase);
+    const QString finalMarker =
+        m_options.temporaryPurpose.isEmpty()
+            ? QStringLiteral("NULL")
+            : quoteLiteral(temporarydatabase::Marker::ofThisProcess(m_options.temporaryPurpose, m_options.targetDatabase).comment());
+    QStringList statements;
+    if (!aside.isEmpty()) {
+        statements << QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(target, quoteIdentifier(aside));
+        if (m_options.safetyBackup)
+            statements << QStringLiteral("COMMENT ON DATABASE %1 IS %2")
+                              .arg(quoteIdentifier(aside),
+                                   quoteLiteral(temporarydatabase::Marker::ofThisProcess(QStringLiteral("replaced, backed up"), m_options.targetDatabase).comment()));
+    }
+    statements << QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoteIdentifier(staging), target)
+               << QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(target, finalMarker);
+    QSqlQuery query(connection);
+    for (const QString &statement : std::as_const(statements)) {
+        if (!query.exec(statement)) {
+            const Error error = sqlError(query.lastError(), QStringLiteral("Could not put %1 in place; it is as it was").arg(m_options.targetDatabase));
+            connection.rollback();
+            return error;
+        }
+    }
+    if (!connection.commit())
+        return sqlError(connection.lastError(), QStringLiteral("Could not put %1 in place; it is as it was").arg(m_options.targetDatabase));
+    return {};
+}
+
+Status RestoreJob::putInPlace(const QSqlDatabase &db, const QString &staging, const QString &aside) const
+{
+    Status placed = renameInOneTransaction(db, staging, aside);
+    if (placed || aside.isEmpty())
+        return placed;
+    // Sessions on the replaced database block its rename; they were told by name to go.
+    QSqlQuery end(db);
+    end.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"));
+    end.addBindValue(m_options.targetDatabase);
+    (void)end.exec();
+    return renameInOneTransaction(db, staging, aside);
 }
 
 Result<RestoreReport> RestoreJob::execute(JobContext &context)
@@ -288,34 +336,24 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     }
 
     const QString staging = withSuffix(m_options.targetDatabase, QStringLiteral("_restoring_") + stamp());
-    if (Status created = databaseadmin::create(db, staging); !created)
+    const temporarydatabase::Marker marker = temporarydatabase::Marker::ofThisProcess(QStringLiteral("restore staging"), m_options.targetDatabase);
+    if (Status created = temporarydatabase::createMarked(db, staging, marker); !created)
         return created.error();
     context.setPhase(QStringLiteral("Restoring"));
     if (Status restored = runRestore(context, source.value(), tools, staging, report.ownershipSkipped); !restored)
         return dropStaging(context, staging, context.isCancelled() ? JobContext::cancelledError() : restored.error());
 
     context.setPhase(QStringLiteral("Putting the database in place"));
-    if (replacing) {
-        const QString old = withSuffix(m_options.targetDatabase, QStringLiteral("_replaced_") + stamp());
-        if (!query.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2")
-                            .arg(quoteIdentifier(m_options.targetDatabase), quoteIdentifier(old)))) {
-            // Sessions on the old database block the rename; they were told by name to go.
-            QSqlQuery end(db);
-            end.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"));
-            end.addBindValue(m_options.targetDatabase);
-            (void)end.exec();
-            if (!query.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2")
-                                .arg(quoteIdentifier(m_options.targetDatabase), quoteIdentifier(old))))
-                return sqlError(query.lastError(), QStringLiteral("Could not move %1 aside; the restored copy is %2")
-                                                       .arg(m_options.targetDatabase, staging));
-        }
-        if (m_options.safetyBackup)
-            (void)databaseadmin::dropIfExists(db, old);
-        else
-            report.keptOriginalAs = old;
+    const QString aside = replacing ? withSuffix(m_options.targetDatabase, QStringLiteral("_replaced_") + stamp()) : QString();
+    if (Status placed = putInPlace(db, staging, aside); !placed)
+        return dropStaging(context, staging, placed.error()); // the target is as it was
+    if (replacing && m_options.safetyBackup) {
+        // Marked in the renaming transaction, so a tool killed before this drop leaves it to clean-up.
+        if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, aside); !dropped)
+            context.warning(QStringLiteral("The replaced database, now %1, could not be dropped: %2").arg(aside, dropped.error().message));
+    } else if (replacing) {
+        report.keptOriginalAs = aside;
     }
-    if (!query.exec(QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoteIdentifier(staging), quoteIdentifier(m_options.targetDatabase))))
-        return sqlError(query.lastError(), QStringLiteral("Could not name the restored database %1").arg(m_options.targetDatabase));
     report.durationMs = clock.elapsed();
     context.info(QStringLiteral("Restored %1 in %2 ms").arg(m_options.targetDatabase).arg(report.durationMs));
     return report;

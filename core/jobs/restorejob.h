@@ -3,6 +3,8 @@
 #include "backup/backupsource.h"
 #include "jobs/jobwithresult.h"
 
+#include <QSqlDatabase>
+
 namespace nrdb {
 
 struct RestoreOptions {
@@ -15,6 +17,7 @@ struct RestoreOptions {
     QStringList selectedEntries;  // custom/directory: table-of-contents lines to restore; empty: all
     QString toolsDirectory;
     int jobs = 0;                 // parallel pg_restore jobs (custom, directory); 0: sized to the cores and free connections
+    QString temporaryPurpose;     // the restored database is itself temporary and keeps a marker saying so ("proof scratch")
 };
 
 struct RestoreReport {
@@ -53,6 +56,11 @@ private:
     static Status matchesItsManifest(JobContext &context, const QString &path);
     // Drops a half-restored staging database and returns error, telling when even that failed.
     Error dropStaging(JobContext &context, const QString &staging, Error error) const;
+    // The staging copy takes the target's name, the replaced database moved aside first, in one
+    // transaction: the target's name is never missing, and the copy's marker goes as it takes
+    // the name. Sessions on the replaced database are ended when they block it.
+    Status putInPlace(const QSqlDatabase &db, const QString &staging, const QString &aside) const;
+    Status renameInOneTransaction(const QSqlDatabase &db, const QString &staging, const QString &aside) const;
     Status runRestore(JobContext &context, const BackupSource &source, const ClientTools &tools, const QString &database,
                       bool skipOwnership);
 

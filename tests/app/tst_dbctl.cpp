@@ -1,4 +1,5 @@
 // netraven-dbctl as a user runs it: the real binary, its exit codes, stdout and stderr.
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
@@ -471,6 +472,82 @@ private slots:
             QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     }
 
+    // A restore over a database, and a proof of restore, stopped while pg_restore copies rows:
+    // SIGINT and SIGTERM cancel (exit 130) and the staging or scratch copy is dropped; a SIGKILLed
+    // tool leaves its copy, which carries this tool's marker, and the next run of cleanup finds it
+    // and drops it. The database being replaced keeps its rows throughout.
+    void signalsDuringARestoreLeaveTheTargetAndNoCopy_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<int>("signal");
+        for (const QString &command : {QStringLiteral("restore"), QStringLiteral("prove-restorable")}) {
+            QTest::addRow("%s, SIGINT", qPrintable(command)) << command << int(SIGINT);
+            QTest::addRow("%s, SIGTERM", qPrintable(command)) << command << int(SIGTERM);
+            QTest::addRow("%s, SIGKILL", qPrintable(command)) << command << int(SIGKILL);
+        }
+    }
+
+    void signalsDuringARestoreLeaveTheTargetAndNoCopy()
+    {
+        QFETCH(QString, command);
+        QFETCH(int, signal);
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString victim = QStringLiteral("nrdb_cli_victim_%1").arg(QCoreApplication::applicationPid());
+        const QString serverUri = server.value().profile().toUri();
+        if (m_largeBackup.isEmpty())
+            QVERIFY(makeLargeBackup(server.value(), environment, victim));
+        const QStringList arguments = command == QLatin1String("restore")
+                                          ? QStringList{command, m_largeBackup, serverUri, QStringLiteral("--into"), victim,
+                                                        QStringLiteral("--replace"), victim, QStringLiteral("--safety-dir"), m_safetyDir.path()}
+                                          : QStringList{command, m_largeBackup, serverUri};
+        const auto copies = [&] {
+            return test::queryValues(server.value().profile(),
+                                     QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE '%1\\_restoring\\_%' "
+                                                    "OR datname LIKE 'nrdb\\_prove\\_%' ORDER BY 1").arg(victim));
+        };
+        const QStringList before = copies(); // a failed run of this test may have left some
+        QProcess tool;
+        tool.setProcessEnvironment(environment);
+        tool.start(QStringLiteral(NRDB_DBCTL_PATH), arguments);
+        QVERIFY(tool.waitForStarted());
+        const auto restoring = [&] { return processesNaming(m_largeBackup, QStringLiteral("pg_restore")); };
+        QTRY_VERIFY_WITH_TIMEOUT(!restoring().isEmpty() && copies().size() > before.size(), 120000);
+        const qint64 pid = tool.processId();
+        ::kill(static_cast<pid_t>(pid), signal);
+        QVERIFY(tool.waitForFinished(20000));
+        const QString err = QString::fromUtf8(tool.readAllStandardError());
+        QTRY_VERIFY_WITH_TIMEOUT(restoring().isEmpty(), 10000);
+        QCOMPARE(test::queryValue(server.value().profile(victim), QStringLiteral("SELECT count(*) FROM public.bulk")), QStringLiteral("1500001"));
+        if (signal != SIGKILL) {
+            QVERIFY2(tool.exitCode() == 130, qPrintable(err));
+            QCOMPARE(copies(), before);
+            return;
+        }
+        QStringList left = copies();
+        for (const QString &old : before)
+            left.removeOne(old);
+        QCOMPARE(left.size(), 1);
+        const Run listed = dbctl({QStringLiteral("cleanup"), serverUri, QStringLiteral("--dry-run"), QStringLiteral("--json")}, {}, environment);
+        QCOMPARE(listed.exitCode, 0);
+        QJsonObject ours;
+        for (const QJsonValue &leftover : QJsonDocument::fromJson(listed.out.toUtf8()).object().value(QStringLiteral("leftovers")).toArray()) {
+            if (leftover[QStringLiteral("database")].toString() == left.first())
+                ours = leftover.toObject();
+        }
+        QVERIFY2(!ours.isEmpty(), qPrintable(listed.out));
+        QCOMPARE(ours[QStringLiteral("pid")].toInteger(), pid);
+        QCOMPARE(ours[QStringLiteral("purpose")].toString(), QStringLiteral("restore staging"));
+        QCOMPARE(copies().size(), before.size() + 1); // a dry run drops nothing
+        const Run cleaned = dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment);
+        QVERIFY2(cleaned.exitCode == 0 && cleaned.out.contains(left.first() + QStringLiteral("  ")) && cleaned.out.contains(QLatin1String(": dropped")),
+                 qPrintable(cleaned.out + cleaned.err));
+        QCOMPARE(copies(), QStringList());
+        QCOMPARE(dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment).out, QStringLiteral("Nothing left over.\n"));
+    }
+
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
     void interruptCancelsWithExit130()
     {
@@ -513,6 +590,29 @@ private slots:
         QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
         QVERIFY(!QFile::exists(stateFile));
     }
+
+private:
+    // A backup of victim holding 1,500,000 rows in public.bulk, uncompressed so pg_restore spends its
+    // time copying them; victim itself then has one row more, to tell it from a restored copy.
+    bool makeLargeBackup(const SandboxState &server, const QProcessEnvironment &environment, const QString &victim)
+    {
+        const QString uri = server.profile(victim).toUri();
+        if (dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode != 0 ||
+            !test::queryValues(server.profile(victim), QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) AS a, "
+                                                                      "md5((g * 7)::text) AS b FROM generate_series(1, 1500000) g"))
+                 .isEmpty())
+            return false;
+        const Run backup = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), m_backupDir.path(), QStringLiteral("--format"),
+                                  QStringLiteral("custom"), QStringLiteral("--compress"), QStringLiteral("0")},
+                                 {}, environment);
+        m_largeBackup = backup.out.trimmed();
+        return backup.exitCode == 0 &&
+               test::queryValues(server.profile(victim), QStringLiteral("INSERT INTO public.bulk VALUES (0, 'a', 'b')")).isEmpty();
+    }
+
+    QTemporaryDir m_backupDir;
+    QTemporaryDir m_safetyDir;
+    QString m_largeBackup;
 };
 
 QTEST_GUILESS_MAIN(TestDbctl)

@@ -1,0 +1,55 @@
+#include "jobs/cleanupjob.h"
+
+#include "connection/databaseadmin.h"
+#include "jobs/jobcontext.h"
+
+namespace nrdb {
+
+CleanupJob::CleanupJob(ConnectionProfile server, bool listOnly) : m_server(std::move(server)), m_listOnly(listOnly) {}
+
+QString CleanupJob::title() const
+{
+    return m_listOnly ? QStringLiteral("Look for leftover temporary databases") : QStringLiteral("Drop leftover temporary databases");
+}
+
+ConnectionProfile CleanupJob::target() const
+{
+    ConnectionProfile maintenance = m_server;
+    maintenance.database = QStringLiteral("postgres");
+    return maintenance;
+}
+
+Result<CleanupReport> CleanupJob::execute(JobContext &context)
+{
+    const Result<QSqlDatabase> db = context.database();
+    if (!db)
+        return db.error();
+    context.setPhase(QStringLiteral("Looking for leftovers"));
+    const Result<QList<temporarydatabase::Leftover>> found = temporarydatabase::findLeftovers(db.value());
+    if (!found)
+        return found.error();
+    CleanupReport report;
+    report.leftovers = found.value();
+    for (const temporarydatabase::Leftover &leftover : std::as_const(report.leftovers))
+        context.info(QStringLiteral("Left over: %1, the %2 for %3, %4")
+                         .arg(leftover.database, leftover.marker.purpose, leftover.marker.forDatabase, leftover.why));
+    if (m_listOnly)
+        return report;
+    const ConnectionProfile maintenance = target();
+    for (int i = 0; i < report.leftovers.size(); ++i) {
+        if (context.isCancelled())
+            return JobContext::cancelledError(); // between drops only: one begun is finished
+        context.setProgress(i, report.leftovers.size());
+        const QString &name = report.leftovers.at(i).database;
+        if (Status dropped = databaseadmin::dropOnItsOwnConnection(maintenance, name); dropped) {
+            report.dropped << name;
+            context.info(QStringLiteral("Dropped %1").arg(name));
+        } else {
+            report.failed << QStringLiteral("%1: %2").arg(name, dropped.error().message);
+            context.warning(QStringLiteral("Could not drop %1: %2").arg(name, dropped.error().message));
+        }
+    }
+    return report;
+}
+
+} // namespace nrdb

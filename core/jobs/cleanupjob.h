@@ -1,0 +1,33 @@
+#pragma once
+
+#include "connection/temporarydatabase.h"
+#include "jobs/jobwithresult.h"
+
+namespace nrdb {
+
+struct CleanupReport {
+    QList<temporarydatabase::Leftover> leftovers; // what was found left over
+    QStringList dropped;
+    QStringList failed; // "name: why"
+};
+
+// Finds the temporary databases a killed or crashed run of this tool left on a server (see
+// temporarydatabase) and, unless only listing, drops them. A drop, once begun, is not cancelled:
+// each runs on a connection of its own. Thread: as JobWithResult.
+class CleanupJob : public JobWithResult<CleanupReport> {
+public:
+    CleanupJob(ConnectionProfile server, bool listOnly);
+
+    QString title() const override;
+    JobAccess access() const override { return m_listOnly ? JobAccess::ReadOnly : JobAccess::Write; }
+    ConnectionProfile target() const override;
+
+protected:
+    Result<CleanupReport> execute(JobContext &context) override;
+
+private:
+    ConnectionProfile m_server;
+    bool m_listOnly;
+};
+
+} // namespace nrdb
