@@ -14,12 +14,15 @@ InitScript toInitScript(const QString &schemaDump)
     QStringList kept;
     const QStringList lines = schemaDump.split(QLatin1Char('\n'));
     kept.reserve(lines.size());
+    // Each expression is anchored at a literal beginning, tested first: most lines are neither.
     for (const QString &line : lines) {
-        if (restrictLine.match(line).hasMatch()) {
+        if (line.startsWith(QLatin1Char('\\')) && restrictLine.match(line).hasMatch()) {
             ++script.restrictLinesRemoved;
-        } else if (ownerStatement.match(line).hasMatch()) {
+        } else if (line.startsWith(QLatin1String("ALTER")) && ownerStatement.match(line).hasMatch()) {
             ++script.ownerStatementsRemoved;
-        } else if (const QRegularExpressionMatch schema = createSchema.match(line); schema.hasMatch()) {
+        } else if (const QRegularExpressionMatch schema =
+                       line.startsWith(QLatin1String("CREATE SCHEMA ")) ? createSchema.match(line) : QRegularExpressionMatch();
+                   schema.hasMatch()) {
             kept << QStringLiteral("CREATE SCHEMA IF NOT EXISTS ") + schema.captured(1);
             ++script.schemasMadeIdempotent;
         } else {

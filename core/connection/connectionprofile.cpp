@@ -1,9 +1,11 @@
 #include "connection/connectionprofile.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace nrdb {
@@ -22,7 +24,8 @@ QString quoteKeywordValue(const QString &value)
 {
     QString escaped = value;
     escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
-    const bool plain = !value.isEmpty() && !value.contains(QLatin1Char(' ')) && escaped == value;
+    // libpq ends an unquoted value at any white space (isspace: tab and newline too).
+    const bool plain = !value.isEmpty() && std::none_of(value.cbegin(), value.cend(), [](QChar c) { return c.isSpace(); }) && escaped == value;
     return plain ? value : QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
@@ -31,7 +34,26 @@ QString percentEncoded(const QString &value)
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
-// Hosts in a URI: IPv6 addresses in brackets, socket directories percent-encoded.
+// Whether host and port can stand in a URI's authority part as libpq reads it back: names and
+// addresses (IPv6 ones in brackets), numeric ports, one per host (or none for a single host). A
+// socket directory, or anything stranger, goes in the query part (?host=…&port=…) instead.
+bool authorityCanHold(const QString &host, const QString &port)
+{
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9._-]*$"));
+    static const QRegularExpression ipv6(QStringLiteral("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$"));
+    static const QRegularExpression number(QStringLiteral("^[0-9]*$"));
+    const QStringList hosts = host.split(QLatin1Char(','));
+    const QStringList ports = port.split(QLatin1Char(','));
+    // libpq gives every host of an authority a port, if only an empty one ("a,b" reads as port ",").
+    if (ports.size() != hosts.size() || (hosts.size() > 1 && port.isEmpty()))
+        return false;
+    for (const QString &h : hosts) {
+        if ((h.isEmpty() && hosts.size() > 1) || !(name.match(h).hasMatch() || ipv6.match(h).hasMatch()))
+            return false;
+    }
+    return std::all_of(ports.cbegin(), ports.cend(), [](const QString &p) { return number.match(p).hasMatch(); });
+}
+
 QString uriHostPart(const QString &host, const QString &port)
 {
     const QStringList hosts = host.split(QLatin1Char(','));
@@ -39,10 +61,9 @@ QString uriHostPart(const QString &host, const QString &port)
     QStringList parts;
     for (int i = 0; i < hosts.size(); ++i) {
         const QString &h = hosts.at(i);
-        QString part = h.contains(QLatin1Char(':')) ? QLatin1Char('[') + h + QLatin1Char(']') : percentEncoded(h);
-        const QString p = ports.size() == hosts.size() ? ports.at(i) : (i == hosts.size() - 1 ? port : QString());
-        if (!p.isEmpty())
-            part += QLatin1Char(':') + p;
+        QString part = h.contains(QLatin1Char(':')) ? QLatin1Char('[') + h + QLatin1Char(']') : h;
+        if (!port.isEmpty() && !ports.at(i).isEmpty())
+            part += QLatin1Char(':') + ports.at(i);
         parts << part;
     }
     return parts.join(QLatin1Char(','));
@@ -80,6 +101,8 @@ QString ConnectionProfile::displayName() const
 
 Result<ConnectionProfile> ConnectionProfile::parse(const QString &connectionString)
 {
+    if (connectionString.contains(QChar(0))) // libpq would read only what comes before it
+        return Error{ErrorKind::Usage, QStringLiteral("Not a valid connection string: it holds a NUL character"), {}, {}};
     char *rawError = nullptr;
     const QByteArray utf8 = connectionString.trimmed().toUtf8();
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(utf8.constData(), &rawError),
@@ -166,18 +189,17 @@ QString ConnectionProfile::toUri() const
     QString uri = QStringLiteral("postgresql://");
     if (!user.isEmpty())
         uri += percentEncoded(user) + QLatin1Char('@');
-    // A socket directory cannot stand in the authority part; libpq takes it as ?host=.
-    const bool socketHost = host.startsWith(QLatin1Char('/'));
-    if (!socketHost)
+    const bool inAuthority = authorityCanHold(host, port);
+    if (inAuthority)
         uri += uriHostPart(host, port);
     uri += QLatin1Char('/') + percentEncoded(database);
     QStringList query;
     const QMap<QString, QString> keywords = libpqKeywords();
     for (auto it = keywords.cbegin(); it != keywords.cend(); ++it) {
         const QString &keyword = it.key();
-        const bool inAuthority = keyword == QLatin1String("user") || keyword == QLatin1String("dbname") ||
-                                 (!socketHost && (keyword == QLatin1String("host") || keyword == QLatin1String("port")));
-        if (inAuthority || keyword == QLatin1String("password"))
+        const bool written = keyword == QLatin1String("user") || keyword == QLatin1String("dbname") ||
+                             (inAuthority && (keyword == QLatin1String("host") || keyword == QLatin1String("port")));
+        if (written || keyword == QLatin1String("password"))
             continue;
         query << keyword + QLatin1Char('=') + percentEncoded(it.value());
     }

@@ -27,13 +27,19 @@ void CopyProgress::onLine(const QString &line)
         m_lastLines.removeFirst();
     static const QRegularExpression started(QStringLiteral(R"re((?:dumping contents of|processing data for) table "([^"]+)")re"));
     static const QRegularExpression finished(QStringLiteral(R"re(finished item \d+ TABLE DATA (.+)$)re"));
-    if (const QRegularExpressionMatch start = started.match(line); start.hasMatch()) {
+    // Most lines name no table's data: a plain search first, the expressions only where it hits.
+    const bool mayStart = line.contains(QLatin1String(" table \""));
+    const bool mayFinish = line.contains(QLatin1String("finished item "));
+    if (!mayStart && !mayFinish)
+        return;
+    if (const QRegularExpressionMatch start = mayStart ? started.match(line) : QRegularExpressionMatch(); start.hasMatch()) {
         if (!m_parallelJobs) {
             for (const QString &table : m_active.keys())
                 finish(table);
         }
         m_active.insert(start.captured(1), m_weights.value(start.captured(1), 0));
-    } else if (const QRegularExpressionMatch end = finished.match(line); end.hasMatch() && m_parallelJobs) {
+    } else if (const QRegularExpressionMatch end = mayFinish ? finished.match(line) : QRegularExpressionMatch();
+               end.hasMatch() && m_parallelJobs) {
         // The item's tag is the table's name without its schema.
         const QString suffix = QLatin1Char('.') + end.captured(1);
         for (const QString &table : m_active.keys()) {

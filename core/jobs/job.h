@@ -22,6 +22,10 @@ public:
     virtual JobAccess access() const = 0;
     // The database the job works on. Empty database: the job needs no connection.
     virtual ConnectionProfile target() const { return {}; }
+    // The database a write job changes: no two write jobs on one database run at once. Usually
+    // its target; a job that changes a database over a connection to another (a restore, over one
+    // to "postgres") names the one it changes.
+    virtual ConnectionProfile writes() const { return target(); }
 
     // Does the work; checks context.isCancelled() between steps. Returns the Error that failed it.
     virtual Status run(JobContext &context) = 0;

@@ -1,6 +1,7 @@
 #include "jobs/jobcontrol.h"
 
 #include "connection/databasesession.h"
+#include "util/threadstate.h"
 #include "util/logging.h"
 
 #include <QDeadlineTimer>
@@ -44,30 +45,32 @@ void terminateChildren(JobControl &control)
 }
 
 // A query can start just after a cancel reached an idle backend, so cancel again until the job
-// ends. The pid is read afresh each time: the job may connect after the cancel began, and it is
-// cleared when the job's connection closes.
-void cancelBackend(JobControl &control, const ConnectionProfile &target)
+// ends. The backend is read afresh each time: the job may connect after the cancel began, a step
+// may move to another connection or server, and it is cleared when the step's connection closes.
+void cancelBackend(JobControl &control)
 {
-    if (target.database.isEmpty())
-        return;
     std::unique_ptr<DatabaseSession> session;
+    ConnectionProfile sessionServer;
     QDeadlineTimer giveUp(kCancelGiveUpMs);
     while (!control.finished.load() && !giveUp.hasExpired()) {
-        const int pid = control.backendPid.load();
-        if (pid != 0) {
-            if (!session) {
-                ConnectionProfile controlProfile = target;
+        const JobBackend backend = control.backend();
+        if (backend.pid != 0 && !backend.server.database.isEmpty()) {
+            if (!session || !(sessionServer == backend.server)) {
+                ConnectionProfile controlProfile = backend.server;
                 controlProfile.applicationName = QStringLiteral("netraven-dbadmin cancel");
                 session = std::make_unique<DatabaseSession>();
+                sessionServer = backend.server;
                 if (Status opened = session->open(controlProfile, 5); !opened) {
-                    qCWarning(lcSql) << "cannot open a control connection to cancel backend" << pid
+                    qCWarning(lcSql) << "cannot open a control connection to cancel backend" << backend.pid
                                      << opened.error().message;
                     return;
                 }
+                // A backend that ended a moment ago draws a server WARNING; that is no news.
+                (void)QSqlQuery(session->database()).exec(QStringLiteral("SET client_min_messages = error"));
             }
             QSqlQuery query(session->database());
             query.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
-            query.addBindValue(pid);
+            query.addBindValue(backend.pid);
             if (!query.exec())
                 qCWarning(lcSql) << "pg_cancel_backend failed:" << query.lastError().text();
         }
@@ -77,10 +80,11 @@ void cancelBackend(JobControl &control, const ConnectionProfile &target)
 
 } // namespace
 
-void interruptJob(JobControl &control, const ConnectionProfile &target)
+void interruptJob(JobControl &control)
 {
     terminateChildren(control);
-    cancelBackend(control, target);
+    cancelBackend(control);
+    releaseThreadState();
 }
 
 } // namespace nrdb

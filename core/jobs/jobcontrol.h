@@ -10,12 +10,29 @@
 
 namespace nrdb {
 
+// The server backend a job's current step runs its queries on, and the server it is on (a step
+// may run on another server: a proof's restore in a sandbox).
+struct JobBackend {
+    int pid = 0; // 0: no connection open
+    ConnectionProfile server;
+};
+
 // What a running job and whoever cancels it share: the cancel flag, the job's server backend and
 // its child processes. Any thread.
 struct JobControl {
     std::atomic<bool> cancelRequested{false};
     std::atomic<bool> finished{false};
-    std::atomic<int> backendPid{0};
+
+    void setBackend(JobBackend backend)
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_backend = std::move(backend);
+    }
+    JobBackend backend() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_backend;
+    }
 
     void addChild(qint64 pid)
     {
@@ -36,11 +53,12 @@ struct JobControl {
 private:
     mutable QMutex m_mutex;
     QSet<qint64> m_children;
+    JobBackend m_backend;
 };
 
 // Ends what a job is waiting on: terminates its child processes (their process groups; killed
 // after a grace period) and cancels its backend's query, repeatedly until the job has finished.
 // Blocks; run it on a worker, never the GUI thread.
-void interruptJob(JobControl &control, const ConnectionProfile &target);
+void interruptJob(JobControl &control);
 
 } // namespace nrdb

@@ -3,11 +3,14 @@
 #include "jobs/jobcontext.h"
 #include "jobs/jobcontrol.h"
 #include "util/eventwait.h"
+#include "util/threadstate.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
 
 namespace nrdb {
 
@@ -15,10 +18,10 @@ namespace {
 
 QString writeKeyOf(const Job &job)
 {
-    if (job.access() != JobAccess::Write || job.target().database.isEmpty())
+    const ConnectionProfile changed = job.writes();
+    if (job.access() != JobAccess::Write || changed.database.isEmpty())
         return {};
-    const ConnectionProfile target = job.target();
-    return QStringLiteral("%1:%2/%3").arg(target.host).arg(target.port).arg(target.database);
+    return QStringLiteral("%1:%2/%3").arg(changed.host).arg(changed.port).arg(changed.database);
 }
 
 } // namespace
@@ -94,6 +97,19 @@ void JobRunner::launch(JobId id)
                                                this));
 }
 
+// A job that throws fails, with what it threw, instead of taking the pool thread and the
+// process with it; the runner goes on with the next job.
+Status JobRunner::runCatching(Job &job, JobContext &context)
+{
+    try {
+        return job.run(context);
+    } catch (const std::exception &exception) {
+        return Error{ErrorKind::Process, tr("%1 failed with an internal error: %2").arg(job.title(), QString::fromLocal8Bit(exception.what())), {}, {}};
+    } catch (...) {
+        return Error{ErrorKind::Process, tr("%1 failed with an internal error").arg(job.title()), {}, {}};
+    }
+}
+
 void JobRunner::runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_ptr<Job> job,
                             std::shared_ptr<JobControl> control, JobRunner *runner)
 {
@@ -109,8 +125,9 @@ void JobRunner::runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_pt
     Outcome outcome;
     {
         JobContext context(id, job->title(), job->target(), control, sink);
-        outcome.status = context.isCancelled() ? Status(JobContext::cancelledError()) : job->run(context);
+        outcome.status = context.isCancelled() ? Status(JobContext::cancelledError()) : runCatching(*job, context);
     } // the job's connection closes here, before anyone learns that it finished
+    releaseThreadState();
     control->finished.store(true);
     outcome.cancelRequested = control->cancelRequested.load();
     promise.addResult(std::move(outcome));
@@ -174,9 +191,7 @@ void JobRunner::cancel(JobId id)
     }
     log(id, LogLevel::Info, tr("Cancelling…"));
     // Stopping children and the server's query blocks, so it runs beside the job, not here.
-    (void)QtConcurrent::run(&m_interrupters, [control = it->control, target = it->job->target()] {
-        interruptJob(*control, target);
-    });
+    (void)QtConcurrent::run(&m_interrupters, [control = it->control] { interruptJob(*control); });
 }
 
 void JobRunner::cancelAll()

@@ -68,6 +68,7 @@ private:
     void onWorkerFinished(JobId id);
     void finish(JobId id, JobState state, const Error &error);
     void log(JobId id, LogLevel level, const QString &text);
+    static Status runCatching(Job &job, JobContext &context);
     static void runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_ptr<Job> job,
                             std::shared_ptr<JobControl> control, JobRunner *runner);
 

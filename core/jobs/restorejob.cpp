@@ -88,6 +88,13 @@ ConnectionProfile RestoreJob::target() const
     return maintenance;
 }
 
+ConnectionProfile RestoreJob::writes() const
+{
+    ConnectionProfile restored = m_server;
+    restored.database = m_options.targetDatabase;
+    return restored;
+}
+
 QStringList RestoreJob::groupErrors(const QStringList &errorLines)
 {
     static const QRegularExpression location(QStringLiteral(R"(^(psql:[^:]*:\d+: |pg_restore: error: ))"));

@@ -43,6 +43,8 @@ public:
     QString title() const override { return QStringLiteral("Restore into %1").arg(m_options.targetDatabase); }
     JobAccess access() const override { return JobAccess::Write; }
     ConnectionProfile target() const override;
+    // The database restored into (or replaced): a seed or migration of it waits for the restore.
+    ConnectionProfile writes() const override;
 
     // The tool's error lines, grouped: "3 × relation "x" already exists".
     static QStringList groupErrors(const QStringList &errorLines);

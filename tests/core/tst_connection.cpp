@@ -69,6 +69,11 @@ private slots:
                                   << "db" << "5432" << "netraven" << "dba" << "s3cret";
         QTest::newRow("keywords quoted") << R"(host=db dbname='my db' password='a\'b c')"
                                          << "db" << "" << "my db" << "" << "a'b c";
+        // Found by fuzz_connectionstring: values that once came back different from a written form.
+        QTest::newRow("tab in a value") << "host='db\t' dbname=x" << "db\t" << "" << "x" << "" << "";
+        QTest::newRow("port that is no number") << "host=db port='54:x@/y' dbname=x" << "db" << "54:x@/y" << "x" << "" << "";
+        QTest::newRow("host with a bracket") << "host='[db:1]:54' dbname=x" << "[db:1]:54" << "" << "x" << "" << "";
+        QTest::newRow("two hosts, no port") << "host=a,b dbname=x" << "a,b" << "" << "x" << "" << "";
     }
 
     void parsesLikeLibpq()
@@ -109,6 +114,7 @@ private slots:
         QTest::newRow("unknown uri parameter") << "postgresql://db/x?colour=blue" << "colour";
         QTest::newRow("bad percent") << "postgresql://db/x%zz" << "percent-encoded";
         QTest::newRow("unclosed ipv6") << "postgresql://[::1/x" << "IPv6";
+        QTest::newRow("NUL character") << QStringLiteral("postgresql://db/x") + QChar(0) + QStringLiteral("y") << "NUL";
     }
 
     void badInputNamesWhatIsWrong()

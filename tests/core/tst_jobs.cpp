@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QtTest/QtTest>
 
+#include <stdexcept>
+
 #include <atomic>
 #include <csignal>
 
@@ -47,6 +49,43 @@ public:
 
 private:
     QByteArray m_payload;
+};
+
+// A job with a step on a connection of its own (as a restore's safety backup is), then a long
+// query on the job's own connection.
+class NestedStepThenSleepJob : public Job {
+public:
+    explicit NestedStepThenSleepJob(ConnectionProfile target) : m_target(std::move(target)) {}
+    QString title() const override { return QStringLiteral("Nested step, then sleep"); }
+    JobAccess access() const override { return JobAccess::ReadOnly; }
+    ConnectionProfile target() const override { return m_target; }
+    Status run(JobContext &context) override
+    {
+        const Result<QSqlDatabase> db = context.database();
+        if (!db)
+            return db.error();
+        {
+            const std::unique_ptr<JobContext> step = context.forTarget(m_target);
+            const Result<QSqlDatabase> stepDb = step->database();
+            if (!stepDb || !QSqlQuery(stepDb.value()).exec(QStringLiteral("SELECT 1")))
+                return Error{ErrorKind::Sql, QStringLiteral("the step failed"), {}, {}};
+        }
+        QSqlQuery sleep(db.value());
+        if (!sleep.exec(QStringLiteral("SELECT pg_sleep(60)")))
+            return context.isCancelled() ? JobContext::cancelledError() : sqlError(sleep.lastError(), QStringLiteral("sleep"));
+        return {};
+    }
+
+private:
+    ConnectionProfile m_target;
+};
+
+// A job with a bug: it throws.
+class ThrowingJob : public Job {
+public:
+    QString title() const override { return QStringLiteral("Throwing"); }
+    JobAccess access() const override { return JobAccess::ReadOnly; }
+    Status run(JobContext &) override { throw std::runtime_error("a bug in the job"); }
 };
 
 struct Finish {
@@ -109,6 +148,19 @@ private slots:
         QVERIFY(logged.count() >= 2); // the statement's line and "Succeeded in …"
     }
 
+    // An exception on the worker thread ends that job as failed, with what was thrown; the runner,
+    // its pool thread and the jobs after it carry on.
+    void anExceptionFailsOnlyItsJob()
+    {
+        const JobId thrower = m_runner->submit(std::make_shared<ThrowingJob>());
+        const JobId after = m_runner->submit(std::make_shared<StatementJob>(QStringLiteral("After"), JobAccess::ReadOnly, m_scratch.profile(),
+                                                                            QStringList{QStringLiteral("SELECT 1")}));
+        QVERIFY(m_runner->waitForIdle(30000));
+        QCOMPARE(m_finishes.value(thrower).state, JobState::Failed);
+        QCOMPARE(m_finishes.value(thrower).error.message, QStringLiteral("Throwing failed with an internal error: a bug in the job"));
+        QCOMPARE(m_finishes.value(after).state, JobState::Succeeded);
+    }
+
     void sqlErrorCarriesItsSqlState()
     {
         auto job = std::make_shared<StatementJob>(QStringLiteral("Broken"), JobAccess::ReadOnly, m_scratch.profile(),
@@ -134,6 +186,20 @@ private slots:
         QVERIFY2(clock.elapsed() < 5000, "a cancel must not wait for the query to end by itself");
         QCOMPARE(m_finishes.value(id).state, JobState::Cancelled);
         QTRY_VERIFY_WITH_TIMEOUT(!backendExists(backendPid), 5000);
+    }
+
+    // After a step on a connection of its own has ended, a cancel reaches the job's own query again.
+    void cancelReachesTheQueryAfterANestedStep()
+    {
+        const JobId id = m_runner->submit(std::make_shared<NestedStepThenSleepJob>(m_scratch.profile()));
+        const int backendPid = waitForBackendRunning(QStringLiteral("SELECT pg_sleep(60)"));
+        QVERIFY(backendPid > 0);
+        QElapsedTimer clock;
+        clock.start();
+        m_runner->cancel(id);
+        QVERIFY(m_runner->waitForIdle(20000));
+        QVERIFY2(clock.elapsed() < 5000, "the cancel lost the job's own backend when the nested step ended");
+        QCOMPARE(m_finishes.value(id).state, JobState::Cancelled);
     }
 
     void cancelTerminatesChildProcesses()

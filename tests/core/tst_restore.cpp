@@ -1,6 +1,7 @@
 // Restores with the real pg_restore and psql on the real server.
 #include "queries.h"
 #include "scratchdatabase.h"
+#include "statementjob.h"
 
 #include "catalog/catalogreader.h"
 #include "connection/databaseadmin.h"
@@ -198,6 +199,32 @@ private slots:
         QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
         QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_replaced_%'")),
                  QStringLiteral("0"));
+    }
+
+    // A write job on the database being replaced waits until the restore is done with it, though
+    // the restore's own connection is to "postgres".
+    void aWriteOnTheReplacedDatabaseWaitsForTheRestore()
+    {
+        const QString name = newName(QStringLiteral("held"));
+        QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), name));
+        RestoreOptions options;
+        options.source = m_backups.value(int(BackupFormat::Custom));
+        options.targetDatabase = name;
+        options.replaceExisting = true;
+        options.confirmedName = name;
+        options.safetyBackupDirectory = m_dir.filePath(QStringLiteral("safety"));
+        JobRunner runner;
+        QList<QPair<JobId, QString>> events;
+        connect(&runner, &JobRunner::started, this, [&events](JobId id) { events << qMakePair(id, QStringLiteral("started")); });
+        connect(&runner, &JobRunner::finished, this, [&events](JobId id) { events << qMakePair(id, QStringLiteral("finished")); });
+        const JobId restoring = runner.submit(std::make_shared<RestoreJob>(m_server, options));
+        const JobId writing = runner.submit(std::make_shared<test::StatementJob>(QStringLiteral("Write"), JobAccess::Write, profileFor(name),
+                                                                           QStringList{QStringLiteral("SELECT 1")}));
+        QVERIFY(runner.waitForIdle(120000));
+        QCOMPARE(runner.state(restoring), JobState::Succeeded);
+        QCOMPARE(runner.state(writing), JobState::Succeeded);
+        QVERIFY2(events.indexOf(qMakePair(restoring, QStringLiteral("finished"))) < events.indexOf(qMakePair(writing, QStringLiteral("started"))),
+                 "the write on the database being replaced ran beside its restore");
     }
 
     void brokenBackupsLeaveTheTargetAlone()

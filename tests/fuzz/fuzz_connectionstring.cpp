@@ -4,6 +4,19 @@
 
 #include "connection/connectionprofile.h"
 
+namespace {
+
+QString fields(const nrdb::ConnectionProfile &profile)
+{
+    QStringList parts;
+    const QMap<QString, QString> keywords = profile.libpqKeywords();
+    for (auto it = keywords.cbegin(); it != keywords.cend(); ++it)
+        parts << it.key() + QStringLiteral("=[") + it.value() + QLatin1Char(']');
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const nrdb::Result<nrdb::ConnectionProfile> parsed = nrdb::ConnectionProfile::parse(nrdb::fuzz::text(data, size));
@@ -14,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const QString &written : {profile.toUri(), profile.toKeywordString()}) {
         const nrdb::Result<nrdb::ConnectionProfile> again = nrdb::ConnectionProfile::parse(written);
         NRDB_FUZZ_CHECK(again.ok(), written + QStringLiteral(": ") + (again ? QString() : again.error().message));
-        NRDB_FUZZ_CHECK(again.value() == profile, written);
+        NRDB_FUZZ_CHECK(again.value() == profile, written + QStringLiteral("\n  read: ") + fields(profile) +
+                                                      QStringLiteral("\n  again: ") + fields(again.value()));
     }
     return 0;
 }

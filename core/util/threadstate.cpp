@@ -1,0 +1,12 @@
+#include "util/threadstate.h"
+
+#include <openssl/crypto.h>
+
+namespace nrdb {
+
+void releaseThreadState()
+{
+    OPENSSL_thread_stop();
+}
+
+} // namespace nrdb
