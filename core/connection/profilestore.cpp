@@ -21,7 +21,10 @@ ProfileStore::ProfileStore(const QString &settingsFile) : m_settings(settingsFil
 QList<ConnectionProfile> ProfileStore::profiles() const
 {
     QList<ConnectionProfile> profiles;
-    const int count = m_settings.beginReadArray(kProfilesKey);
+    // The array's size is a number in the file: a hand-edited "size=3000000000" must not make us
+    // look up three billion entries. Only as many as there are groups below it can be there.
+    const int declared = m_settings.beginReadArray(kProfilesKey);
+    const int count = qMin(declared, static_cast<int>(m_settings.childGroups().size()));
     for (int i = 0; i < count; ++i) {
         m_settings.setArrayIndex(i);
         Result<ConnectionProfile> parsed = ConnectionProfile::parse(m_settings.value(QStringLiteral("uri")).toString());

@@ -294,6 +294,24 @@ private slots:
     }
 
     // Without a keychain nothing is stored, and that is an answer, not a failure to show.
+    // A settings file edited by hand, found by fuzz_profiles: an array size of billions once meant
+    // billions of look-ups; only the entries that are there are read.
+    void aHugeProfileCountInTheFileIsNotBelieved()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("settings.ini"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[connections]\nprofiles\\1\\name=prod\nprofiles\\1\\uri=postgresql://db/netraven\nprofiles\\size=2000000000\n");
+        file.close();
+        QElapsedTimer clock;
+        clock.start();
+        const QList<ConnectionProfile> profiles = ProfileStore(path).profiles();
+        QVERIFY2(clock.elapsed() < 2000, "the declared size was believed");
+        QCOMPARE(profiles.size(), 1);
+        QCOMPARE(profiles.first().name, QStringLiteral("prod"));
+    }
+
     void keychainAbsenceIsAnAnswer()
     {
         if (qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
