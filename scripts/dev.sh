@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# The two ways into the project; both install what is missing, reuse an existing build, and never prompt.
+# The ways into the project; each installs what is missing, reuses an existing build, and never prompts.
 #   scripts/dev.sh run    build and start the GUI connected to a fresh sandbox database
 #                         (without a display: a headless demonstration against the sandbox)
-#   scripts/dev.sh test   build and run the whole test suite against a real PostgreSQL server
+#   scripts/dev.sh test   what CI runs: the whole test suite against a real PostgreSQL server (optimised),
+#                         the suite again under ASan+UBSan with leak detection, and each fuzz target briefly
+#   scripts/dev.sh suite  the whole test suite once, optimised (the quick check while working)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-    sed -n '2,5s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+    sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
     exit 2
 }
 
@@ -36,13 +38,23 @@ run_gui() {
     xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" "$gui" --sandbox --screenshot "$screenshot"
 }
 
-run_tests() {
+run_suite() {
     build ci
     ctest --preset ci
+}
+
+# The suite under AddressSanitizer and UndefinedBehaviorSanitizer, leaks included (CMakePresets.json,
+# tests/sanitizers/lsan.supp), then every fuzz target for a short run over its corpus.
+run_tests() {
+    run_suite
+    build asan
+    ctest --preset asan
+    "$root/scripts/fuzz.sh" --seconds "${NRDB_FUZZ_SECONDS:-15}"
 }
 
 case "${1:-}" in
     run) run_gui ;;
     test) run_tests ;;
+    suite) run_suite ;;
     *) usage ;;
 esac
