@@ -548,6 +548,72 @@ private slots:
         QCOMPARE(dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment).out, QStringLiteral("Nothing left over.\n"));
     }
 
+    // A migration or a seed stopped half-way, while its transaction waits on a lock another
+    // session holds: SIGINT and SIGTERM cancel it (exit 130), a SIGKILL ends the tool; either way
+    // the server rolls the transaction back, and the database is as it was before the command.
+    void signalsDuringAMigrationOrASeedChangeNothing_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<int>("signal");
+        for (const QString &command : {QStringLiteral("migrate"), QStringLiteral("seed")}) {
+            QTest::addRow("%s, SIGINT", qPrintable(command)) << command << int(SIGINT);
+            QTest::addRow("%s, SIGTERM", qPrintable(command)) << command << int(SIGTERM);
+            QTest::addRow("%s, SIGKILL", qPrintable(command)) << command << int(SIGKILL);
+        }
+    }
+
+    void signalsDuringAMigrationOrASeedChangeNothing()
+    {
+        QFETCH(QString, command);
+        QFETCH(int, signal);
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString database = QStringLiteral("nrdb_cli_fault_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_faultRuns);
+        const ConnectionProfile profile = server.value().profile(database);
+        const QString uri = profile.toUri();
+        // migrate: version 1 of netraven-v2, so that 0002 (job_runs, with a key to users) is pending;
+        // seed: every migration, no rows yet.
+        QStringList prepare{QStringLiteral("init"), uri};
+        if (command == QLatin1String("migrate"))
+            prepare << QStringLiteral("--to") << QStringLiteral("1");
+        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
+        QCOMPARE(dbctl(prepare, {}, environment).exitCode, 0);
+        const auto state = [&] {
+            return test::queryValues(profile, QStringLiteral("SELECT (SELECT max(version) FROM nrdb.schema_history)::text || ' ' || "
+                                                             "(SELECT count(*) FROM pg_tables WHERE tablename = 'job_runs') || ' ' || "
+                                                             "(SELECT count(*) FROM public.users)"));
+        };
+        const QStringList before = state();
+
+        DatabaseSession holder; // SHARE: the catalog reads pass, a key to users or a row into it waits
+        QVERIFY(holder.open(profile));
+        QSqlQuery lock(holder.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE public.users IN SHARE MODE")));
+        QProcess tool;
+        tool.setProcessEnvironment(environment);
+        tool.start(QStringLiteral(NRDB_DBCTL_PATH), command == QLatin1String("migrate") ? QStringList{command, QStringLiteral("up"), uri}
+                                                                                         : QStringList{command, uri});
+        QVERIFY(tool.waitForStarted());
+        const auto waitingJobs = [&] {
+            return test::queryValue(profile, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                                            "AND application_name LIKE 'netraven-dbadmin job%' AND wait_event_type = 'Lock'"));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(waitingJobs(), QStringLiteral("1"), 30000);
+        ::kill(static_cast<pid_t>(tool.processId()), signal);
+        QVERIFY(tool.waitForFinished(15000));
+        const QString err = QString::fromUtf8(tool.readAllStandardError());
+        if (signal != SIGKILL)
+            QVERIFY2(tool.exitCode() == 130, qPrintable(err));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(profile, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                                                           "AND application_name LIKE 'netraven-dbadmin job%'")),
+                                  QStringLiteral("0"), 15000);
+        QCOMPARE(state(), before);
+        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database)).isEmpty());
+    }
+
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
     void interruptCancelsWithExit130()
     {
@@ -610,6 +676,7 @@ private:
                test::queryValues(server.profile(victim), QStringLiteral("INSERT INTO public.bulk VALUES (0, 'a', 'b')")).isEmpty();
     }
 
+    int m_faultRuns = 0;
     QTemporaryDir m_backupDir;
     QTemporaryDir m_safetyDir;
     QString m_largeBackup;
