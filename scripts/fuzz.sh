@@ -35,7 +35,7 @@ for target in "${targets[@]}"; do
     work="build/fuzz/corpus/$name"
     mkdir -p "$work"
     log="build/fuzz/$target.log"
-    if ! "build/fuzz/tests/fuzz/$target" "${limit[@]}" -max_len=4096 -print_final_stats=1 -timeout=10 -rss_limit_mb=4096 \
+    if ! "build/fuzz/tests/fuzz/$target" "${limit[@]}" -max_len=4096 -print_final_stats=1 -timeout=60 -rss_limit_mb=4096 \
         -artifact_prefix="build/fuzz/$target-" "$work" "tests/fuzz/corpus/$name" >"$log" 2>&1; then
         tail -40 "$log" >&2
         echo "error: $target failed; the input is in build/fuzz/$target-*" >&2

@@ -7,6 +7,7 @@
 #include "connectioncontroller.h"
 #include "diagrampage.h"
 #include "jobspanel.h"
+#include "leftovercontroller.h"
 #include "lifecyclecontroller.h"
 #include "logdock.h"
 #include "sandboxcontroller.h"
@@ -56,7 +57,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
       m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
       m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this)),
-      m_lifecycle(new LifecycleController(m_runner, this)), m_backups(new BackupController(m_runner, this))
+      m_lifecycle(new LifecycleController(m_runner, this)), m_backups(new BackupController(m_runner, this)),
+      m_leftovers(new LeftoverController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -98,6 +100,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connections, &ConnectionController::connected, this, &MainWindow::showConnected);
     connect(m_connections, &ConnectionController::failed, this, &MainWindow::showFailure);
     connect(m_connections, &ConnectionController::disconnected, this, &MainWindow::showDisconnected);
+    connect(m_leftovers, &LeftoverController::dropped, this, [this](const QStringList &dropped, const QStringList &failures) {
+        statusBar()->showMessage(failures.isEmpty() ? tr("Dropped %n left-over temporary database(s)", nullptr, static_cast<int>(dropped.size()))
+                                                    : tr("Could not drop %1").arg(failures.join(QStringLiteral("; "))),
+                                 10000);
+    });
     connect(m_lifecycle, &LifecycleController::busyChanged, this, [this](bool busy) {
         m_lifecycleBusy = busy;
         updateLifecycleActions();
@@ -356,6 +363,7 @@ void MainWindow::showConnected(const Connected &connection)
     m_lifecycle->setConnection(profile);
     m_backups->setConnection(profile);
     m_backupsPanel->setConnection(profile);
+    m_leftovers->check(profile);
     m_verifyView->clear();
     m_pages->setCurrentWidget(m_connectedTabs);
     m_connectedTabs->setCurrentWidget(m_browser);

@@ -21,6 +21,7 @@ class ConnectionController;
 class DiagramPage;
 class JobRunner;
 class JobsPanel;
+class LeftoverController;
 class LifecycleController;
 class LogDock;
 class LogFile;
@@ -102,6 +103,7 @@ private:
     ConnectionController *m_connections = nullptr;
     LifecycleController *m_lifecycle = nullptr;
     BackupController *m_backups = nullptr;
+    LeftoverController *m_leftovers = nullptr;
     QList<QAction *> m_lifecycleActions;
     QList<QAction *> m_toolBarLifecycleActions;
     bool m_lifecycleBusy = false;

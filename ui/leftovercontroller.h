@@ -1,0 +1,49 @@
+#pragma once
+
+#include "connection/connectionprofile.h"
+#include "connection/temporarydatabase.h"
+#include "jobs/jobtypes.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QWidget;
+
+namespace nrdb {
+
+class Job;
+class JobRunner;
+class JobSlot;
+struct Error;
+
+// On connecting, looks for the temporary databases a killed restore or proof left on the server
+// (see CleanupJob) and, when there are some, offers to drop them. check() and drop() do the
+// work and are what tests call; offer() asks. GUI thread only.
+class LeftoverController : public QObject {
+    Q_OBJECT
+public:
+    LeftoverController(JobRunner *runner, QWidget *dialogParent);
+
+    void check(const ConnectionProfile &server);
+    void drop();
+    const QList<temporarydatabase::Leftover> &leftovers() const { return m_leftovers; }
+    // Whether check() asks the user about what it finds (tests say no, and call drop()).
+    void setAsking(bool asking) { m_asking = asking; }
+
+signals:
+    void found(const QList<nrdb::temporarydatabase::Leftover> &leftovers);
+    void dropped(const QStringList &databases, const QStringList &failures);
+
+private:
+    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
+    void offer();
+
+    JobSlot *m_slot;
+    QWidget *m_dialogParent;
+    ConnectionProfile m_server;
+    QList<temporarydatabase::Leftover> m_leftovers;
+    bool m_asking = true;
+};
+
+} // namespace nrdb
