@@ -6,6 +6,7 @@
 #include "catalog/catalogreader.h"
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
+#include "connection/temporarydatabase.h"
 #include "jobs/backupjob.h"
 #include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
@@ -14,6 +15,7 @@
 #include "jobs/restoreprogress.h"
 #include "jobs/seedjob.h"
 #include "model/schemamodel.h"
+#include "sandbox/sandboxcluster.h"
 #include "util/childprocess.h"
 
 #include <QSqlQuery>
@@ -225,6 +227,81 @@ private slots:
         QCOMPARE(runner.state(writing), JobState::Succeeded);
         QVERIFY2(events.indexOf(qMakePair(restoring, QStringLiteral("finished"))) < events.indexOf(qMakePair(writing, QStringLiteral("started"))),
                  "the write on the database being replaced ran beside its restore");
+    }
+
+    // The server stops at once (pg_ctl stop -m immediate) while a backup's pg_dump waits on a lock,
+    // and while a restore's pg_restore copies rows: neither calls it a success, the backup leaves
+    // no file, and the restore's copy, which it cannot drop now, carries its marker and is named.
+    void aServerThatGoesAwayIsNoSuccess()
+    {
+        SandboxCluster sandbox;
+        QVERIFY2(sandbox.start(), "no private server");
+        const SandboxState &state = sandbox.state();
+        const auto serverControl = [&](const QStringList &arguments) {
+            ChildCommand command(QDir(state.binDir).filePath(QStringLiteral("pg_ctl")), arguments, state.runAsUser,
+                                 environmentWithoutLibpqVariables());
+            const Result<ChildOutcome> outcome = command.run();
+            return outcome && outcome.value().exitCode == 0;
+        };
+        const auto stopNow = [&] { return serverControl({QStringLiteral("--pgdata=") + state.dataDir, QStringLiteral("--mode=immediate"), QStringLiteral("stop")}); };
+        const auto startAgain = [&] {
+            return serverControl({QStringLiteral("--pgdata=") + state.dataDir, QStringLiteral("--log=") + state.logFile,
+                                  QStringLiteral("--options=-p %1").arg(state.port), QStringLiteral("--wait"), QStringLiteral("start")});
+        };
+        const ConnectionProfile source = state.profile(QStringLiteral("gone_source"));
+        QVERIFY(test::queryValues(state.profile(), QStringLiteral("CREATE DATABASE gone_source")).isEmpty());
+        QVERIFY(test::queryValues(source, QStringLiteral("CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS a FROM generate_series(1, 800000) g")).isEmpty());
+        QVERIFY(test::queryValues(source, QStringLiteral("CREATE TABLE small (id int)")).isEmpty());
+        QTemporaryDir dir;
+        BackupOptions backup;
+        backup.outputDirectory = dir.path();
+        backup.format = BackupFormat::Custom;
+        backup.compression = 0;
+        const Result<std::shared_ptr<BackupJob>> good = run(std::make_shared<BackupJob>(source, backup));
+        QVERIFY(good);
+        const QString archive = good.value()->result().path;
+
+        // A backup whose pg_dump waits on a table lock when the server goes.
+        {
+            QTemporaryDir failing;
+            DatabaseSession holder;
+            QVERIFY(holder.open(source));
+            QSqlQuery lock(holder.database());
+            QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE small IN ACCESS EXCLUSIVE MODE")));
+            BackupOptions options = backup;
+            options.outputDirectory = failing.path();
+            JobRunner runner;
+            const JobId id = runner.submit(std::make_shared<BackupJob>(source, options));
+            QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(source, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) != QLatin1String("0"), 30000);
+            QVERIFY(stopNow());
+            QVERIFY(runner.waitForIdle(60000));
+            QCOMPARE(runner.state(id), JobState::Failed);
+            QCOMPARE(QDir(failing.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        }
+        QVERIFY(startAgain());
+
+        // A restore whose pg_restore is copying rows when the server goes.
+        RestoreOptions options;
+        options.source = archive;
+        options.targetDatabase = QStringLiteral("gone_target");
+        JobRunner runner;
+        Error failure;
+        connect(&runner, &JobRunner::finished, this, [&failure](JobId, JobState, const Error &error) { failure = error; });
+        const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
+        const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
+                                               "WHERE d.datname LIKE 'gone\\_target\\_restoring\\_%'");
+        QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
+        QVERIFY(stopNow());
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(runner.state(id), JobState::Failed);
+        QVERIFY(startAgain());
+        const QStringList left = test::queryValues(state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'"));
+        QCOMPARE(left.size(), 1);
+        QVERIFY(left.first().contains(QLatin1String("_restoring_")));
+        QVERIFY2(failure.detail.contains(left.first()) && failure.detail.contains(QLatin1String("netraven-dbctl cleanup")), qPrintable(failure.fullText()));
+        const QString comment = test::queryValue(state.profile(), QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'").arg(left.first()));
+        const std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
+        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() && marker->forDatabase == options.targetDatabase, qPrintable(comment));
     }
 
     void brokenBackupsLeaveTheTargetAlone()
