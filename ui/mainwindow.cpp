@@ -105,10 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
                                                     : tr("Could not drop %1").arg(failures.join(QStringLiteral("; "))),
                                  10000);
     });
-    connect(m_lifecycle, &LifecycleController::busyChanged, this, [this](bool busy) {
-        m_lifecycleBusy = busy;
-        updateLifecycleActions();
-    });
+    connect(m_lifecycle, &LifecycleController::busyChanged, this, &MainWindow::updateLifecycleActions);
     connect(m_browser, &SchemaBrowser::snapshotLoaded, this, [this] { m_diagram->showSnapshot(m_browser->snapshot()); });
     connect(m_diagram, &DiagramPage::openInBrowser, this, [this](quint32 oid) {
         m_connectedTabs->setCurrentWidget(m_browser);
@@ -120,10 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_connectedTabs->setCurrentWidget(m_verifyView);
     });
     connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
-    connect(m_backups, &BackupController::busyChanged, this, [this](bool busy) {
-        m_lifecycleBusy = busy;
-        updateLifecycleActions();
-    });
+    connect(m_backups, &BackupController::busyChanged, this, &MainWindow::updateLifecycleActions);
     connect(m_backupsPanel, &BackupsPanel::restoreRequested, m_backups, &BackupController::restoreAsking);
     connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {
         m_backupsPanel->setDirectory(QFileInfo(path).absolutePath());
@@ -235,7 +229,8 @@ void MainWindow::createLifecycleActions()
 
 void MainWindow::updateLifecycleActions()
 {
-    const bool enabled = m_connections->current().has_value() && !m_lifecycleBusy;
+    // Asked of both controllers each time: one finishing says nothing of the other.
+    const bool enabled = m_connections->current().has_value() && !m_lifecycle->isBusy() && !m_backups->isBusy();
     for (QAction *action : std::as_const(m_lifecycleActions))
         action->setEnabled(enabled);
 }

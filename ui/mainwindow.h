@@ -106,7 +106,6 @@ private:
     LeftoverController *m_leftovers = nullptr;
     QList<QAction *> m_lifecycleActions;
     QList<QAction *> m_toolBarLifecycleActions;
-    bool m_lifecycleBusy = false;
     bool m_bootstrapWhenConnected = false; // the sandbox just started: make it a NetRaven database
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;

@@ -1,4 +1,7 @@
 // The main window as real widgets under the offscreen platform.
+#include "queries.h"
+#include "scratchdatabase.h"
+
 #include "backupcontroller.h"
 #include "backupoptionsdialog.h"
 #include "backupspanel.h"
@@ -8,6 +11,9 @@
 #include "toolsettings.h"
 
 #include "backup/backuplistmodel.h"
+#include "connection/databasesession.h"
+#include "connection/connector.h"
+#include "lifecyclecontroller.h"
 #include "log/logmodel.h"
 #include "sandbox/serverinstallation.h"
 
@@ -22,6 +28,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -158,6 +165,37 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&restored));
         QCOMPARE(restored.dockWidgetArea(restored.logDock()), Qt::RightDockWidgetArea);
         QCOMPARE(restored.size(), QSize(900, 640));
+    }
+
+    // The database actions stay off while a backup runs, though a lifecycle job started beside it
+    // ends first: each controller is asked whether it is busy, no flag is shared between them.
+    void actionsStayOffWhileAnyJobRuns()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("busy"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("CREATE TABLE held (id int)")).isEmpty());
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        auto *bootstrap = window.findChild<QAction *>(QStringLiteral("bootstrapAction"));
+        QTRY_VERIFY(bootstrap->isEnabled());
+
+        DatabaseSession holder; // pg_dump waits on this lock
+        QVERIFY(holder.open(scratch.profile()));
+        QSqlQuery lock(holder.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE held IN ACCESS EXCLUSIVE MODE")));
+        QTemporaryDir backups;
+        QSignalSpy backedUp(window.backups(), &BackupController::backedUp);
+        window.backups()->backUpTo(backups.path());
+        QVERIFY(window.backups()->isBusy());
+        window.lifecycle()->verify();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.lifecycle()->isBusy(), 20000);
+        QVERIFY(window.backups()->isBusy());
+        QVERIFY2(!bootstrap->isEnabled(), "a lifecycle job's end re-enabled the actions during a backup");
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        QTRY_COMPARE_WITH_TIMEOUT(backedUp.count(), 1, 30000);
+        QTRY_VERIFY(bootstrap->isEnabled());
     }
 
     void sandboxButtonConnectsAndShowsTheSummary()
