@@ -2,38 +2,24 @@
 
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
+#include "util/processidentity.h"
 #include "util/sqlidentifier.h"
 #include "util/sqlresource.h"
 
-#include <QCoreApplication>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-#include <QSysInfo>
 #include <QVariant>
 
 namespace nrdb::temporarydatabase {
 
 namespace {
 
-// Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot; 0 if it is gone.
-qint64 processStartOf(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = stat.readAll();
-    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 19 ? fields.at(19).toLongLong() : 0;
-}
-
 QString whyLeftOver(const Marker &marker, int sessions)
 {
-    const QString thisHost = QSysInfo::machineHostName();
-    if (marker.host == thisHost) {
-        if (marker.makerRuns())
+    const ProcessIdentity maker{marker.host, marker.pid, marker.processStart};
+    if (maker.onThisMachine()) {
+        if (maker.runs())
             return {};
         return QStringLiteral("made by process %1 on this machine, which is gone").arg(marker.pid);
     }
@@ -47,8 +33,8 @@ QString whyLeftOver(const Marker &marker, int sessions)
 
 Marker Marker::ofThisProcess(const QString &purpose, const QString &forDatabase)
 {
-    const qint64 pid = QCoreApplication::applicationPid();
-    return Marker{purpose, forDatabase, QSysInfo::machineHostName(), pid, processStartOf(pid), QDateTime::currentDateTimeUtc()};
+    const ProcessIdentity self = ProcessIdentity::ofThisProcess();
+    return Marker{purpose, forDatabase, self.host, self.pid, self.start, QDateTime::currentDateTimeUtc()};
 }
 
 QString Marker::comment() const
@@ -76,12 +62,6 @@ std::optional<Marker> Marker::fromComment(const QString &comment)
     if (marker.purpose.isEmpty() || marker.host.isEmpty() || marker.pid <= 0)
         return std::nullopt;
     return marker;
-}
-
-bool Marker::makerRuns() const
-{
-    const qint64 start = processStartOf(pid);
-    return start != 0 && (processStart == 0 || start == processStart);
 }
 
 Status createMarked(const QSqlDatabase &maintenance, const QString &name, const Marker &marker)

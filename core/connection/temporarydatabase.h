@@ -34,8 +34,6 @@ struct Marker {
     static Marker ofThisProcess(const QString &purpose, const QString &forDatabase);
     QString comment() const;
     static std::optional<Marker> fromComment(const QString &comment);
-    // On this machine: whether the process that made it still runs.
-    bool makerRuns() const;
 };
 
 // CREATE DATABASE, then the marker as its comment; if the comment cannot be set, the database

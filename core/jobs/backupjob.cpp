@@ -292,6 +292,8 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     QDir outputDirectory(m_options.outputDirectory);
     if (!outputDirectory.mkpath(QStringLiteral(".")))
         return Error{ErrorKind::Io, QStringLiteral("Cannot create %1").arg(m_options.outputDirectory), {}, {}};
+    for (const QString &stale : durablefile::removeStalePartials(m_options.outputDirectory))
+        context.info(QStringLiteral("Removed %1, left by a backup that was killed before it finished").arg(stale));
     manifest.format = format;
     manifest.startedAt = QDateTime::currentDateTimeUtc();
     manifest.fileName = QStringLiteral("%1_%2%3").arg(manifest.database, manifest.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")),

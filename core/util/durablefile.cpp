@@ -1,9 +1,12 @@
 #include "util/durablefile.h"
 
+#include "util/processidentity.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <cstdio>
@@ -62,9 +65,32 @@ Status writeAll(const QString &path, const QByteArray &bytes)
 QString partialPathFor(const QString &finalPath)
 {
     const QFileInfo info(finalPath);
-    return info.dir().filePath(QStringLiteral(".%1.%2.partial")
+    const ProcessIdentity self = ProcessIdentity::ofThisProcess();
+    return info.dir().filePath(QStringLiteral(".%1.%2.%3-%4-%5.partial")
                                    .arg(info.fileName())
-                                   .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0')));
+                                   .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'))
+                                   .arg(self.pid)
+                                   .arg(self.start)
+                                   .arg(self.host));
+}
+
+QStringList removeStalePartials(const QString &directory)
+{
+    static const QRegularExpression partial(QStringLiteral(R"(^\..+\.[0-9a-f]{16}\.(\d+)-(\d+)-(.+)\.partial$)"));
+    QStringList removed;
+    const QDir dir(directory);
+    for (const QString &name : dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        const QRegularExpressionMatch match = partial.match(name);
+        if (!match.hasMatch())
+            continue;
+        const ProcessIdentity writer{match.captured(3), match.captured(1).toLongLong(), match.captured(2).toLongLong()};
+        if (!writer.onThisMachine() || writer.runs())
+            continue;
+        const QString path = dir.filePath(name);
+        if (QFileInfo(path).isDir() ? QDir(path).removeRecursively() : QFile::remove(path))
+            removed << name;
+    }
+    return removed;
 }
 
 Status sync(const QString &path)

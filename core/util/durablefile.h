@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace nrdb {
 
@@ -22,8 +23,13 @@ Status sync(const QString &path);
 // Renames from to to, failing (kind Io, "exists already") rather than replacing an existing to;
 // then fsyncs to's directory.
 Status renameNoReplace(const QString &from, const QString &to);
-// A name beside finalPath for its work in progress, unique to this call: ".<name>.<random>.partial".
+// A name beside finalPath for its work in progress, unique to this call and naming the process
+// that writes it: ".<name>.<random>.<pid>-<start>-<host>.partial".
 QString partialPathFor(const QString &finalPath);
+// Removes the work in progress in directory that processes on this machine left when they were
+// killed (their partial names say which; those of running processes and of other machines stay).
+// Returns the names removed.
+QStringList removeStalePartials(const QString &directory);
 
 } // namespace durablefile
 } // namespace nrdb

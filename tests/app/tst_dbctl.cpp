@@ -468,8 +468,21 @@ private slots:
         }
         QTRY_VERIFY2_WITH_TIMEOUT(dumpsRunning().isEmpty(), qPrintable(dumpsRunning().join(QLatin1Char(' '))), 10000);
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-        if (signal != SIGKILL) // a killed tool's partial file is for the next run to find
-            QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        const auto files = [&dir] { return QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden); };
+        if (signal != SIGKILL) {
+            QCOMPARE(files(), QStringList());
+            return;
+        }
+        // A killed tool cannot remove its partial file; the next backup into the directory does.
+        const QStringList left = files();
+        QCOMPARE(left.size(), 1);
+        QVERIFY2(left.first().endsWith(QLatin1String(".partial")), qPrintable(left.first()));
+        const Run next = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
+                                QStringLiteral("custom")}, {}, environment);
+        QVERIFY2(next.exitCode == 0, qPrintable(next.err));
+        QVERIFY2(next.err.contains(QStringLiteral("Removed %1, left by a backup that was killed").arg(left.first())), qPrintable(next.err));
+        QCOMPARE(files().filter(QStringLiteral(".partial")), QStringList());
+        QCOMPARE(files().size(), 2); // the new archive and its manifest
     }
 
     // A restore over a database, and a proof of restore, stopped while pg_restore copies rows:

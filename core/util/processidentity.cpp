@@ -1,0 +1,37 @@
+#include "util/processidentity.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSysInfo>
+
+namespace nrdb {
+
+qint64 processStartOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 19 ? fields.at(19).toLongLong() : 0;
+}
+
+ProcessIdentity ProcessIdentity::ofThisProcess()
+{
+    const qint64 pid = QCoreApplication::applicationPid();
+    return ProcessIdentity{QSysInfo::machineHostName(), pid, processStartOf(pid)};
+}
+
+bool ProcessIdentity::onThisMachine() const
+{
+    return host == QSysInfo::machineHostName();
+}
+
+bool ProcessIdentity::runs() const
+{
+    const qint64 now = processStartOf(pid);
+    return now != 0 && (start == 0 || now == start);
+}
+
+} // namespace nrdb
