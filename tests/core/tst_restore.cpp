@@ -22,9 +22,26 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include <csignal>
+
 using namespace nrdb;
 
 namespace {
+
+// The pids of running processes whose command line holds both words.
+QStringList processesNaming(const QString &word, const QString &program)
+{
+    QStringList pids;
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (pid.toInt() <= 0 || !cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = cmdline.readAll();
+        if (text.contains(word.toUtf8()) && text.contains(program.toUtf8()))
+            pids << pid;
+    }
+    return pids;
+}
 
 template <typename J>
 Result<std::shared_ptr<J>> run(std::shared_ptr<J> job)
@@ -230,9 +247,10 @@ private slots:
     }
 
     // The server stops at once (pg_ctl stop -m immediate) while a backup's pg_dump waits on a lock,
-    // and while a restore's pg_restore copies rows: neither calls it a success, the backup leaves
-    // no file, and the restore's copy, which it cannot drop now, carries its marker and is named.
-    void aServerThatGoesAwayIsNoSuccess()
+    // and while a restore's pg_restore copies rows; and a pg_restore is killed: none is called a
+    // success, the backup leaves no file, the killed restore drops its copy, and the copy the
+    // restore cannot drop with the server gone carries its marker and is named.
+    void aKilledPgRestoreOrAVanishingServerIsNoSuccess()
     {
         SandboxCluster sandbox;
         QVERIFY2(sandbox.start(), "no private server");
@@ -280,6 +298,25 @@ private slots:
         }
         QVERIFY(startAgain());
 
+        // A restore whose pg_restore is killed while it copies rows: a failure, and nothing left.
+        const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
+                                               "WHERE d.datname LIKE 'gone\\_target\\_restoring\\_%'");
+        {
+            RestoreOptions options;
+            options.source = archive;
+            options.targetDatabase = QStringLiteral("gone_target");
+            JobRunner runner;
+            const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
+            QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
+            const QStringList restorers = processesNaming(archive, QStringLiteral("pg_restore"));
+            QCOMPARE(restorers.size(), 1);
+            ::kill(restorers.first().toInt(), SIGKILL);
+            QVERIFY(runner.waitForIdle(60000));
+            QCOMPARE(runner.state(id), JobState::Failed);
+            QCOMPARE(test::queryValues(state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'")),
+                     QStringList());
+        }
+
         // A restore whose pg_restore is copying rows when the server goes.
         RestoreOptions options;
         options.source = archive;
@@ -288,8 +325,6 @@ private slots:
         Error failure;
         connect(&runner, &JobRunner::finished, this, [&failure](JobId, JobState, const Error &error) { failure = error; });
         const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
-        const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
-                                               "WHERE d.datname LIKE 'gone\\_target\\_restoring\\_%'");
         QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
         QVERIFY(stopNow());
         QVERIFY(runner.waitForIdle(60000));
