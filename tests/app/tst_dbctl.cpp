@@ -1,4 +1,5 @@
 // netraven-dbctl as a user runs it: the real binary, its exit codes, stdout and stderr.
+#include "processes.h"
 #include "queries.h"
 #include "scratchdatabase.h"
 
@@ -39,20 +40,6 @@ Run dbctl(const QStringList &arguments, const QString &runAsUser = {},
     return Run{outcome.value().exitCode, outcome.value().standardOutput, outcome.value().standardError};
 }
 
-// The pids of the running processes whose command line holds both words.
-QStringList processesNaming(const QString &word, const QString &program)
-{
-    QStringList pids;
-    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (pid.toInt() <= 0 || !cmdline.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = cmdline.readAll();
-        if (text.contains(word.toUtf8()) && text.contains(program.toUtf8()))
-            pids << pid;
-    }
-    return pids;
-}
 
 } // namespace
 
@@ -453,7 +440,7 @@ private slots:
         tool.start(QStringLiteral(NRDB_DBCTL_PATH), {QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(),
                                                      QStringLiteral("--format"), QStringLiteral("custom")});
         QVERIFY(tool.waitForStarted());
-        const auto dumpsRunning = [&dir] { return processesNaming(dir.path(), QStringLiteral("pg_dump")); };
+        const auto dumpsRunning = [&dir] { return test::processesNaming(dir.path(), QStringLiteral("pg_dump")); };
         QTRY_VERIFY_WITH_TIMEOUT(!dumpsRunning().isEmpty(), 20000);
         QTest::qWait(300);
         ::kill(static_cast<pid_t>(tool.processId()), signal);
@@ -466,7 +453,7 @@ private slots:
             const QString said = signal == SIGINT ? QStringLiteral("Ctrl-C") : signal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGHUP");
             QVERIFY2(err.contains(QStringLiteral("Cancelling (%1)").arg(said)), qPrintable(err));
         }
-        QTRY_VERIFY2_WITH_TIMEOUT(dumpsRunning().isEmpty(), qPrintable(dumpsRunning().join(QLatin1Char(' '))), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(dumpsRunning().isEmpty(), 10000);
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
         const auto files = [&dir] { return QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden); };
         if (signal != SIGKILL) {
@@ -526,7 +513,7 @@ private slots:
         tool.setProcessEnvironment(environment);
         tool.start(QStringLiteral(NRDB_DBCTL_PATH), arguments);
         QVERIFY(tool.waitForStarted());
-        const auto restoring = [&] { return processesNaming(m_largeBackup, QStringLiteral("pg_restore")); };
+        const auto restoring = [&] { return test::processesNaming(m_largeBackup, QStringLiteral("pg_restore")); };
         QTRY_VERIFY_WITH_TIMEOUT(!restoring().isEmpty() && copies().size() > before.size(), 120000);
         const qint64 pid = tool.processId();
         ::kill(static_cast<pid_t>(pid), signal);

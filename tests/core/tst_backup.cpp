@@ -1,4 +1,5 @@
 // Backups with the real pg_dump on the real server: formats, manifest, checks, cancel, secrets.
+#include "processes.h"
 #include "queries.h"
 #include "scratchdatabase.h"
 
@@ -29,24 +30,6 @@
 #include <unistd.h>
 
 using namespace nrdb;
-
-namespace {
-
-// The pids of running processes whose command line contains text.
-QList<qint64> processesWith(const QString &text)
-{
-    QList<qint64> pids;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-        if (numeric && cmdline.open(QIODevice::ReadOnly) && QString::fromLocal8Bit(cmdline.readAll()).contains(text))
-            pids << pid;
-    }
-    return pids;
-}
-
-} // namespace
 
 class TestBackup : public QObject {
     Q_OBJECT
@@ -402,7 +385,7 @@ private slots:
         connect(&runner, &JobRunner::finished, this, [&state](JobId, JobState s) { state = s; });
         const JobId id = runner.submit(job);
         QList<qint64> dumps;
-        QTRY_VERIFY_WITH_TIMEOUT(!(dumps = processesWith(dir.path())).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!(dumps = test::processesNaming(dir.path())).isEmpty(), 20000);
 
         // The password is nowhere in pg_dump's command line.
         QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(dumps.first()));
@@ -414,7 +397,7 @@ private slots:
         runner.cancel(id);
         QVERIFY(runner.waitForIdle(20000));
         QCOMPARE(state, JobState::Cancelled);
-        QVERIFY(processesWith(dir.path()).isEmpty());
+        QVERIFY(test::processesNaming(dir.path()).isEmpty());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
         QTRY_COMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
                      QStringLiteral("0"));
@@ -475,7 +458,7 @@ private slots:
         connect(&runner, &JobRunner::finished, this, [&](JobId, JobState s, const Error &e) { state = s; error = e; });
         runner.submit(job);
         QList<qint64> dumps;
-        QTRY_VERIFY_WITH_TIMEOUT(!(dumps = processesWith(dir.path())).isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!(dumps = test::processesNaming(dir.path())).isEmpty(), 20000);
         ::kill(static_cast<pid_t>(dumps.first()), SIGKILL);
         QVERIFY(runner.waitForIdle(20000));
         QCOMPARE(state, JobState::Failed);

@@ -1,4 +1,5 @@
 // Restores with the real pg_restore and psql on the real server.
+#include "processes.h"
 #include "queries.h"
 #include "scratchdatabase.h"
 #include "statementjob.h"
@@ -27,21 +28,6 @@
 using namespace nrdb;
 
 namespace {
-
-// The pids of running processes whose command line holds both words.
-QStringList processesNaming(const QString &word, const QString &program)
-{
-    QStringList pids;
-    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (pid.toInt() <= 0 || !cmdline.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = cmdline.readAll();
-        if (text.contains(word.toUtf8()) && text.contains(program.toUtf8()))
-            pids << pid;
-    }
-    return pids;
-}
 
 template <typename J>
 Result<std::shared_ptr<J>> run(std::shared_ptr<J> job)
@@ -308,9 +294,9 @@ private slots:
             JobRunner runner;
             const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
             QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
-            const QStringList restorers = processesNaming(archive, QStringLiteral("pg_restore"));
+            const QList<qint64> restorers = test::processesNaming(archive, QStringLiteral("pg_restore"));
             QCOMPARE(restorers.size(), 1);
-            ::kill(restorers.first().toInt(), SIGKILL);
+            ::kill(static_cast<pid_t>(restorers.first()), SIGKILL);
             QVERIFY(runner.waitForIdle(60000));
             QCOMPARE(runner.state(id), JobState::Failed);
             QCOMPARE(test::queryValues(state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'")),
