@@ -55,9 +55,12 @@ void LeftoverController::offer()
         lines << tr("%1: the %2 for %3, %4").arg(leftover.database, leftover.marker.purpose, leftover.marker.forDatabase, leftover.why);
     // Not modal to the application: the window stays usable, and nothing waits on the answer.
     auto *box = new QMessageBox(QMessageBox::Question, tr("Left-over temporary databases"),
-                                tr("%n database(s) on this server were left by a restore or a proof of restore that did not "
-                                   "finish. They are copies this tool made, not your data.",
-                                   nullptr, static_cast<int>(m_leftovers.size())),
+                                m_leftovers.size() == 1
+                                    ? tr("A restore or a proof of restore that did not finish left a database on this server. "
+                                         "It is a copy this tool made, not your data.")
+                                    : tr("Restores or proofs of restore that did not finish left %1 databases on this server. "
+                                         "They are copies this tool made, not your data.")
+                                          .arg(m_leftovers.size()),
                                 QMessageBox::NoButton, m_dialogParent);
     box->setObjectName(QStringLiteral("leftoverPrompt"));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -101,7 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connections, &ConnectionController::failed, this, &MainWindow::showFailure);
     connect(m_connections, &ConnectionController::disconnected, this, &MainWindow::showDisconnected);
     connect(m_leftovers, &LeftoverController::dropped, this, [this](const QStringList &dropped, const QStringList &failures) {
-        statusBar()->showMessage(failures.isEmpty() ? tr("Dropped %n left-over temporary database(s)", nullptr, static_cast<int>(dropped.size()))
+        statusBar()->showMessage(failures.isEmpty() ? tr("Dropped the left-over temporary databases: %1").arg(dropped.join(QStringLiteral(", ")))
                                                     : tr("Could not drop %1").arg(failures.join(QStringLiteral("; "))),
                                  10000);
     });
