@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include <array>
 #include <csignal>
 #include <unistd.h>
 
@@ -611,6 +612,32 @@ private slots:
                                                                            "AND application_name LIKE 'netraven-dbadmin job%'")),
                                   QStringLiteral("0"), 15000);
         QCOMPARE(state(), before);
+        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database)).isEmpty());
+    }
+
+    // Two seeds of one database at once, from two processes: the pack's lock takes them in turn,
+    // both succeed, and every row is there once.
+    void twoSeedsAtOnceSeedOnce()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString database = QStringLiteral("nrdb_cli_seeds_%1").arg(QCoreApplication::applicationPid());
+        const ConnectionProfile profile = server.value().profile(database);
+        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
+        QCOMPARE(dbctl({QStringLiteral("init"), profile.toUri()}, {}, environment).exitCode, 0);
+        std::array<QProcess, 2> seeds;
+        for (QProcess &seed : seeds) {
+            seed.setProcessEnvironment(environment);
+            seed.start(QStringLiteral(NRDB_DBCTL_PATH), {QStringLiteral("seed"), profile.toUri()});
+        }
+        for (QProcess &seed : seeds) {
+            QVERIFY(seed.waitForFinished(60000));
+            QVERIFY2(seed.exitCode() == 0, seed.readAllStandardError().constData());
+        }
+        QCOMPARE(test::queryValue(profile, QStringLiteral("SELECT count(*) FROM public.users")), QStringLiteral("1"));
+        QCOMPARE(test::queryValue(profile, QStringLiteral("SELECT count(*) FROM public.tags")), QStringLiteral("1"));
         QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database)).isEmpty());
     }
 
