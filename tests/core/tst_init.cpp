@@ -1,6 +1,7 @@
 // Init and migrations on the real server: idempotence, concurrency, interruption, drifted files,
 // and a user who may not create what the pack needs.
 #include "queries.h"
+#include "sandboxcontrol.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
@@ -8,6 +9,7 @@
 #include "jobs/jobrunner.h"
 #include "migrate/migrationstatus.h"
 #include "migrate/schemahistory.h"
+#include "sandbox/sandboxcluster.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -238,6 +240,33 @@ private slots:
         QVERIFY2(ran.state == JobState::Succeeded, qPrintable(ran.error.fullText()));
         QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
                  QStringList{QStringLiteral("nrdb_limited")});
+    }
+
+    // The server stops at once in the middle of a migration: the job fails, and once the server is
+    // back that migration left nothing, its table absent and the history ending before it.
+    void aServerThatStopsMidMigrationLeavesItUnapplied()
+    {
+        QTemporaryDir dir;
+        const ModelPack pack = loadPack(makeSlowPack(dir, 60));
+        SandboxCluster sandbox;
+        QVERIFY2(sandbox.start(), "no private server");
+        const SandboxState &state = sandbox.state();
+        QVERIFY(test::queryValues(state.profile(), QStringLiteral("CREATE DATABASE midway")).isEmpty());
+        const ConnectionProfile target = state.profile(QStringLiteral("midway"));
+        JobRunner runner;
+        const JobId id = runner.submit(std::make_shared<InitJob>(target, PackChoice(pack)));
+        QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(target, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' "
+                                                                         "AND pid <> pg_backend_pid()")) == QLatin1String("1"),
+                                 30000);
+        // The sandbox commits asynchronously (synchronous_commit = off): give the WAL writer time to
+        // write migration 1's commit, as a server that commits synchronously would have at once.
+        QTest::qWait(1000);
+        QVERIFY(test::stopServerNow(state));
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(runner.state(id), JobState::Failed);
+        QVERIFY(test::startServerAgain(state));
+        QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'slow'")), QStringLiteral("1"));
+        QCOMPARE(test::queryValue(target, QStringLiteral("SELECT max(version) FROM nrdb.schema_history")), QStringLiteral("1"));
     }
 
 private:

@@ -1,6 +1,7 @@
 // Restores with the real pg_restore and psql on the real server.
 #include "processes.h"
 #include "queries.h"
+#include "sandboxcontrol.h"
 #include "scratchdatabase.h"
 #include "statementjob.h"
 
@@ -241,17 +242,6 @@ private slots:
         SandboxCluster sandbox;
         QVERIFY2(sandbox.start(), "no private server");
         const SandboxState &state = sandbox.state();
-        const auto serverControl = [&](const QStringList &arguments) {
-            ChildCommand command(QDir(state.binDir).filePath(QStringLiteral("pg_ctl")), arguments, state.runAsUser,
-                                 environmentWithoutLibpqVariables());
-            const Result<ChildOutcome> outcome = command.run();
-            return outcome && outcome.value().exitCode == 0;
-        };
-        const auto stopNow = [&] { return serverControl({QStringLiteral("--pgdata=") + state.dataDir, QStringLiteral("--mode=immediate"), QStringLiteral("stop")}); };
-        const auto startAgain = [&] {
-            return serverControl({QStringLiteral("--pgdata=") + state.dataDir, QStringLiteral("--log=") + state.logFile,
-                                  QStringLiteral("--options=-p %1").arg(state.port), QStringLiteral("--wait"), QStringLiteral("start")});
-        };
         const ConnectionProfile source = state.profile(QStringLiteral("gone_source"));
         QVERIFY(test::queryValues(state.profile(), QStringLiteral("CREATE DATABASE gone_source")).isEmpty());
         QVERIFY(test::queryValues(source, QStringLiteral("CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS a FROM generate_series(1, 800000) g")).isEmpty());
@@ -277,12 +267,12 @@ private slots:
             JobRunner runner;
             const JobId id = runner.submit(std::make_shared<BackupJob>(source, options));
             QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(source, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) != QLatin1String("0"), 30000);
-            QVERIFY(stopNow());
+            QVERIFY(test::stopServerNow(state));
             QVERIFY(runner.waitForIdle(60000));
             QCOMPARE(runner.state(id), JobState::Failed);
             QCOMPARE(QDir(failing.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
         }
-        QVERIFY(startAgain());
+        QVERIFY(test::startServerAgain(state));
 
         // A restore whose pg_restore is killed while it copies rows: a failure, and nothing left.
         const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
@@ -312,10 +302,10 @@ private slots:
         connect(&runner, &JobRunner::finished, this, [&failure](JobId, JobState, const Error &error) { failure = error; });
         const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
         QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
-        QVERIFY(stopNow());
+        QVERIFY(test::stopServerNow(state));
         QVERIFY(runner.waitForIdle(60000));
         QCOMPARE(runner.state(id), JobState::Failed);
-        QVERIFY(startAgain());
+        QVERIFY(test::startServerAgain(state));
         const QStringList left = test::queryValues(state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'"));
         QCOMPARE(left.size(), 1);
         QVERIFY(left.first().contains(QLatin1String("_restoring_")));
