@@ -250,13 +250,13 @@ Status RestoreJob::renameInOneTransaction(const QSqlDatabase &db, const QString 
     QSqlQuery query(connection);
     for (const QString &statement : std::as_const(statements)) {
         if (!query.exec(statement)) {
-            const Error error = sqlError(query.lastError(), QStringLiteral("Could not put %1 in place; it is as it was").arg(m_options.targetDatabase));
+            const Error error = sqlError(query.lastError(), QStringLiteral("Could not give the restored copy the name %1; nothing was changed").arg(m_options.targetDatabase));
             connection.rollback();
             return error;
         }
     }
     if (!connection.commit())
-        return sqlError(connection.lastError(), QStringLiteral("Could not put %1 in place; it is as it was").arg(m_options.targetDatabase));
+        return sqlError(connection.lastError(), QStringLiteral("Could not give the restored copy the name %1; nothing was changed").arg(m_options.targetDatabase));
     return {};
 }
 

@@ -641,6 +641,42 @@ private slots:
         QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database)).isEmpty());
     }
 
+    // Two restores into one new name at once, from two processes: one restores, the other says
+    // the name is taken (exit 1), and no staging copy is left.
+    void twoRestoresIntoOneNameAtOnce()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QProcessEnvironment environment = environmentWithoutLibpqVariables();
+        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QString source = QStringLiteral("nrdb_cli_twice_src_%1").arg(QCoreApplication::applicationPid());
+        const QString target = QStringLiteral("nrdb_cli_twice_%1").arg(QCoreApplication::applicationPid());
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), server.value().profile(source).toUri()}, {}, environment).exitCode, 0);
+        QTemporaryDir dir;
+        const Run backup = dbctl({QStringLiteral("backup"), server.value().profile(source).toUri(), QStringLiteral("--dir"), dir.path()}, {}, environment);
+        QCOMPARE(backup.exitCode, 0);
+        std::array<QProcess, 2> restores;
+        for (QProcess &restore : restores) {
+            restore.setProcessEnvironment(environment);
+            restore.start(QStringLiteral(NRDB_DBCTL_PATH), {QStringLiteral("restore"), backup.out.trimmed(), server.value().profile().toUri(),
+                                                            QStringLiteral("--into"), target});
+        }
+        QList<int> codes;
+        QString refusal;
+        for (QProcess &restore : restores) {
+            QVERIFY(restore.waitForFinished(60000));
+            codes << restore.exitCode();
+            if (restore.exitCode() != 0)
+                refusal = QString::fromUtf8(restore.readAllStandardError());
+        }
+        std::sort(codes.begin(), codes.end());
+        QCOMPARE(codes, (QList<int>{0, 1}));
+        QVERIFY2(refusal.contains(target) && (refusal.contains(QLatin1String("exists")) || refusal.contains(QLatin1String("nothing was changed"))),
+                 qPrintable(refusal));
+        QCOMPARE(test::queryValues(server.value().profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE '%1%' ORDER BY 1").arg(target)),
+                 QStringList{target});
+    }
+
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
     void interruptCancelsWithExit130()
     {
