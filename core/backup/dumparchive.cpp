@@ -8,7 +8,6 @@
 #include <QSet>
 
 #include <limits>
-#include <optional>
 
 namespace nrdb::dumparchive {
 
@@ -17,6 +16,7 @@ namespace {
 constexpr int kBlockData = 1;  // BLK_DATA: a table's data, as chunks
 constexpr int kBlockBlobs = 3; // BLK_BLOBS: large objects, each an OID and chunks, ended by OID 0
 constexpr int kMaxIntegerBytes = 32; // pg_restore's own sanity limit on intSize and offSize
+constexpr qint64 kMaxNameBytes = 64 * 1024; // far above any name, tag, file name or version pg_dump writes
 
 constexpr int versionOf(int major, int minor) { return (major << 16) | (minor << 8); }
 
@@ -85,16 +85,30 @@ public:
         return negative ? -magnitude(intSize) : magnitude(intSize);
     }
 
-    // ReadStr: a length (negative for "none"), then that many bytes.
-    std::optional<QByteArray> string()
+    // ReadStr: a length (negative for "none"), then that many bytes. Passed over without being
+    // read into memory: a definition may be long, and a torn length may claim the rest of the file.
+    // Returns the length, -1 for none.
+    qint64 skipString()
+    {
+        const qint64 length = integer();
+        if (!failed() && length > 0)
+            skip(length);
+        return failed() ? -1 : length;
+    }
+
+    // A ReadStr that is kept: a name, a file name, a version. Longer than any of those can be is a
+    // torn archive, not a name.
+    QString text()
     {
         const qint64 length = integer();
         if (failed() || length < 0)
-            return std::nullopt;
-        return bytes(length);
+            return {};
+        if (length > kMaxNameBytes) {
+            fail(QStringLiteral("a name of %1 bytes").arg(length));
+            return {};
+        }
+        return QString::fromUtf8(bytes(length));
     }
-
-    QString text() { return QString::fromUtf8(string().value_or(QByteArray())); }
 
     // ReadOffset: a flag saying whether the data's place was set, then offSize bytes.
     DataPlace dataPlace(qint64 &offset)
@@ -166,7 +180,7 @@ Proof readHeader(ArchiveReader &reader, Format expected)
     for (int field = 0; field < 7; ++field) // the creation time: seconds to daylight-saving flag
         (void)reader.integer();
     archive.databaseName = reader.text();
-    (void)reader.string(); // the server's version
+    (void)reader.skipString(); // the server's version
     archive.dumpVersion = reader.text();
     if (reader.failed())
         return brokenBy(reader, archive);
@@ -181,23 +195,23 @@ Entry readEntry(ArchiveReader &reader, const Archive &archive)
     if (!reader.failed() && entry.dumpId <= 0)
         reader.fail(QStringLiteral("an entry ID out of range"));
     entry.hasData = reader.integer() != 0;
-    (void)reader.string(); // catalog table OID
-    (void)reader.string(); // object OID
+    (void)reader.skipString(); // catalog table OID
+    (void)reader.skipString(); // object OID
     entry.name = reader.text();
     entry.description = reader.text();
     (void)reader.integer(); // section
-    (void)reader.string();  // definition
-    (void)reader.string();  // drop statement
-    entry.copies = !reader.text().isEmpty();
+    (void)reader.skipString(); // definition
+    (void)reader.skipString(); // drop statement
+    entry.copies = reader.skipString() > 0;
     entry.schema = reader.text();
-    (void)reader.string(); // tablespace
+    (void)reader.skipString(); // tablespace
     if (archive.version >= versionOf(1, 14))
-        (void)reader.string(); // table access method
+        (void)reader.skipString(); // table access method
     if (archive.version >= versionOf(1, 16))
         (void)reader.integer(); // relkind
-    (void)reader.string();      // owner
-    (void)reader.string();      // "with OIDs"
-    while (!reader.failed() && reader.string().has_value()) {
+    (void)reader.skipString(); // owner
+    (void)reader.skipString(); // "with OIDs"
+    while (!reader.failed() && reader.skipString() >= 0) {
         // dependencies, ended by a string that is none
     }
     if (archive.format == Format::Custom)
@@ -293,8 +307,11 @@ Proof walkDataBlocks(ArchiveReader &reader, Archive archive)
     }
     if (reader.failed())
         return brokenBy(reader, archive);
+    // Every entry with data has its block, placed or not: an archive pg_dump wrote to a pipe, or
+    // one whose table of contents was never rewritten with the places, can lose whole blocks at
+    // its end and still end cleanly.
     for (const Entry &entry : archive.entries) {
-        if (entry.dataPlace == DataPlace::Set && !seen.contains(entry.dumpId))
+        if (entry.hasData && entry.dataPlace != DataPlace::NoData && !seen.contains(entry.dumpId))
             return broken(QStringLiteral("The archive is cut short: %1 has no data block.").arg(entryText(entry)), archive);
     }
     return Proof{Proof::Verdict::Whole, {}, archive};

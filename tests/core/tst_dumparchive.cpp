@@ -148,6 +148,31 @@ private slots:
                  qPrintable(trailing.reason));
     }
 
+    // An archive pg_dump wrote to a pipe has no places in its table of contents: cut at any byte,
+    // also where a block begins, so that it ends cleanly, it is still not whole.
+    void aStreamedArchiveNeedsEveryBlock()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("streamed.dump"));
+        const ClientEnvironment environment = ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
+        const QString command = QStringLiteral("'%1' --no-password --format=custom --table=netraven.users --table=netraven.admin_settings "
+                                               "--table=netraven.tags '%2' | cat > '%3'")
+                                    .arg(m_tools.pgDump(), m_scratch.name(), path);
+        const Result<ChildOutcome> dumped = ChildCommand(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command}, {}, environment.environment()).run();
+        QVERIFY(dumped && dumped.value().exitCode == 0);
+        const QByteArray whole = readAll(path);
+        const Proof proof = proveBytes(whole);
+        QVERIFY2(proof.whole(), qPrintable(proof.reason));
+        int unplaced = 0;
+        for (const dumparchive::Entry &entry : proof.archive.entries)
+            unplaced += entry.hasData && entry.dataPlace == dumparchive::DataPlace::NotSet ? 1 : 0;
+        QVERIFY(unplaced >= 3);
+        QCOMPARE(proof.archive.dataBlocks, qint64(unplaced));
+        for (qsizetype length = 0; length < whole.size(); ++length) {
+            if (proveBytes(whole.left(length)).whole())
+                QFAIL(qPrintable(QStringLiteral("the streamed archive cut at %1 of %2 bytes passed").arg(length).arg(whole.size())));
+        }
+    }
+
     // Not an archive, and an archive of a format version nobody has written yet.
     void foreignBytesAreNamed()
     {
