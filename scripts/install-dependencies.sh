@@ -19,7 +19,7 @@ packages=(
     # the diagram benchmark
     libgraphviz-dev graphviz qt6-svg-dev
     # fuzzing the parsers of outside input (scripts/fuzz.sh): clang and its libFuzzer runtime
-    clang libclang-rt-14-dev
+    clang-14 libclang-rt-14-dev
     # the Debian package and its checks
     dpkg-dev desktop-file-utils appstream
 )

@@ -17,26 +17,40 @@ LeftoverController::LeftoverController(JobRunner *runner, QWidget *dialogParent)
 
 void LeftoverController::check(const ConnectionProfile &server)
 {
-    if (m_slot->isBusy())
-        return;
     m_server = server;
+    m_leftovers.clear();
+    if (m_slot->isBusy()) {
+        m_checkAgain = true;
+        return;
+    }
     m_slot->start(std::make_shared<CleanupJob>(server, true));
 }
 
 void LeftoverController::drop()
 {
-    if (!m_slot->isBusy() && !m_leftovers.isEmpty())
-        m_slot->start(std::make_shared<CleanupJob>(m_server, false));
+    QStringList databases;
+    for (const temporarydatabase::Leftover &leftover : std::as_const(m_leftovers))
+        databases << leftover.database;
+    dropConfirmed(m_server, databases);
+}
+
+void LeftoverController::dropConfirmed(const ConnectionProfile &server, const QStringList &databases)
+{
+    if (!m_slot->isBusy() && !databases.isEmpty())
+        m_slot->start(std::make_shared<CleanupJob>(server, false, databases));
 }
 
 void LeftoverController::onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &)
 {
     const auto cleanup = std::dynamic_pointer_cast<CleanupJob>(job);
+    if (std::exchange(m_checkAgain, false)) {
+        check(m_server); // what the finished job found was of another server
+        return;
+    }
     if (state != JobState::Succeeded || !cleanup || !cleanup->hasResult())
         return; // the log says why; nothing to offer
     const CleanupReport &report = cleanup->result();
     if (job->access() == JobAccess::Write) {
-        m_leftovers.clear();
         emit dropped(report.dropped, report.failed);
         return;
     }
@@ -50,9 +64,12 @@ void LeftoverController::onJobFinished(const std::shared_ptr<Job> &job, JobState
 
 void LeftoverController::offer()
 {
-    QStringList lines;
-    for (const temporarydatabase::Leftover &leftover : std::as_const(m_leftovers))
-        lines << tr("%1: the %2 for %3, %4").arg(leftover.database, leftover.marker.purpose, leftover.marker.forDatabase, leftover.why);
+    QStringList lines{tr("On %1:").arg(m_server.displayName())};
+    QStringList databases;
+    for (const temporarydatabase::Leftover &leftover : std::as_const(m_leftovers)) {
+        lines << leftover.description();
+        databases << leftover.database;
+    }
     // Not modal to the application: the window stays usable, and nothing waits on the answer.
     auto *box = new QMessageBox(QMessageBox::Question, tr("Left-over temporary databases"),
                                 m_leftovers.size() == 1
@@ -68,9 +85,10 @@ void LeftoverController::offer()
     QPushButton *dropButton = box->addButton(tr("Drop Them"), QMessageBox::AcceptRole);
     box->addButton(tr("Keep for Now"), QMessageBox::RejectRole);
     box->setDefaultButton(dropButton);
-    connect(box, &QMessageBox::buttonClicked, this, [this, dropButton](QAbstractButton *clicked) {
+    // What the box shows is what a click drops, on the server it names, however late the click.
+    connect(box, &QMessageBox::buttonClicked, this, [this, dropButton, server = m_server, databases](QAbstractButton *clicked) {
         if (clicked == dropButton)
-            drop();
+            dropConfirmed(server, databases);
     });
     box->open();
 }

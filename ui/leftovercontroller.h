@@ -25,7 +25,10 @@ class LeftoverController : public QObject {
 public:
     LeftoverController(JobRunner *runner, QWidget *dialogParent);
 
+    // Looks on server; a check for another server while one runs follows it, and the first's
+    // findings are not shown.
     void check(const ConnectionProfile &server);
+    // Drops, of what the last check found, those still left over.
     void drop();
     const QList<temporarydatabase::Leftover> &leftovers() const { return m_leftovers; }
     // Whether check() asks the user about what it finds (tests say no, and call drop()).
@@ -38,11 +41,13 @@ signals:
 private:
     void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
     void offer();
+    void dropConfirmed(const ConnectionProfile &server, const QStringList &databases);
 
     JobSlot *m_slot;
     QWidget *m_dialogParent;
     ConnectionProfile m_server;
     QList<temporarydatabase::Leftover> m_leftovers;
+    bool m_checkAgain = false;
     bool m_asking = true;
 };
 

@@ -184,8 +184,8 @@ QString cleanupUsage()
                "killed or its server went away: a restore's staging copy (<name>_restoring_<time>), a proof's\n"
                "scratch copy (nrdb_prove_<time>), a replaced database whose safety backup was taken. They are\n"
                "known by the marker this tool writes in their comment, never by name alone, and one counts as\n"
-               "left over when the process that made it on this machine is gone, or, made on another machine,\n"
-               "when it is over 6 hours old and nobody is connected to it. A drop, once begun, is not cancelled.\n"
+               "left over when nobody is connected to it and the process that made it on this machine is gone,\n"
+               "or, made on another machine, when it is over 6 hours old. A drop, once begun, is not cancelled.\n"
                "\n"
                "  --dry-run  list them, drop nothing\n"
                "  --json     print what was found and dropped as JSON\n\n") +
@@ -238,9 +238,7 @@ int runCleanupCommand(const QStringList &arguments)
         writeOut(QStringLiteral("Nothing left over.\n"));
     } else {
         for (const temporarydatabase::Leftover &leftover : report.leftovers)
-            writeOut(QStringLiteral("%1  %2 for %3, %4%5\n")
-                         .arg(leftover.database, leftover.marker.purpose, leftover.marker.forDatabase, leftover.why,
-                              report.dropped.contains(leftover.database) ? QStringLiteral(": dropped") : QString()));
+            writeOut(leftover.description() + (report.dropped.contains(leftover.database) ? QStringLiteral(" (dropped)\n") : QStringLiteral("\n")));
     }
     return report.failed.isEmpty() ? ExitOk : ExitFailed;
 }

@@ -104,4 +104,14 @@ Status provenWhole(const ClientTools &tools, const QString &path, bool decompres
     return {};
 }
 
+Result<QStringList> listedAndWhole(const ClientTools &tools, const QString &path, bool decompress)
+{
+    Result<QStringList> entries = pgRestoreList(tools, path);
+    if (!entries)
+        return entries;
+    if (Status whole = provenWhole(tools, path, decompress); !whole)
+        return whole.error();
+    return entries;
+}
+
 } // namespace nrdb::archivecheck

@@ -25,6 +25,9 @@ Status pgRestoreWhole(const ClientTools &tools, const QString &path);
 // read of the file; and, when decompress asks, read through by pg_restore as well. An archive
 // version the in-process reader does not know is read through by pg_restore instead.
 Status provenWhole(const ClientTools &tools, const QString &path, bool decompress);
+// Both: pg_restore --list reads the table of contents, then the archive is proven whole as above.
+// Returns the table of contents' entries.
+Result<QStringList> listedAndWhole(const ClientTools &tools, const QString &path, bool decompress);
 
 } // namespace archivecheck
 } // namespace nrdb

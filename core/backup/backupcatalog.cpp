@@ -71,8 +71,9 @@ Status verify(BackupEntry &entry, const ClientTools &tools)
         if (entry.formatName() == QLatin1String("plain-gzip")) {
             result = archivecheck::plainGzip(entry.path);
         } else {
-            const Result<QStringList> listed = archivecheck::pgRestoreList(tools, entry.path);
-            result = listed ? archivecheck::provenWhole(tools, entry.path, false) : Status(listed.error());
+            const Result<QStringList> listed = archivecheck::listedAndWhole(tools, entry.path, false);
+            if (!listed)
+                result = listed.error();
         }
     }
     if (entry.hasManifest) {

@@ -135,12 +135,10 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
     static const QRegularExpression ownerClause(QStringLiteral(R"re(OWNER TO ("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*);)re"));
     QSet<QString> owners;
     if (source.kind == SourceKind::Custom || source.kind == SourceKind::Directory) {
-        Result<QStringList> entries = archivecheck::pgRestoreList(tools, path);
+        Result<QStringList> entries = archivecheck::listedAndWhole(tools, path, false);
         if (!entries)
             return entries.error();
         source.entries = std::move(entries).value();
-        if (Status whole = archivecheck::provenWhole(tools, path, false); !whole)
-            return whole.error();
         for (const QString &entry : std::as_const(source.entries)) {
             const QString owner = entry.section(QLatin1Char(' '), -1);
             if (!owner.isEmpty() && owner != QLatin1String("-"))

@@ -15,6 +15,13 @@ const QString kUniqueViolation = QStringLiteral("23505"); // two CREATE DATABASE
 
 } // namespace
 
+ConnectionProfile maintenanceOf(const ConnectionProfile &server)
+{
+    ConnectionProfile maintenance = server;
+    maintenance.database = QStringLiteral("postgres");
+    return maintenance;
+}
+
 Status validateName(const QString &name)
 {
     if (name.isEmpty())

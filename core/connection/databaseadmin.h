@@ -12,6 +12,10 @@ namespace nrdb {
 // Thread: the thread that owns the connection.
 namespace databaseadmin {
 
+// The same server and credentials, on its maintenance database ("postgres"): for statements about
+// databases, and a connection that holds none of them open.
+ConnectionProfile maintenanceOf(const ConnectionProfile &server);
+
 // PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) and silently cuts a longer one.
 constexpr int kMaxNameBytes = 63;
 // An Error of kind Usage for a name that is empty or longer than PostgreSQL keeps.

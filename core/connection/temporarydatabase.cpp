@@ -19,7 +19,7 @@ QString whyLeftOver(const Marker &marker, int sessions)
 {
     const ProcessIdentity maker{marker.host, marker.pid, marker.processStart};
     if (maker.onThisMachine()) {
-        if (maker.runs())
+        if (maker.runs() || sessions > 0) // someone still works in it, whatever the pid says
             return {};
         return QStringLiteral("made by process %1 on this machine, which is gone").arg(marker.pid);
     }
@@ -62,6 +62,11 @@ std::optional<Marker> Marker::fromComment(const QString &comment)
     if (marker.purpose.isEmpty() || marker.host.isEmpty() || marker.pid <= 0)
         return std::nullopt;
     return marker;
+}
+
+QString Leftover::description() const
+{
+    return QStringLiteral("%1: the %2 for %3, %4").arg(database, marker.purpose, marker.forDatabase, why);
 }
 
 Status createMarked(const QSqlDatabase &maintenance, const QString &name, const Marker &marker)

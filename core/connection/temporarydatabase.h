@@ -45,10 +45,13 @@ struct Leftover {
     Marker marker;
     int sessions = 0;
     QString why; // "made by process 4242 on this machine, which is gone"
+
+    // "nrdb_x_restoring_…: the restore staging for nrdb_x, made by process 4242 on this machine, which is gone"
+    QString description() const;
 };
 
-// A marked database is left over when the process that made it on this machine is gone, or,
-// made on another machine, when nobody is connected to it and it is older than kForeignAge.
+// A marked database is left over when nobody is connected to it and the process that made it on
+// this machine is gone, or, made on another machine, when it is older than kForeignAge.
 constexpr qint64 kForeignAgeSeconds = 6 * 3600;
 
 // The marked databases on the server, and which of them are left over.

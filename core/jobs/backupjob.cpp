@@ -153,13 +153,11 @@ Status checkArchive(const ClientTools &tools, const QString &partialPath, bool r
         if (Status checked = archivecheck::plainGzip(partialPath); !checked)
             return checked;
     } else {
-        const Result<QStringList> entries = archivecheck::pgRestoreList(tools, partialPath);
+        const bool decompress = readWhole || sizeOf(partialPath) <= kReadBackWholeBytes;
+        const Result<QStringList> entries = archivecheck::listedAndWhole(tools, partialPath, decompress);
         if (!entries)
             return entries.error();
         manifest.archiveEntries = static_cast<int>(entries.value().size());
-        const bool decompress = readWhole || sizeOf(partialPath) <= kReadBackWholeBytes;
-        if (Status whole = archivecheck::provenWhole(tools, partialPath, decompress); !whole)
-            return whole;
     }
     if (Status synced = durablefile::sync(partialPath); !synced)
         return synced;

@@ -38,8 +38,7 @@ Result<bool> BootstrapJob::createDatabaseIfMissing(JobContext &context)
 {
     if (Status valid = databaseadmin::validateName(m_target.database); !valid)
         return valid.error();
-    ConnectionProfile maintenance = m_target;
-    maintenance.database = QStringLiteral("postgres");
+    const ConnectionProfile maintenance = databaseadmin::maintenanceOf(m_target);
     DatabaseSession session;
     if (Status opened = session.open(maintenance); !opened)
         return opened.error();

@@ -5,7 +5,10 @@
 
 namespace nrdb {
 
-CleanupJob::CleanupJob(ConnectionProfile server, bool listOnly) : m_server(std::move(server)), m_listOnly(listOnly) {}
+CleanupJob::CleanupJob(ConnectionProfile server, bool listOnly, QStringList confirmed)
+    : m_server(std::move(server)), m_listOnly(listOnly), m_confirmed(std::move(confirmed))
+{
+}
 
 QString CleanupJob::title() const
 {
@@ -14,9 +17,7 @@ QString CleanupJob::title() const
 
 ConnectionProfile CleanupJob::target() const
 {
-    ConnectionProfile maintenance = m_server;
-    maintenance.database = QStringLiteral("postgres");
-    return maintenance;
+    return databaseadmin::maintenanceOf(m_server);
 }
 
 Result<CleanupReport> CleanupJob::execute(JobContext &context)
@@ -29,10 +30,12 @@ Result<CleanupReport> CleanupJob::execute(JobContext &context)
     if (!found)
         return found.error();
     CleanupReport report;
-    report.leftovers = found.value();
+    for (const temporarydatabase::Leftover &leftover : found.value()) {
+        if (m_confirmed.isEmpty() || m_confirmed.contains(leftover.database))
+            report.leftovers << leftover;
+    }
     for (const temporarydatabase::Leftover &leftover : std::as_const(report.leftovers))
-        context.info(QStringLiteral("Left over: %1, the %2 for %3, %4")
-                         .arg(leftover.database, leftover.marker.purpose, leftover.marker.forDatabase, leftover.why));
+        context.info(QStringLiteral("Left over: %1").arg(leftover.description()));
     if (m_listOnly)
         return report;
     const ConnectionProfile maintenance = target();

@@ -14,9 +14,7 @@ QString CreateDatabaseJob::title() const
 
 ConnectionProfile CreateDatabaseJob::target() const
 {
-    ConnectionProfile maintenance = m_profile;
-    maintenance.database = QStringLiteral("postgres");
-    return maintenance;
+    return databaseadmin::maintenanceOf(m_profile);
 }
 
 Status CreateDatabaseJob::run(JobContext &context)

@@ -25,8 +25,7 @@ JobContext::JobContext(JobId id, QString title, ConnectionProfile target, std::s
 JobContext::~JobContext()
 {
     m_session.reset();
-    if (m_ownsBackend)
-        m_control->setBackend(m_previousBackend); // a nested step's end gives the cancel back its parent's connection
+    m_control->removeBackend(this); // a nested step's end gives the cancel back its parent's connection
 }
 
 bool JobContext::isCancelled() const
@@ -81,9 +80,7 @@ Result<QSqlDatabase> JobContext::database()
     QSqlQuery query(session->database());
     if (!query.exec(QStringLiteral("SELECT pg_backend_pid()")) || !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not read the connection's backend"));
-    m_previousBackend = m_control->backend();
-    m_control->setBackend(JobBackend{query.value(0).toInt(), m_target});
-    m_ownsBackend = true;
+    m_control->addBackend(this, JobBackend{query.value(0).toInt(), m_target});
     m_session = std::move(session);
     if (isCancelled())
         return cancelledError();

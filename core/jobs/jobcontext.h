@@ -65,8 +65,6 @@ private:
     std::shared_ptr<JobControl> m_control;
     JobEventSink m_sink;
     std::unique_ptr<DatabaseSession> m_session;
-    bool m_ownsBackend = false;   // this context's connection is the one a cancel aims at…
-    JobBackend m_previousBackend; // …until it closes, and then the one before it again
     JobProgress m_progress;
     QElapsedTimer m_sinceLastReport;
 };

@@ -4,8 +4,10 @@
 
 #include <QList>
 #include <QMutex>
+#include <QPair>
 #include <QSet>
 
+#include <algorithm>
 #include <atomic>
 
 namespace nrdb {
@@ -23,15 +25,24 @@ struct JobControl {
     std::atomic<bool> cancelRequested{false};
     std::atomic<bool> finished{false};
 
-    void setBackend(JobBackend backend)
+    // Each of a job's contexts (its own, and those of its nested steps) adds its connection's
+    // backend when it opens it and removes it when it closes; a cancel aims at the newest one
+    // still open, in whatever order they open and close.
+    void addBackend(const void *owner, JobBackend backend)
     {
         const QMutexLocker lock(&m_mutex);
-        m_backend = std::move(backend);
+        m_backends.append({owner, std::move(backend)});
+    }
+    void removeBackend(const void *owner)
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_backends.erase(std::remove_if(m_backends.begin(), m_backends.end(), [owner](const auto &entry) { return entry.first == owner; }),
+                         m_backends.end());
     }
     JobBackend backend() const
     {
         const QMutexLocker lock(&m_mutex);
-        return m_backend;
+        return m_backends.isEmpty() ? JobBackend{} : m_backends.last().second;
     }
 
     void addChild(qint64 pid)
@@ -53,7 +64,7 @@ struct JobControl {
 private:
     mutable QMutex m_mutex;
     QSet<qint64> m_children;
-    JobBackend m_backend;
+    QList<QPair<const void *, JobBackend>> m_backends;
 };
 
 // Ends what a job is waiting on: terminates its child processes (their process groups; killed

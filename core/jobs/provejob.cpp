@@ -65,9 +65,7 @@ ConnectionProfile ProveRestorableJob::target() const
 {
     if (m_inSandbox)
         return {}; // its own server, started inside the job
-    ConnectionProfile maintenance = m_server;
-    maintenance.database = QStringLiteral("postgres");
-    return maintenance;
+    return databaseadmin::maintenanceOf(m_server);
 }
 
 Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
@@ -97,8 +95,7 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         server = sandbox->state().profile();
     }
     const QString scratch = QStringLiteral("nrdb_prove_%1").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss_zzz")));
-    ConnectionProfile maintenance = server;
-    maintenance.database = QStringLiteral("postgres");
+    const ConnectionProfile maintenance = databaseadmin::maintenanceOf(server);
     ConnectionProfile restored = server;
     restored.database = scratch;
 
@@ -117,8 +114,8 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         // on a connection of its own that no cancel of the job reaches.
         const auto dropScratch = qScopeGuard([&] {
             if (Status dropped = databaseadmin::dropOnItsOwnConnection(maintenance, scratch); !dropped)
-                context.warning(QStringLiteral("The scratch database %1 could not be dropped (%2); it is marked as this tool's, "
-                                               "and \"netraven-dbctl cleanup\" drops it")
+                context.warning(QStringLiteral("The scratch database %1 could not be dropped (%2); it is marked as this tool's, and "
+                                               "once this program has ended \"netraven-dbctl cleanup\" drops it")
                                     .arg(scratch, dropped.error().message));
         });
 

@@ -83,9 +83,7 @@ RestoreJob::RestoreJob(ConnectionProfile server, RestoreOptions options)
 
 ConnectionProfile RestoreJob::target() const
 {
-    ConnectionProfile maintenance = m_server;
-    maintenance.database = QStringLiteral("postgres");
-    return maintenance;
+    return databaseadmin::maintenanceOf(m_server);
 }
 
 ConnectionProfile RestoreJob::writes() const
@@ -219,8 +217,8 @@ Error RestoreJob::dropStaging(JobContext &context, const QString &staging, Error
 {
     // Not on the job's connection: the cancel that stopped the restore would stop this too.
     if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, staging); !dropped) {
-        error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2). It is marked as this tool's, and "
-                                       "\"netraven-dbctl cleanup\" (or the window, on connecting) drops it once the server is back.")
+        error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2). It is marked as this tool's: once "
+                                       "this program has ended, \"netraven-dbctl cleanup\" (or the window, on connecting) drops it.")
                             .arg(staging, dropped.error().message);
         context.warning(QStringLiteral("Left behind: the half-restored database %1").arg(staging));
     }
@@ -255,8 +253,10 @@ Status RestoreJob::renameInOneTransaction(const QSqlDatabase &db, const QString 
             return error;
         }
     }
-    if (!connection.commit())
-        return sqlError(connection.lastError(), QStringLiteral("Could not give the restored copy the name %1; nothing was changed").arg(m_options.targetDatabase));
+    if (!connection.commit()) // the connection may have gone after the server committed: say what to look at
+        return sqlError(connection.lastError(),
+                        QStringLiteral("The server did not confirm the renames that put %1 in place; look at which of %1, %2%3 exist")
+                            .arg(m_options.targetDatabase, staging, aside.isEmpty() ? QString() : QStringLiteral(" and ") + aside));
     return {};
 }
 

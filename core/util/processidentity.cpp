@@ -4,6 +4,9 @@
 #include <QFile>
 #include <QSysInfo>
 
+#include <cerrno>
+#include <csignal>
+
 namespace nrdb {
 
 qint64 processStartOf(qint64 pid)
@@ -30,8 +33,12 @@ bool ProcessIdentity::onThisMachine() const
 
 bool ProcessIdentity::runs() const
 {
+    // Only "no such process" is gone: a process of another user may be hidden from us (EPERM,
+    // or /proc mounted with hidepid), and it runs.
+    if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH))
+        return false;
     const qint64 now = processStartOf(pid);
-    return now != 0 && (start == 0 || now == start);
+    return now == 0 || start == 0 || now == start; // a different start: the pid was given to another process
 }
 
 } // namespace nrdb

@@ -16,7 +16,8 @@ struct ProcessIdentity {
 
     static ProcessIdentity ofThisProcess();
     bool onThisMachine() const;
-    // On this machine: whether the process still runs (the same one, when its start is known).
+    // On this machine: whether the process still runs (the same one, when its start is known and
+    // readable). A process that cannot be looked at counts as running.
     bool runs() const;
 };
 

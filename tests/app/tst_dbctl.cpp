@@ -543,7 +543,7 @@ private slots:
         QCOMPARE(ours[QStringLiteral("purpose")].toString(), QStringLiteral("restore staging"));
         QCOMPARE(copies().size(), before.size() + 1); // a dry run drops nothing
         const Run cleaned = dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment);
-        QVERIFY2(cleaned.exitCode == 0 && cleaned.out.contains(left.first() + QStringLiteral("  ")) && cleaned.out.contains(QLatin1String(": dropped")),
+        QVERIFY2(cleaned.exitCode == 0 && cleaned.out.contains(left.first() + QStringLiteral(": the restore staging for ")) && cleaned.out.contains(QLatin1String(" (dropped)")),
                  qPrintable(cleaned.out + cleaned.err));
         QCOMPARE(copies(), QStringList());
         QCOMPARE(dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment).out, QStringLiteral("Nothing left over.\n"));
