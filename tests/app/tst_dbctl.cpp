@@ -42,6 +42,26 @@ Run dbctl(const QStringList &arguments, const QString &runAsUser = {},
 }
 
 
+// The environment the tool runs in against the fixture server: no PG* variables, its passfile.
+QProcessEnvironment environmentFor(const SandboxState &server)
+{
+    QProcessEnvironment environment = environmentWithoutLibpqVariables();
+    environment.insert(QStringLiteral("PGPASSFILE"), server.passFile);
+    return environment;
+}
+
+// Rows "<command>, SIGINT|SIGTERM|SIGKILL" for a test that stops each command with each signal.
+void addSignalRows(const QStringList &commands)
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("signal");
+    for (const QString &command : commands) {
+        QTest::addRow("%s, SIGINT", qPrintable(command)) << command << int(SIGINT);
+        QTest::addRow("%s, SIGTERM", qPrintable(command)) << command << int(SIGTERM);
+        QTest::addRow("%s, SIGKILL", qPrintable(command)) << command << int(SIGKILL);
+    }
+}
+
 } // namespace
 
 class TestDbctl : public QObject {
@@ -198,8 +218,7 @@ private slots:
     {
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString database = QStringLiteral("nrdb_cli_bootstrap_%1").arg(QCoreApplication::applicationPid());
         const QString uri = server.value().profile(database).toUri();
 
@@ -259,8 +278,7 @@ private slots:
     {
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString uri = server.value().profile(QStringLiteral("nrdb_cli_backup_%1").arg(QCoreApplication::applicationPid())).toUri();
         QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
         QTemporaryDir dir;
@@ -314,8 +332,7 @@ private slots:
     {
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString name = QStringLiteral("nrdb_cli_neither_%1").arg(QCoreApplication::applicationPid());
         const QString psqlPath = QDir(server.value().binDir).filePath(QStringLiteral("psql"));
         for (const auto &[database, sql] : {std::pair{server.value().profile().toUri(), QStringLiteral("CREATE DATABASE %1").arg(name)},
@@ -341,8 +358,7 @@ private slots:
     {
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString uri = server.value().profile(QStringLiteral("nrdb_cli_inspect_%1").arg(QCoreApplication::applicationPid())).toUri();
         QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--pack"), QStringLiteral("netraven-v1")}, {}, environment).exitCode, 0);
 
@@ -425,8 +441,7 @@ private slots:
         QFETCH(int, signal);
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString database = QStringLiteral("nrdb_cli_signal_%1").arg(QCoreApplication::applicationPid());
         const QString uri = server.value().profile(database).toUri();
         QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
@@ -479,13 +494,7 @@ private slots:
     // and drops it. The database being replaced keeps its rows throughout.
     void signalsDuringARestoreLeaveTheTargetAndNoCopy_data()
     {
-        QTest::addColumn<QString>("command");
-        QTest::addColumn<int>("signal");
-        for (const QString &command : {QStringLiteral("restore"), QStringLiteral("prove-restorable")}) {
-            QTest::addRow("%s, SIGINT", qPrintable(command)) << command << int(SIGINT);
-            QTest::addRow("%s, SIGTERM", qPrintable(command)) << command << int(SIGTERM);
-            QTest::addRow("%s, SIGKILL", qPrintable(command)) << command << int(SIGKILL);
-        }
+        addSignalRows(QStringList{QStringLiteral("restore"), QStringLiteral("prove-restorable")});
     }
 
     void signalsDuringARestoreLeaveTheTargetAndNoCopy()
@@ -494,8 +503,7 @@ private slots:
         QFETCH(int, signal);
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString victim = QStringLiteral("nrdb_cli_victim_%1").arg(QCoreApplication::applicationPid());
         const QString serverUri = server.value().profile().toUri();
         if (m_largeBackup.isEmpty())
@@ -554,13 +562,7 @@ private slots:
     // the server rolls the transaction back, and the database is as it was before the command.
     void signalsDuringAMigrationOrASeedChangeNothing_data()
     {
-        QTest::addColumn<QString>("command");
-        QTest::addColumn<int>("signal");
-        for (const QString &command : {QStringLiteral("migrate"), QStringLiteral("seed")}) {
-            QTest::addRow("%s, SIGINT", qPrintable(command)) << command << int(SIGINT);
-            QTest::addRow("%s, SIGTERM", qPrintable(command)) << command << int(SIGTERM);
-            QTest::addRow("%s, SIGKILL", qPrintable(command)) << command << int(SIGKILL);
-        }
+        addSignalRows(QStringList{QStringLiteral("migrate"), QStringLiteral("seed")});
     }
 
     void signalsDuringAMigrationOrASeedChangeNothing()
@@ -569,8 +571,7 @@ private slots:
         QFETCH(int, signal);
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString database = QStringLiteral("nrdb_cli_fault_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_faultRuns);
         const ConnectionProfile profile = server.value().profile(database);
         const QString uri = profile.toUri();
@@ -621,8 +622,7 @@ private slots:
     {
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString database = QStringLiteral("nrdb_cli_seeds_%1").arg(QCoreApplication::applicationPid());
         const ConnectionProfile profile = server.value().profile(database);
         QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
@@ -647,8 +647,7 @@ private slots:
     {
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
-        QProcessEnvironment environment = environmentWithoutLibpqVariables();
-        environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
+        const QProcessEnvironment environment = environmentFor(server.value());
         const QString source = QStringLiteral("nrdb_cli_twice_src_%1").arg(QCoreApplication::applicationPid());
         const QString target = QStringLiteral("nrdb_cli_twice_%1").arg(QCoreApplication::applicationPid());
         QCOMPARE(dbctl({QStringLiteral("bootstrap"), server.value().profile(source).toUri()}, {}, environment).exitCode, 0);
