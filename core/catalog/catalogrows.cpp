@@ -1,23 +1,18 @@
 #include "catalog/catalogrows.h"
 
-#include <QSqlDriver>
-#include <QVariant>
+#include "connection/libpqconnection.h"
 
 #include <libpq-fe.h>
 
 #include <cstdlib>
-#include <cstring>
 
 namespace nrdb {
 
 Result<CatalogRows> CatalogRows::run(const QSqlDatabase &db, const QString &sql, const QString &what)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    // Qt names the type after libpq's typedef or the struct behind it, depending on the version.
-    const char *type = handle.isValid() ? handle.typeName() : "";
-    if (std::strcmp(type, "PGconn*") != 0 && std::strcmp(type, "pg_conn*") != 0)
+    PGconn *connection = libpqConnection(db);
+    if (!connection)
         return Error{ErrorKind::Usage, QStringLiteral("Reading the catalog needs a PostgreSQL (QPSQL) connection"), {}, {}};
-    PGconn *connection = *static_cast<PGconn *const *>(handle.data());
     CatalogRows rows;
     rows.m_result.reset(PQexec(connection, sql.toUtf8().constData()), &PQclear);
     if (!rows.m_result || PQresultStatus(rows.m_result.get()) != PGRES_TUPLES_OK) {

@@ -41,9 +41,7 @@ Result<bool> exists(const QSqlDatabase &maintenance, const QString &name)
 {
     QSqlQuery query(maintenance);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
-    query.addBindValue(name);
-    if (!query.exec())
+    if (!execPrepared(query, QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"), {name}))
         return sqlError(query.lastError(), QStringLiteral("Could not look up database %1").arg(name));
     return query.next();
 }

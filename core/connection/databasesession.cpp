@@ -95,4 +95,13 @@ Error sqlError(const QSqlError &error, const QString &context)
     return Error{kind, context + QStringLiteral(": ") + serverText, sqlState, {}};
 }
 
+bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
 } // namespace nrdb

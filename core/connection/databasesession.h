@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
+#include <QVariantList>
 #include <QString>
 
 namespace nrdb {
@@ -28,5 +30,10 @@ private:
 
 // An Error from a failed QSqlQuery or connection, carrying the SQLSTATE.
 Error sqlError(const QSqlError &error, const QString &context);
+
+// Prepares sql, binds values in order and runs it. On failure query.lastError() is the error of
+// the step that failed: a PREPARE the server refused (a full disk, an aborted transaction) is not
+// hidden behind the "syntax error at or near (" of the bare EXECUTE the driver sends after it.
+bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 
 } // namespace nrdb

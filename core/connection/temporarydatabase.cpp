@@ -85,9 +85,7 @@ Result<QList<Leftover>> findLeftovers(const QSqlDatabase &maintenance)
 {
     QSqlQuery query(maintenance);
     query.setForwardOnly(true);
-    query.prepare(sqlResource(QStringLiteral("temporary_databases")));
-    query.addBindValue(kMarkerPrefix);
-    if (!query.exec())
+    if (!execPrepared(query, sqlResource(QStringLiteral("temporary_databases")), {kMarkerPrefix}))
         return sqlError(query.lastError(), QStringLiteral("Could not list the temporary databases"));
     QList<Leftover> leftovers;
     while (query.next()) {

@@ -139,9 +139,7 @@ void endBackends(const ConnectionProfile &target, const QString &applicationName
     if (!session.open(profile, 5))
         return;
     QSqlQuery query(session.database());
-    query.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"));
-    query.addBindValue(applicationName);
-    (void)query.exec();
+    (void)execPrepared(query, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"), {applicationName});
 }
 
 // Checks the archive pg_dump wrote (pg_restore --list and the in-process proof of every data

@@ -1,5 +1,7 @@
 #include "jobs/copyprogress.h"
 
+#include "connection/databasesession.h"
+
 #include <QRegularExpression>
 #include <QSqlQuery>
 
@@ -76,11 +78,10 @@ void CopyProgress::poll(const QSqlDatabase &db, const QString &applicationName)
     // Statistics views are read once per transaction unless the snapshot is cleared.
     if (!progress.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()")))
         return;
-    progress.prepare(QStringLiteral("SELECT coalesce(sum(c.%1), 0) FROM pg_stat_progress_copy c "
-                                    "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?")
-                         .arg(m_measure == Measure::Bytes ? QStringLiteral("bytes_processed") : QStringLiteral("tuples_processed")));
-    progress.addBindValue(applicationName);
-    if (progress.exec() && progress.next()) {
+    const QString sql = QStringLiteral("SELECT coalesce(sum(c.%1), 0) FROM pg_stat_progress_copy c "
+                                       "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?")
+                            .arg(m_measure == Measure::Bytes ? QStringLiteral("bytes_processed") : QStringLiteral("tuples_processed"));
+    if (execPrepared(progress, sql, {applicationName}) && progress.next()) {
         m_copied = progress.value(0).toLongLong();
         report();
     }

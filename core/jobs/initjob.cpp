@@ -1,6 +1,7 @@
 #include "jobs/initjob.h"
 
 #include "connection/databasesession.h"
+#include "connection/libpqconnection.h"
 #include "jobs/jobcontext.h"
 #include "jobs/packlock.h"
 #include "migrate/foreignhistory.h"
@@ -150,10 +151,7 @@ Result<InitReport> InitJob::execute(JobContext &context)
         QSqlDatabase connection = db;
         if (!connection.transaction())
             return sqlError(connection.lastError(), QStringLiteral("Could not begin migration %1").arg(migration.label()));
-        QSqlQuery query(connection);
-        Status step;
-        if (!query.exec(migration.sql))
-            step = sqlError(query.lastError(), QStringLiteral("Migration %1 failed").arg(migration.label()));
+        Status step = execScript(connection, migration.sql, QStringLiteral("Migration %1 failed").arg(migration.label()));
         if (step)
             step = schemahistory::record(db, pack.name, migration, static_cast<int>(clock.elapsed()),
                                          QStringLiteral("applied"));

@@ -69,9 +69,7 @@ void cancelBackend(JobControl &control)
                 (void)QSqlQuery(session->database()).exec(QStringLiteral("SET client_min_messages = error"));
             }
             QSqlQuery query(session->database());
-            query.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
-            query.addBindValue(backend.pid);
-            if (!query.exec())
+            if (!execPrepared(query, QStringLiteral("SELECT pg_cancel_backend(?)"), {backend.pid}))
                 qCWarning(lcSql) << "pg_cancel_backend failed:" << query.lastError().text();
         }
         QThread::msleep(kCancelRepeatMs);

@@ -267,9 +267,7 @@ Status RestoreJob::putInPlace(const QSqlDatabase &db, const QString &staging, co
         return placed;
     // Sessions on the replaced database block its rename; they were told by name to go.
     QSqlQuery end(db);
-    end.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"));
-    end.addBindValue(m_options.targetDatabase);
-    (void)end.exec();
+    (void)execPrepared(end, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"), {m_options.targetDatabase});
     return renameInOneTransaction(db, staging, aside);
 }
 
@@ -343,7 +341,9 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     }
 
     const QString staging = withSuffix(m_options.targetDatabase, QStringLiteral("_restoring_") + stamp());
-    const temporarydatabase::Marker marker = temporarydatabase::Marker::ofThisProcess(QStringLiteral("restore staging"), m_options.targetDatabase);
+    // A restore into a temporary database (a proof's scratch) is that from its first moment.
+    const QString purpose = m_options.temporaryPurpose.isEmpty() ? QStringLiteral("restore staging") : m_options.temporaryPurpose;
+    const temporarydatabase::Marker marker = temporarydatabase::Marker::ofThisProcess(purpose, m_options.targetDatabase);
     if (Status created = temporarydatabase::createMarked(db, staging, marker); !created)
         return created.error();
     context.setPhase(QStringLiteral("Restoring"));

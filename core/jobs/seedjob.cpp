@@ -204,10 +204,7 @@ private:
         if (!where)
             return where.error();
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(m_qualified, where.value()));
-        for (const QVariant &bind : std::as_const(binds))
-            query.addBindValue(bind);
-        if (!query.exec())
+        if (!execPrepared(query, QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(m_qualified, where.value()), binds))
             return sqlError(query.lastError(), QStringLiteral("Could not look for a seed row in %1").arg(m_table.table));
         return query.next();
     }
@@ -253,13 +250,11 @@ private:
                                     .arg(m_qualified, quoteIdentifier(each.as), quoteIdentifier(each.column),
                                          where.value().isEmpty() ? QString() : QStringLiteral(" AND ") + where.value());
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("WITH inserted AS (INSERT INTO %1 (%2) SELECT %3 FROM %4 source WHERE %5 RETURNING 1) "
-                                     "SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM %4)")
-                          .arg(m_qualified, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
-                               qualified(each.table), lacking));
-        for (const QVariant &bind : std::as_const(binds))
-            query.addBindValue(bind);
-        if (!query.exec() || !query.next())
+        const QString sql = QStringLiteral("WITH inserted AS (INSERT INTO %1 (%2) SELECT %3 FROM %4 source WHERE %5 RETURNING 1) "
+                                           "SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM %4)")
+                                .arg(m_qualified, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+                                     qualified(each.table), lacking);
+        if (!execPrepared(query, sql, binds) || !query.next())
             return sqlError(query.lastError(), QStringLiteral("Could not seed %1 for every row of %2").arg(m_table.table, each.table));
         result.inserted += query.value(0).toInt();
         result.present += query.value(1).toInt() - query.value(0).toInt();
@@ -294,14 +289,10 @@ private:
         if (!where)
             return where.error();
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE %3 AND ROW(%4) IS DISTINCT FROM ROW(%5)")
-                          .arg(m_qualified, assignments.join(QStringLiteral(", ")), where.value(),
-                               current.join(QStringLiteral(", ")), wanted.join(QStringLiteral(", "))));
-        for (const QVariantList *binds : {&setBinds, &keyBinds, &compareBinds}) {
-            for (const QVariant &bind : *binds)
-                query.addBindValue(bind);
-        }
-        if (!query.exec())
+        const QString sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3 AND ROW(%4) IS DISTINCT FROM ROW(%5)")
+                                .arg(m_qualified, assignments.join(QStringLiteral(", ")), where.value(),
+                                     current.join(QStringLiteral(", ")), wanted.join(QStringLiteral(", ")));
+        if (!execPrepared(query, sql, setBinds + keyBinds + compareBinds))
             return sqlError(query.lastError(), QStringLiteral("Could not reset a seed row of %1").arg(m_table.table));
         return query.numRowsAffected() > 0;
     }
@@ -309,10 +300,7 @@ private:
     Status exec(const QString &sql, const QVariantList &binds, const QString &failure)
     {
         QSqlQuery query(m_db);
-        query.prepare(sql);
-        for (const QVariant &bind : binds)
-            query.addBindValue(bind);
-        if (!query.exec())
+        if (!execPrepared(query, sql, binds))
             return sqlError(query.lastError(), failure.arg(m_table.table));
         return {};
     }

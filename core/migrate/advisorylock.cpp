@@ -37,10 +37,8 @@ qint64 AdvisoryLock::keyFor(const QString &purpose)
 QString AdvisoryLock::describeHolder(const QSqlDatabase &db, qint64 key)
 {
     QSqlQuery query(db);
-    query.prepare(sqlResource(QStringLiteral("lock_holder")));
-    query.addBindValue(static_cast<qint64>(static_cast<quint64>(key) >> 32));
-    query.addBindValue(static_cast<qint64>(static_cast<quint64>(key) & 0xFFFFFFFFu));
-    if (!query.exec() || !query.next())
+    const QVariantList halves{static_cast<qint64>(static_cast<quint64>(key) >> 32), static_cast<qint64>(static_cast<quint64>(key) & 0xFFFFFFFFu)};
+    if (!execPrepared(query, sqlResource(QStringLiteral("lock_holder")), halves) || !query.next())
         return QStringLiteral("another session");
     return QStringLiteral("pid %1, user %2, application '%3', from %4, connected %5 s ago")
         .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
@@ -53,10 +51,8 @@ Status AdvisoryLock::acquire(int timeoutMs, const std::function<void(const QStri
     QDeadlineTimer deadline(timeoutMs);
     QElapsedTimer sinceReport;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?)"));
     for (;;) {
-        query.addBindValue(m_key);
-        if (!query.exec() || !query.next())
+        if (!execPrepared(query, QStringLiteral("SELECT pg_try_advisory_lock(?)"), {m_key}) || !query.next())
             return sqlError(query.lastError(), QStringLiteral("Could not take the lock for %1").arg(m_purpose));
         if (query.value(0).toBool()) {
             m_held = true;
@@ -85,9 +81,7 @@ void AdvisoryLock::release()
     if (!m_held)
         return;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
-    query.addBindValue(m_key);
-    (void)query.exec(); // if the connection is gone, so is the lock
+    (void)execPrepared(query, QStringLiteral("SELECT pg_advisory_unlock(?)"), {m_key}); // if the connection is gone, so is the lock
     m_held = false;
 }
 

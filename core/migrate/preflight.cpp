@@ -53,9 +53,7 @@ Result<PreflightReport> runPreflight(const QSqlDatabase &db, const ModelPack &pa
     QStringList extensionNames;
     for (const PackExtension &extension : pack.extensions)
         extensionNames << extension.name;
-    query.prepare(sqlResource(QStringLiteral("preflight_extensions")));
-    query.addBindValue(textArray(extensionNames));
-    if (!query.exec())
+    if (!execPrepared(query, sqlResource(QStringLiteral("preflight_extensions")), {textArray(extensionNames)}))
         return sqlError(query.lastError(), QStringLiteral("Preflight could not list the extensions"));
     while (query.next()) {
         const QString name = query.value(0).toString();
@@ -79,9 +77,7 @@ Result<PreflightReport> runPreflight(const QSqlDatabase &db, const ModelPack &pa
         }
     }
 
-    query.prepare(sqlResource(QStringLiteral("preflight_schemas")));
-    query.addBindValue(textArray({pack.schema, schemahistory::kSchema}));
-    if (!query.exec())
+    if (!execPrepared(query, sqlResource(QStringLiteral("preflight_schemas")), {textArray({pack.schema, schemahistory::kSchema})}))
         return sqlError(query.lastError(), QStringLiteral("Preflight could not look at the schemas"));
     while (query.next()) {
         const QString name = query.value(0).toString();

@@ -1,6 +1,7 @@
 #include "migrate/schemahistory.h"
 
 #include "connection/databasesession.h"
+#include "connection/libpqconnection.h"
 #include "util/sqlresource.h"
 
 #include <QSqlQuery>
@@ -15,10 +16,7 @@ bool existsIn(const SchemaSnapshot &snapshot)
 
 Status ensure(const QSqlDatabase &db)
 {
-    QSqlQuery query(db);
-    if (!query.exec(sqlResource(QStringLiteral("ddl_schema_history"))))
-        return sqlError(query.lastError(), QStringLiteral("Could not create the migration history (nrdb.schema_history)"));
-    return {};
+    return execScript(db, sqlResource(QStringLiteral("ddl_schema_history")), QStringLiteral("Could not create the migration history (nrdb.schema_history)"));
 }
 
 Result<QVector<AppliedMigration>> applied(const QSqlDatabase &db, const QString &pack)
@@ -30,9 +28,7 @@ Result<QVector<AppliedMigration>> applied(const QSqlDatabase &db, const QString 
     QVector<AppliedMigration> rows;
     if (!query.value(0).toBool())
         return rows;
-    query.prepare(sqlResource(QStringLiteral("history_applied")));
-    query.addBindValue(pack);
-    if (!query.exec())
+    if (!execPrepared(query, sqlResource(QStringLiteral("history_applied")), {pack}))
         return sqlError(query.lastError(), QStringLiteral("Could not read the migration history"));
     while (query.next())
         rows << AppliedMigration{query.value(0).toInt(),    query.value(1).toString(), query.value(2).toString(),
@@ -60,14 +56,8 @@ Result<QStringList> recordedPacks(const QSqlDatabase &db)
 Status record(const QSqlDatabase &db, const QString &pack, const Migration &migration, int durationMs, const QString &how)
 {
     QSqlQuery query(db);
-    query.prepare(sqlResource(QStringLiteral("history_record")));
-    query.addBindValue(pack);
-    query.addBindValue(migration.version);
-    query.addBindValue(migration.name);
-    query.addBindValue(migration.checksum);
-    query.addBindValue(durationMs);
-    query.addBindValue(how);
-    if (!query.exec())
+    const QVariantList row{pack, migration.version, migration.name, migration.checksum, durationMs, how};
+    if (!execPrepared(query, sqlResource(QStringLiteral("history_record")), row))
         return sqlError(query.lastError(), QStringLiteral("Could not record migration %1").arg(migration.label()));
     return {};
 }

@@ -548,10 +548,11 @@ private slots:
         }
         QVERIFY2(!ours.isEmpty(), qPrintable(listed.out));
         QCOMPARE(ours[QStringLiteral("pid")].toInteger(), pid);
-        QCOMPARE(ours[QStringLiteral("purpose")].toString(), QStringLiteral("restore staging"));
+        const QString purpose = command == QLatin1String("restore") ? QStringLiteral("restore staging") : QStringLiteral("proof scratch");
+        QCOMPARE(ours[QStringLiteral("purpose")].toString(), purpose);
         QCOMPARE(copies().size(), before.size() + 1); // a dry run drops nothing
         const Run cleaned = dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment);
-        QVERIFY2(cleaned.exitCode == 0 && cleaned.out.contains(left.first() + QStringLiteral(": the restore staging for ")) && cleaned.out.contains(QLatin1String(" (dropped)")),
+        QVERIFY2(cleaned.exitCode == 0 && cleaned.out.contains(left.first() + QStringLiteral(": the ") + purpose + QStringLiteral(" for ")) && cleaned.out.contains(QLatin1String(" (dropped)")),
                  qPrintable(cleaned.out + cleaned.err));
         QCOMPARE(copies(), QStringList());
         QCOMPARE(dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment).out, QStringLiteral("Nothing left over.\n"));

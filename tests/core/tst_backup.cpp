@@ -2,6 +2,7 @@
 #include "processes.h"
 #include "queries.h"
 #include "scratchdatabase.h"
+#include "smallfilesystem.h"
 
 #include "backup/archivecheck.h"
 #include "backup/backupcatalog.h"
@@ -21,7 +22,6 @@
 
 #include <QDirIterator>
 #include <QScopeGuard>
-#include <QStorageInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -318,38 +318,29 @@ private slots:
     {
         QFETCH(QString, table);
         QFETCH(int, compression);
-        if (::geteuid() != 0)
-            QSKIP("mounting a small tmpfs needs root");
         QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("CREATE TABLE public.wide AS SELECT g AS id, "
                                                                       "repeat(md5(g::text), 3) AS a FROM generate_series(1, 50000) g"))
                     .isEmpty());
         const auto dropWide = qScopeGuard([this] { test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.wide")); });
-        QTemporaryDir mountPoint;
+        QTemporaryDir probeDir;
         BackupOptions options;
         options.format = BackupFormat::Custom;
         options.compression = compression;
         options.includeTables = {table};
-        options.outputDirectory = mountPoint.filePath(QStringLiteral("probe"));
+        options.outputDirectory = probeDir.path();
         const Result<BackupResult> probe = runBackup(options);
         QVERIFY(probe);
         const qint64 archive = probe.value().manifest.sizeBytes;
         QCOMPARE(archive > kReadBackWholeBytes, compression == 0);
-        QVERIFY(QDir(options.outputDirectory).removeRecursively());
-        const auto mount = [&](const QStringList &arguments) {
-            return ChildCommand(QStringLiteral("/bin/mount"), arguments).run();
-        };
-        const Result<ChildOutcome> mounted = mount({QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                    QStringLiteral("size=%1").arg(archive + 256 * 1024), QStringLiteral("tmpfs"),
-                                                    mountPoint.path()});
-        if (!mounted || mounted.value().exitCode != 0)
-            QSKIP("no tmpfs could be mounted here");
-        const auto unmount = qScopeGuard([&] { (void)ChildCommand(QStringLiteral("/bin/umount"), {mountPoint.path()}).run(); });
-        options.outputDirectory = mountPoint.filePath(QStringLiteral("backups"));
+        test::SmallFilesystem small;
+        if (const QString why = small.mount(archive + 256 * 1024); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        options.outputDirectory = small.filePath(QStringLiteral("backups"));
         QVERIFY(QDir().mkpath(options.outputDirectory));
         int succeeded = 0;
         int failed = 0;
         for (qint64 free = archive - 3 * 4096; free <= archive + 5 * 4096; free += 4096) {
-            QVERIFY(fillLeaving(mountPoint.filePath(QStringLiteral("filler")), mountPoint.path(), qMax<qint64>(0, free)));
+            QVERIFY(small.fillLeaving(qMax<qint64>(0, free)));
             const Result<BackupResult> backup = runBackup(options);
             const QStringList left = QDir(options.outputDirectory).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
             if (backup) {
@@ -363,7 +354,7 @@ private slots:
             }
             for (const QString &name : left)
                 QFile::remove(QDir(options.outputDirectory).filePath(name));
-            QFile::remove(mountPoint.filePath(QStringLiteral("filler")));
+            small.removeFiller();
         }
         qInfo("archive of %lld bytes: %d backups succeeded whole, %d failed and left nothing", archive, succeeded, failed);
         QVERIFY(failed > 0);    // the smallest steps cannot hold it
@@ -599,20 +590,6 @@ private:
                                                 "md5((g * 13)::text) AS b FROM generate_series(1, 1500000) g"))
                    .isEmpty() &&
                test::queryValues(m_scratch.profile(), QStringLiteral("ANALYZE public.bulk")).isEmpty();
-    }
-
-    // A file that takes all but `free` bytes of the filesystem at directory.
-    static bool fillLeaving(const QString &path, const QString &directory, qint64 free)
-    {
-        QFile filler(path);
-        if (!filler.open(QIODevice::WriteOnly))
-            return false;
-        const QByteArray block(4096, 'x');
-        while (QStorageInfo(directory).bytesAvailable() > free + 4095) {
-            if (filler.write(block) != block.size() || !filler.flush())
-                break;
-        }
-        return true;
     }
 
     Result<BackupResult> runBackup(const BackupOptions &options)

@@ -2,6 +2,7 @@
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
+#include "connection/libpqconnection.h"
 #include "connection/serverinfo.h"
 #include "util/sqlidentifier.h"
 
@@ -93,6 +94,49 @@ private slots:
         QVERIFY(query.exec());
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toString(), name);
+    }
+
+    // Qt's QPSQL reports a script of several statements by its first result alone, so an error in
+    // a later statement passes unseen there. A script is run so that any statement's error is the
+    // result, and, in autocommit, nothing of it stays.
+    void aScriptFailsOnAnyOfItsStatements_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::newRow("the second of three") << QStringLiteral("CREATE TABLE s1 (x int); SELECT 1/0; CREATE TABLE s2 (x int);");
+        QTest::newRow("the last") << QStringLiteral("CREATE TABLE s1 (x int); CREATE TABLE s2 (x int); SELECT 1/0");
+        QTest::newRow("the first") << QStringLiteral("SELECT 1/0; CREATE TABLE s1 (x int)");
+    }
+
+    void aScriptFailsOnAnyOfItsStatements()
+    {
+        QFETCH(QString, script);
+        DatabaseSession session;
+        QVERIFY(session.open(m_scratch.profile()));
+        const Status ran = execScript(session.database(), script, QStringLiteral("The script"));
+        QVERIFY(!ran);
+        QCOMPARE(ran.error().sqlState, QStringLiteral("22012"));
+        QVERIFY2(ran.error().message.startsWith(QLatin1String("The script: ERROR:  division by zero")), qPrintable(ran.error().message));
+        QSqlQuery query(session.database());
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename IN ('s1', 's2')")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+        QVERIFY(execScript(session.database(), QStringLiteral("CREATE TABLE s1 (x int); DROP TABLE s1;"), QStringLiteral("The script")));
+    }
+
+    // A statement the server refuses to prepare is reported by that refusal, not by the syntax
+    // error of the EXECUTE without a statement name the driver sends after it.
+    void aRefusedPrepareIsTheError()
+    {
+        DatabaseSession session;
+        QVERIFY(session.open(m_scratch.profile()));
+        QSqlDatabase db = session.database();
+        QVERIFY(db.transaction());
+        QSqlQuery query(db);
+        QVERIFY(!query.exec(QStringLiteral("SELECT 1/0")));
+        QVERIFY(!execPrepared(query, QStringLiteral("SELECT ?::int"), {1}));
+        QCOMPARE(query.lastError().nativeErrorCode(), QStringLiteral("25P02")); // in_failed_sql_transaction
+        QVERIFY(db.rollback());
+        QVERIFY(execPrepared(query, QStringLiteral("SELECT ?::int + 1"), {1}) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2);
     }
 
     void wrongPasswordIsAnAuthenticationError()

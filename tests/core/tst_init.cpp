@@ -1,12 +1,15 @@
 // Init and migrations on the real server: idempotence, concurrency, interruption, drifted files,
-// and a user who may not create what the pack needs.
+// a user who may not create what the pack needs, and a server whose disk is full.
 #include "queries.h"
 #include "sandboxcontrol.h"
 #include "scratchdatabase.h"
+#include "smallfilesystem.h"
 
 #include "connection/databasesession.h"
 #include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
+#include "jobs/seedjob.h"
+#include "jobs/verifyjob.h"
 #include "migrate/migrationstatus.h"
 #include "migrate/schemahistory.h"
 #include "sandbox/sandboxcluster.h"
@@ -242,6 +245,25 @@ private slots:
                  QStringList{QStringLiteral("nrdb_limited")});
     }
 
+    // A migration whose statement after the first fails is that statement's failure, and leaves
+    // nothing: its first table absent, the history without it.
+    void aMigrationFailsOnAnyOfItsStatements()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("pack/pack.json")),
+                  QStringLiteral(R"({"name": "brokenpack", "schema": "broken", "requiredTables": ["a", "b"]})"));
+        writeFile(dir.filePath(QStringLiteral("pack/migrations/0001_a.sql")),
+                  QStringLiteral("CREATE TABLE broken.a (x int);\nINSERT INTO broken.a VALUES (1 / 0);\nCREATE TABLE broken.b (x int);\n"));
+        test::ScratchDatabase scratch(QStringLiteral("broken"));
+        QVERIFY(scratch.create());
+        const Outcome ran = runJob(std::make_shared<InitJob>(scratch.profile(), PackChoice(loadPack(dir.filePath(QStringLiteral("pack"))))));
+        QCOMPARE(ran.state, JobState::Failed);
+        QVERIFY2(ran.error.message.startsWith(QLatin1String("Migration 0001_a failed: ERROR:  division by zero")), qPrintable(ran.error.fullText()));
+        QCOMPARE(ran.error.sqlState, QStringLiteral("22012"));
+        QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'broken'")), QStringLiteral("0"));
+        QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM nrdb.schema_history")), QStringLiteral("0"));
+    }
+
     // The server stops at once in the middle of a migration: the job fails, and once the server is
     // back that migration left nothing, its table absent and the history ending before it.
     void aServerThatStopsMidMigrationLeavesItUnapplied()
@@ -267,6 +289,62 @@ private slots:
         QVERIFY(test::startServerAgain(state));
         QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'slow'")), QStringLiteral("1"));
         QCOMPARE(test::queryValue(target, QStringLiteral("SELECT max(version) FROM nrdb.schema_history")), QStringLiteral("1"));
+    }
+
+    // The server's own disk fills up (its data directory on a small filesystem, free space stepped
+    // from nothing to a few MiB): an init or a seed either succeeds or fails with the server's
+    // reason and leaves no half-applied step, so that once there is room again the same job
+    // succeeds and the database verifies clean with the seed's rows once.
+    void aFullServerDiskLeavesNoHalfStep()
+    {
+        test::SmallFilesystem small;
+        if (const QString why = small.mount(256 * 1024 * 1024); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        SandboxOptions options;
+        options.parentDir = small.path();
+        SandboxCluster sandbox(options);
+        QVERIFY2(sandbox.start(), "no private server");
+        const SandboxState &state = sandbox.state();
+        const ConnectionProfile target = state.profile(QStringLiteral("filled"));
+        const auto serverUp = [&] {
+            return test::queryValue(state.profile(), QStringLiteral("SELECT 1")) == QLatin1String("1") || test::startServerAgain(state);
+        };
+        const std::function<std::shared_ptr<Job>()> jobs[] = {
+            [&] { return std::make_shared<InitJob>(target, m_netraven); },
+            [&] { return std::make_shared<SeedJob>(target, m_netraven); },
+        };
+        int failed = 0;
+        int succeeded = 0;
+        for (const qint64 free : {qint64(0), qint64(16) << 10, qint64(128) << 10, qint64(1) << 20, qint64(8) << 20}) {
+            QVERIFY(test::queryValues(state.profile(), QStringLiteral("DROP DATABASE IF EXISTS filled")).isEmpty());
+            QVERIFY(test::queryValues(state.profile(), QStringLiteral("CREATE DATABASE filled")).isEmpty());
+            QVERIFY(test::queryValues(state.profile(), QStringLiteral("CHECKPOINT")).isEmpty());
+            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT 1")), QStringLiteral("1")); // its first session writes the catalog cache file
+            for (const auto &makeJob : jobs) {
+                QVERIFY(small.fillLeaving(free));
+                const Outcome full = runJob(makeJob());
+                small.removeFiller();
+                QVERIFY2(serverUp(), qPrintable(QStringLiteral("free %1: the server did not come back").arg(free)));
+                if (full.state == JobState::Succeeded) {
+                    ++succeeded;
+                    continue;
+                }
+                ++failed;
+                QVERIFY2(full.state == JobState::Failed && full.error.message.contains(QLatin1String("No space left on device")),
+                         qPrintable(full.error.fullText()));
+                const Outcome again = runJob(makeJob());
+                QVERIFY2(again.state == JobState::Succeeded,
+                         qPrintable(QStringLiteral("free %1, after \"%2\": %3").arg(free).arg(full.error.message, again.error.fullText())));
+            }
+            auto verify = std::make_shared<VerifyJob>(target, PackChoice(m_netraven));
+            QCOMPARE(runJob(verify).state, JobState::Succeeded);
+            QVERIFY2(!verify->result().hasDifferences(), qPrintable(verify->result().differenceLines().join(QLatin1Char('\n'))));
+            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM netraven.users")), QStringLiteral("1"));
+            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM nrdb.schema_history")), QStringLiteral("1"));
+        }
+        qInfo("with the server's disk full: %d inits and seeds succeeded, %d failed and succeeded once there was room", succeeded, failed);
+        QVERIFY(failed > 0);
+        QVERIFY(succeeded > 0);
     }
 
 private:

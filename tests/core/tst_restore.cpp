@@ -3,8 +3,12 @@
 #include "queries.h"
 #include "sandboxcontrol.h"
 #include "scratchdatabase.h"
+#include "smallfilesystem.h"
 #include "statementjob.h"
 
+#include "backup/archivecheck.h"
+#include "backup/backupmanifest.h"
+#include "backup/clienttools.h"
 #include "catalog/catalogreader.h"
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
@@ -207,6 +211,65 @@ private slots:
                  QStringLiteral("0"));
     }
 
+    // Replace with the safety backup's directory on a small filesystem, free space stepped by a
+    // page around the safety archive's size: either the safety backup is whole (pg_restore reads
+    // it through, its manifest holds its checksum) and the database is replaced, or the job fails
+    // and the database keeps its rows, with no file, no staging copy and no set-aside copy left.
+    void aReplaceWhoseSafetyBackupCannotBeWrittenLeavesTheDatabase()
+    {
+        const QString name = newName(QStringLiteral("full"));
+        QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), name));
+        const auto markAsBefore = [&] { return test::queryValues(profileFor(name), QStringLiteral("DELETE FROM netraven.devices WHERE hostname <> 'r1'")).isEmpty(); };
+        const auto devices = [&] { return test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")); };
+        QVERIFY(markAsBefore());
+        RestoreOptions options;
+        options.source = m_backups.value(int(BackupFormat::Custom));
+        options.targetDatabase = name;
+        options.replaceExisting = true;
+        options.confirmedName = name;
+        QTemporaryDir probeDir;
+        options.safetyBackupDirectory = probeDir.path();
+        const auto probe = run(std::make_shared<RestoreJob>(m_server, options));
+        QVERIFY2(probe, qPrintable(probe ? QString() : probe.error().fullText()));
+        const qint64 safety = QFileInfo(probe.value()->result().safetyBackupPath).size();
+        QVERIFY(markAsBefore());
+
+        test::SmallFilesystem small;
+        if (const QString why = small.mount(safety + 256 * 1024); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        options.safetyBackupDirectory = small.filePath(QStringLiteral("safety"));
+        QVERIFY(QDir().mkpath(options.safetyBackupDirectory));
+        const QString copiesLeft = QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1\\_restoring\\_%' OR datname LIKE '%1\\_replaced\\_%'").arg(name);
+        int succeeded = 0;
+        int failed = 0;
+        for (qint64 free = safety - 3 * 4096; free <= safety + 5 * 4096; free += 4096) {
+            QVERIFY(small.fillLeaving(qMax<qint64>(0, free)));
+            const auto replaced = run(std::make_shared<RestoreJob>(m_server, options));
+            const QDir safetyDir(options.safetyBackupDirectory);
+            const QStringList left = safetyDir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+            if (replaced) {
+                ++succeeded;
+                const QString kept = replaced.value()->result().safetyBackupPath;
+                QVERIFY(archivecheck::pgRestoreWhole(ClientTools::forServer(0).value(), kept));
+                QCOMPARE(BackupManifest::load(BackupManifest::pathFor(kept)).value().sha256, sha256Of(kept).value());
+                QCOMPARE(left.size(), 2);
+                QCOMPARE(devices(), QStringLiteral("500"));
+                QVERIFY(markAsBefore());
+            } else {
+                ++failed;
+                QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("free %1: %2 left").arg(free).arg(left.join(QStringLiteral(", ")))));
+                QCOMPARE(devices(), QStringLiteral("1"));
+            }
+            QCOMPARE(test::queryValue(m_scratch.server().profile(), copiesLeft), QStringLiteral("0"));
+            for (const QString &file : left)
+                QFile::remove(safetyDir.filePath(file));
+            small.removeFiller();
+        }
+        qInfo("safety archive of %lld bytes: %d replaces succeeded with it whole, %d failed and changed nothing", safety, succeeded, failed);
+        QVERIFY(failed > 0);
+        QVERIFY(succeeded > 0);
+    }
+
     // A write job on the database being replaced waits until the restore is done with it, though
     // the restore's own connection is to "postgres".
     void aWriteOnTheReplacedDatabaseWaitsForTheRestore()
@@ -243,17 +306,13 @@ private slots:
         QVERIFY2(sandbox.start(), "no private server");
         const SandboxState &state = sandbox.state();
         const ConnectionProfile source = state.profile(QStringLiteral("gone_source"));
-        QVERIFY(test::queryValues(state.profile(), QStringLiteral("CREATE DATABASE gone_source")).isEmpty());
-        QVERIFY(test::queryValues(source, QStringLiteral("CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS a FROM generate_series(1, 800000) g")).isEmpty());
-        QVERIFY(test::queryValues(source, QStringLiteral("CREATE TABLE small (id int)")).isEmpty());
         QTemporaryDir dir;
         BackupOptions backup;
         backup.outputDirectory = dir.path();
         backup.format = BackupFormat::Custom;
         backup.compression = 0;
-        const Result<std::shared_ptr<BackupJob>> good = run(std::make_shared<BackupJob>(source, backup));
-        QVERIFY(good);
-        const QString archive = good.value()->result().path;
+        const QString archive = largeBackupOf(source, backup);
+        QVERIFY(!archive.isEmpty());
 
         // A backup whose pg_dump waits on a table lock when the server goes.
         {
@@ -313,6 +372,55 @@ private slots:
         const QString comment = test::queryValue(state.profile(), QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'").arg(left.first()));
         const std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
         QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() && marker->forDatabase == options.targetDatabase, qPrintable(comment));
+    }
+
+    // A proof whose pg_restore is killed while it copies rows fails and leaves no scratch copy;
+    // one whose server stops at once fails, and the scratch copy it cannot drop with the server
+    // gone carries its marker and is named, with what drops it.
+    void aProofWhoseRestoreIsKilledOrWhoseServerGoesIsNoSuccess()
+    {
+        SandboxCluster sandbox;
+        QVERIFY2(sandbox.start(), "no private server");
+        const SandboxState &state = sandbox.state();
+        QTemporaryDir dir;
+        BackupOptions backup;
+        backup.outputDirectory = dir.path();
+        backup.format = BackupFormat::Custom;
+        backup.compression = 0;
+        const QString archive = largeBackupOf(state.profile(QStringLiteral("proof_source")), backup);
+        QVERIFY(!archive.isEmpty());
+        const QString scratches = QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'nrdb\\_prove\\_%'");
+        const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
+                                               "WHERE d.datname LIKE 'nrdb\\_prove\\_%'");
+        {
+            JobRunner runner;
+            const JobId id = runner.submit(std::make_shared<ProveRestorableJob>(state.profile(), archive, false));
+            QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
+            const QList<qint64> restorers = test::processesNaming(archive, QStringLiteral("pg_restore"));
+            QCOMPARE(restorers.size(), 1);
+            ::kill(static_cast<pid_t>(restorers.first()), SIGKILL);
+            QVERIFY(runner.waitForIdle(60000));
+            QCOMPARE(runner.state(id), JobState::Failed);
+            QCOMPARE(test::queryValues(state.profile(), scratches), QStringList());
+            QVERIFY(BackupManifest::load(BackupManifest::pathFor(archive)).value().proof.isEmpty());
+        }
+
+        JobRunner runner;
+        Error failure;
+        connect(&runner, &JobRunner::finished, this, [&failure](JobId, JobState, const Error &error) { failure = error; });
+        const JobId id = runner.submit(std::make_shared<ProveRestorableJob>(state.profile(), archive, false));
+        QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
+        QVERIFY(test::stopServerNow(state));
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(runner.state(id), JobState::Failed);
+        QVERIFY(test::startServerAgain(state));
+        const QStringList left = test::queryValues(state.profile(), scratches);
+        QCOMPARE(left.size(), 1);
+        QVERIFY2(failure.detail.contains(left.first()) && failure.detail.contains(QLatin1String("netraven-dbctl cleanup")), qPrintable(failure.fullText()));
+        const QString comment = test::queryValue(state.profile(), QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'").arg(left.first()));
+        const std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
+        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() && marker->purpose == QLatin1String("proof scratch"), qPrintable(comment));
+        QVERIFY(BackupManifest::load(BackupManifest::pathFor(archive)).value().proof.isEmpty());
     }
 
     void brokenBackupsLeaveTheTargetAlone()
@@ -570,6 +678,19 @@ private:
         file.close();
         ChildCommand gzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -c '%1' > '%2'").arg(file.fileName(), path)});
         QCOMPARE(gzip.run().value().exitCode, 0);
+    }
+
+    // A database of 800,000 rows (a restore copies them for seconds) and a small table, made on
+    // the server `source` names, and its backup; empty if either failed.
+    static QString largeBackupOf(const ConnectionProfile &source, const BackupOptions &options)
+    {
+        const ConnectionProfile server = databaseadmin::maintenanceOf(source);
+        if (!test::queryValues(server, QStringLiteral("CREATE DATABASE %1").arg(source.database)).isEmpty() ||
+            !test::queryValues(source, QStringLiteral("CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS a FROM generate_series(1, 800000) g")).isEmpty() ||
+            !test::queryValues(source, QStringLiteral("CREATE TABLE small (id int)")).isEmpty())
+            return {};
+        const Result<std::shared_ptr<BackupJob>> backup = run(std::make_shared<BackupJob>(source, options));
+        return backup ? backup.value()->result().path : QString();
     }
 
     QString stagingDatabases() const
