@@ -24,6 +24,7 @@
 #include "sandbox/sandboxcluster.h"
 #include "util/childprocess.h"
 
+#include <QDeadlineTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -340,14 +341,7 @@ private slots:
             RestoreOptions options;
             options.source = archive;
             options.targetDatabase = QStringLiteral("gone_target");
-            JobRunner runner;
-            const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
-            QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
-            const QList<qint64> restorers = test::processesNaming(archive, QStringLiteral("pg_restore"));
-            QCOMPARE(restorers.size(), 1);
-            ::kill(static_cast<pid_t>(restorers.first()), SIGKILL);
-            QVERIFY(runner.waitForIdle(60000));
-            QCOMPARE(runner.state(id), JobState::Failed);
+            QCOMPARE(endWithItsPgRestoreKilled(std::make_shared<RestoreJob>(state.profile(), options), state.profile(), archive, copying), JobState::Failed);
             QCOMPARE(test::queryValues(state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'")),
                      QStringList());
         }
@@ -393,14 +387,8 @@ private slots:
         const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
                                                "WHERE d.datname LIKE 'nrdb\\_prove\\_%'");
         {
-            JobRunner runner;
-            const JobId id = runner.submit(std::make_shared<ProveRestorableJob>(state.profile(), archive, false));
-            QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
-            const QList<qint64> restorers = test::processesNaming(archive, QStringLiteral("pg_restore"));
-            QCOMPARE(restorers.size(), 1);
-            ::kill(static_cast<pid_t>(restorers.first()), SIGKILL);
-            QVERIFY(runner.waitForIdle(60000));
-            QCOMPARE(runner.state(id), JobState::Failed);
+            QCOMPARE(endWithItsPgRestoreKilled(std::make_shared<ProveRestorableJob>(state.profile(), archive, false), state.profile(), archive, copying),
+                     JobState::Failed);
             QCOMPARE(test::queryValues(state.profile(), scratches), QStringList());
             QVERIFY(BackupManifest::load(BackupManifest::pathFor(archive)).value().proof.isEmpty());
         }
@@ -691,6 +679,26 @@ private:
             return {};
         const Result<std::shared_ptr<BackupJob>> backup = run(std::make_shared<BackupJob>(source, options));
         return backup ? backup.value()->result().path : QString();
+    }
+
+    // Runs job until the one pg_restore of archive copies rows (the query `copying` counts on
+    // server), kills that pg_restore, and says how the job ended (Queued: it never got there).
+    static JobState endWithItsPgRestoreKilled(const std::shared_ptr<Job> &job, const ConnectionProfile &server, const QString &archive, const QString &copying)
+    {
+        JobRunner runner;
+        const JobId id = runner.submit(job);
+        QDeadlineTimer deadline(30000);
+        while (test::queryValue(server, copying) != QLatin1String("1")) {
+            if (deadline.hasExpired())
+                return JobState::Queued;
+            QTest::qWait(50);
+        }
+        const QList<qint64> restorers = test::processesNaming(archive, QStringLiteral("pg_restore"));
+        if (restorers.size() != 1)
+            return JobState::Queued;
+        ::kill(static_cast<pid_t>(restorers.first()), SIGKILL);
+        runner.waitForIdle(60000);
+        return runner.state(id);
     }
 
     QString stagingDatabases() const
