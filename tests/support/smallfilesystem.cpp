@@ -52,12 +52,15 @@ bool SmallFilesystem::fillLeaving(qint64 free)
     QFile filler(filePath(kFiller));
     if (!filler.open(QIODevice::WriteOnly | QIODevice::Append))
         return false;
-    const QByteArray block(4096, 'x');
-    while (QStorageInfo(m_path).bytesAvailable() > free + 4095) {
-        if (filler.write(block) != block.size() || !filler.flush())
-            break;
+    const QByteArray block(1 << 20, 'x');
+    for (;;) {
+        const qint64 excess = QStorageInfo(m_path).bytesAvailable() - free;
+        const qint64 chunk = qMin<qint64>(block.size(), excess / 4096 * 4096); // in whole pages, a MiB at most
+        if (chunk <= 0)
+            return true;
+        if (filler.write(block.constData(), chunk) != chunk || !filler.flush())
+            return true; // full to the last byte
     }
-    return true;
 }
 
 void SmallFilesystem::removeFiller()
