@@ -65,9 +65,8 @@ void BackupController::restore()
 {
     if (isBusy())
         return;
-    const QString backup = QFileDialog::getOpenFileName(
-        m_dialogParent, tr("Restore a Backup"), lastDirectory(),
-        tr("Backups (*.dump *.sql *.sql.gz);;All files (*)"));
+    const QString backup = QFileDialog::getOpenFileName(m_dialogParent, tr("Restore a Backup"), lastDirectory(),
+                                                        tr("Backups (*.dump *.sql *.sql.gz);;All files (*)"));
     if (!backup.isEmpty())
         restoreAsking(backup);
 }
@@ -77,7 +76,8 @@ void BackupController::restoreAsking(const QString &backup)
     if (isBusy())
         return;
     bool ok = false;
-    const QString suggested = QFileInfo(backup).fileName().section(QLatin1Char('_'), 0, 0) + QStringLiteral("_restored");
+    const QString suggested =
+        QFileInfo(backup).fileName().section(QLatin1Char('_'), 0, 0) + QStringLiteral("_restored");
     const QString database = QInputDialog::getText(m_dialogParent, tr("Restore a Backup"),
                                                    tr("Restore %1 into the database (a new one, unless you name an "
                                                       "existing one and confirm):")
@@ -85,16 +85,17 @@ void BackupController::restoreAsking(const QString &backup)
                                                    QLineEdit::Normal, suggested, &ok);
     if (!ok || database.isEmpty())
         return;
-    const auto replace = QMessageBox::question(
-        m_dialogParent, tr("Restore a Backup"),
-        tr("If a database named %1 exists already, replace it?\n\nYes: it is backed up first, and replaced only once the "
-           "restore succeeded.\nNo: the restore stops if it exists.")
-            .arg(database),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto replace = QMessageBox::question(m_dialogParent, tr("Restore a Backup"),
+                                               tr("If a database named %1 exists already, replace it?\n\nYes: it is "
+                                                  "backed up first, and replaced only once the "
+                                                  "restore succeeded.\nNo: the restore stops if it exists.")
+                                                   .arg(database),
+                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     QString confirmed;
     if (replace == QMessageBox::Yes) {
         confirmed = QInputDialog::getText(m_dialogParent, tr("Replace %1").arg(database),
-                                          tr("Type the database name again to allow replacing it:"), QLineEdit::Normal, {}, &ok);
+                                          tr("Type the database name again to allow replacing it:"), QLineEdit::Normal,
+                                          {}, &ok);
         if (!ok || confirmed.isEmpty())
             return;
     }

@@ -38,7 +38,8 @@ BackupOptionsDialog::BackupOptionsDialog(const QString &database, const QString 
       m_compression(new QSpinBox(this)), m_jobs(new QSpinBox(this)),
       m_schemas(patternEdit(this, QStringLiteral("backupSchemas"), tr("every schema"))),
       m_excludedSchemas(patternEdit(this, QStringLiteral("backupExcludedSchemas"), tr("none"))),
-      m_tables(patternEdit(this, QStringLiteral("backupTables"), tr("every table, e.g. netraven.devices, netraven.job_*"))),
+      m_tables(
+          patternEdit(this, QStringLiteral("backupTables"), tr("every table, e.g. netraven.devices, netraven.job_*"))),
       m_excludedTables(patternEdit(this, QStringLiteral("backupExcludedTables"), tr("none"))),
       m_shareable(new QCheckBox(tr("Shareable: leave out the rows of credentials (passwords)"), this))
 {
@@ -59,7 +60,9 @@ BackupOptionsDialog::BackupOptionsDialog(const QString &database, const QString 
     m_jobs->setRange(0, 32);
     m_jobs->setSpecialValueText(tr("sized to the cores and free connections"));
     m_shareable->setObjectName(QStringLiteral("backupShareable"));
-    const auto updateJobs = [this] { m_jobs->setEnabled(m_format->currentIndex() == 0 || m_format->currentIndex() == 2); };
+    const auto updateJobs = [this] {
+        m_jobs->setEnabled(m_format->currentIndex() == 0 || m_format->currentIndex() == 2);
+    };
     connect(m_format, &QComboBox::currentIndexChanged, this, updateJobs);
     updateJobs();
 

@@ -20,10 +20,10 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QToolBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace nrdb {
@@ -33,8 +33,8 @@ const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
 } // namespace
 
 BackupsPanel::BackupsPanel(JobRunner *runner, QWidget *parent)
-    : QWidget(parent), m_slot(new JobSlot(runner, this)), m_model(new BackupListModel(this)), m_view(new QTableView(this)),
-      m_stack(new PlaceholderStack(m_view, this))
+    : QWidget(parent), m_slot(new JobSlot(runner, this)), m_model(new BackupListModel(this)),
+      m_view(new QTableView(this)), m_stack(new PlaceholderStack(m_view, this))
 {
     setObjectName(QStringLiteral("backupsPanel"));
     m_view->setObjectName(QStringLiteral("backupsView"));
@@ -50,7 +50,8 @@ BackupsPanel::BackupsPanel(JobRunner *runner, QWidget *parent)
     m_directoryLabel = new QLabel(this);
     m_directoryLabel->setObjectName(QStringLiteral("backupsDirectory"));
     m_directoryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_directoryLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long path must not widen the window
+    m_directoryLabel->setSizePolicy(QSizePolicy::Ignored,
+                                    QSizePolicy::Preferred); // a long path must not widen the window
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createButtons());
     layout->addWidget(m_directoryLabel);
@@ -59,10 +60,10 @@ BackupsPanel::BackupsPanel(JobRunner *runner, QWidget *parent)
     connect(m_slot, &JobSlot::finished, this, &BackupsPanel::onJobFinished);
     connect(m_slot, &JobSlot::busyChanged, this, &BackupsPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BackupsPanel::updateButtons);
-    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        emit restoreRequested(m_model->entry(index.row()).path);
-    });
-    setDirectory(QSettings().value(kDirectoryKey, QDir::home().filePath(QStringLiteral("netraven-backups"))).toString());
+    connect(m_view, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { emit restoreRequested(m_model->entry(index.row()).path); });
+    setDirectory(
+        QSettings().value(kDirectoryKey, QDir::home().filePath(QStringLiteral("netraven-backups"))).toString());
 }
 
 // A tool bar rather than a row of buttons: when the window is narrow, what does not fit goes
@@ -79,15 +80,18 @@ QWidget *BackupsPanel::createButtons()
         created->setToolTip(tip);
         return created;
     };
-    connect(action(QStringLiteral("backupsChooseAction"), tr("Directory…"), tr("Show the backups of another directory")),
-            &QAction::triggered, this, &BackupsPanel::chooseDirectory);
+    connect(
+        action(QStringLiteral("backupsChooseAction"), tr("Directory…"), tr("Show the backups of another directory")),
+        &QAction::triggered, this, &BackupsPanel::chooseDirectory);
     connect(action(QStringLiteral("backupsRefreshAction"), tr("Refresh"), tr("Read the directory again")),
             &QAction::triggered, this, &BackupsPanel::refresh);
     bar->addSeparator();
-    m_verifyAction = action(QStringLiteral("backupsVerifyAction"), tr("Verify"),
-                            tr("Check the selected backups' SHA-256 against their manifests, and the archives themselves"));
-    m_proveAction = action(QStringLiteral("backupsProveAction"), tr("Prove Restorable"),
-                           tr("Restore the selected backup into a scratch database, verify it, compare row counts, drop it"));
+    m_verifyAction =
+        action(QStringLiteral("backupsVerifyAction"), tr("Verify"),
+               tr("Check the selected backups' SHA-256 against their manifests, and the archives themselves"));
+    m_proveAction =
+        action(QStringLiteral("backupsProveAction"), tr("Prove Restorable"),
+               tr("Restore the selected backup into a scratch database, verify it, compare row counts, drop it"));
     m_restoreAction = action(QStringLiteral("backupsRestoreAction"), tr("Restore…"), tr("Restore the selected backup"));
     m_pruneAction = action(QStringLiteral("backupsPruneAction"), tr("Prune…"),
                            tr("Remove old backups: keep the newest N and/or those younger than D days"));
@@ -119,9 +123,11 @@ void BackupsPanel::setDirectory(const QString &directory)
 void BackupsPanel::refresh()
 {
     m_model->setEntries(backupcatalog::list(m_directory));
-    m_stack->setPlaceholder(m_model->rowCount() > 0
-                                ? QString()
-                                : tr("No backups in %1 yet.\n\nDatabase ▸ Back Up… writes one, with a manifest beside it.").arg(m_directory));
+    m_stack->setPlaceholder(
+        m_model->rowCount() > 0
+            ? QString()
+            : tr("No backups in %1 yet.\n\nDatabase ▸ Back Up… writes one, with a manifest beside it.")
+                  .arg(m_directory));
     updateButtons();
 }
 
@@ -218,15 +224,17 @@ void BackupsPanel::pruneInteractively()
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Remove"));
     const auto update = [&] {
         const RetentionRule rule{keepNewest->value(), keepDays->value()};
-        const QVector<BackupEntry> doomed = rule.keepNewest <= 0 && rule.keepDays <= 0
-                                                ? QVector<BackupEntry>()
-                                                : backupcatalog::toPrune(m_model->entries(), rule, QDateTime::currentDateTimeUtc());
+        const QVector<BackupEntry> doomed =
+            rule.keepNewest <= 0 && rule.keepDays <= 0
+                ? QVector<BackupEntry>()
+                : backupcatalog::toPrune(m_model->entries(), rule, QDateTime::currentDateTimeUtc());
         QStringList names;
         for (const BackupEntry &entry : doomed)
             names << entry.name;
         preview->setText(doomed.isEmpty() ? tr("Nothing would be removed.")
-                                          : tr("Would remove %1: %2").arg(counted(doomed.size(), tr("backup"), tr("backups")),
-                                                                         names.join(QStringLiteral(", "))));
+                                          : tr("Would remove %1: %2")
+                                                .arg(counted(doomed.size(), tr("backup"), tr("backups")),
+                                                     names.join(QStringLiteral(", "))));
         buttons->button(QDialogButtonBox::Ok)->setEnabled(!doomed.isEmpty());
     };
     connect(keepNewest, qOverload<int>(&QSpinBox::valueChanged), &dialog, update);
@@ -236,7 +244,8 @@ void BackupsPanel::pruneInteractively()
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("Keep the newest:"), keepNewest);
     form->addRow(tr("Keep those younger than:"), keepDays);
-    form->addRow(new QLabel(tr("A backup is kept if either rule keeps it. The only verified backup is never removed."), &dialog));
+    form->addRow(new QLabel(tr("A backup is kept if either rule keeps it. The only verified backup is never removed."),
+                            &dialog));
     form->addRow(preview);
     form->addRow(buttons);
     update();

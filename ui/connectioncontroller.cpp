@@ -87,7 +87,8 @@ bool ConnectionController::askForPassword(const ConnectionProfile &profile, cons
     bool ok = false;
     const QString password = QInputDialog::getText(
         m_dialogParent, tr("Password"),
-        tr("%1\n\nPassword for %2@%3:").arg(reason, profile.user, profile.host.isEmpty() ? tr("local server") : profile.host),
+        tr("%1\n\nPassword for %2@%3:")
+            .arg(reason, profile.user, profile.host.isEmpty() ? tr("local server") : profile.host),
         QLineEdit::Password, {}, &ok);
     if (!ok || password.isEmpty())
         return false;

@@ -154,13 +154,13 @@ QWidget *ConnectionDialog::createForm()
         const QString value = fallback ? fallback.value().*field : QString();
         return value.isEmpty() ? otherwise : tr("default: %1").arg(value);
     };
-    m_host = lineEdit(QStringLiteral("hostEdit"), defaultText(&ConnectionProfile::host, tr("default: the local socket")),
-                      panel);
+    m_host = lineEdit(QStringLiteral("hostEdit"),
+                      defaultText(&ConnectionProfile::host, tr("default: the local socket")), panel);
     m_port = lineEdit(QStringLiteral("portEdit"), defaultText(&ConnectionProfile::port, QStringLiteral("5432")), panel);
     m_database = lineEdit(QStringLiteral("databaseEdit"),
                           defaultText(&ConnectionProfile::database, tr("default: the user name")), panel);
-    m_user = lineEdit(QStringLiteral("userEdit"), defaultText(&ConnectionProfile::user, tr("default: your system user")),
-                      panel);
+    m_user = lineEdit(QStringLiteral("userEdit"),
+                      defaultText(&ConnectionProfile::user, tr("default: your system user")), panel);
     m_password = lineEdit(QStringLiteral("passwordEdit"), tr("empty: keychain, PGPASSWORD or ~/.pgpass"), panel);
     m_password->setEchoMode(QLineEdit::Password);
     m_remember = new QCheckBox(tr("Remember in the system keychain"), panel);
@@ -338,9 +338,10 @@ void ConnectionDialog::onJobFinished(JobId id, JobState state, const Error &erro
     const bool ok = state == JobState::Succeeded;
     if (ok) {
         const ServerInfo &info = m_testJob->result().info;
-        summary = tr("Connected: PostgreSQL %1\nUser %2, %3\n%4")
-                      .arg(info.serverVersion, info.currentUser,
-                           info.superuser ? tr("superuser") : tr("not a superuser"), m_testJob->result().pack.describe());
+        summary =
+            tr("Connected: PostgreSQL %1\nUser %2, %3\n%4")
+                .arg(info.serverVersion, info.currentUser, info.superuser ? tr("superuser") : tr("not a superuser"),
+                     m_testJob->result().pack.describe());
     } else {
         summary = state == JobState::Cancelled ? tr("Cancelled") : error.message;
         if (!error.detail.isEmpty())

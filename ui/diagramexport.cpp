@@ -16,9 +16,9 @@ namespace nrdb {
 
 namespace {
 
-constexpr qreal kLargestPngSide = 16384;       // pixels; beyond this painting and viewers struggle
-constexpr qreal kLargestPngArea = 60e6;        // pixels: 240 MB in memory
-constexpr qreal kLargestPdfSide = 14400;       // points: the largest page PDF readers accept (200 in)
+constexpr qreal kLargestPngSide = 16384; // pixels; beyond this painting and viewers struggle
+constexpr qreal kLargestPngArea = 60e6;  // pixels: 240 MB in memory
+constexpr qreal kLargestPdfSide = 14400; // points: the largest page PDF readers accept (200 in)
 
 qreal fittingScale(const QSizeF &size, qreal wanted, qreal largestSide, qreal largestArea = 0)
 {
@@ -88,7 +88,8 @@ Result<DiagramExported> exportPng(DiagramScene &scene, const QRectF &source, con
     const QSize size = (source.size() * scale).toSize().expandedTo(QSize(1, 1));
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
-        return writeError(path, QStringLiteral("not enough memory for %1 × %2 pixels").arg(size.width()).arg(size.height()));
+        return writeError(path,
+                          QStringLiteral("not enough memory for %1 × %2 pixels").arg(size.width()).arg(size.height()));
     image.fill(scene.backgroundBrush().color());
     QPainter painter(&image);
     ExportRendering(scene).render(painter, QRectF(QPointF(0, 0), QSizeF(size)), source);

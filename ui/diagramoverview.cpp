@@ -9,8 +9,7 @@
 
 namespace nrdb {
 
-DiagramOverview::DiagramOverview(DiagramView *view)
-    : QWidget(view), m_view(view), m_renderTimer(new QTimer(this))
+DiagramOverview::DiagramOverview(DiagramView *view) : QWidget(view), m_view(view), m_renderTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("diagramOverview"));
     setFixedSize(220, 160);

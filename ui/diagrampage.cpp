@@ -56,9 +56,8 @@ DiagramPage::DiagramPage(QWidget *parent)
     connect(&m_layoutWatcher, &QFutureWatcher<Result<LayoutResult>>::finished, this, &DiagramPage::onLayoutFinished);
     connect(m_scene, &DiagramScene::tablesMoved, this, &DiagramPage::savePlacement);
     connect(m_scene, &DiagramScene::tableActivated, this, &DiagramPage::openInBrowser);
-    connect(m_scene, &DiagramScene::focusRequested, this, [this](int table) {
-        focusTable(m_model.tables.at(table).qualifiedName(), m_depth->value());
-    });
+    connect(m_scene, &DiagramScene::focusRequested, this,
+            [this](int table) { focusTable(m_model.tables.at(table).qualifiedName(), m_depth->value()); });
     clear();
 }
 
@@ -322,8 +321,8 @@ QString DiagramPage::statusText() const
 {
     if (m_model.tables.isEmpty())
         return {};
-    QString text = counted(m_model.tables.size(), tr("table"), tr("tables")) + QStringLiteral(" · ")
-                   + counted(m_model.relations.size(), tr("relationship"), tr("relationships"));
+    QString text = counted(m_model.tables.size(), tr("table"), tr("tables")) + QStringLiteral(" · ") +
+                   counted(m_model.relations.size(), tr("relationship"), tr("relationships"));
     if (!m_engine.isEmpty())
         text += tr(" · laid out by Graphviz %1 and drawn in %2 ms").arg(m_engine).arg(m_drawnInMs);
     return text;
@@ -380,8 +379,8 @@ void DiagramPage::findTable(const QString &name)
         return;
     QString found;
     for (const DiagramTable &table : std::as_const(m_model.tables)) {
-        if (table.qualifiedName().compare(name, Qt::CaseInsensitive) == 0
-            || table.name.compare(name, Qt::CaseInsensitive) == 0) {
+        if (table.qualifiedName().compare(name, Qt::CaseInsensitive) == 0 ||
+            table.name.compare(name, Qt::CaseInsensitive) == 0) {
             found = table.qualifiedName();
             break;
         }
@@ -411,8 +410,9 @@ void DiagramPage::focusTable(const QString &qualifiedName, int depth)
     m_view->fitRect(m_scene->visibleItemsRect());
     m_scene->clearSelection();
     m_scene->tableItem(qualifiedName)->setSelected(true);
-    setStatus(tr("%1 and %2 within %3").arg(qualifiedName, counted(shown.size() - 1, tr("neighbour"), tr("neighbours")),
-                                             counted(depth, tr("foreign-key step"), tr("foreign-key steps"))));
+    setStatus(tr("%1 and %2 within %3")
+                  .arg(qualifiedName, counted(shown.size() - 1, tr("neighbour"), tr("neighbours")),
+                       counted(depth, tr("foreign-key step"), tr("foreign-key steps"))));
 }
 
 void DiagramPage::showAllTables()
@@ -424,15 +424,17 @@ void DiagramPage::showAllTables()
 
 Result<QString> DiagramPage::exportTo(const QString &path, bool visiblePartOnly, qreal pngScale)
 {
-    const QRectF source = visiblePartOnly ? m_view->visibleSceneRect()
-                                          : m_scene->visibleItemsRect().adjusted(-20, -20, 20, 20);
+    const QRectF source =
+        visiblePartOnly ? m_view->visibleSceneRect() : m_scene->visibleItemsRect().adjusted(-20, -20, 20, 20);
     const Result<DiagramExported> exported =
         exportDiagram(*m_scene, source, path, diagramExportFormatFor(path), pngScale);
     if (!exported)
         return exported.error();
-    QString message = tr("Exported to %1 (%2 × %3)").arg(path).arg(exported.value().size.width()).arg(exported.value().size.height());
+    QString message =
+        tr("Exported to %1 (%2 × %3)").arg(path).arg(exported.value().size.width()).arg(exported.value().size.height());
     if (exported.value().format != DiagramExportFormat::Svg && exported.value().scale < pngScale - 1e-9)
-        message += tr(", scaled to %1% to stay within the format's size limit").arg(qRound(exported.value().scale * 100));
+        message +=
+            tr(", scaled to %1% to stay within the format's size limit").arg(qRound(exported.value().scale * 100));
     return message;
 }
 

@@ -14,7 +14,7 @@ namespace nrdb {
 
 namespace {
 constexpr qreal kEndMarkSize = 9;
-constexpr qreal kEndMarkScale = 0.3;   // below this zoom the ends are plain lines
+constexpr qreal kEndMarkScale = 0.3; // below this zoom the ends are plain lines
 constexpr qreal kCascadeLabelScale = 0.6;
 
 // Where a line from the box's centre towards `target` leaves the box, and the side's normal.
@@ -33,8 +33,8 @@ QPair<QPointF, QPointF> exitPoint(const QRectF &box, const QPointF &target)
 
 } // namespace
 
-DiagramRelationItem::DiagramRelationItem(const DiagramRelation &relation, DiagramTableItem *from,
-                                         DiagramTableItem *to, const DiagramStyle *style)
+DiagramRelationItem::DiagramRelationItem(const DiagramRelation &relation, DiagramTableItem *from, DiagramTableItem *to,
+                                         const DiagramStyle *style)
     : m_relation(relation), m_from(from), m_to(to), m_style(style)
 {
     setZValue(-1);
@@ -122,7 +122,8 @@ QRectF DiagramRelationItem::cascadeLabelRect() const
 {
     const QFontMetricsF metrics(m_style->markerFont());
     const QPointF anchor = m_middle + QPointF(4, -4);
-    return QRectF(anchor.x(), anchor.y() - metrics.ascent(), metrics.horizontalAdvance(cascadeLabel()), metrics.height());
+    return QRectF(anchor.x(), anchor.y() - metrics.ascent(), metrics.horizontalAdvance(cascadeLabel()),
+                  metrics.height());
 }
 
 QString DiagramRelationItem::cascadeLabel()
@@ -140,10 +141,12 @@ QPainterPath DiagramRelationItem::shape() const
 void DiagramRelationItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const auto *diagram = static_cast<const DiagramScene *>(scene());
-    const qreal scale = diagram && diagram->fullDetail() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
+    const qreal scale =
+        diagram && diagram->fullDetail() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing, scale >= kAntialiasedScale);
     const bool highlighted = m_from->isSelected() || m_to->isSelected();
-    QPen pen(highlighted ? m_style->selection() : (m_relation.cascadeDelete ? m_style->cascadeEdge() : m_style->edge()));
+    QPen pen(highlighted ? m_style->selection()
+                         : (m_relation.cascadeDelete ? m_style->cascadeEdge() : m_style->edge()));
     pen.setWidthF(highlighted ? 2.0 : 1.2);
     pen.setCosmetic(scale < 1);
     painter->setPen(pen);

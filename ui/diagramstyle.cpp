@@ -29,7 +29,8 @@ QColor mix(const QColor &a, const QColor &b, qreal share)
 DiagramStyle::DiagramStyle(const QFont &font, const QPalette &palette)
     : m_titleFont(withBold(font)), m_columnFont(font), m_markerFont(smaller(font)), m_titleMetrics(m_titleFont),
       m_columnMetrics(m_columnFont), m_palette(palette), m_headerHeight(m_titleMetrics.height() + 2 * padding()),
-      m_rowHeight(m_columnMetrics.height() + 2), m_markerWidth(QFontMetricsF(m_markerFont).horizontalAdvance(QStringLiteral("PK FK")) + padding())
+      m_rowHeight(m_columnMetrics.height() + 2),
+      m_markerWidth(QFontMetricsF(m_markerFont).horizontalAdvance(QStringLiteral("PK FK")) + padding())
 {
 }
 

@@ -46,7 +46,8 @@ void DiagramTableItem::addRelation(DiagramRelationItem *relation)
 void DiagramTableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const auto *diagram = static_cast<const DiagramScene *>(scene());
-    const qreal scale = diagram && diagram->fullDetail() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
+    const qreal scale =
+        diagram && diagram->fullDetail() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing, scale >= kAntialiasedScale);
     const QColor status = DiagramStyle::statusColor(m_table.status);
     QPen border(isSelected() ? m_style->selection() : (status.isValid() ? status : m_style->border()));

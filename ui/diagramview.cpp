@@ -113,8 +113,7 @@ void DiagramView::scrollContentsBy(int dx, int dy)
 // The overview shows when part of the diagram is out of sight, in the bottom-right corner.
 void DiagramView::placeOverview()
 {
-    const bool needed = scene()
-                        && !visibleSceneRect().contains(scene()->sceneRect().adjusted(30, 30, -30, -30));
+    const bool needed = scene() && !visibleSceneRect().contains(scene()->sceneRect().adjusted(30, 30, -30, -30));
     m_overview->setVisible(needed);
     if (!needed)
         return;

@@ -71,14 +71,15 @@ void LeftoverController::offer()
         databases << leftover.database;
     }
     // Not modal to the application: the window stays usable, and nothing waits on the answer.
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Left-over temporary databases"),
-                                m_leftovers.size() == 1
-                                    ? tr("A restore or a proof of restore that did not finish left a database on this server. "
-                                         "It is a copy this tool made, not your data.")
-                                    : tr("Restores or proofs of restore that did not finish left %1 databases on this server. "
-                                         "They are copies this tool made, not your data.")
-                                          .arg(m_leftovers.size()),
-                                QMessageBox::NoButton, m_dialogParent);
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Left-over temporary databases"),
+                        m_leftovers.size() == 1
+                            ? tr("A restore or a proof of restore that did not finish left a database on this server. "
+                                 "It is a copy this tool made, not your data.")
+                            : tr("Restores or proofs of restore that did not finish left %1 databases on this server. "
+                                 "They are copies this tool made, not your data.")
+                                  .arg(m_leftovers.size()),
+                        QMessageBox::NoButton, m_dialogParent);
     box->setObjectName(QStringLiteral("leftoverPrompt"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(lines.join(QLatin1Char('\n')));
@@ -86,10 +87,11 @@ void LeftoverController::offer()
     box->addButton(tr("Keep for Now"), QMessageBox::RejectRole);
     box->setDefaultButton(dropButton);
     // What the box shows is what a click drops, on the server it names, however late the click.
-    connect(box, &QMessageBox::buttonClicked, this, [this, dropButton, server = m_server, databases](QAbstractButton *clicked) {
-        if (clicked == dropButton)
-            dropConfirmed(server, databases);
-    });
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, dropButton, server = m_server, databases](QAbstractButton *clicked) {
+                if (clicked == dropButton)
+                    dropConfirmed(server, databases);
+            });
     box->open();
 }
 

@@ -35,11 +35,11 @@ bool LifecycleController::confirmWrite(const QString &action)
     if (!m_profile.isProduction())
         return true;
     bool ok = false;
-    const QString typed = QInputDialog::getText(
-        m_dialogParent, tr("%1 on Production").arg(action),
-        tr("%1 changes the PRODUCTION database %2 on %3.\n\nType the database name to go ahead:")
-            .arg(action, m_profile.database, m_profile.host),
-        QLineEdit::Normal, {}, &ok);
+    const QString typed =
+        QInputDialog::getText(m_dialogParent, tr("%1 on Production").arg(action),
+                              tr("%1 changes the PRODUCTION database %2 on %3.\n\nType the database name to go ahead:")
+                                  .arg(action, m_profile.database, m_profile.host),
+                              QLineEdit::Normal, {}, &ok);
     return ok && typed == m_profile.database;
 }
 
@@ -65,7 +65,8 @@ std::optional<ModelPack> LifecycleController::askForPack()
     QInputDialog dialog(m_dialogParent);
     dialog.setObjectName(QStringLiteral("bootstrapPackDialog"));
     dialog.setWindowTitle(tr("Bootstrap"));
-    dialog.setLabelText(tr("Which NetRaven is %1 for? A database that is one already keeps its own.").arg(m_profile.database));
+    dialog.setLabelText(
+        tr("Which NetRaven is %1 for? A database that is one already keeps its own.").arg(m_profile.database));
     dialog.setComboBoxItems(titles);
     dialog.setTextValue(titles.first());
     if (dialog.exec() != QDialog::Accepted)
@@ -104,10 +105,10 @@ void LifecycleController::resetSettings()
 {
     if (isBusy())
         return;
-    const auto answer = QMessageBox::question(
-        m_dialogParent, tr("Reset Settings to Defaults"),
-        tr("Put NetRaven's default values back into every admin setting that was changed on %1?")
-            .arg(m_profile.database));
+    const auto answer =
+        QMessageBox::question(m_dialogParent, tr("Reset Settings to Defaults"),
+                              tr("Put NetRaven's default values back into every admin setting that was changed on %1?")
+                                  .arg(m_profile.database));
     if (answer == QMessageBox::Yes && confirmWrite(tr("Reset settings")))
         start(std::make_shared<SeedJob>(m_profile, m_pack, QMap<QString, QString>{}, true));
 }

@@ -93,8 +93,8 @@ QWidget *LogDock::createFilterBar()
     QToolButton *copy = makeButton(QStringLiteral("logCopyButton"), tr("Copy"),
                                    tr("Copy the selected messages, or all shown ones"), bar);
     QToolButton *clear = makeButton(QStringLiteral("logClearButton"), tr("Clear"), tr("Remove every message"), bar);
-    QToolButton *save = makeButton(QStringLiteral("logSaveButton"), tr("Save Log…"),
-                                   tr("Save the whole log to a text file"), bar);
+    QToolButton *save =
+        makeButton(QStringLiteral("logSaveButton"), tr("Save Log…"), tr("Save the whole log to a text file"), bar);
 
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(4, 2, 4, 2);

@@ -35,10 +35,14 @@ QVariant LogFilterProxy::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::DecorationRole && index.column() == LogModel::LevelColumn) {
         switch (static_cast<LogLevel>(QSortFilterProxyModel::data(index, LogModel::LevelRole).toInt())) {
-        case LogLevel::Debug: return {};
-        case LogLevel::Info: return m_infoIcon;
-        case LogLevel::Warning: return m_warningIcon;
-        case LogLevel::Error: return m_errorIcon;
+        case LogLevel::Debug:
+            return {};
+        case LogLevel::Info:
+            return m_infoIcon;
+        case LogLevel::Warning:
+            return m_warningIcon;
+        case LogLevel::Error:
+            return m_errorIcon;
         }
     }
     return QSortFilterProxyModel::data(index, role);

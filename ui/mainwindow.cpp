@@ -3,8 +3,8 @@
 #include "actionicon.h"
 #include "backupcontroller.h"
 #include "backupspanel.h"
-#include "connectiondialog.h"
 #include "connectioncontroller.h"
+#include "connectiondialog.h"
 #include "diagrampage.h"
 #include "jobspanel.h"
 #include "leftovercontroller.h"
@@ -17,9 +17,9 @@
 #include "verifyreportview.h"
 #include "welcomepage.h"
 
-#include "jobs/jobrunner.h"
 #include "connection/profilestore.h"
 #include "diagram/verifymarks.h"
+#include "jobs/jobrunner.h"
 #include "log/logfile.h"
 #include "log/logmodel.h"
 #include "nrdb/version.h"
@@ -52,13 +52,12 @@ MainWindow::MainWindow(QWidget *parent)
       m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)), m_pages(new QStackedWidget(this)),
       m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
       m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, this)),
-      m_diagram(new DiagramPage(this)),
-      m_verifyView(new VerifyReportView(this)), m_backupsPanel(new BackupsPanel(m_runner, this)),
-      m_logDock(new LogDock(m_logModel, this)), m_jobsPanel(new JobsPanel(m_runner, this)),
-      m_connectionLabel(new QLabel(tr("Not connected"), this)), m_tierBadge(new QLabel(this)),
-      m_sandbox(new SandboxController(m_runner, this)), m_connections(new ConnectionController(m_runner, this)),
-      m_lifecycle(new LifecycleController(m_runner, this)), m_backups(new BackupController(m_runner, this)),
-      m_leftovers(new LeftoverController(m_runner, this))
+      m_diagram(new DiagramPage(this)), m_verifyView(new VerifyReportView(this)),
+      m_backupsPanel(new BackupsPanel(m_runner, this)), m_logDock(new LogDock(m_logModel, this)),
+      m_jobsPanel(new JobsPanel(m_runner, this)), m_connectionLabel(new QLabel(tr("Not connected"), this)),
+      m_tierBadge(new QLabel(this)), m_sandbox(new SandboxController(m_runner, this)),
+      m_connections(new ConnectionController(m_runner, this)), m_lifecycle(new LifecycleController(m_runner, this)),
+      m_backups(new BackupController(m_runner, this)), m_leftovers(new LeftoverController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -100,13 +99,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connections, &ConnectionController::connected, this, &MainWindow::showConnected);
     connect(m_connections, &ConnectionController::failed, this, &MainWindow::showFailure);
     connect(m_connections, &ConnectionController::disconnected, this, &MainWindow::showDisconnected);
-    connect(m_leftovers, &LeftoverController::dropped, this, [this](const QStringList &dropped, const QStringList &failures) {
-        statusBar()->showMessage(failures.isEmpty() ? tr("Dropped the left-over temporary databases: %1").arg(dropped.join(QStringLiteral(", ")))
-                                                    : tr("Could not drop %1").arg(failures.join(QStringLiteral("; "))),
-                                 10000);
-    });
+    connect(m_leftovers, &LeftoverController::dropped, this,
+            [this](const QStringList &dropped, const QStringList &failures) {
+                statusBar()->showMessage(
+                    failures.isEmpty()
+                        ? tr("Dropped the left-over temporary databases: %1").arg(dropped.join(QStringLiteral(", ")))
+                        : tr("Could not drop %1").arg(failures.join(QStringLiteral("; "))),
+                    10000);
+            });
     connect(m_lifecycle, &LifecycleController::busyChanged, this, &MainWindow::updateLifecycleActions);
-    connect(m_browser, &SchemaBrowser::snapshotLoaded, this, [this] { m_diagram->showSnapshot(m_browser->snapshot()); });
+    connect(m_browser, &SchemaBrowser::snapshotLoaded, this,
+            [this] { m_diagram->showSnapshot(m_browser->snapshot()); });
     connect(m_diagram, &DiagramPage::openInBrowser, this, [this](quint32 oid) {
         m_connectedTabs->setCurrentWidget(m_browser);
         m_browser->showRelation(oid);
@@ -126,9 +129,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_backups, &BackupController::schemaExported, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Exported the schema to %1").arg(path), 15000);
     });
-    connect(m_backups, &BackupController::restored, this, [this](const QString &database) {
-        statusBar()->showMessage(tr("Restored into %1").arg(database), 15000);
-    });
+    connect(m_backups, &BackupController::restored, this,
+            [this](const QString &database) { statusBar()->showMessage(tr("Restored into %1").arg(database), 15000); });
 
     resize(1100, 720);
     restoreLayout();
@@ -203,24 +205,27 @@ void MainWindow::createLifecycleActions()
             m_toolBarLifecycleActions << action;
     };
     add(m_lifecycle, QStringLiteral("bootstrapAction"), actionIcon(QStringLiteral("bootstrap")), tr("&Bootstrap"),
-        tr("Create the database if missing, initialise, seed and verify it, in one go"), &LifecycleController::bootstrap, true);
+        tr("Create the database if missing, initialise, seed and verify it, in one go"),
+        &LifecycleController::bootstrap, true);
     add(m_lifecycle, QStringLiteral("initAction"), actionIcon(QStringLiteral("init")), tr("&Init"),
-        tr("Extensions, schema and pending migrations, each step in its own transaction"), &LifecycleController::init, true);
+        tr("Extensions, schema and pending migrations, each step in its own transaction"), &LifecycleController::init,
+        true);
     add(m_lifecycle, QStringLiteral("seedAction"), actionIcon(QStringLiteral("seed")), tr("&Seed"),
         tr("Insert NetRaven's default rows that are missing"), &LifecycleController::seed, true);
     add(m_lifecycle, QStringLiteral("adoptAction"), QIcon(), tr("&Adopt…"),
         tr("Take over a NetRaven database its own code built: stamp the migration history without DDL"),
         &LifecycleController::adopt, false);
     add(m_lifecycle, QStringLiteral("resetSettingsAction"), QIcon(), tr("&Reset Settings to Defaults…"),
-        tr("Put NetRaven's default values back into admin settings that were changed"), &LifecycleController::resetSettings,
-        false);
+        tr("Put NetRaven's default values back into admin settings that were changed"),
+        &LifecycleController::resetSettings, false);
     add(m_backups, QStringLiteral("backupAction"), actionIcon(QStringLiteral("backup")), tr("Back &Up…"),
-        tr("Back the database up with pg_dump: a checked archive with a manifest beside it"), &BackupController::backUp, true);
+        tr("Back the database up with pg_dump: a checked archive with a manifest beside it"), &BackupController::backUp,
+        true);
     add(m_backups, QStringLiteral("restoreAction"), actionIcon(QStringLiteral("restore")), tr("Res&tore…"),
         tr("Restore a backup into a new database, or replace one by name"), &BackupController::restore, false);
     add(m_backups, QStringLiteral("exportSchemaAction"), QIcon(), tr("&Export Schema as Init Script…"),
-        tr("pg_dump --schema-only, tidied into a script that loads into an empty database"), &BackupController::exportSchema,
-        false);
+        tr("pg_dump --schema-only, tidied into a script that loads into an empty database"),
+        &BackupController::exportSchema, false);
     add(m_lifecycle, QStringLiteral("verifyAction"), actionIcon(QStringLiteral("verify")), tr("&Verify"),
         tr("Compare the database with NetRaven's model: tables, migrations, drift, known defects"),
         &LifecycleController::verify, true);

@@ -27,8 +27,10 @@ bool SchemaFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
                 return true;
         }
         return false;
-    case SchemaTreeModel::NodeKind::Relation: return matches(index);
-    default: return true; // inside a relation that matched
+    case SchemaTreeModel::NodeKind::Relation:
+        return matches(index);
+    default:
+        return true; // inside a relation that matched
     }
 }
 

@@ -54,9 +54,10 @@ void ServerSummaryPage::showSummary(const Connected &connection)
     addRow(tr("Database size:"), locale.formattedDataSize(info.databaseSizeBytes));
     addRow(tr("Schemas:"), info.schemas.join(QStringLiteral(", ")));
     addRow(tr("Tables:"), locale.toString(info.userTableCount));
-    m_hint->setText(info.userTableCount == 0
-                        ? tr("This database has no tables yet.")
-                        : tr("%1 in %2.").arg(counted(info.userTableCount, tr("table"), tr("tables")), counted(info.schemas.size(), tr("schema"), tr("schemas"))));
+    m_hint->setText(info.userTableCount == 0 ? tr("This database has no tables yet.")
+                                             : tr("%1 in %2.")
+                                                   .arg(counted(info.userTableCount, tr("table"), tr("tables")),
+                                                        counted(info.schemas.size(), tr("schema"), tr("schemas"))));
 }
 
 } // namespace nrdb

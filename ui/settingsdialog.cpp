@@ -43,8 +43,9 @@ QString describeTools(const QString &directory, int serverMajorVersion)
 } // namespace
 
 SettingsDialog::SettingsDialog(int serverMajorVersion, QWidget *parent)
-    : QDialog(parent), m_serverMajorVersion(serverMajorVersion), m_directory(new QLineEdit(configuredToolsDirectory(), this)),
-      m_testButton(new QPushButton(tr("Test"), this)), m_result(new QLabel(this))
+    : QDialog(parent), m_serverMajorVersion(serverMajorVersion),
+      m_directory(new QLineEdit(configuredToolsDirectory(), this)), m_testButton(new QPushButton(tr("Test"), this)),
+      m_result(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -57,7 +58,8 @@ SettingsDialog::SettingsDialog(int serverMajorVersion, QWidget *parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getExistingDirectory(this, tr("Directory of pg_dump, pg_restore and psql"), m_directory->text());
+        const QString chosen = QFileDialog::getExistingDirectory(this, tr("Directory of pg_dump, pg_restore and psql"),
+                                                                 m_directory->text());
         if (!chosen.isEmpty())
             m_directory->setText(chosen);
     });

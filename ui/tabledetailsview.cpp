@@ -65,8 +65,8 @@ void TableDetailsView::showRelation(const std::shared_ptr<const SchemaSnapshot> 
         return;
     }
     const QLocale locale;
-    QString html = QStringLiteral("<h2>%1</h2><p>%2").arg(escaped(relation->qualifiedName()),
-                                                           escaped(relationKindName(relation->kind)));
+    QString html = QStringLiteral("<h2>%1</h2><p>%2")
+                       .arg(escaped(relation->qualifiedName()), escaped(relationKindName(relation->kind)));
     if (relation->isTable() || relation->kind == RelationKind::MaterializedView)
         html += tr(" · %1 · about %2 rows")
                     .arg(relation->totalBytes < 0 ? tr("size unknown: another session holds an exclusive lock on it")
@@ -83,10 +83,10 @@ void TableDetailsView::showRelation(const std::shared_ptr<const SchemaSnapshot> 
 
     QVector<QStringList> columns;
     for (const ColumnInfo &column : relation->columns)
-        columns << QStringList{escaped(column.name), escaped(column.type), column.notNull ? tr("not null") : QString(),
-                               escaped(column.identity.isEmpty() ? column.defaultExpression
-                                                                 : tr("identity ") + column.identity),
-                               escaped(column.comment)};
+        columns << QStringList{
+            escaped(column.name), escaped(column.type), column.notNull ? tr("not null") : QString(),
+            escaped(column.identity.isEmpty() ? column.defaultExpression : tr("identity ") + column.identity),
+            escaped(column.comment)};
     html += section(tr("Columns"), table({tr("Name"), tr("Type"), tr("Null"), tr("Default"), tr("Comment")}, columns));
 
     QVector<QStringList> keys;
@@ -104,7 +104,8 @@ void TableDetailsView::showRelation(const std::shared_ptr<const SchemaSnapshot> 
         incoming << QStringList{relationLink(*holder), escaped(key->name),
                                 escaped(key->columns.join(QStringLiteral(", "))), escaped(key->onDelete)};
     if (!incoming.isEmpty())
-        html += section(tr("Referenced by"), table({tr("Table"), tr("Foreign key"), tr("Columns"), tr("On delete")}, incoming));
+        html += section(tr("Referenced by"),
+                        table({tr("Table"), tr("Foreign key"), tr("Columns"), tr("On delete")}, incoming));
 
     QVector<QStringList> indexes;
     for (const IndexInfo &index : relation->indexes)
@@ -123,7 +124,8 @@ void TableDetailsView::showRelation(const std::shared_ptr<const SchemaSnapshot> 
                                                 ? QString()
                                                 : QStringLiteral("<br><code>%1</code>").arg(escaped(finding.fixSql)))};
     }
-    html += section(tr("Findings"), defects.isEmpty() ? tr("<p>None.</p>") : table({tr("Severity"), tr("Finding")}, defects));
+    html += section(tr("Findings"),
+                    defects.isEmpty() ? tr("<p>None.</p>") : table({tr("Severity"), tr("Finding")}, defects));
     html += section(tr("DDL"), QStringLiteral("<pre>%1</pre>").arg(escaped(relationDdl(*relation, *snapshot))));
     setHtml(html);
 }

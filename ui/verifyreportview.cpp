@@ -56,11 +56,12 @@ VerifyReportView::VerifyReportView(QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Verify Report"),
-                                                          QStringLiteral("verify-%1.html").arg(m_report.database),
-                                                          tr("HTML (*.html)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save Verify Report"),
+                                         QStringLiteral("verify-%1.html").arg(m_report.database), tr("HTML (*.html)"));
         if (!path.isEmpty() && !saveHtml(path))
-            QMessageBox::warning(this, tr("Save Verify Report"), tr("The report could not be written to %1.").arg(path));
+            QMessageBox::warning(this, tr("Save Verify Report"),
+                                 tr("The report could not be written to %1.").arg(path));
     });
     clear();
 }
@@ -91,7 +92,8 @@ void VerifyReportView::showReport(const VerifyReport &report)
     m_stack->setPlaceholder({});
     m_verdict->setText(report.verdict());
     QPalette palette = m_verdict->palette();
-    palette.setColor(QPalette::WindowText, report.hasDifferences() ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+    palette.setColor(QPalette::WindowText,
+                     report.hasDifferences() ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
     m_verdict->setPalette(palette);
     fillTree();
 }
@@ -111,36 +113,46 @@ void VerifyReportView::fillTree()
     if (report.foreignHistory)
         addItem(root, {report.foreignHistory->describe()}, report.foreignHistory->agrees() ? ok : bad);
 
-    QTreeWidgetItem *required = addItem(root, {tr("Required tables: %1 of %2 present")
-                                                   .arg(report.requiredPresent.size())
-                                                   .arg(report.requiredPresent.size() + report.requiredMissing.size())},
+    QTreeWidgetItem *required = addItem(root,
+                                        {tr("Required tables: %1 of %2 present")
+                                             .arg(report.requiredPresent.size())
+                                             .arg(report.requiredPresent.size() + report.requiredMissing.size())},
                                         report.requiredMissing.isEmpty() ? ok : bad);
     for (const QString &table : report.requiredMissing)
-        addItem(required, {tr("missing: %1").arg(table), report.schema,
-                           report.requiredElsewhere.value(table, tr("nowhere"))}, bad);
+        addItem(required,
+                {tr("missing: %1").arg(table), report.schema, report.requiredElsewhere.value(table, tr("nowhere"))},
+                bad);
 
-    QTreeWidgetItem *migrations = addItem(root, {tr("Migrations: version %1 of %2%3")
-                                                     .arg(report.migrations.currentVersion)
-                                                     .arg(report.migrations.headVersion)
-                                                     .arg(report.historyExists ? QString() : tr(", no history (adopt)"))},
-                                          report.migrations.pending.isEmpty() && report.migrations.mismatches.isEmpty() ? ok : bad);
+    QTreeWidgetItem *migrations =
+        addItem(root,
+                {tr("Migrations: version %1 of %2%3")
+                     .arg(report.migrations.currentVersion)
+                     .arg(report.migrations.headVersion)
+                     .arg(report.historyExists ? QString() : tr(", no history (adopt)"))},
+                report.migrations.pending.isEmpty() && report.migrations.mismatches.isEmpty() ? ok : bad);
     for (const AppliedMigration &applied : report.migrations.applied)
         addItem(migrations, {QStringLiteral("%1_%2").arg(applied.version, 4, 10, QLatin1Char('0')).arg(applied.name),
                              applied.how, tr("%1 by %2").arg(applied.appliedAt, applied.appliedBy)});
     for (const Migration &pending : report.migrations.pending)
         addItem(migrations, {tr("pending: %1").arg(pending.label())}, warning);
     for (const ChecksumMismatch &mismatch : report.migrations.mismatches)
-        addItem(migrations, {tr("changed since applied: %1").arg(mismatch.version), mismatch.inPack.left(16), mismatch.recorded.left(16)}, bad);
+        addItem(migrations,
+                {tr("changed since applied: %1").arg(mismatch.version), mismatch.inPack.left(16),
+                 mismatch.recorded.left(16)},
+                bad);
 
-    QTreeWidgetItem *drift = addItem(root, {tr("Drift from the model: %1").arg(counted(report.drift.size(), tr("difference"), tr("differences")))},
-                                     report.drift.isEmpty() ? ok : bad);
+    QTreeWidgetItem *drift = addItem(
+        root, {tr("Drift from the model: %1").arg(counted(report.drift.size(), tr("difference"), tr("differences")))},
+        report.drift.isEmpty() ? ok : bad);
     QMap<QString, QTreeWidgetItem *> driftTables;
     for (const DriftItem &item : report.drift) {
         QTreeWidgetItem *&table = driftTables[item.table];
         if (!table)
             table = addItem(drift, {item.table.isEmpty() ? tr("types and sequences") : item.table});
-        addItem(table, {QStringLiteral("%1 %2 %3").arg(driftKindName(item.kind), item.objectType, item.object).trimmed(),
-                        item.expected, item.actual}, bad);
+        addItem(table,
+                {QStringLiteral("%1 %2 %3").arg(driftKindName(item.kind), item.objectType, item.object).trimmed(),
+                 item.expected, item.actual},
+                bad);
     }
 
     QTreeWidgetItem *lint = addItem(root, {tr("Known defects (lint): %1").arg(report.findings.size())},

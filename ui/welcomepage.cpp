@@ -8,8 +8,7 @@ namespace nrdb {
 
 WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent), m_connectButton(new QPushButton(tr("Connect to a server…"), this)),
-      m_sandboxButton(new QPushButton(tr("Try it on a local sandbox server"), this)),
-      m_status(new QLabel(this))
+      m_sandboxButton(new QPushButton(tr("Try it on a local sandbox server"), this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("welcomePage"));
     auto *title = new QLabel(tr("No database connected"), this);

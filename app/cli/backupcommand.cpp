@@ -20,7 +20,8 @@ QString usage()
 {
     return QStringLiteral(
                "Usage: netraven-dbctl backup [CONNECTION] --dir DIR [--format FORMAT] [--compress N] [--jobs N]\n"
-               "                             [--schema S]... [--exclude-schema S]... [--table T]... [--exclude-table T]...\n"
+               "                             [--schema S]... [--exclude-schema S]... [--table T]... [--exclude-table "
+               "T]...\n"
                "                             [--shareable] [--json]\n"
                "\n"
                "Backs the database up with pg_dump. The file gets its name (<db>_YYYYMMDD_HHMMSS.dump|.dir|.sql.gz)\n"
@@ -72,8 +73,8 @@ int runBackupCommand(const QStringList &arguments)
         else if (format == QLatin1String("plain-gzip"))
             options.format = BackupFormat::PlainGzip;
         else
-            return usageError(QStringLiteral("--format takes custom, directory or plain-gzip, not '%1'").arg(format), usage(),
-                              QStringLiteral("backup"));
+            return usageError(QStringLiteral("--format takes custom, directory or plain-gzip, not '%1'").arg(format),
+                              usage(), QStringLiteral("backup"));
     }
     bool ok = true;
     if (parser.isSet(QStringLiteral("compress"))) {
@@ -92,8 +93,9 @@ int runBackupCommand(const QStringList &arguments)
     options.excludeTables = parser.values(QStringLiteral("exclude-table"));
     const Result<CommandTarget> target = commandTarget(parser);
     if (!target)
-        return target.error().kind == ErrorKind::Usage ? usageError(target.error().message, usage(), QStringLiteral("backup"))
-                                                       : jobFailed(target.error());
+        return target.error().kind == ErrorKind::Usage
+                   ? usageError(target.error().message, usage(), QStringLiteral("backup"))
+                   : jobFailed(target.error());
     options.shareable = parser.isSet(QStringLiteral("shareable"));
     auto job = std::make_shared<BackupJob>(target.value().profile, options);
     if (Status done = runHeadless(job); !done)
@@ -157,8 +159,10 @@ int runBackupsCommand(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
-    if (positional.size() != 2 || !(action == QLatin1String("list") || action == QLatin1String("verify") || action == QLatin1String("prune")))
-        return usageError(QStringLiteral("backups wants list, verify or prune, and a directory"), backupsUsage(), QStringLiteral("backups"));
+    if (positional.size() != 2 ||
+        !(action == QLatin1String("list") || action == QLatin1String("verify") || action == QLatin1String("prune")))
+        return usageError(QStringLiteral("backups wants list, verify or prune, and a directory"), backupsUsage(),
+                          QStringLiteral("backups"));
     QVector<BackupEntry> entries = backupcatalog::list(positional.at(1));
     const QLocale locale;
     if (action == QLatin1String("list")) {
@@ -171,8 +175,10 @@ int runBackupsCommand(const QStringList &arguments)
             for (const BackupEntry &entry : std::as_const(entries))
                 writeOut(QStringLiteral("%1  %2  %3  %4  %5\n")
                              .arg(entry.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                                  locale.formattedDataSize(entry.sizeBytes).rightJustified(10), entry.formatName().leftJustified(10),
-                                  entry.isVerified() ? QStringLiteral("verified  ") : QStringLiteral("unverified"), entry.name));
+                                  locale.formattedDataSize(entry.sizeBytes).rightJustified(10),
+                                  entry.formatName().leftJustified(10),
+                                  entry.isVerified() ? QStringLiteral("verified  ") : QStringLiteral("unverified"),
+                                  entry.name));
         }
         return ExitOk;
     }
@@ -184,23 +190,27 @@ int runBackupsCommand(const QStringList &arguments)
         int failed = 0;
         for (BackupEntry &entry : entries) {
             const Status checked = backupcatalog::verify(entry, newest.value());
-            writeOut(QStringLiteral("%1  %2\n").arg(checked ? QStringLiteral("ok    ") : QStringLiteral("FAILED"),
-                                                    checked ? entry.name : checked.error().message));
+            writeOut(QStringLiteral("%1  %2\n")
+                         .arg(checked ? QStringLiteral("ok    ") : QStringLiteral("FAILED"),
+                              checked ? entry.name : checked.error().message));
             failed += checked ? 0 : 1;
         }
         return failed == 0 ? ExitOk : ExitDrift;
     }
     bool ok = true;
-    const RetentionRule rule{parser.value(QStringLiteral("keep")).toInt(&ok), parser.value(QStringLiteral("keep-days")).toInt()};
+    const RetentionRule rule{parser.value(QStringLiteral("keep")).toInt(&ok),
+                             parser.value(QStringLiteral("keep-days")).toInt()};
     if (rule.keepNewest <= 0 && rule.keepDays <= 0)
-        return usageError(QStringLiteral("prune wants --keep N and/or --keep-days D"), backupsUsage(), QStringLiteral("backups"));
+        return usageError(QStringLiteral("prune wants --keep N and/or --keep-days D"), backupsUsage(),
+                          QStringLiteral("backups"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     for (const BackupEntry &entry : backupcatalog::toPrune(entries, rule, QDateTime::currentDateTimeUtc())) {
         if (!dryRun) {
             if (Status removed = backupcatalog::remove(entry); !removed)
                 return jobFailed(removed.error());
         }
-        writeOut(QStringLiteral("%1 %2\n").arg(dryRun ? QStringLiteral("would remove") : QStringLiteral("removed"), entry.name));
+        writeOut(QStringLiteral("%1 %2\n").arg(dryRun ? QStringLiteral("would remove") : QStringLiteral("removed"),
+                                               entry.name));
     }
     return ExitOk;
 }

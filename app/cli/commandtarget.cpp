@@ -34,7 +34,8 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
     if (packName.isEmpty()) {
         pack = PackChoice::fromCatalog();
     } else {
-        Result<ModelPack> named = packName.contains(QLatin1Char('/')) ? ModelPack::load(packName) : ModelPack::builtIn(packName);
+        Result<ModelPack> named =
+            packName.contains(QLatin1Char('/')) ? ModelPack::load(packName) : ModelPack::builtIn(packName);
         if (!named)
             return Error{ErrorKind::Usage, named.error().message, {}, {}};
         pack = PackChoice(std::move(named).value());
@@ -50,12 +51,15 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
 int jobExitCode(const Error &error)
 {
     switch (error.kind) {
-    case ErrorKind::Cancelled: return ExitCancelled;
+    case ErrorKind::Cancelled:
+        return ExitCancelled;
     case ErrorKind::Connection:
     case ErrorKind::Authentication:
     case ErrorKind::Timeout:
-    case ErrorKind::Busy: return ExitConnection; // too many connections
-    default: return ExitFailed;
+    case ErrorKind::Busy:
+        return ExitConnection; // too many connections
+    default:
+        return ExitFailed;
     }
 }
 

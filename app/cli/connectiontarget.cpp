@@ -6,7 +6,8 @@ namespace nrdb::cli {
 
 void addConnectionOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")});
 }
 
 QString connectionUsage()
@@ -23,8 +24,8 @@ Result<ConnectionProfile> connectionTarget(const QCommandLineParser &parser)
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(QStringLiteral("profile"))) {
         if (!positional.isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("Give either --profile or a connection string, not both"), {},
-                         {}};
+            return Error{
+                ErrorKind::Usage, QStringLiteral("Give either --profile or a connection string, not both"), {}, {}};
         return ProfileStore().profile(parser.value(QStringLiteral("profile")));
     }
     if (positional.size() > 1)
@@ -37,7 +38,8 @@ Result<ConnectionProfile> connectionTarget(const QCommandLineParser &parser)
                      QStringLiteral("The connection string holds a password, which other users can read from the "
                                     "process list. Use ~/.pgpass, PGPASSWORD or the keychain instead, or leave it out "
                                     "to be asked."),
-                     {}, {}};
+                     {},
+                     {}};
     return parsed;
 }
 

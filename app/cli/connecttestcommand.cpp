@@ -76,7 +76,8 @@ int runConnectTestCommand(const QStringList &arguments)
         bool ok = false;
         const int seconds = parser.value(QStringLiteral("wait")).toInt(&ok);
         if (!ok || seconds < 0)
-            return usageError(QStringLiteral("--wait wants a number of seconds"), usage(), QStringLiteral("connect-test"));
+            return usageError(QStringLiteral("--wait wants a number of seconds"), usage(),
+                              QStringLiteral("connect-test"));
         retry = RetryPolicy{qMax(1, seconds / 3 + 1), 3000, 1.0, 3000};
     }
     Result<ConnectionProfile> target = connectionTarget(parser);

@@ -10,9 +10,9 @@
 #include <QElapsedTimer>
 
 #include <atomic>
-#include <iterator>
 #include <csignal>
 #include <cstdio>
+#include <iterator>
 #include <termios.h>
 #include <unistd.h>
 
@@ -33,9 +33,12 @@ void onInterrupt(int signal)
 const char *signalName(int signal)
 {
     switch (signal) {
-    case SIGTERM: return "SIGTERM";
-    case SIGHUP: return "SIGHUP";
-    default: return "Ctrl-C";
+    case SIGTERM:
+        return "SIGTERM";
+    case SIGHUP:
+        return "SIGHUP";
+    default:
+        return "Ctrl-C";
     }
 }
 
@@ -47,7 +50,7 @@ Status runHeadless(const std::shared_ptr<Job> &job)
     struct sigaction action {};
     action.sa_handler = onInterrupt;
     sigemptyset(&action.sa_mask);
-    struct sigaction previous[std::size(kStopSignals)] {};
+    struct sigaction previous[std::size(kStopSignals)]{};
     for (std::size_t i = 0; i < std::size(kStopSignals); ++i)
         ::sigaction(kStopSignals[i], &action, &previous[i]);
     JobRunner runner(1);

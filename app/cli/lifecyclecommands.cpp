@@ -34,7 +34,10 @@ struct Command {
     QString description; // what it does, its own options
     QCommandLineParser parser;
 
-    QString usage() const { return synopsis + QStringLiteral("\n\n") + description + QStringLiteral("\n") + targetUsage(); }
+    QString usage() const
+    {
+        return synopsis + QStringLiteral("\n\n") + description + QStringLiteral("\n") + targetUsage();
+    }
 
     // Parses; on --help or bad arguments returns the exit code to end with.
     std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {})
@@ -95,7 +98,8 @@ QJsonObject seedJson(const SeedReport &report)
     QJsonObject generated;
     for (auto it = report.generatedSecrets.cbegin(); it != report.generatedSecrets.cend(); ++it)
         generated.insert(it.key(), it.value());
-    return QJsonObject{{QStringLiteral("pack"), report.pack}, {QStringLiteral("tables"), tables},
+    return QJsonObject{{QStringLiteral("pack"), report.pack},
+                       {QStringLiteral("tables"), tables},
                        {QStringLiteral("generated_secrets"), generated}};
 }
 
@@ -123,7 +127,10 @@ Result<QMap<QString, QString>> givenSecrets(const QCommandLineParser &parser)
         if (name.isEmpty() || file.fileName().isEmpty())
             return Error{ErrorKind::Usage, QStringLiteral("--secret-file takes NAME=FILE"), {}, {}};
         if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorKind::Usage, QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
+            return Error{ErrorKind::Usage,
+                         QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()),
+                         {},
+                         {}};
         QString value = QString::fromUtf8(file.readAll());
         if (value.endsWith(QLatin1Char('\n')))
             value.chop(1);
@@ -159,17 +166,19 @@ Result<std::shared_ptr<JobType>> runJob(std::shared_ptr<JobType> job)
 
 int runInitCommand(const QStringList &arguments)
 {
-    Command command{QStringLiteral("init"), QStringLiteral("Usage: netraven-dbctl init [CONNECTION] [--to VERSION] [--json]"),
-                    QStringLiteral("Preflight, then extensions, schema and migrations, each step in its own transaction\n"
-                                   "under an advisory lock. Running it again changes nothing.\n\n"
-                                   "  --to VERSION       stop at this migration version (default: the newest)")};
-    if (auto exit = command.parse(arguments, {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
+    Command command{
+        QStringLiteral("init"), QStringLiteral("Usage: netraven-dbctl init [CONNECTION] [--to VERSION] [--json]"),
+        QStringLiteral("Preflight, then extensions, schema and migrations, each step in its own transaction\n"
+                       "under an advisory lock. Running it again changes nothing.\n\n"
+                       "  --to VERSION       stop at this migration version (default: the newest)")};
+    if (auto exit =
+            command.parse(arguments, {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
     const CommandTarget &target = *command.target;
-    const auto ran = runJob(std::make_shared<InitJob>(target.profile, target.pack,
-                                                      command.parser.value(QStringLiteral("to")).toInt()));
+    const auto ran = runJob(
+        std::make_shared<InitJob>(target.profile, target.pack, command.parser.value(QStringLiteral("to")).toInt()));
     if (!ran)
         return jobFailed(ran.error());
     const InitReport &report = ran.value()->result();
@@ -188,13 +197,14 @@ int runInitCommand(const QStringList &arguments)
 
 int runMigrateCommand(const QStringList &arguments)
 {
-    Command command{QStringLiteral("migrate"),
-                    QStringLiteral("Usage: netraven-dbctl migrate status [CONNECTION] [--json]\n"
-                                   "       netraven-dbctl migrate up [CONNECTION] [--to VERSION]\n"
-                                   "       netraven-dbctl migrate dry-run [CONNECTION] [--to VERSION]"),
-                    QStringLiteral("status: applied, pending and changed migrations. up: apply the pending ones (as init\n"
-                                   "does). dry-run: print the SQL up would run, and run nothing.\n\n"
-                                   "  --to VERSION       stop at this version (default: the newest)")};
+    Command command{
+        QStringLiteral("migrate"),
+        QStringLiteral("Usage: netraven-dbctl migrate status [CONNECTION] [--json]\n"
+                       "       netraven-dbctl migrate up [CONNECTION] [--to VERSION]\n"
+                       "       netraven-dbctl migrate dry-run [CONNECTION] [--to VERSION]"),
+        QStringLiteral("status: applied, pending and changed migrations. up: apply the pending ones (as init\n"
+                       "does). dry-run: print the SQL up would run, and run nothing.\n\n"
+                       "  --to VERSION       stop at this version (default: the newest)")};
     const QString action = arguments.value(0);
     if (action == QLatin1String("up"))
         return runInitCommand(arguments.mid(1));
@@ -205,7 +215,8 @@ int runMigrateCommand(const QStringList &arguments)
         }
         return usageError(QStringLiteral("migrate wants one of: status, up, dry-run"), command.usage(), command.name);
     }
-    if (auto exit = command.parse(arguments.mid(1), {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
+    if (auto exit = command.parse(arguments.mid(1),
+                                  {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
@@ -228,7 +239,10 @@ int runMigrateCommand(const QStringList &arguments)
     if (command.json()) {
         printJson(migrations);
     } else {
-        writeOut(QStringLiteral("%1: version %2 of %3\n").arg(ran.value()->result().pack).arg(status.currentVersion).arg(status.headVersion));
+        writeOut(QStringLiteral("%1: version %2 of %3\n")
+                     .arg(ran.value()->result().pack)
+                     .arg(status.currentVersion)
+                     .arg(status.headVersion));
         for (const AppliedMigration &applied : status.applied)
             writeOut(QStringLiteral("  applied   %1_%2  %3 by %4 (%5)\n")
                          .arg(applied.version, 4, 10, QLatin1Char('0'))
@@ -245,11 +259,13 @@ int runMigrateCommand(const QStringList &arguments)
 
 int runVerifyCommand(const QStringList &arguments)
 {
-    Command command{QStringLiteral("verify"), QStringLiteral("Usage: netraven-dbctl verify [CONNECTION] [--json] [--html FILE]"),
+    Command command{QStringLiteral("verify"),
+                    QStringLiteral("Usage: netraven-dbctl verify [CONNECTION] [--json] [--html FILE]"),
                     QStringLiteral("Required tables, migration history, drift from the pack's model, lint findings.\n"
                                    "Exits 4 when the database differs from the pack.\n\n"
                                    "  --html FILE        also write the report as an HTML page")};
-    if (auto exit = command.parse(arguments, {{QStringLiteral("html"), QStringLiteral("HTML report."), QStringLiteral("FILE")}}))
+    if (auto exit = command.parse(arguments,
+                                  {{QStringLiteral("html"), QStringLiteral("HTML report."), QStringLiteral("FILE")}}))
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
@@ -269,28 +285,33 @@ int runVerifyCommand(const QStringList &arguments)
         writeOut(report.verdict() + QLatin1Char('\n'));
         if (report.isForeign())
             return ExitDrift; // one line: the closest pack and how much of it is there
-        writeOut(QStringLiteral("  pack %1 (%2), compared at %3\n").arg(report.pack, report.packReason, report.modelVersionText));
+        writeOut(QStringLiteral("  pack %1 (%2), compared at %3\n")
+                     .arg(report.pack, report.packReason, report.modelVersionText));
         if (report.foreignHistory)
             writeOut(QStringLiteral("  %1\n").arg(report.foreignHistory->describe()));
         for (const QString &table : report.requiredMissing)
             writeOut(QStringLiteral("  missing required table %1\n").arg(table));
         for (const DriftItem &item : report.drift)
-            writeOut(QStringLiteral("  %1%2\n").arg(item.describe(),
-                                                   item.kind == DriftKind::Changed
-                                                       ? QStringLiteral(": expected %1, found %2").arg(item.expected, item.actual)
-                                                       : QString()));
+            writeOut(QStringLiteral("  %1%2\n")
+                         .arg(item.describe(),
+                              item.kind == DriftKind::Changed
+                                  ? QStringLiteral(": expected %1, found %2").arg(item.expected, item.actual)
+                                  : QString()));
         for (const Migration &migration : report.migrations.pending)
             writeOut(QStringLiteral("  pending migration %1\n").arg(migration.label()));
         for (const ChecksumMismatch &mismatch : report.migrations.mismatches)
             writeOut(QStringLiteral("  migration %1 changed since it was applied\n").arg(mismatch.version));
-        writeOut(QStringLiteral("%1; --json or --html lists them\n").arg(counted(report.findings.size(), QStringLiteral("lint finding"), QStringLiteral("lint findings"))));
+        writeOut(
+            QStringLiteral("%1; --json or --html lists them\n")
+                .arg(counted(report.findings.size(), QStringLiteral("lint finding"), QStringLiteral("lint findings"))));
     }
     return report.hasDifferences() ? ExitDrift : ExitOk;
 }
 
 int runAdoptCommand(const QStringList &arguments)
 {
-    Command command{QStringLiteral("adopt"), QStringLiteral("Usage: netraven-dbctl adopt [CONNECTION] [--accept-differences] [--json]"),
+    Command command{QStringLiteral("adopt"),
+                    QStringLiteral("Usage: netraven-dbctl adopt [CONNECTION] [--accept-differences] [--json]"),
                     QStringLiteral("Takes over a database the application's own code built: recognises the pack's\n"
                                    "baseline and stamps the migration history without running any DDL.\n\n"
                                    "  --accept-differences  adopt even though it differs from the baseline (listed)")};
@@ -305,14 +326,16 @@ int runAdoptCommand(const QStringList &arguments)
         return jobFailed(ran.error());
     const AdoptReport &report = ran.value()->result();
     if (command.json()) {
-        printJson(QJsonObject{{QStringLiteral("already_managed"), report.alreadyManaged},
-                              {QStringLiteral("waiting_for_consent"), report.waitingForConsent},
-                              {QStringLiteral("adopted_migrations"), QJsonArray::fromStringList(report.adoptedMigrations)},
-                              {QStringLiteral("before"), report.before.toJson()}});
+        printJson(
+            QJsonObject{{QStringLiteral("already_managed"), report.alreadyManaged},
+                        {QStringLiteral("waiting_for_consent"), report.waitingForConsent},
+                        {QStringLiteral("adopted_migrations"), QJsonArray::fromStringList(report.adoptedMigrations)},
+                        {QStringLiteral("before"), report.before.toJson()}});
     } else if (report.waitingForConsent) {
-        writeOut(QStringLiteral("%1 %2 with %3; nothing stamped:\n")
-                     .arg(report.before.pack, report.before.modelVersionText,
-                          counted(report.before.drift.size(), QStringLiteral("difference"), QStringLiteral("differences"))));
+        writeOut(
+            QStringLiteral("%1 %2 with %3; nothing stamped:\n")
+                .arg(report.before.pack, report.before.modelVersionText,
+                     counted(report.before.drift.size(), QStringLiteral("difference"), QStringLiteral("differences"))));
         for (const DriftItem &item : report.before.drift)
             writeOut(QStringLiteral("  %1\n").arg(item.describe()));
         writeOut(QStringLiteral("Run again with --accept-differences if they are intended.\n"));
@@ -329,12 +352,15 @@ int runAdoptCommand(const QStringList &arguments)
 
 int runSeedCommand(const QStringList &arguments)
 {
-    Command command{QStringLiteral("seed"),
-                    QStringLiteral("Usage: netraven-dbctl seed [CONNECTION] [--reset-settings] [SECRETS] [--json]"),
-                    QStringLiteral("Inserts the pack's seed rows that are missing, in one transaction.\n\n"
-                                   "  --reset-settings   put the pack's default values back into settings a DBA changed\n") +
-                        kSecretsHelp};
-    if (auto exit = command.parse(arguments, QList<QCommandLineOption>{{QStringLiteral("reset-settings"), QStringLiteral("Reset.")}} + kSecretOptions))
+    Command command{
+        QStringLiteral("seed"),
+        QStringLiteral("Usage: netraven-dbctl seed [CONNECTION] [--reset-settings] [SECRETS] [--json]"),
+        QStringLiteral("Inserts the pack's seed rows that are missing, in one transaction.\n\n"
+                       "  --reset-settings   put the pack's default values back into settings a DBA changed\n") +
+            kSecretsHelp};
+    if (auto exit = command.parse(
+            arguments,
+            QList<QCommandLineOption>{{QStringLiteral("reset-settings"), QStringLiteral("Reset.")}} + kSecretOptions))
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
@@ -364,11 +390,12 @@ int runSeedCommand(const QStringList &arguments)
 
 int runBootstrapCommand(const QStringList &arguments)
 {
-    Command command{QStringLiteral("bootstrap"), QStringLiteral("Usage: netraven-dbctl bootstrap [CONNECTION] [SECRETS] [--json]"),
-                    QStringLiteral("Creates the database if it is missing, then init, seed and verify. Run again, it\n"
-                                   "reports that there is nothing to do. Exits 4 if verify finds differences. An empty\n"
-                                   "database becomes the default pack's (NetRaven of today) unless --pack says otherwise.\n\n") +
-                        kSecretsHelp};
+    Command command{
+        QStringLiteral("bootstrap"), QStringLiteral("Usage: netraven-dbctl bootstrap [CONNECTION] [SECRETS] [--json]"),
+        QStringLiteral("Creates the database if it is missing, then init, seed and verify. Run again, it\n"
+                       "reports that there is nothing to do. Exits 4 if verify finds differences. An empty\n"
+                       "database becomes the default pack's (NetRaven of today) unless --pack says otherwise.\n\n") +
+            kSecretsHelp};
     if (auto exit = command.parse(arguments, kSecretOptions))
         return *exit;
     if (auto exit = command.resolveTarget())

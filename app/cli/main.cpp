@@ -2,9 +2,9 @@
 #include "backupcommand.h"
 #include "cliusage.h"
 #include "connecttestcommand.h"
+#include "exitcode.h"
 #include "lifecyclecommands.h"
 #include "restorecommands.h"
-#include "exitcode.h"
 #include "sandboxcommand.h"
 #include "schemacommands.h"
 
@@ -35,15 +35,21 @@ int main(int argc, char *argv[])
     }
     using Handler = int (*)(const QStringList &);
     static const QList<QPair<QString, Handler>> commands{
-        {QStringLiteral("connect-test"), runConnectTestCommand}, {QStringLiteral("init"), runInitCommand},
-        {QStringLiteral("migrate"), runMigrateCommand},          {QStringLiteral("verify"), runVerifyCommand},
-        {QStringLiteral("adopt"), runAdoptCommand},              {QStringLiteral("seed"), runSeedCommand},
-        {QStringLiteral("bootstrap"), runBootstrapCommand},      {QStringLiteral("sandbox"), runSandboxCommand},
-        {QStringLiteral("backup"), runBackupCommand},            {QStringLiteral("restore"), runRestoreCommand},
+        {QStringLiteral("connect-test"), runConnectTestCommand},
+        {QStringLiteral("init"), runInitCommand},
+        {QStringLiteral("migrate"), runMigrateCommand},
+        {QStringLiteral("verify"), runVerifyCommand},
+        {QStringLiteral("adopt"), runAdoptCommand},
+        {QStringLiteral("seed"), runSeedCommand},
+        {QStringLiteral("bootstrap"), runBootstrapCommand},
+        {QStringLiteral("sandbox"), runSandboxCommand},
+        {QStringLiteral("backup"), runBackupCommand},
+        {QStringLiteral("restore"), runRestoreCommand},
         {QStringLiteral("backups"), runBackupsCommand},
         {QStringLiteral("prove-restorable"), runProveRestorableCommand},
         {QStringLiteral("cleanup"), runCleanupCommand},
-        {QStringLiteral("inspect"), runInspectCommand},          {QStringLiteral("lint"), runLintCommand},
+        {QStringLiteral("inspect"), runInspectCommand},
+        {QStringLiteral("lint"), runLintCommand},
         {QStringLiteral("export-schema"), runExportSchemaCommand},
     };
     for (const auto &[name, handler] : commands) {

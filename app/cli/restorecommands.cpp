@@ -1,8 +1,8 @@
 #include "restorecommands.h"
 
 #include "cliusage.h"
-#include "connectiontarget.h"
 #include "commandtarget.h"
+#include "connectiontarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
 
@@ -33,8 +33,13 @@ Result<ConnectionProfile> serverFrom(const QCommandLineParser &parser, int posit
     } else if (!rest.isEmpty()) {
         const Result<ConnectionProfile> parsed = ConnectionProfile::parse(rest.first());
         if (!parsed || !parsed.value().password.isEmpty())
-            return Error{ErrorKind::Usage, parsed ? QStringLiteral("The connection string holds a password; use ~/.pgpass, PGPASSWORD or the keychain")
-                                                  : parsed.error().message, {}, {}};
+            return Error{ErrorKind::Usage,
+                         parsed
+                             ? QStringLiteral(
+                                   "The connection string holds a password; use ~/.pgpass, PGPASSWORD or the keychain")
+                             : parsed.error().message,
+                         {},
+                         {}};
         profile = parsed.value();
     }
     const Result<ResolvedConnection> resolved = resolveConnection(profile);
@@ -46,10 +51,12 @@ Result<ConnectionProfile> serverFrom(const QCommandLineParser &parser, int posit
 QString restoreUsage()
 {
     return QStringLiteral(
-               "Usage: netraven-dbctl restore BACKUP [CONNECTION] --into DATABASE [--replace NAME] [--no-safety-backup]\n"
+               "Usage: netraven-dbctl restore BACKUP [CONNECTION] --into DATABASE [--replace NAME] "
+               "[--no-safety-backup]\n"
                "                              [--safety-dir DIR] [--json]\n"
                "\n"
-               "Restores a .dump, a directory archive, a .sql or a .sql.gz (NetRaven's own backups too), in this order:\n"
+               "Restores a .dump, a directory archive, a .sql or a .sql.gz (NetRaven's own backups too), in this "
+               "order:\n"
                "  1. the target name: not empty, at most 63 bytes (PostgreSQL would cut a longer one);\n"
                "  2. the backup's SHA-256 against its manifest, when it has one (a manifest that cannot be read\n"
                "     stops the restore);\n"
@@ -86,11 +93,13 @@ int runRestoreCommand(const QStringList &arguments)
         return ExitOk;
     }
     if (parser.positionalArguments().isEmpty() || !parser.isSet(QStringLiteral("into")))
-        return usageError(QStringLiteral("restore wants a BACKUP and --into DATABASE"), restoreUsage(), QStringLiteral("restore"));
+        return usageError(QStringLiteral("restore wants a BACKUP and --into DATABASE"), restoreUsage(),
+                          QStringLiteral("restore"));
     const Result<ConnectionProfile> server = serverFrom(parser, 1);
     if (!server)
-        return server.error().kind == ErrorKind::Usage ? usageError(server.error().message, restoreUsage(), QStringLiteral("restore"))
-                                                       : jobFailed(server.error());
+        return server.error().kind == ErrorKind::Usage
+                   ? usageError(server.error().message, restoreUsage(), QStringLiteral("restore"))
+                   : jobFailed(server.error());
     RestoreOptions options;
     options.source = parser.positionalArguments().first();
     options.targetDatabase = parser.value(QStringLiteral("into"));
@@ -105,13 +114,15 @@ int runRestoreCommand(const QStringList &arguments)
         return jobFailed(done.error());
     const RestoreReport &report = job->result();
     if (parser.isSet(QStringLiteral("json"))) {
-        writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("database"), report.database},
-                                                             {QStringLiteral("source_kind"), sourceKindName(report.sourceKind)},
-                                                             {QStringLiteral("missing_roles"), QJsonArray::fromStringList(report.missingRoles)},
-                                                             {QStringLiteral("safety_backup"), report.safetyBackupPath},
-                                                             {QStringLiteral("kept_original_as"), report.keptOriginalAs},
-                                                             {QStringLiteral("duration_ms"), report.durationMs}})
-                                       .toJson()));
+        writeOut(QString::fromUtf8(
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("database"), report.database},
+                            {QStringLiteral("source_kind"), sourceKindName(report.sourceKind)},
+                            {QStringLiteral("missing_roles"), QJsonArray::fromStringList(report.missingRoles)},
+                            {QStringLiteral("safety_backup"), report.safetyBackupPath},
+                            {QStringLiteral("kept_original_as"), report.keptOriginalAs},
+                            {QStringLiteral("duration_ms"), report.durationMs}})
+                .toJson()));
     } else {
         writeOut(QStringLiteral("Restored into %1.\n").arg(report.database));
         if (!report.missingRoles.isEmpty())
@@ -127,15 +138,15 @@ int runRestoreCommand(const QStringList &arguments)
 
 int runProveRestorableCommand(const QStringList &arguments)
 {
-    const QString usage = QStringLiteral(
-                              "Usage: netraven-dbctl prove-restorable BACKUP [CONNECTION] [--sandbox] [--json]\n"
-                              "\n"
-                              "Checks the backup's SHA-256, restores it into a scratch database, verifies it, compares\n"
-                              "every table's row count with the manifest, drops the scratch database and records the\n"
-                              "result in the manifest. Exits 4 when the backup is not proven.\n"
-                              "\n"
-                              "  --sandbox    restore in a throwaway local server instead of the one given\n\n") +
-                          connectionUsage();
+    const QString usage =
+        QStringLiteral("Usage: netraven-dbctl prove-restorable BACKUP [CONNECTION] [--sandbox] [--json]\n"
+                       "\n"
+                       "Checks the backup's SHA-256, restores it into a scratch database, verifies it, compares\n"
+                       "every table's row count with the manifest, drops the scratch database and records the\n"
+                       "result in the manifest. Exits 4 when the backup is not proven.\n"
+                       "\n"
+                       "  --sandbox    restore in a throwaway local server instead of the one given\n\n") +
+        connectionUsage();
     QCommandLineParser parser;
     parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
                        {QStringLiteral("sandbox"), QStringLiteral("Sandbox.")},
@@ -154,8 +165,9 @@ int runProveRestorableCommand(const QStringList &arguments)
     if (!inSandbox) {
         const Result<ConnectionProfile> resolved = serverFrom(parser, 1);
         if (!resolved)
-            return resolved.error().kind == ErrorKind::Usage ? usageError(resolved.error().message, usage, QStringLiteral("prove-restorable"))
-                                                             : jobFailed(resolved.error());
+            return resolved.error().kind == ErrorKind::Usage
+                       ? usageError(resolved.error().message, usage, QStringLiteral("prove-restorable"))
+                       : jobFailed(resolved.error());
         server = resolved.value();
     }
     auto job = std::make_shared<ProveRestorableJob>(server, parser.positionalArguments().first(), inSandbox);
@@ -165,7 +177,8 @@ int runProveRestorableCommand(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("json")))
         writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("ok"), report.ok},
                                                              {QStringLiteral("summary"), report.summary()},
-                                                             {QStringLiteral("count_mismatches"), QJsonArray::fromStringList(report.countMismatches)},
+                                                             {QStringLiteral("count_mismatches"),
+                                                              QJsonArray::fromStringList(report.countMismatches)},
                                                              {QStringLiteral("duration_ms"), report.durationMs}})
                                        .toJson()));
     else
@@ -225,8 +238,9 @@ int runCleanupCommand(const QStringList &arguments)
     }
     const Result<ConnectionProfile> server = serverFrom(parser, 0);
     if (!server)
-        return server.error().kind == ErrorKind::Usage ? usageError(server.error().message, cleanupUsage(), QStringLiteral("cleanup"))
-                                                       : jobFailed(server.error());
+        return server.error().kind == ErrorKind::Usage
+                   ? usageError(server.error().message, cleanupUsage(), QStringLiteral("cleanup"))
+                   : jobFailed(server.error());
     const bool listOnly = parser.isSet(QStringLiteral("dry-run"));
     auto job = std::make_shared<CleanupJob>(server.value(), listOnly);
     if (Status done = runHeadless(job); !done)
@@ -238,7 +252,9 @@ int runCleanupCommand(const QStringList &arguments)
         writeOut(QStringLiteral("Nothing left over.\n"));
     } else {
         for (const temporarydatabase::Leftover &leftover : report.leftovers)
-            writeOut(leftover.description() + (report.dropped.contains(leftover.database) ? QStringLiteral(" (dropped)\n") : QStringLiteral("\n")));
+            writeOut(leftover.description() + (report.dropped.contains(leftover.database)
+                                                   ? QStringLiteral(" (dropped)\n")
+                                                   : QStringLiteral("\n")));
     }
     return report.failed.isEmpty() ? ExitOk : ExitFailed;
 }

@@ -134,7 +134,8 @@ int status(const QString &stateFile)
 int runSandboxCommand(const QStringList &arguments)
 {
     if (arguments.isEmpty())
-        return usageError(QStringLiteral("sandbox wants one of: start, stop, status"), sandboxUsage(), QStringLiteral("sandbox"));
+        return usageError(QStringLiteral("sandbox wants one of: start, stop, status"), sandboxUsage(),
+                          QStringLiteral("sandbox"));
     const QString action = arguments.first();
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
         writeOut(sandboxUsage());
@@ -161,15 +162,16 @@ int runSandboxCommand(const QStringList &arguments)
                                   : defaultStateFile();
     const bool isStart = action == QLatin1String("start");
     if (!isStart && (parser.isSet(QStringLiteral("port")) || parser.isSet(QStringLiteral("replace"))))
-        return usageError(QStringLiteral("--port and --replace go with 'sandbox start' only"), sandboxUsage(), QStringLiteral("sandbox"));
+        return usageError(QStringLiteral("--port and --replace go with 'sandbox start' only"), sandboxUsage(),
+                          QStringLiteral("sandbox"));
     if (isStart)
         return start(parser, stateFile);
     if (action == QLatin1String("stop"))
         return stop(stateFile);
     if (action == QLatin1String("status"))
         return status(stateFile);
-    return usageError(QStringLiteral("unknown sandbox action '%1' (start, stop or status)").arg(action),
-                      sandboxUsage(), QStringLiteral("sandbox"));
+    return usageError(QStringLiteral("unknown sandbox action '%1' (start, stop or status)").arg(action), sandboxUsage(),
+                      QStringLiteral("sandbox"));
 }
 
 } // namespace nrdb::cli

@@ -7,9 +7,9 @@
 
 #include "catalog/schemalint.h"
 #include "catalog/snapshotjson.h"
-#include "model/packdetection.h"
 #include "jobs/exportschemajob.h"
 #include "jobs/snapshotjob.h"
+#include "model/packdetection.h"
 #include "util/counting.h"
 
 #include <QDir>
@@ -148,7 +148,8 @@ void printSummary(const SchemaSnapshot &snapshot)
     QStringList extensions;
     for (const ExtensionInfo &extension : snapshot.extensions)
         extensions << QStringLiteral("%1 %2").arg(extension.name, extension.version);
-    writeOut(QStringLiteral("Extensions: %1\n").arg(extensions.isEmpty() ? QStringLiteral("none") : extensions.join(QStringLiteral(", "))));
+    writeOut(QStringLiteral("Extensions: %1\n")
+                 .arg(extensions.isEmpty() ? QStringLiteral("none") : extensions.join(QStringLiteral(", "))));
 }
 
 } // namespace
@@ -195,8 +196,10 @@ int runLintCommand(const QStringList &arguments)
     } else {
         for (const LintFinding &finding : findings)
             writeOut(QStringLiteral("%1\t%2\t%3.%4\t%5\n")
-                         .arg(lintSeverityName(finding.severity), finding.rule, finding.schema, finding.table, finding.message));
-        writeErr(QStringLiteral("%1\n").arg(counted(findings.size(), QStringLiteral("finding"), QStringLiteral("findings"))));
+                         .arg(lintSeverityName(finding.severity), finding.rule, finding.schema, finding.table,
+                              finding.message));
+        writeErr(QStringLiteral("%1\n").arg(
+            counted(findings.size(), QStringLiteral("finding"), QStringLiteral("findings"))));
     }
     return ExitOk;
 }
@@ -212,7 +215,8 @@ int runExportSchemaCommand(const QStringList &arguments)
     QTemporaryDir scratch;
     SchemaExportOptions options;
     options.schemas = command.parser.values(QStringLiteral("schema"));
-    options.outputPath = toStandardOutput ? scratch.filePath(QStringLiteral("schema.sql")) : command.parser.value(QStringLiteral("output"));
+    options.outputPath = toStandardOutput ? scratch.filePath(QStringLiteral("schema.sql"))
+                                          : command.parser.value(QStringLiteral("output"));
     auto job = std::make_shared<ExportSchemaJob>(command.target.profile, options);
     if (Status outcome = runHeadless(job); !outcome)
         return jobFailed(outcome.error());
@@ -223,14 +227,15 @@ int runExportSchemaCommand(const QStringList &arguments)
             return jobFailed(Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(result.path), {}, {}});
         writeOut(QString::fromUtf8(file.readAll()));
     } else if (command.parser.isSet(QStringLiteral("json"))) {
-        writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{
-                                                     {QStringLiteral("path"), QDir(result.path).absolutePath()},
-                                                     {QStringLiteral("bytes"), result.bytes},
-                                                     {QStringLiteral("restrict_lines_removed"), result.changes.restrictLinesRemoved},
-                                                     {QStringLiteral("owner_statements_removed"), result.changes.ownerStatementsRemoved},
-                                                     {QStringLiteral("schemas_made_if_not_exists"), result.changes.schemasMadeIdempotent},
-                                                 })
-                                       .toJson()));
+        writeOut(QString::fromUtf8(
+            QJsonDocument(QJsonObject{
+                              {QStringLiteral("path"), QDir(result.path).absolutePath()},
+                              {QStringLiteral("bytes"), result.bytes},
+                              {QStringLiteral("restrict_lines_removed"), result.changes.restrictLinesRemoved},
+                              {QStringLiteral("owner_statements_removed"), result.changes.ownerStatementsRemoved},
+                              {QStringLiteral("schemas_made_if_not_exists"), result.changes.schemasMadeIdempotent},
+                          })
+                .toJson()));
     } else {
         writeOut(QStringLiteral("Wrote %1 (%2)\n").arg(result.path, QLocale().formattedDataSize(result.bytes)));
     }

@@ -30,8 +30,8 @@ void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, Screensho
         // Let the layout and the last status messages paint first.
         QTimer::singleShot(400, &window, [&window, path] {
             const bool saved = window.grab().save(path);
-            std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "Saved a screenshot of the window to" : "Could not write",
-                         qPrintable(path));
+            std::fprintf(saved ? stdout : stderr, "%s %s\n",
+                         saved ? "Saved a screenshot of the window to" : "Could not write", qPrintable(path));
             QApplication::exit(saved ? 0 : 1);
         });
     };
@@ -80,9 +80,10 @@ int main(int argc, char *argv[])
         QStringLiteral("file"));
     const QCommandLineOption profileOption(QStringLiteral("profile"), QStringLiteral("Connect with a saved profile."),
                                            QStringLiteral("name"));
-    const QCommandLineOption selectOption(QStringLiteral("select"),
-                                          QStringLiteral("Once the schema is read, show the table <schema.table> (in the diagram with --diagram)."),
-                                          QStringLiteral("schema.table"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        QStringLiteral("Once the schema is read, show the table <schema.table> (in the diagram with --diagram)."),
+        QStringLiteral("schema.table"));
     const QCommandLineOption runOption(QStringLiteral("run"),
                                        QStringLiteral("Once connected, run <action>: bootstrap, verify, or backup "
                                                       "(into netraven-dbadmin-backups in the temporary directory)."),
@@ -104,7 +105,8 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[connection]"));
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1 || (positional.size() == 1 && (parser.isSet(profileOption) || parser.isSet(sandboxOption))))
+    if (positional.size() > 1 ||
+        (positional.size() == 1 && (parser.isSet(profileOption) || parser.isSet(sandboxOption))))
         parser.showHelp(2);
 
     const bool connecting = parser.isSet(sandboxOption) || parser.isSet(profileOption) || !positional.isEmpty();
@@ -141,15 +143,16 @@ int main(int argc, char *argv[])
             else
                 window.backups()->backUpTo(QDir::temp().filePath(QStringLiteral("netraven-dbadmin-backups")));
         });
-        QObject::connect(window.backups(), &nrdb::BackupController::backedUp, &window, [&window] { window.showBackups(); });
+        QObject::connect(window.backups(), &nrdb::BackupController::backedUp, &window,
+                         [&window] { window.showBackups(); });
     }
     if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption)) {
-        const ScreenshotMoment moment = !connecting                           ? ScreenshotMoment::AtOnce
-                                        : action == QLatin1String("backup")   ? ScreenshotMoment::BackedUp
-                                        : !action.isEmpty() || parser.isSet(sandboxOption) // a sandbox is bootstrapped
-                                            ? ScreenshotMoment::VerifyReported
-                                        : parser.isSet(diagramOption) ? ScreenshotMoment::DiagramDrawn
-                                                                      : ScreenshotMoment::SchemaRead;
+        const ScreenshotMoment moment =
+            !connecting                         ? ScreenshotMoment::AtOnce
+            : action == QLatin1String("backup") ? ScreenshotMoment::BackedUp
+            : !action.isEmpty() || parser.isSet(sandboxOption) // a sandbox is bootstrapped
+                ? ScreenshotMoment::VerifyReported
+                : parser.isSet(diagramOption) ? ScreenshotMoment::DiagramDrawn : ScreenshotMoment::SchemaRead;
         scheduleScreenshot(window, parser.value(screenshotOption), moment);
     }
     window.show();

@@ -41,8 +41,10 @@ Status plainGzip(const QString &path)
             if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
                 inflateEnd(&stream);
                 return Error{ErrorKind::Usage,
-                             QStringLiteral("%1 is not a valid gzip stream (%2)").arg(path, QString::fromLatin1(stream.msg ? stream.msg : "corrupt")),
-                             {}, {}};
+                             QStringLiteral("%1 is not a valid gzip stream (%2)")
+                                 .arg(path, QString::fromLatin1(stream.msg ? stream.msg : "corrupt")),
+                             {},
+                             {}};
             }
             const qint64 produced = static_cast<qint64>(sizeof out - stream.avail_out);
             total += produced;
@@ -53,10 +55,15 @@ Status plainGzip(const QString &path)
     if (status != Z_STREAM_END)
         return Error{ErrorKind::Usage, QStringLiteral("%1 is truncated: the gzip stream ends early").arg(path), {}, {}};
     if (total == 0)
-        return Error{ErrorKind::Usage, QStringLiteral("%1 holds an empty SQL stream: the dump that made it failed").arg(path), {}, {}};
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("%1 holds an empty SQL stream: the dump that made it failed").arg(path),
+                     {},
+                     {}};
     if (!tail.contains(kCompletionLine))
         return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path), {}, {}};
+                     QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path),
+                     {},
+                     {}};
     return {};
 }
 
@@ -69,7 +76,9 @@ Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path)
     if (!outcome)
         return outcome.error();
     if (outcome.value().exitCode != 0 || outcome.value().crashed)
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is not a readable pg_dump archive").arg(path), {},
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("%1 is not a readable pg_dump archive").arg(path),
+                     {},
                      outcome.value().standardError.trimmed()};
     QStringList entries;
     for (const QString &line : outcome.value().standardOutput.split(QLatin1Char('\n'))) {
@@ -83,14 +92,17 @@ Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path)
 
 Status pgRestoreWhole(const ClientTools &tools, const QString &path)
 {
-    ChildCommand read(tools.pgRestore(), {QStringLiteral("--file=/dev/null"), path}, {}, environmentWithoutLibpqVariables());
+    ChildCommand read(tools.pgRestore(), {QStringLiteral("--file=/dev/null"), path}, {},
+                      environmentWithoutLibpqVariables());
     read.timeoutMs = -1;
     const Result<ChildOutcome> outcome = read.run();
     if (!outcome)
         return outcome.error();
     if (outcome.value().exitCode != 0 || outcome.value().crashed)
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is not a whole pg_dump archive: pg_restore cannot read it through").arg(path),
-                     {}, outcome.value().standardError.trimmed()};
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("%1 is not a whole pg_dump archive: pg_restore cannot read it through").arg(path),
+                     {},
+                     outcome.value().standardError.trimmed()};
     return {};
 }
 

@@ -53,7 +53,8 @@ QVector<BackupEntry> list(const QString &directory)
         }
         entries << entry;
     }
-    std::sort(entries.begin(), entries.end(), [](const BackupEntry &a, const BackupEntry &b) { return a.createdAt > b.createdAt; });
+    std::sort(entries.begin(), entries.end(),
+              [](const BackupEntry &a, const BackupEntry &b) { return a.createdAt > b.createdAt; });
     return entries;
 }
 
@@ -65,7 +66,8 @@ Status verify(BackupEntry &entry, const ClientTools &tools)
         if (!digest)
             result = digest.error();
         else if (digest.value() != entry.manifest.sha256)
-            result = Error{ErrorKind::Usage, QStringLiteral("%1 differs from its manifest (SHA-256)").arg(entry.name), {}, {}};
+            result = Error{
+                ErrorKind::Usage, QStringLiteral("%1 differs from its manifest (SHA-256)").arg(entry.name), {}, {}};
     }
     if (result) {
         if (entry.formatName() == QLatin1String("plain-gzip")) {
@@ -77,9 +79,10 @@ Status verify(BackupEntry &entry, const ClientTools &tools)
         }
     }
     if (entry.hasManifest) {
-        entry.manifest.verification = QJsonObject{{QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                                                  {QStringLiteral("ok"), result.ok()},
-                                                  {QStringLiteral("message"), result ? QString() : result.error().message}};
+        entry.manifest.verification =
+            QJsonObject{{QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                        {QStringLiteral("ok"), result.ok()},
+                        {QStringLiteral("message"), result ? QString() : result.error().message}};
         if (Status saved = entry.manifest.save(BackupManifest::pathFor(entry.path)); !saved)
             return saved;
     }
@@ -98,7 +101,8 @@ QVector<BackupEntry> toPrune(const QVector<BackupEntry> &entries, const Retentio
         const bool outside = rule.keepNewest > 0 && rule.keepDays > 0 ? tooMany && tooOld : tooMany || tooOld;
         (outside ? prune : keep) << entry;
     }
-    const bool keepsAVerified = std::any_of(keep.cbegin(), keep.cend(), [](const BackupEntry &e) { return e.isVerified(); });
+    const bool keepsAVerified =
+        std::any_of(keep.cbegin(), keep.cend(), [](const BackupEntry &e) { return e.isVerified(); });
     if (!keepsAVerified) {
         for (int i = 0; i < prune.size(); ++i) {
             if (prune.at(i).isVerified()) { // the newest verified one stays

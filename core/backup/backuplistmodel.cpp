@@ -15,7 +15,9 @@ QString whenText(const QJsonObject &record)
 
 } // namespace
 
-BackupListModel::BackupListModel(QObject *parent) : QAbstractTableModel(parent) {}
+BackupListModel::BackupListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void BackupListModel::setEntries(QVector<BackupEntry> entries)
 {
@@ -40,7 +42,8 @@ QString BackupListModel::stateText(const BackupEntry &entry)
         return tr("no manifest: archive check only");
     const QJsonObject &proof = entry.manifest.proof;
     const QJsonObject &verification = entry.manifest.verification;
-    const bool proofIsLatest = proof.value(QStringLiteral("at")).toString() >= verification.value(QStringLiteral("at")).toString();
+    const bool proofIsLatest =
+        proof.value(QStringLiteral("at")).toString() >= verification.value(QStringLiteral("at")).toString();
     if (!proof.isEmpty() && proofIsLatest)
         return proof.value(QStringLiteral("ok")).toBool()
                    ? tr("proven restorable %1").arg(whenText(proof))
@@ -48,7 +51,8 @@ QString BackupListModel::stateText(const BackupEntry &entry)
     if (!verification.isEmpty())
         return verification.value(QStringLiteral("ok")).toBool()
                    ? tr("verified %1").arg(whenText(verification))
-                   : tr("verify FAILED %1: %2").arg(whenText(verification), verification.value(QStringLiteral("message")).toString());
+                   : tr("verify FAILED %1: %2")
+                         .arg(whenText(verification), verification.value(QStringLiteral("message")).toString());
     return tr("not verified");
 }
 
@@ -64,18 +68,25 @@ QVariant BackupListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case NameColumn: return entry.name;
-    case CreatedColumn: return entry.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case SizeColumn: return QLocale().formattedDataSize(entry.sizeBytes);
-    case FormatColumn: return entry.formatName();
+    case NameColumn:
+        return entry.name;
+    case CreatedColumn:
+        return entry.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case SizeColumn:
+        return QLocale().formattedDataSize(entry.sizeBytes);
+    case FormatColumn:
+        return entry.formatName();
     case DatabaseColumn:
         if (!entry.hasManifest)
             return QString();
-        return entry.manifest.modelPack.isEmpty()
-                   ? entry.manifest.database
-                   : tr("%1 (%2, version %3)").arg(entry.manifest.database, entry.manifest.modelPack).arg(entry.manifest.modelVersion);
-    case StateColumn: return stateText(entry);
-    default: return {};
+        return entry.manifest.modelPack.isEmpty() ? entry.manifest.database
+                                                  : tr("%1 (%2, version %3)")
+                                                        .arg(entry.manifest.database, entry.manifest.modelPack)
+                                                        .arg(entry.manifest.modelVersion);
+    case StateColumn:
+        return stateText(entry);
+    default:
+        return {};
     }
 }
 
@@ -84,13 +95,20 @@ QVariant BackupListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Backup");
-    case CreatedColumn: return tr("Created");
-    case SizeColumn: return tr("Size");
-    case FormatColumn: return tr("Format");
-    case DatabaseColumn: return tr("Database");
-    case StateColumn: return tr("Checked");
-    default: return {};
+    case NameColumn:
+        return tr("Backup");
+    case CreatedColumn:
+        return tr("Created");
+    case SizeColumn:
+        return tr("Size");
+    case FormatColumn:
+        return tr("Format");
+    case DatabaseColumn:
+        return tr("Database");
+    case StateColumn:
+        return tr("Checked");
+    default:
+        return {};
     }
 }
 

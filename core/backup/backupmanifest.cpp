@@ -15,9 +15,12 @@ namespace nrdb {
 QString backupFormatName(BackupFormat format)
 {
     switch (format) {
-    case BackupFormat::Custom: return QStringLiteral("custom");
-    case BackupFormat::Directory: return QStringLiteral("directory");
-    case BackupFormat::PlainGzip: return QStringLiteral("plain-gzip");
+    case BackupFormat::Custom:
+        return QStringLiteral("custom");
+    case BackupFormat::Directory:
+        return QStringLiteral("directory");
+    case BackupFormat::PlainGzip:
+        return QStringLiteral("plain-gzip");
     }
     return {};
 }
@@ -40,9 +43,10 @@ QJsonObject BackupManifest::toJson() const
         {QStringLiteral("sha256"), sha256},
         {QStringLiteral("row_counts"), counts},
         {QStringLiteral("schema_fingerprint"), schemaFingerprint},
-        {QStringLiteral("model"), QJsonObject{{QStringLiteral("pack"), modelPack},
-                                              {QStringLiteral("version"), modelVersion},
-                                              {QStringLiteral("differences"), QJsonArray::fromStringList(modelDifferences)}}},
+        {QStringLiteral("model"),
+         QJsonObject{{QStringLiteral("pack"), modelPack},
+                     {QStringLiteral("version"), modelVersion},
+                     {QStringLiteral("differences"), QJsonArray::fromStringList(modelDifferences)}}},
         {QStringLiteral("archive_entries"), archiveEntries},
         {QStringLiteral("proof"), proof},
         {QStringLiteral("verification"), verification},
@@ -60,14 +64,16 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     else if (format == QLatin1String("plain-gzip"))
         manifest.format = BackupFormat::PlainGzip;
     else
-        return Error{ErrorKind::Usage, QStringLiteral("Unknown backup format \"%1\" in the manifest").arg(format), {}, {}};
+        return Error{
+            ErrorKind::Usage, QStringLiteral("Unknown backup format \"%1\" in the manifest").arg(format), {}, {}};
     manifest.fileName = json.value(QStringLiteral("file")).toString();
     manifest.database = json.value(QStringLiteral("database")).toString();
     manifest.serverVersion = json.value(QStringLiteral("server_version")).toString();
     manifest.pgDumpVersion = json.value(QStringLiteral("pg_dump_version")).toString();
     manifest.options = json.value(QStringLiteral("options")).toObject();
     manifest.startedAt = QDateTime::fromString(json.value(QStringLiteral("started_at")).toString(), Qt::ISODateWithMs);
-    manifest.finishedAt = QDateTime::fromString(json.value(QStringLiteral("finished_at")).toString(), Qt::ISODateWithMs);
+    manifest.finishedAt =
+        QDateTime::fromString(json.value(QStringLiteral("finished_at")).toString(), Qt::ISODateWithMs);
     manifest.sizeBytes = json.value(QStringLiteral("size_bytes")).toInteger();
     manifest.sha256 = json.value(QStringLiteral("sha256")).toString();
     const QJsonObject counts = json.value(QStringLiteral("row_counts")).toObject();
@@ -87,7 +93,8 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
 Status BackupManifest::save(const QString &path) const
 {
     if (Status written = durablefile::write(path, QJsonDocument(toJson()).toJson(), true); !written)
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write the manifest %1").arg(path), {}, written.error().message};
+        return Error{
+            ErrorKind::Io, QStringLiteral("Cannot write the manifest %1").arg(path), {}, written.error().message};
     return {};
 }
 

@@ -16,11 +16,11 @@ QString backupFormatName(BackupFormat format); // "custom", "directory", "plain-
 // A plain value type; any thread.
 struct BackupManifest {
     BackupFormat format = BackupFormat::Custom;
-    QString fileName;        // the backup's own name, beside the manifest
+    QString fileName; // the backup's own name, beside the manifest
     QString database;
     QString serverVersion;
     QString pgDumpVersion;
-    QJsonObject options;     // how pg_dump was asked
+    QJsonObject options; // how pg_dump was asked
     QDateTime startedAt;
     QDateTime finishedAt;
     qint64 sizeBytes = 0;
@@ -29,10 +29,10 @@ struct BackupManifest {
     QString schemaFingerprint;       // SHA-256 of the schema's DDL as the catalog describes it
     QString modelPack;               // e.g. netraven-v2: the pack the database's history or catalog shows
     int modelVersion = 0;
-    QStringList modelDifferences;    // how it differed from that pack then, one line each (verify's)
-    int archiveEntries = 0;          // table-of-contents entries (custom and directory)
-    QJsonObject proof;               // the last prove-restorable: when, where, and what it found
-    QJsonObject verification;        // the last verify: when, and whether checksum and archive held
+    QStringList modelDifferences; // how it differed from that pack then, one line each (verify's)
+    int archiveEntries = 0;       // table-of-contents entries (custom and directory)
+    QJsonObject proof;            // the last prove-restorable: when, where, and what it found
+    QJsonObject verification;     // the last verify: when, and whether checksum and archive held
 
     QJsonObject toJson() const;
     static Result<BackupManifest> fromJson(const QJsonObject &json);

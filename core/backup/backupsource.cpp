@@ -21,15 +21,22 @@ struct PlainSqlReader::Private {
 QString sourceKindName(SourceKind kind)
 {
     switch (kind) {
-    case SourceKind::Custom: return QStringLiteral("custom archive");
-    case SourceKind::Directory: return QStringLiteral("directory archive");
-    case SourceKind::PlainSql: return QStringLiteral("plain SQL");
-    case SourceKind::PlainGzip: return QStringLiteral("gzipped plain SQL");
+    case SourceKind::Custom:
+        return QStringLiteral("custom archive");
+    case SourceKind::Directory:
+        return QStringLiteral("directory archive");
+    case SourceKind::PlainSql:
+        return QStringLiteral("plain SQL");
+    case SourceKind::PlainGzip:
+        return QStringLiteral("gzipped plain SQL");
     }
     return {};
 }
 
-PlainSqlReader::PlainSqlReader(const QString &path, bool gzip) : m_path(path), m_gzip(gzip), d(std::make_unique<Private>()) {}
+PlainSqlReader::PlainSqlReader(const QString &path, bool gzip)
+    : m_path(path), m_gzip(gzip), d(std::make_unique<Private>())
+{
+}
 
 PlainSqlReader::~PlainSqlReader()
 {
@@ -111,7 +118,10 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
         return Error{ErrorKind::NotFound, QStringLiteral("%1 does not exist").arg(path), {}, {}};
     if (info.isDir()) {
         if (!QFileInfo::exists(path + QStringLiteral("/toc.dat")))
-            return Error{ErrorKind::Usage, QStringLiteral("%1 is a directory without toc.dat: not a pg_dump directory archive").arg(path), {}, {}};
+            return Error{ErrorKind::Usage,
+                         QStringLiteral("%1 is a directory without toc.dat: not a pg_dump directory archive").arg(path),
+                         {},
+                         {}};
         source.kind = SourceKind::Directory;
     } else {
         QFile file(path);
@@ -127,12 +137,16 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
         else if (head.contains("PostgreSQL database dump"))
             source.kind = SourceKind::PlainSql;
         else
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("%1 is not a PostgreSQL backup: neither a pg_dump archive nor SQL written by pg_dump").arg(path),
-                         {}, {}};
+            return Error{
+                ErrorKind::Usage,
+                QStringLiteral("%1 is not a PostgreSQL backup: neither a pg_dump archive nor SQL written by pg_dump")
+                    .arg(path),
+                {},
+                {}};
     }
 
-    static const QRegularExpression ownerClause(QStringLiteral(R"re(OWNER TO ("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*);)re"));
+    static const QRegularExpression ownerClause(
+        QStringLiteral(R"re(OWNER TO ("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*);)re"));
     QSet<QString> owners;
     if (source.kind == SourceKind::Custom || source.kind == SourceKind::Directory) {
         Result<QStringList> entries = archivecheck::listedAndWhole(tools, path, false);
@@ -164,7 +178,11 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
             tail = QByteArray(tail + chunk).right(4096);
         }
         if (!tail.contains("-- PostgreSQL database dump complete"))
-            return Error{ErrorKind::Usage, QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path), {}, {}};
+            return Error{
+                ErrorKind::Usage,
+                QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path),
+                {},
+                {}};
     }
     source.owners = QStringList(owners.cbegin(), owners.cend());
     source.owners.sort();

@@ -28,10 +28,10 @@ Result<ClientEnvironment> ClientEnvironment::create(const ConnectionProfile &pro
     }
     client.m_environment.insert(QStringLiteral("LC_MESSAGES"), QStringLiteral("C"));
     const QList<QPair<QString, QString>> variables{
-        {QStringLiteral("PGHOST"), profile.host},          {QStringLiteral("PGPORT"), profile.port},
-        {QStringLiteral("PGDATABASE"), profile.database},  {QStringLiteral("PGUSER"), profile.user},
-        {QStringLiteral("PGSSLMODE"), profile.sslMode},    {QStringLiteral("PGSSLROOTCERT"), profile.sslRootCert},
-        {QStringLiteral("PGSSLCERT"), profile.sslCert},    {QStringLiteral("PGSSLKEY"), profile.sslKey},
+        {QStringLiteral("PGHOST"), profile.host},         {QStringLiteral("PGPORT"), profile.port},
+        {QStringLiteral("PGDATABASE"), profile.database}, {QStringLiteral("PGUSER"), profile.user},
+        {QStringLiteral("PGSSLMODE"), profile.sslMode},   {QStringLiteral("PGSSLROOTCERT"), profile.sslRootCert},
+        {QStringLiteral("PGSSLCERT"), profile.sslCert},   {QStringLiteral("PGSSLKEY"), profile.sslKey},
         {QStringLiteral("PGAPPNAME"), applicationName},
     };
     for (const auto &[name, value] : variables) {
@@ -42,7 +42,8 @@ Result<ClientEnvironment> ClientEnvironment::create(const ConnectionProfile &pro
         return client;
     // One line that matches whatever host, port and database the tool uses for this user.
     Result<std::shared_ptr<MemoryFile>> passFile = MemoryFile::create(
-        QStringLiteral("pgpass"), QStringLiteral("*:*:*:%1:%2\n").arg(passField(profile.user), passField(profile.password)).toUtf8());
+        QStringLiteral("pgpass"),
+        QStringLiteral("*:*:*:%1:%2\n").arg(passField(profile.user), passField(profile.password)).toUtf8());
     if (!passFile)
         return passFile.error();
     client.m_passFile = std::move(passFile).value();

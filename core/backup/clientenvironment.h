@@ -6,7 +6,6 @@
 
 #include <QProcessEnvironment>
 
-
 #include <memory>
 
 namespace nrdb {

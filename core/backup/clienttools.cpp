@@ -36,7 +36,8 @@ QStringList candidateDirectories(const QString &userDir)
     // Debian's PATH entry is postgresql-common's pg_wrapper, which only dispatches to one of the
     // directories above (and costs a Perl start each time it is asked its version).
     const QString onPath = QStandardPaths::findExecutable(QStringLiteral("pg_dump"));
-    if (!onPath.isEmpty() && QFileInfo(onPath).canonicalFilePath().section(QLatin1Char('/'), -1) != QLatin1String("pg_wrapper"))
+    if (!onPath.isEmpty() &&
+        QFileInfo(onPath).canonicalFilePath().section(QLatin1Char('/'), -1) != QLatin1String("pg_wrapper"))
         dirs << QFileInfo(onPath).absolutePath();
     dirs.removeDuplicates();
     return dirs;
@@ -69,7 +70,8 @@ QVector<ClientTools> ClientTools::discover(const QString &userDir)
         version.timeoutMs = 10000;
         const Result<ChildOutcome> outcome = version.run();
         static const QRegularExpression pattern(QStringLiteral(R"(\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?)"));
-        const QRegularExpressionMatch match = outcome ? pattern.match(outcome.value().standardOutput) : QRegularExpressionMatch();
+        const QRegularExpressionMatch match =
+            outcome ? pattern.match(outcome.value().standardOutput) : QRegularExpressionMatch();
         if (!match.hasMatch())
             continue;
         ClientTools tools;
@@ -98,8 +100,10 @@ Result<ClientTools> ClientTools::forServer(int serverMajorVersion, const QString
                  QStringLiteral("The server runs PostgreSQL %1, which needs pg_dump, pg_restore and psql %1 or newer; "
                                 "%2. Install postgresql-client-%1, or set the directory of newer tools in Settings.")
                      .arg(serverMajorVersion)
-                     .arg(seen.isEmpty() ? QStringLiteral("none were found") : QStringLiteral("found only ") + seen.join(QStringLiteral(", "))),
-                 {}, {}};
+                     .arg(seen.isEmpty() ? QStringLiteral("none were found")
+                                         : QStringLiteral("found only ") + seen.join(QStringLiteral(", "))),
+                 {},
+                 {}};
 }
 
 } // namespace nrdb

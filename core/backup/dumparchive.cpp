@@ -13,12 +13,15 @@ namespace nrdb::dumparchive {
 
 namespace {
 
-constexpr int kBlockData = 1;  // BLK_DATA: a table's data, as chunks
-constexpr int kBlockBlobs = 3; // BLK_BLOBS: large objects, each an OID and chunks, ended by OID 0
-constexpr int kMaxIntegerBytes = 32; // pg_restore's own sanity limit on intSize and offSize
+constexpr int kBlockData = 1;               // BLK_DATA: a table's data, as chunks
+constexpr int kBlockBlobs = 3;              // BLK_BLOBS: large objects, each an OID and chunks, ended by OID 0
+constexpr int kMaxIntegerBytes = 32;        // pg_restore's own sanity limit on intSize and offSize
 constexpr qint64 kMaxNameBytes = 64 * 1024; // far above any name, tag, file name or version pg_dump writes
 
-constexpr int versionOf(int major, int minor) { return (major << 16) | (minor << 8); }
+constexpr int versionOf(int major, int minor)
+{
+    return (major << 16) | (minor << 8);
+}
 
 // pg_dump's primitives read from a device. The first thing that goes wrong is remembered with
 // the byte it happened at; every read after it returns nothing, so a caller checks failed()
@@ -114,7 +117,8 @@ public:
     DataPlace dataPlace(qint64 &offset)
     {
         const int flag = byte();
-        if (!failed() && flag != int(DataPlace::NotSet) && flag != int(DataPlace::Set) && flag != int(DataPlace::NoData))
+        if (!failed() && flag != int(DataPlace::NotSet) && flag != int(DataPlace::Set) &&
+            flag != int(DataPlace::NoData))
             fail(QStringLiteral("an unknown data offset flag %1").arg(flag));
         offset = magnitude(offSize);
         return failed() ? DataPlace::NoData : DataPlace(flag);
@@ -167,14 +171,17 @@ Proof readHeader(ArchiveReader &reader, Format expected)
         return brokenBy(reader);
     if (archive.version < kOldestVersion || archive.version > kNewestVersion)
         return Proof{Proof::Verdict::UnknownVersion,
-                     QStringLiteral("Archive format %1 is not one this check reads.").arg(versionText(archive.version)), archive};
+                     QStringLiteral("Archive format %1 is not one this check reads.").arg(versionText(archive.version)),
+                     archive};
     reader.intSize = reader.byte();
     reader.offSize = reader.byte();
-    if (!reader.failed() && (reader.intSize < 1 || reader.intSize > kMaxIntegerBytes || reader.offSize < 1 || reader.offSize > kMaxIntegerBytes))
+    if (!reader.failed() && (reader.intSize < 1 || reader.intSize > kMaxIntegerBytes || reader.offSize < 1 ||
+                             reader.offSize > kMaxIntegerBytes))
         reader.fail(QStringLiteral("integer sizes %1 and %2").arg(reader.intSize).arg(reader.offSize));
     const int format = reader.byte();
     if (!reader.failed() && format != int(expected))
-        return broken(QStringLiteral("Archive format code %1 where %2 was expected.").arg(format).arg(int(expected)), archive);
+        return broken(QStringLiteral("Archive format code %1 where %2 was expected.").arg(format).arg(int(expected)),
+                      archive);
     archive.format = expected;
     archive.compressed = archive.version >= versionOf(1, 15) ? reader.byte() != 0 : reader.integer() != 0;
     for (int field = 0; field < 7; ++field) // the creation time: seconds to daylight-saving flag
@@ -199,7 +206,7 @@ Entry readEntry(ArchiveReader &reader, const Archive &archive)
     (void)reader.skipString(); // object OID
     entry.name = reader.text();
     entry.description = reader.text();
-    (void)reader.integer(); // section
+    (void)reader.integer();    // section
     (void)reader.skipString(); // definition
     (void)reader.skipString(); // drop statement
     entry.copies = reader.skipString() > 0;
@@ -209,8 +216,8 @@ Entry readEntry(ArchiveReader &reader, const Archive &archive)
         (void)reader.skipString(); // table access method
     if (archive.version >= versionOf(1, 16))
         (void)reader.integer(); // relkind
-    (void)reader.skipString(); // owner
-    (void)reader.skipString(); // "with OIDs"
+    (void)reader.skipString();  // owner
+    (void)reader.skipString();  // "with OIDs"
     while (!reader.failed() && reader.skipString() >= 0) {
         // dependencies, ended by a string that is none
     }
@@ -291,15 +298,29 @@ Proof walkDataBlocks(ArchiveReader &reader, Archive archive)
             break;
         const int index = indexById.value(id, -1);
         if (index < 0)
-            return broken(QStringLiteral("The archive is torn: a data block at byte %1 names entry %2, which its table of contents does not list.").arg(start).arg(id), archive);
+            return broken(QStringLiteral("The archive is torn: a data block at byte %1 names entry %2, which its table "
+                                         "of contents does not list.")
+                              .arg(start)
+                              .arg(id),
+                          archive);
         const Entry &entry = archive.entries[index];
         if (seen.contains(id))
-            return broken(QStringLiteral("The archive is torn: a second data block for %1 at byte %2.").arg(entryText(entry)).arg(start), archive);
+            return broken(QStringLiteral("The archive is torn: a second data block for %1 at byte %2.")
+                              .arg(entryText(entry))
+                              .arg(start),
+                          archive);
         if (entry.dataPlace == DataPlace::Set && entry.dataOffset != start)
-            return broken(QStringLiteral("The archive is torn: the data of %1 is at byte %2, not at byte %3 where its table of contents places it.")
-                              .arg(entryText(entry)).arg(start).arg(entry.dataOffset), archive);
+            return broken(QStringLiteral("The archive is torn: the data of %1 is at byte %2, not at byte %3 where its "
+                                         "table of contents places it.")
+                              .arg(entryText(entry))
+                              .arg(start)
+                              .arg(entry.dataOffset),
+                          archive);
         if (entry.dataPlace != DataPlace::Set && placesSet)
-            return broken(QStringLiteral("The archive is not finished: %1 has data but no place in the table of contents.").arg(entryText(entry)), archive);
+            return broken(
+                QStringLiteral("The archive is not finished: %1 has data but no place in the table of contents.")
+                    .arg(entryText(entry)),
+                archive);
         seen.insert(id);
         reader.reading = QStringLiteral("the data of %1").arg(entryText(entry));
         walkBlock(reader, type);
@@ -312,7 +333,8 @@ Proof walkDataBlocks(ArchiveReader &reader, Archive archive)
     // its end and still end cleanly.
     for (const Entry &entry : archive.entries) {
         if (entry.hasData && entry.dataPlace != DataPlace::NoData && !seen.contains(entry.dumpId))
-            return broken(QStringLiteral("The archive is cut short: %1 has no data block.").arg(entryText(entry)), archive);
+            return broken(QStringLiteral("The archive is cut short: %1 has no data block.").arg(entryText(entry)),
+                          archive);
     }
     return Proof{Proof::Verdict::Whole, {}, archive};
 }
@@ -404,13 +426,16 @@ Proof proveDirectory(const QString &directory)
     if (!proof.whole())
         return proof;
     if (!reader.atEnd())
-        return broken(QStringLiteral("The archive is torn: toc.dat has %1 bytes after its table of contents.").arg(reader.size() - reader.position()),
+        return broken(QStringLiteral("The archive is torn: toc.dat has %1 bytes after its table of contents.")
+                          .arg(reader.size() - reader.position()),
                       proof.archive);
     for (const Entry &entry : proof.archive.entries) {
         if (entry.fileName.isEmpty())
             continue;
         if (const QString problem = dataFileProblem(dir, entry); !problem.isEmpty())
-            return broken(QStringLiteral("The archive is not whole: %1, the data of %2.").arg(problem, entryText(entry)), proof.archive);
+            return broken(
+                QStringLiteral("The archive is not whole: %1, the data of %2.").arg(problem, entryText(entry)),
+                proof.archive);
     }
     return proof;
 }

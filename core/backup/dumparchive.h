@@ -32,10 +32,10 @@ struct Entry {
     QString description;  // "TABLE", "TABLE DATA", "BLOBS"
     QString name;
     QString schema;
-    bool copies = false;                      // its data is COPY text (a copy statement is recorded)
-    DataPlace dataPlace = DataPlace::NoData;  // custom format
-    qint64 dataOffset = 0;                    // custom format, when dataPlace is Set
-    QString fileName;                         // directory format: the file holding its data
+    bool copies = false;                     // its data is COPY text (a copy statement is recorded)
+    DataPlace dataPlace = DataPlace::NoData; // custom format
+    qint64 dataOffset = 0;                   // custom format, when dataPlace is Set
+    QString fileName;                        // directory format: the file holding its data
 };
 
 struct Archive {

@@ -20,8 +20,9 @@ InitScript toInitScript(const QString &schemaDump)
             ++script.restrictLinesRemoved;
         } else if (line.startsWith(QLatin1String("ALTER")) && ownerStatement.match(line).hasMatch()) {
             ++script.ownerStatementsRemoved;
-        } else if (const QRegularExpressionMatch schema =
-                       line.startsWith(QLatin1String("CREATE SCHEMA ")) ? createSchema.match(line) : QRegularExpressionMatch();
+        } else if (const QRegularExpressionMatch schema = line.startsWith(QLatin1String("CREATE SCHEMA "))
+                                                              ? createSchema.match(line)
+                                                              : QRegularExpressionMatch();
                    schema.hasMatch()) {
             kept << QStringLiteral("CREATE SCHEMA IF NOT EXISTS ") + schema.captured(1);
             ++script.schemasMadeIdempotent;

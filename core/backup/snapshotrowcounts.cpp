@@ -15,7 +15,8 @@ Result<QMap<QString, qint64>> countRows(const QSqlDatabase &db, const QVector<Ta
     QStringList selects;
     for (const TableName &table : tables)
         selects << QStringLiteral("SELECT %1, count(*) FROM %2.%3")
-                       .arg(quoteLiteral(table.qualified()), quoteIdentifier(table.schema), quoteIdentifier(table.name));
+                       .arg(quoteLiteral(table.qualified()), quoteIdentifier(table.schema),
+                            quoteIdentifier(table.name));
     QSqlQuery query(db);
     if (!query.exec(selects.join(QStringLiteral(" UNION ALL "))))
         return sqlError(query.lastError(), QStringLiteral("Could not count the rows"));
@@ -25,7 +26,7 @@ Result<QMap<QString, qint64>> countRows(const QSqlDatabase &db, const QVector<Ta
 }
 
 Result<QMap<QString, qint64>> countRowsInSnapshot(const ConnectionProfile &profile, const QString &snapshotId,
-                                                   const QVector<TableName> &tables)
+                                                  const QVector<TableName> &tables)
 {
     if (tables.isEmpty())
         return QMap<QString, qint64>{};

@@ -25,6 +25,6 @@ Result<QMap<QString, qint64>> countRows(const QSqlDatabase &db, const QVector<Ta
 // ending the connection's backend (it carries profile.applicationName) makes it return an error.
 // Thread: any; it opens and closes its connection on the calling thread.
 Result<QMap<QString, qint64>> countRowsInSnapshot(const ConnectionProfile &profile, const QString &snapshotId,
-                                                   const QVector<TableName> &tables);
+                                                  const QVector<TableName> &tables);
 
 } // namespace nrdb

@@ -40,22 +40,32 @@ QStringList jsonStrings(const QString &json)
 RelationKind relationKind(char code)
 {
     switch (code) {
-    case 'p': return RelationKind::PartitionedTable;
-    case 'v': return RelationKind::View;
-    case 'm': return RelationKind::MaterializedView;
-    case 'f': return RelationKind::ForeignTable;
-    default: return RelationKind::Table;
+    case 'p':
+        return RelationKind::PartitionedTable;
+    case 'v':
+        return RelationKind::View;
+    case 'm':
+        return RelationKind::MaterializedView;
+    case 'f':
+        return RelationKind::ForeignTable;
+    default:
+        return RelationKind::Table;
     }
 }
 
 ConstraintType constraintType(char code)
 {
     switch (code) {
-    case 'p': return ConstraintType::PrimaryKey;
-    case 'u': return ConstraintType::Unique;
-    case 'f': return ConstraintType::ForeignKey;
-    case 'x': return ConstraintType::Exclusion;
-    default: return ConstraintType::Check;
+    case 'p':
+        return ConstraintType::PrimaryKey;
+    case 'u':
+        return ConstraintType::Unique;
+    case 'f':
+        return ConstraintType::ForeignKey;
+    case 'x':
+        return ConstraintType::Exclusion;
+    default:
+        return ConstraintType::Check;
     }
 }
 
@@ -82,10 +92,10 @@ QStringList columnNames(const RelationInfo *relation, const QVector<int> &positi
 
 QStringList CatalogReader::queryNames()
 {
-    return {QStringLiteral("catalog_schemas"),     QStringLiteral("catalog_relations"),
-            QStringLiteral("catalog_columns"),     QStringLiteral("catalog_constraints"),
-            QStringLiteral("catalog_indexes"),     QStringLiteral("catalog_sequences"),
-            QStringLiteral("catalog_types"),       QStringLiteral("catalog_extensions")};
+    return {QStringLiteral("catalog_schemas"), QStringLiteral("catalog_relations"),
+            QStringLiteral("catalog_columns"), QStringLiteral("catalog_constraints"),
+            QStringLiteral("catalog_indexes"), QStringLiteral("catalog_sequences"),
+            QStringLiteral("catalog_types"),   QStringLiteral("catalog_extensions")};
 }
 
 Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::function<bool()> &cancelled)
@@ -196,8 +206,9 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
         index.valid = row.flag(6);
         index.columns = columnNames(relation, attributeNumbers(row.text(7)).mid(0, static_cast<int>(row.number(8))));
         index.partial = row.flag(9);
-        index.definition = row.flag(13) ? QStringLiteral("(not read: another session holds an exclusive lock on the table)")
-                                         : row.text(10);
+        index.definition = row.flag(13)
+                               ? QStringLiteral("(not read: another session holds an exclusive lock on the table)")
+                               : row.text(10);
         index.bytes = row.number(11);
         index.constraintName = row.text(12);
         relation->indexes << index;
@@ -216,9 +227,9 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
         sequence.maxValue = row.number(7);
         sequence.cycles = row.flag(8);
         sequence.ownerRelationOid = row.oid(9);
-        sequence.ownerColumn = sequence.ownerRelationOid == 0
-                                   ? QString()
-                                   : columnName(snapshot.relation(sequence.ownerRelationOid), static_cast<int>(row.number(10)));
+        sequence.ownerColumn = sequence.ownerRelationOid == 0 ? QString()
+                                                              : columnName(snapshot.relation(sequence.ownerRelationOid),
+                                                                           static_cast<int>(row.number(10)));
         snapshot.sequences << sequence;
     }
 
@@ -229,8 +240,8 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
         if (row.code(3) == 'e')
             snapshot.enums << EnumInfo{schema, row.text(2), jsonStrings(row.text(4))};
         else
-            snapshot.domains << DomainInfo{schema,        row.text(2),      row.text(5), row.flag(6),
-                                           row.text(7), jsonStrings(row.text(8))};
+            snapshot.domains << DomainInfo{schema,      row.text(2), row.text(5),
+                                           row.flag(6), row.text(7), jsonStrings(row.text(8))};
     }
 
     if (!next("catalog_extensions"))

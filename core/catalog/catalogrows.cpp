@@ -12,7 +12,8 @@ Result<CatalogRows> CatalogRows::run(const QSqlDatabase &db, const QString &sql,
 {
     PGconn *connection = libpqConnection(db);
     if (!connection)
-        return Error{ErrorKind::Usage, QStringLiteral("Reading the catalog needs a PostgreSQL (QPSQL) connection"), {}, {}};
+        return Error{
+            ErrorKind::Usage, QStringLiteral("Reading the catalog needs a PostgreSQL (QPSQL) connection"), {}, {}};
     CatalogRows rows;
     rows.m_result.reset(PQexec(connection, sql.toUtf8().constData()), &PQclear);
     if (!rows.m_result || PQresultStatus(rows.m_result.get()) != PGRES_TUPLES_OK) {
@@ -20,7 +21,8 @@ Result<CatalogRows> CatalogRows::run(const QSqlDatabase &db, const QString &sql,
         return Error{ErrorKind::Sql,
                      QStringLiteral("Could not read the catalog (%1): %2")
                          .arg(what, QString::fromUtf8(PQerrorMessage(connection)).trimmed()),
-                     sqlState ? QString::fromLatin1(sqlState) : QString(), {}};
+                     sqlState ? QString::fromLatin1(sqlState) : QString(),
+                     {}};
     }
     rows.m_rowCount = PQntuples(rows.m_result.get());
     return rows;

@@ -62,7 +62,8 @@ void foreignKeysWithoutIndex(const RelationInfo &table, QVector<LintFinding> &fi
             table.schema,
             table.name,
             key->name,
-            QStringLiteral("Foreign key %1 (%2) has no index on its columns").arg(key->name, key->columns.join(QStringLiteral(", "))),
+            QStringLiteral("Foreign key %1 (%2) has no index on its columns")
+                .arg(key->name, key->columns.join(QStringLiteral(", "))),
             QStringLiteral("Deleting or updating a row of the referenced table makes PostgreSQL look for referencing "
                            "rows here; without an index that is a sequential scan of %1 per row, and joins on the key "
                            "cannot use an index either.")
@@ -89,8 +90,8 @@ void redundantIndexes(const RelationInfo &table, QVector<LintFinding> &findings)
             if (!covered || (candidate.unique && !(other.unique && other.columns == candidate.columns)))
                 continue;
             // Of two identical plain indexes, report one: the one whose name sorts later.
-            if (other.columns == candidate.columns && other.constraintName.isEmpty() && other.unique == candidate.unique &&
-                candidate.name < other.name)
+            if (other.columns == candidate.columns && other.constraintName.isEmpty() &&
+                other.unique == candidate.unique && candidate.name < other.name)
                 continue;
             const QString what = other.primary ? QStringLiteral("repeats the primary key %1").arg(other.name)
                                  : other.columns == candidate.columns
@@ -102,7 +103,8 @@ void redundantIndexes(const RelationInfo &table, QVector<LintFinding> &findings)
                 table.schema,
                 table.name,
                 candidate.name,
-                QStringLiteral("Index %1 (%2) %3").arg(candidate.name, candidate.columns.join(QStringLiteral(", ")), what),
+                QStringLiteral("Index %1 (%2) %3")
+                    .arg(candidate.name, candidate.columns.join(QStringLiteral(", ")), what),
                 QStringLiteral("Every write to %1 maintains both indexes, and the planner can use %2 for everything "
                                "%3 serves.")
                     .arg(table.qualifiedName(), other.name, candidate.name),
@@ -148,7 +150,11 @@ QVector<LintFinding> lintSnapshot(const SchemaSnapshot &snapshot)
             continue;
         foreignKeysWithoutIndex(table, findings);
         if (!table.primaryKey())
-            findings << LintFinding{QStringLiteral("no-primary-key"), LintSeverity::Warning, table.schema, table.name, {},
+            findings << LintFinding{QStringLiteral("no-primary-key"),
+                                    LintSeverity::Warning,
+                                    table.schema,
+                                    table.name,
+                                    {},
                                     QStringLiteral("Table %1 has no primary key").arg(table.qualifiedName()),
                                     QStringLiteral("Rows cannot be addressed one by one, logical replication cannot "
                                                    "replicate updates and deletes, and duplicates go unnoticed."),
@@ -156,11 +162,15 @@ QVector<LintFinding> lintSnapshot(const SchemaSnapshot &snapshot)
         redundantIndexes(table, findings);
         nullableBooleans(table, findings);
         if (table.foreignKeys().isEmpty() && snapshot.referencesTo(table.oid).isEmpty())
-            findings << LintFinding{QStringLiteral("isolated-table"), LintSeverity::Info, table.schema, table.name, {},
-                                    QStringLiteral("Table %1 references no table and no table references it")
-                                        .arg(table.qualifiedName()),
-                                    QStringLiteral("Often right (settings, logs), sometimes a missing foreign key."),
-                                    {}};
+            findings << LintFinding{
+                QStringLiteral("isolated-table"),
+                LintSeverity::Info,
+                table.schema,
+                table.name,
+                {},
+                QStringLiteral("Table %1 references no table and no table references it").arg(table.qualifiedName()),
+                QStringLiteral("Often right (settings, logs), sometimes a missing foreign key."),
+                {}};
     }
     return findings;
 }

@@ -12,7 +12,7 @@ QString lintSeverityName(LintSeverity severity);
 
 // One defect found in a snapshot.
 struct LintFinding {
-    QString rule;        // stable id: fk-without-index, no-primary-key, redundant-index, nullable-boolean, isolated-table
+    QString rule; // stable id: fk-without-index, no-primary-key, redundant-index, nullable-boolean, isolated-table
     LintSeverity severity = LintSeverity::Info;
     QString schema;
     QString table;

@@ -5,11 +5,16 @@ namespace nrdb {
 QString relationKindName(RelationKind kind)
 {
     switch (kind) {
-    case RelationKind::Table: return QStringLiteral("table");
-    case RelationKind::PartitionedTable: return QStringLiteral("partitioned table");
-    case RelationKind::View: return QStringLiteral("view");
-    case RelationKind::MaterializedView: return QStringLiteral("materialized view");
-    case RelationKind::ForeignTable: return QStringLiteral("foreign table");
+    case RelationKind::Table:
+        return QStringLiteral("table");
+    case RelationKind::PartitionedTable:
+        return QStringLiteral("partitioned table");
+    case RelationKind::View:
+        return QStringLiteral("view");
+    case RelationKind::MaterializedView:
+        return QStringLiteral("materialized view");
+    case RelationKind::ForeignTable:
+        return QStringLiteral("foreign table");
     }
     return {};
 }
@@ -17,11 +22,16 @@ QString relationKindName(RelationKind kind)
 QString constraintTypeName(ConstraintType type)
 {
     switch (type) {
-    case ConstraintType::PrimaryKey: return QStringLiteral("primary key");
-    case ConstraintType::Unique: return QStringLiteral("unique");
-    case ConstraintType::Check: return QStringLiteral("check");
-    case ConstraintType::Exclusion: return QStringLiteral("exclusion");
-    case ConstraintType::ForeignKey: return QStringLiteral("foreign key");
+    case ConstraintType::PrimaryKey:
+        return QStringLiteral("primary key");
+    case ConstraintType::Unique:
+        return QStringLiteral("unique");
+    case ConstraintType::Check:
+        return QStringLiteral("check");
+    case ConstraintType::Exclusion:
+        return QStringLiteral("exclusion");
+    case ConstraintType::ForeignKey:
+        return QStringLiteral("foreign key");
     }
     return {};
 }
@@ -29,12 +39,18 @@ QString constraintTypeName(ConstraintType type)
 QString foreignKeyActionSql(QChar code)
 {
     switch (code.toLatin1()) {
-    case 'a': return QStringLiteral("NO ACTION");
-    case 'r': return QStringLiteral("RESTRICT");
-    case 'c': return QStringLiteral("CASCADE");
-    case 'n': return QStringLiteral("SET NULL");
-    case 'd': return QStringLiteral("SET DEFAULT");
-    default: return {};
+    case 'a':
+        return QStringLiteral("NO ACTION");
+    case 'r':
+        return QStringLiteral("RESTRICT");
+    case 'c':
+        return QStringLiteral("CASCADE");
+    case 'n':
+        return QStringLiteral("SET NULL");
+    case 'd':
+        return QStringLiteral("SET DEFAULT");
+    default:
+        return {};
     }
 }
 

@@ -28,7 +28,7 @@ struct ColumnInfo {
     bool isBoolean = false;
     bool notNull = false;
     QString defaultExpression;
-    QString identity;  // "", "always", "by default"
+    QString identity;       // "", "always", "by default"
     bool generated = false; // GENERATED ALWAYS AS (...) STORED: defaultExpression holds the expression
     QString comment;
 };
@@ -55,7 +55,7 @@ struct ConstraintInfo {
 
 struct IndexInfo {
     QString name;
-    QString method; // btree, hash, gin, ...
+    QString method;      // btree, hash, gin, ...
     QStringList columns; // key columns; an expression shows as "(expression)"
     bool unique = false;
     bool primary = false;

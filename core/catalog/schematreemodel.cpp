@@ -4,7 +4,9 @@
 
 namespace nrdb {
 
-SchemaTreeModel::SchemaTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
+SchemaTreeModel::SchemaTreeModel(QObject *parent) : QAbstractItemModel(parent)
+{
+}
 
 quintptr SchemaTreeModel::encode(const Node &node)
 {
@@ -60,9 +62,12 @@ QModelIndex SchemaTreeModel::relationIndex(quint32 oid) const
 int SchemaTreeModel::itemCount(const RelationInfo &relation, int group) const
 {
     switch (group) {
-    case ColumnsGroup: return static_cast<int>(relation.columns.size());
-    case KeysGroup: return static_cast<int>(relation.constraints.size());
-    case IndexesGroup: return static_cast<int>(relation.indexes.size());
+    case ColumnsGroup:
+        return static_cast<int>(relation.columns.size());
+    case KeysGroup:
+        return static_cast<int>(relation.constraints.size());
+    case IndexesGroup:
+        return static_cast<int>(relation.indexes.size());
     }
     return 0;
 }
@@ -75,13 +80,16 @@ QModelIndex SchemaTreeModel::index(int row, int column, const QModelIndex &paren
         return createIndex(row, column, encode({NodeKind::Schema, 0, row}));
     const Node node = decode(parent.internalId());
     switch (node.kind) {
-    case NodeKind::Schema: return createIndex(row, column, encode({NodeKind::Relation, 0, parent.row()}));
+    case NodeKind::Schema:
+        return createIndex(row, column, encode({NodeKind::Relation, 0, parent.row()}));
     case NodeKind::Relation: {
         const int relation = m_relationsBySchema.at(node.number).at(parent.row());
         return createIndex(row, column, encode({NodeKind::Group, row, relation}));
     }
-    case NodeKind::Group: return createIndex(row, column, encode({NodeKind::Item, node.group, node.number}));
-    case NodeKind::Item: return {};
+    case NodeKind::Group:
+        return createIndex(row, column, encode({NodeKind::Item, node.group, node.number}));
+    case NodeKind::Item:
+        return {};
     }
     return {};
 }
@@ -92,13 +100,16 @@ QModelIndex SchemaTreeModel::parent(const QModelIndex &child) const
         return {};
     const Node node = decode(child.internalId());
     switch (node.kind) {
-    case NodeKind::Schema: return {};
-    case NodeKind::Relation: return createIndex(node.number, 0, encode({NodeKind::Schema, 0, node.number}));
+    case NodeKind::Schema:
+        return {};
+    case NodeKind::Relation:
+        return createIndex(node.number, 0, encode({NodeKind::Schema, 0, node.number}));
     case NodeKind::Group: {
         const int schema = m_schemaOfRelation.at(node.number);
         return createIndex(m_rowInSchema.at(node.number), 0, encode({NodeKind::Relation, 0, schema}));
     }
-    case NodeKind::Item: return createIndex(node.group, 0, encode({NodeKind::Group, node.group, node.number}));
+    case NodeKind::Item:
+        return createIndex(node.group, 0, encode({NodeKind::Group, node.group, node.number}));
     }
     return {};
 }
@@ -111,12 +122,16 @@ int SchemaTreeModel::rowCount(const QModelIndex &parent) const
         return static_cast<int>(m_snapshot->schemas.size());
     const Node node = decode(parent.internalId());
     switch (node.kind) {
-    case NodeKind::Schema: return static_cast<int>(m_relationsBySchema.at(parent.row()).size());
-    case NodeKind::Relation: return m_snapshot->relations.at(m_relationsBySchema.at(node.number).at(parent.row())).isTable()
-                                        ? GroupCount
-                                        : 1; // a view has columns only
-    case NodeKind::Group: return itemCount(m_snapshot->relations.at(node.number), node.group);
-    case NodeKind::Item: return 0;
+    case NodeKind::Schema:
+        return static_cast<int>(m_relationsBySchema.at(parent.row()).size());
+    case NodeKind::Relation:
+        return m_snapshot->relations.at(m_relationsBySchema.at(node.number).at(parent.row())).isTable()
+                   ? GroupCount
+                   : 1; // a view has columns only
+    case NodeKind::Group:
+        return itemCount(m_snapshot->relations.at(node.number), node.group);
+    case NodeKind::Item:
+        return 0;
     }
     return 0;
 }
@@ -146,8 +161,8 @@ QVariant SchemaTreeModel::itemData(const RelationInfo &relation, int group, int 
     const IndexInfo &i = relation.indexes.at(row);
     if (column == NameColumn)
         return i.name;
-    return QStringLiteral("%1%2 (%3)").arg(i.unique ? QStringLiteral("unique ") : QString(), i.method,
-                                           i.columns.join(QStringLiteral(", ")));
+    return QStringLiteral("%1%2 (%3)")
+        .arg(i.unique ? QStringLiteral("unique ") : QString(), i.method, i.columns.join(QStringLiteral(", ")));
 }
 
 QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
@@ -190,8 +205,10 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         return index.column() == NameColumn ? QString::fromLatin1(names[node.group])
                                             : QString::number(itemCount(relation, node.group));
     }
-    case NodeKind::Item: return itemData(relation, node.group, index.row(), index.column());
-    default: return {};
+    case NodeKind::Item:
+        return itemData(relation, node.group, index.row(), index.column());
+    default:
+        return {};
     }
 }
 

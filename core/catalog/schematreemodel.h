@@ -36,8 +36,8 @@ public:
 private:
     struct Node {
         NodeKind kind;
-        int group;   // Group and Item nodes
-        int number;  // schema index (Schema, Relation) or relation index (Group, Item)
+        int group;  // Group and Item nodes
+        int number; // schema index (Schema, Relation) or relation index (Group, Item)
     };
     static quintptr encode(const Node &node);
     static Node decode(quintptr id);

@@ -10,7 +10,8 @@ QJsonObject columnJson(const ColumnInfo &column)
                      {QStringLiteral("type"), column.type},
                      {QStringLiteral("not_null"), column.notNull}};
     if (!column.defaultExpression.isEmpty())
-        json.insert(column.generated ? QStringLiteral("generated") : QStringLiteral("default"), column.defaultExpression);
+        json.insert(column.generated ? QStringLiteral("generated") : QStringLiteral("default"),
+                    column.defaultExpression);
     if (!column.identity.isEmpty())
         json.insert(QStringLiteral("identity"), column.identity);
     if (!column.comment.isEmpty())
@@ -117,9 +118,9 @@ QJsonObject snapshotToJson(const SchemaSnapshot &snapshot)
         extensions.append(QJsonObject{{QStringLiteral("name"), extension.name},
                                       {QStringLiteral("version"), extension.version},
                                       {QStringLiteral("schema"), extension.schema}});
-    return QJsonObject{{QStringLiteral("schemas"), schemas},       {QStringLiteral("relations"), relations},
-                       {QStringLiteral("sequences"), sequences},   {QStringLiteral("enums"), enums},
-                       {QStringLiteral("domains"), domains},       {QStringLiteral("extensions"), extensions}};
+    return QJsonObject{{QStringLiteral("schemas"), schemas},     {QStringLiteral("relations"), relations},
+                       {QStringLiteral("sequences"), sequences}, {QStringLiteral("enums"), enums},
+                       {QStringLiteral("domains"), domains},     {QStringLiteral("extensions"), extensions}};
 }
 
 QJsonArray findingsToJson(const QVector<LintFinding> &findings)

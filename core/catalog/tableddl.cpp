@@ -45,8 +45,10 @@ QString viewDdl(const RelationInfo &relation)
     const bool materialized = relation.kind == RelationKind::MaterializedView;
     return QStringLiteral("CREATE %1VIEW %2 AS\n%3\n")
                .arg(materialized ? QStringLiteral("MATERIALIZED ") : QString(), qualifiedName(relation),
-                    relation.viewDefinition.trimmed().chopped(relation.viewDefinition.trimmed().endsWith(QLatin1Char(';')) ? 1 : 0)) +
-           QStringLiteral(";\n") + comments(relation, materialized ? QStringLiteral("MATERIALIZED VIEW") : QStringLiteral("VIEW"));
+                    relation.viewDefinition.trimmed().chopped(
+                        relation.viewDefinition.trimmed().endsWith(QLatin1Char(';')) ? 1 : 0)) +
+           QStringLiteral(";\n") +
+           comments(relation, materialized ? QStringLiteral("MATERIALIZED VIEW") : QStringLiteral("VIEW"));
 }
 
 } // namespace
@@ -67,7 +69,8 @@ QString relationDdl(const RelationInfo &relation, const SchemaSnapshot &snapshot
     QString sequences;
     QString ownership;
     for (const SequenceInfo &sequence : snapshot.sequences) {
-        const ColumnInfo *owner = sequence.ownerRelationOid == relation.oid ? relation.column(sequence.ownerColumn) : nullptr;
+        const ColumnInfo *owner =
+            sequence.ownerRelationOid == relation.oid ? relation.column(sequence.ownerColumn) : nullptr;
         if (!owner || !owner->identity.isEmpty())
             continue;
         const QString name = quoteIdentifier(sequence.schema) + QLatin1Char('.') + quoteIdentifier(sequence.name);
@@ -80,8 +83,9 @@ QString relationDdl(const RelationInfo &relation, const SchemaSnapshot &snapshot
         lines << columnDefinition(column);
     for (const ConstraintInfo &constraint : relation.constraints)
         lines << QStringLiteral("    CONSTRAINT %1 %2").arg(quoteIdentifier(constraint.name), constraint.definition);
-    QString ddl = sequences +
-                  QStringLiteral("CREATE TABLE %1 (\n%2\n)").arg(qualifiedName(relation), lines.join(QStringLiteral(",\n")));
+    QString ddl =
+        sequences +
+        QStringLiteral("CREATE TABLE %1 (\n%2\n)").arg(qualifiedName(relation), lines.join(QStringLiteral(",\n")));
     if (!relation.partitionKey.isEmpty())
         ddl += QStringLiteral(" PARTITION BY ") + relation.partitionKey;
     ddl += QStringLiteral(";\n");

@@ -13,19 +13,19 @@ namespace nrdb {
 namespace {
 
 // Keywords that are fields of the profile, in the order the string forms write them.
-const QStringList kFieldKeywords{QStringLiteral("host"),        QStringLiteral("port"),
-                                 QStringLiteral("dbname"),      QStringLiteral("user"),
-                                 QStringLiteral("password"),    QStringLiteral("sslmode"),
-                                 QStringLiteral("sslrootcert"), QStringLiteral("sslcert"),
-                                 QStringLiteral("sslkey"),      QStringLiteral("service"),
-                                 QStringLiteral("application_name")};
+const QStringList kFieldKeywords{
+    QStringLiteral("host"),     QStringLiteral("port"),    QStringLiteral("dbname"),          QStringLiteral("user"),
+    QStringLiteral("password"), QStringLiteral("sslmode"), QStringLiteral("sslrootcert"),     QStringLiteral("sslcert"),
+    QStringLiteral("sslkey"),   QStringLiteral("service"), QStringLiteral("application_name")};
 
 QString quoteKeywordValue(const QString &value)
 {
     QString escaped = value;
     escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
     // libpq ends an unquoted value at any white space (isspace: tab and newline too).
-    const bool plain = !value.isEmpty() && std::none_of(value.cbegin(), value.cend(), [](QChar c) { return c.isSpace(); }) && escaped == value;
+    const bool plain = !value.isEmpty() &&
+                       std::none_of(value.cbegin(), value.cend(), [](QChar c) { return c.isSpace(); }) &&
+                       escaped == value;
     return plain ? value : QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
@@ -74,20 +74,25 @@ QString uriHostPart(const QString &host, const QString &port)
 QString deploymentTierName(DeploymentTier tier)
 {
     switch (tier) {
-    case DeploymentTier::Development: return QStringLiteral("dev");
-    case DeploymentTier::Staging: return QStringLiteral("staging");
-    case DeploymentTier::Production: return QStringLiteral("prod");
+    case DeploymentTier::Development:
+        return QStringLiteral("dev");
+    case DeploymentTier::Staging:
+        return QStringLiteral("staging");
+    case DeploymentTier::Production:
+        return QStringLiteral("prod");
     }
     return QStringLiteral("dev");
 }
 
 Result<DeploymentTier> deploymentTierFromName(const QString &name)
 {
-    for (const DeploymentTier tier : {DeploymentTier::Development, DeploymentTier::Staging, DeploymentTier::Production}) {
+    for (const DeploymentTier tier :
+         {DeploymentTier::Development, DeploymentTier::Staging, DeploymentTier::Production}) {
         if (deploymentTierName(tier) == name)
             return tier;
     }
-    return Error{ErrorKind::Usage, QStringLiteral("Unknown environment '%1': use dev, staging or prod").arg(name), {}, {}};
+    return Error{
+        ErrorKind::Usage, QStringLiteral("Unknown environment '%1': use dev, staging or prod").arg(name), {}, {}};
 }
 
 QString ConnectionProfile::displayName() const
@@ -102,7 +107,8 @@ QString ConnectionProfile::displayName() const
 Result<ConnectionProfile> ConnectionProfile::parse(const QString &connectionString)
 {
     if (connectionString.contains(QChar(0))) // libpq would read only what comes before it
-        return Error{ErrorKind::Usage, QStringLiteral("Not a valid connection string: it holds a NUL character"), {}, {}};
+        return Error{
+            ErrorKind::Usage, QStringLiteral("Not a valid connection string: it holds a NUL character"), {}, {}};
     char *rawError = nullptr;
     const QByteArray utf8 = connectionString.trimmed().toUtf8();
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(utf8.constData(), &rawError),

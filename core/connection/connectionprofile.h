@@ -25,12 +25,12 @@ struct ConnectionProfile {
     QString database;
     QString user;
     QString password;
-    QString sslMode;     // disable, allow, prefer, require, verify-ca, verify-full; empty: libpq's default
+    QString sslMode; // disable, allow, prefer, require, verify-ca, verify-full; empty: libpq's default
     QString sslRootCert;
     QString sslCert;
     QString sslKey;
-    QString service;     // a pg_service.conf section, expanded by resolveProfile()
-    QString applicationName; // empty: DatabaseSession names the product
+    QString service;                     // a pg_service.conf section, expanded by resolveProfile()
+    QString applicationName;             // empty: DatabaseSession names the product
     QMap<QString, QString> otherOptions; // any other libpq keyword, kept so that nothing is lost
 
     // user@host:port/database; never the password.

@@ -30,7 +30,8 @@ QString explain(ConnectFailure failure, const ConnectionProfile &profile)
     case ConnectFailure::ConnectionRefused:
         return QStringLiteral("Nothing accepts connections at %1 port %2: is the server running, and listening there?")
             .arg(profile.host.isEmpty() ? QStringLiteral("the local socket") : profile.host, profile.port);
-    case ConnectFailure::ServerStarting: return QStringLiteral("The server at %1 is starting up or shutting down").arg(where);
+    case ConnectFailure::ServerStarting:
+        return QStringLiteral("The server at %1 is starting up or shutting down").arg(where);
     case ConnectFailure::AuthenticationFailed:
         return QStringLiteral("The server refused user \"%1\": wrong password, or no pg_hba.conf entry allows this "
                               "login")
@@ -42,8 +43,10 @@ QString explain(ConnectFailure failure, const ConnectionProfile &profile)
             .arg(profile.sslMode.isEmpty() ? QStringLiteral("prefer") : profile.sslMode);
     case ConnectFailure::TooManyConnections:
         return QStringLiteral("The server at %1 has no free connection slots (too many connections)").arg(where);
-    case ConnectFailure::TimedOut: return QStringLiteral("Connecting to %1 timed out").arg(where);
-    case ConnectFailure::Other: return QStringLiteral("Could not connect to %1").arg(where);
+    case ConnectFailure::TimedOut:
+        return QStringLiteral("Connecting to %1 timed out").arg(where);
+    case ConnectFailure::Other:
+        return QStringLiteral("Could not connect to %1").arg(where);
     }
     return {};
 }
@@ -51,11 +54,16 @@ QString explain(ConnectFailure failure, const ConnectionProfile &profile)
 ErrorKind errorKindOf(ConnectFailure failure)
 {
     switch (failure) {
-    case ConnectFailure::AuthenticationFailed: return ErrorKind::Authentication;
-    case ConnectFailure::DatabaseMissing: return ErrorKind::NotFound;
-    case ConnectFailure::TooManyConnections: return ErrorKind::Busy;
-    case ConnectFailure::TimedOut: return ErrorKind::Timeout;
-    default: return ErrorKind::Connection;
+    case ConnectFailure::AuthenticationFailed:
+        return ErrorKind::Authentication;
+    case ConnectFailure::DatabaseMissing:
+        return ErrorKind::NotFound;
+    case ConnectFailure::TooManyConnections:
+        return ErrorKind::Busy;
+    case ConnectFailure::TimedOut:
+        return ErrorKind::Timeout;
+    default:
+        return ErrorKind::Connection;
     }
 }
 
@@ -103,8 +111,10 @@ bool isTransient(ConnectFailure failure)
     case ConnectFailure::ConnectionRefused:
     case ConnectFailure::ServerStarting:
     case ConnectFailure::TooManyConnections:
-    case ConnectFailure::TimedOut: return true;
-    default: return false;
+    case ConnectFailure::TimedOut:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -131,8 +141,9 @@ Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profi
                     .arg(attempt)
                     .arg(attempts)
                     .arg(profile.displayName(), error.message,
-                         retry ? QStringLiteral("; trying again in %1").arg(formatDuration(static_cast<qint64>(delayMs)))
-                               : QString()));
+                         retry
+                             ? QStringLiteral("; trying again in %1").arg(formatDuration(static_cast<qint64>(delayMs)))
+                             : QString()));
         }
         if (!retry)
             return error;

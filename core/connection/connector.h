@@ -13,12 +13,12 @@ class DatabaseSession;
 
 // Why a connection attempt failed, in the terms a user acts on.
 enum class ConnectFailure {
-    HostUnreachable,      // name not resolved, no route, network down
-    ConnectionRefused,    // nothing listens there (yet)
-    ServerStarting,       // the server is starting up or shutting down
+    HostUnreachable,   // name not resolved, no route, network down
+    ConnectionRefused, // nothing listens there (yet)
+    ServerStarting,    // the server is starting up or shutting down
     AuthenticationFailed,
-    DatabaseMissing,      // the server is there, the database is not: offer to create it
-    TlsFailed,            // TLS required by one side and refused, or the handshake failed
+    DatabaseMissing, // the server is there, the database is not: offer to create it
+    TlsFailed,       // TLS required by one side and refused, or the handshake failed
     TooManyConnections,
     TimedOut,
     Other,
@@ -33,7 +33,7 @@ bool isTransient(ConnectFailure failure);
 struct RetryPolicy {
     int attempts = 10;
     int firstDelayMs = 3000;
-    double backoff = 1.0;  // each delay is the previous one times this
+    double backoff = 1.0; // each delay is the previous one times this
     int maxDelayMs = 30000;
 
     static RetryPolicy once() { return RetryPolicy{1, 0, 1.0, 0}; }

@@ -33,7 +33,8 @@ Status validateName(const QString &name)
                          .arg(name)
                          .arg(bytes)
                          .arg(kMaxNameBytes),
-                     {}, {}};
+                     {},
+                     {}};
     return {};
 }
 
@@ -74,7 +75,8 @@ Result<bool> createIfMissing(const QSqlDatabase &maintenance, const QString &nam
 Status dropIfExists(const QSqlDatabase &maintenance, const QString &name)
 {
     QSqlQuery query(maintenance);
-    if (!query.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + quoteIdentifier(name) + QStringLiteral(" WITH (FORCE)")))
+    if (!query.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + quoteIdentifier(name) +
+                    QStringLiteral(" WITH (FORCE)")))
         return sqlError(query.lastError(), QStringLiteral("Could not drop database %1").arg(name));
     return {};
 }

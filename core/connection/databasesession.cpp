@@ -27,7 +27,9 @@ QString libpqValue(const QString &value)
 
 } // namespace
 
-DatabaseSession::DatabaseSession() : m_connectionName(nextConnectionName()) {}
+DatabaseSession::DatabaseSession() : m_connectionName(nextConnectionName())
+{
+}
 
 DatabaseSession::~DatabaseSession()
 {
@@ -47,7 +49,8 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
                           : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     if (!db.isValid())
         return Error{ErrorKind::NotFound,
-                     QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"), {},
+                     QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"),
+                     {},
                      {}};
     db.setHostName(profile.host);
     bool singlePort = false;

@@ -30,9 +30,11 @@ Status execScript(const QSqlDatabase &db, const QString &sql, const QString &con
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
         return {};
     const char *sqlState = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
-    const QString serverText = QString::fromUtf8(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection)).trimmed();
+    const QString serverText =
+        QString::fromUtf8(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection)).trimmed();
     const ErrorKind kind = PQstatus(connection) == CONNECTION_OK ? ErrorKind::Sql : ErrorKind::Connection;
-    return Error{kind, context + QStringLiteral(": ") + serverText, sqlState ? QString::fromLatin1(sqlState) : QString(), {}};
+    return Error{
+        kind, context + QStringLiteral(": ") + serverText, sqlState ? QString::fromLatin1(sqlState) : QString(), {}};
 }
 
 } // namespace nrdb

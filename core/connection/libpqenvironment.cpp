@@ -70,7 +70,8 @@ Result<QMap<QString, QString>> readServiceFile(const QString &path, const QStrin
         const qsizetype equals = line.indexOf(QLatin1Char('='));
         if (equals <= 0)
             return Error{ErrorKind::Usage,
-                         QStringLiteral("Syntax error in service file \"%1\", line %2").arg(path).arg(lineNumber), {},
+                         QStringLiteral("Syntax error in service file \"%1\", line %2").arg(path).arg(lineNumber),
+                         {},
                          line};
         keywords.insert(line.left(equals).trimmed(), line.mid(equals + 1).trimmed());
     }
@@ -84,8 +85,8 @@ Result<QMap<QString, QString>> serviceDefinition(const QString &service, const Q
     const QString userFile = environment.contains(QStringLiteral("PGSERVICEFILE"))
                                  ? environment.value(QStringLiteral("PGSERVICEFILE"))
                                  : QDir::home().filePath(QStringLiteral(".pg_service.conf"));
-    const QString systemFile =
-        QDir(environment.value(QStringLiteral("PGSYSCONFDIR"), kSystemConfigDir)).filePath(QStringLiteral("pg_service.conf"));
+    const QString systemFile = QDir(environment.value(QStringLiteral("PGSYSCONFDIR"), kSystemConfigDir))
+                                   .filePath(QStringLiteral("pg_service.conf"));
     for (const QString &path : {userFile, systemFile}) {
         bool found = false;
         Result<QMap<QString, QString>> keywords = readServiceFile(path, service, &found);
@@ -95,7 +96,8 @@ Result<QMap<QString, QString>> serviceDefinition(const QString &service, const Q
     return Error{ErrorKind::NotFound,
                  QStringLiteral("Definition of service \"%1\" not found (looked in %2 and %3)")
                      .arg(service, userFile, systemFile),
-                 {}, {}};
+                 {},
+                 {}};
 }
 
 Result<ConnectionProfile> resolveProfile(const ConnectionProfile &profile, const QProcessEnvironment &environment)

@@ -14,8 +14,9 @@ namespace nrdb {
 // then the PG* variables; then libpq's defaults (port 5432, the system user name, a database
 // named like the user). PGPASSWORD is left to choosePassword(), which knows the keychain too.
 // Any thread.
-Result<ConnectionProfile> resolveProfile(const ConnectionProfile &profile,
-                                         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+Result<ConnectionProfile>
+resolveProfile(const ConnectionProfile &profile,
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
 // The keywords of one service in pg_service.conf: $PGSERVICEFILE or ~/.pg_service.conf first,
 // then $PGSYSCONFDIR/pg_service.conf (Debian: /etc/postgresql-common/pg_service.conf).

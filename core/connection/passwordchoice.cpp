@@ -8,11 +8,16 @@ namespace nrdb {
 QString passwordOriginName(PasswordOrigin origin)
 {
     switch (origin) {
-    case PasswordOrigin::Given: return QStringLiteral("given");
-    case PasswordOrigin::Keychain: return QStringLiteral("system keychain");
-    case PasswordOrigin::Environment: return QStringLiteral("PGPASSWORD");
-    case PasswordOrigin::Pgpass: return QStringLiteral("password file");
-    case PasswordOrigin::None: return QStringLiteral("none");
+    case PasswordOrigin::Given:
+        return QStringLiteral("given");
+    case PasswordOrigin::Keychain:
+        return QStringLiteral("system keychain");
+    case PasswordOrigin::Environment:
+        return QStringLiteral("PGPASSWORD");
+    case PasswordOrigin::Pgpass:
+        return QStringLiteral("password file");
+    case PasswordOrigin::None:
+        return QStringLiteral("none");
     }
     return {};
 }

@@ -61,7 +61,8 @@ PgpassLookup lookupPgpass(const ConnectionProfile &resolvedProfile)
     QString port = resolvedProfile.port.section(QLatin1Char(','), 0, 0);
     if (port.isEmpty())
         port = QStringLiteral("5432");
-    lookup.password = pgpassPassword(file.readAll(), PgpassKey{host, port, resolvedProfile.database, resolvedProfile.user});
+    lookup.password =
+        pgpassPassword(file.readAll(), PgpassKey{host, port, resolvedProfile.database, resolvedProfile.user});
     return lookup;
 }
 

@@ -16,7 +16,9 @@ ProfileStore::ProfileStore()
 {
 }
 
-ProfileStore::ProfileStore(const QString &settingsFile) : m_settings(settingsFile, QSettings::IniFormat) {}
+ProfileStore::ProfileStore(const QString &settingsFile) : m_settings(settingsFile, QSettings::IniFormat)
+{
+}
 
 QList<ConnectionProfile> ProfileStore::profiles() const
 {
@@ -48,8 +50,8 @@ Result<ConnectionProfile> ProfileStore::profile(const QString &name) const
         if (profile.name == name)
             return profile;
     }
-    return Error{ErrorKind::NotFound, QStringLiteral("There is no saved connection profile named \"%1\"").arg(name), {},
-                 {}};
+    return Error{
+        ErrorKind::NotFound, QStringLiteral("There is no saved connection profile named \"%1\"").arg(name), {}, {}};
 }
 
 Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
@@ -59,8 +61,8 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
         if (profile.name.trimmed().isEmpty())
             return Error{ErrorKind::Usage, QStringLiteral("Every connection profile needs a name"), {}, {}};
         if (names.contains(profile.name))
-            return Error{ErrorKind::Usage, QStringLiteral("Two connection profiles are named \"%1\"").arg(profile.name),
-                         {}, {}};
+            return Error{
+                ErrorKind::Usage, QStringLiteral("Two connection profiles are named \"%1\"").arg(profile.name), {}, {}};
         names.insert(profile.name);
     }
     m_settings.remove(kProfilesKey);
@@ -80,8 +82,10 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
     m_settings.sync();
     return m_settings.status() == QSettings::NoError
                ? Status()
-               : Status(Error{ErrorKind::Io, QStringLiteral("Could not write the settings file %1").arg(m_settings.fileName()),
-                              {}, {}});
+               : Status(Error{ErrorKind::Io,
+                              QStringLiteral("Could not write the settings file %1").arg(m_settings.fileName()),
+                              {},
+                              {}});
 }
 
 QStringList ProfileStore::recent() const

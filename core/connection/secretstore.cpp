@@ -16,7 +16,8 @@ SecretStore::Answer runJob(QKeychain::Job &job)
 {
     // Every Linux keychain is a D-Bus service: without a session bus there is none to ask.
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        return SecretStore::Answer{SecretStore::Outcome::Unavailable, {},
+        return SecretStore::Answer{SecretStore::Outcome::Unavailable,
+                                   {},
                                    QStringLiteral("No system keychain is available (there is no D-Bus session); "
                                                   "nothing was stored")};
     job.setAutoDelete(false);
@@ -28,12 +29,17 @@ SecretStore::Answer runJob(QKeychain::Job &job)
     loop.exec();
     SecretStore::Answer answer;
     switch (job.error()) {
-    case QKeychain::NoError: answer.outcome = SecretStore::Outcome::Done; break;
-    case QKeychain::EntryNotFound: answer.outcome = SecretStore::Outcome::NotFound; break;
+    case QKeychain::NoError:
+        answer.outcome = SecretStore::Outcome::Done;
+        break;
+    case QKeychain::EntryNotFound:
+        answer.outcome = SecretStore::Outcome::NotFound;
+        break;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         answer.outcome = SecretStore::Outcome::Unavailable;
-        answer.message = QStringLiteral("No system keychain is available (%1); nothing was stored").arg(job.errorString());
+        answer.message =
+            QStringLiteral("No system keychain is available (%1); nothing was stored").arg(job.errorString());
         break;
     default:
         answer.outcome = SecretStore::Outcome::Failed;

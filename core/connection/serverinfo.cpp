@@ -4,9 +4,9 @@
 #include "util/sqlresource.h"
 
 #include <QJsonArray>
-#include <QThread>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
 namespace nrdb {

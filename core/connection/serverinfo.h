@@ -17,8 +17,8 @@ struct ServerInfo {
     bool superuser = false;
     qint64 databaseSizeBytes = 0;
     int userTableCount = 0;
-    QStringList schemas; // the user's schemas, sorted (public included)
-    int freeConnections = 0; // connection slots left for ordinary users
+    QStringList schemas;        // the user's schemas, sorted (public included)
+    int freeConnections = 0;    // connection slots left for ordinary users
     bool onThisMachine = false; // reached through a Unix socket or a loopback address
 
     int majorVersion() const { return serverVersionNumber / 10000; }

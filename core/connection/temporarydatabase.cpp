@@ -74,9 +74,11 @@ Status createMarked(const QSqlDatabase &maintenance, const QString &name, const 
     if (Status created = databaseadmin::create(maintenance, name); !created)
         return created;
     QSqlQuery query(maintenance);
-    if (query.exec(QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(quoteIdentifier(name), quoteLiteral(marker.comment()))))
+    if (query.exec(
+            QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(quoteIdentifier(name), quoteLiteral(marker.comment()))))
         return {};
-    const Error error = sqlError(query.lastError(), QStringLiteral("Could not mark the temporary database %1").arg(name));
+    const Error error =
+        sqlError(query.lastError(), QStringLiteral("Could not mark the temporary database %1").arg(name));
     (void)databaseadmin::dropIfExists(maintenance, name);
     return error;
 }

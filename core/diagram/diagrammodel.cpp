@@ -21,10 +21,10 @@ QString diagramStatusName(DiagramStatus status)
 
 QString DiagramRelation::describe(const QString &fromTable, const QString &toTable) const
 {
-    QString text = QStringLiteral("%1 (%2) → %3 (%4): %5")
-                       .arg(fromTable, columns.join(QStringLiteral(", ")), toTable,
-                            referencedColumns.join(QStringLiteral(", ")),
-                            oneToOne ? QStringLiteral("one-to-one") : QStringLiteral("many-to-one"));
+    QString text =
+        QStringLiteral("%1 (%2) → %3 (%4): %5")
+            .arg(fromTable, columns.join(QStringLiteral(", ")), toTable, referencedColumns.join(QStringLiteral(", ")),
+                 oneToOne ? QStringLiteral("one-to-one") : QStringLiteral("many-to-one"));
     if (cascadeDelete)
         text += QStringLiteral(", ON DELETE CASCADE");
     return text + QStringLiteral("\n") + name;
@@ -42,8 +42,8 @@ bool columnsAreUnique(const RelationInfo &relation, const QStringList &columns)
             return true;
     }
     for (const IndexInfo &index : relation.indexes) {
-        if (index.unique && index.valid && !index.partial
-            && QSet<QString>(index.columns.cbegin(), index.columns.cend()) == wanted)
+        if (index.unique && index.valid && !index.partial &&
+            QSet<QString>(index.columns.cbegin(), index.columns.cend()) == wanted)
             return true;
     }
     return false;

@@ -55,8 +55,8 @@ QJsonObject DiagramPlacement::toJson() const
     QJsonObject relations;
     for (auto it = routes.cbegin(); it != routes.cend(); ++it)
         relations.insert(it.key(), pointsToJson(it.value()));
-    return QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("tables"), tables},
-                       {QStringLiteral("relations"), relations}};
+    return QJsonObject{
+        {QStringLiteral("format"), 1}, {QStringLiteral("tables"), tables}, {QStringLiteral("relations"), relations}};
 }
 
 DiagramPlacement DiagramPlacement::fromJson(const QJsonObject &json)
@@ -124,7 +124,9 @@ DiagramPlacement completePlacement(const DiagramModel &model, const QVector<QSiz
     return placed;
 }
 
-DiagramPlacementStore::DiagramPlacementStore(QString directory) : m_directory(std::move(directory)) {}
+DiagramPlacementStore::DiagramPlacementStore(QString directory) : m_directory(std::move(directory))
+{
+}
 
 QString DiagramPlacementStore::defaultDirectory()
 {
@@ -156,10 +158,12 @@ Status DiagramPlacementStore::save(const QString &key, const DiagramPlacement &p
     json.insert(QStringLiteral("key"), key);
     QSaveFile file(pathFor(key));
     if (!file.open(QIODevice::WriteOnly))
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
+        return Error{
+            ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
     file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
+        return Error{
+            ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
     return {};
 }
 

@@ -34,9 +34,9 @@ QString engineFor(const LayoutInput &input)
 // sfdp: overlaps removed with a margin, straight edges.
 QVector<Attribute> attributesFor(const QString &engine)
 {
-    QVector<Attribute> attributes{{AGNODE, "shape", "box"},      {AGNODE, "fixedsize", "true"},
-                                  {AGNODE, "label", ""},         {AGNODE, "width", "1"},
-                                  {AGNODE, "height", "1"},       {AGEDGE, "arrowhead", "none"}};
+    QVector<Attribute> attributes{{AGNODE, "shape", "box"}, {AGNODE, "fixedsize", "true"},
+                                  {AGNODE, "label", ""},    {AGNODE, "width", "1"},
+                                  {AGNODE, "height", "1"},  {AGEDGE, "arrowhead", "none"}};
     if (engine == QLatin1String("dot")) {
         attributes << Attribute{AGRAPH, "rankdir", "TB"} << Attribute{AGRAPH, "nodesep", "0.4"}
                    << Attribute{AGRAPH, "ranksep", "0.8"} << Attribute{AGRAPH, "nslimit", "1"}
@@ -126,7 +126,8 @@ Result<LayoutResult> layoutGraph(const LayoutInput &input)
     }
 
     if (gvLayout(context.get(), graph.get(), engine.toLatin1().constData()) != 0)
-        return Error{ErrorKind::Process, QStringLiteral("Graphviz could not lay out the diagram with %1").arg(engine), {}, {}};
+        return Error{
+            ErrorKind::Process, QStringLiteral("Graphviz could not lay out the diagram with %1").arg(engine), {}, {}};
     LayoutResult result = readLayout(graph.get(), nodes, edges);
     result.engine = engine;
     gvFreeLayout(context.get(), graph.get());
@@ -136,10 +137,10 @@ Result<LayoutResult> layoutGraph(const LayoutInput &input)
 QByteArray toDot(const LayoutInput &input, DotAttributes attributes, const QStringList &labels)
 {
     QByteArray dot = "digraph schema {\n";
-    const QVector<Attribute> chosen = attributes == DotAttributes::AsLaidOut
-                                          ? attributesFor(engineFor(input))
-                                          : QVector<Attribute>{{AGRAPH, "rankdir", "LR"}, {AGNODE, "shape", "box"},
-                                                               {AGNODE, "fixedsize", "true"}};
+    const QVector<Attribute> chosen =
+        attributes == DotAttributes::AsLaidOut
+            ? attributesFor(engineFor(input))
+            : QVector<Attribute>{{AGRAPH, "rankdir", "LR"}, {AGNODE, "shape", "box"}, {AGNODE, "fixedsize", "true"}};
     for (const Attribute &attribute : chosen) {
         const QByteArray assignment = QByteArray(attribute.name) + "=\"" + attribute.value + "\"";
         if (attribute.kind == AGRAPH)
@@ -148,8 +149,8 @@ QByteArray toDot(const LayoutInput &input, DotAttributes attributes, const QStri
             dot += QByteArray(attribute.kind == AGNODE ? "  node [" : "  edge [") + assignment + "];\n";
     }
     for (int i = 0; i < input.sizes.size(); ++i) {
-        dot += "  " + nodeName(i) + " [width=" + number(input.sizes.at(i).width() / kPointsPerInch)
-               + ", height=" + number(input.sizes.at(i).height() / kPointsPerInch);
+        dot += "  " + nodeName(i) + " [width=" + number(input.sizes.at(i).width() / kPointsPerInch) +
+               ", height=" + number(input.sizes.at(i).height() / kPointsPerInch);
         if (labels.size() == input.sizes.size())
             dot += ", label=\"" + labels.at(i).toUtf8().replace('\\', "\\\\").replace('"', "\\\"") + "\"";
         dot += "];\n";

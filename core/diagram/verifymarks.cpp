@@ -22,7 +22,9 @@ DiagramStatus statusOf(DriftKind kind)
 DiagramMarks marksFromVerify(const VerifyReport &report)
 {
     DiagramMarks marks;
-    const auto qualified = [&report](const QString &table) -> QString { return report.schema + QLatin1Char('.') + table; };
+    const auto qualified = [&report](const QString &table) -> QString {
+        return report.schema + QLatin1Char('.') + table;
+    };
     for (const QString &table : report.requiredMissing)
         marks.tables.insert(qualified(table), DiagramStatus::Missing);
     for (const DriftItem &item : report.drift) {
@@ -31,8 +33,8 @@ DiagramMarks marksFromVerify(const VerifyReport &report)
         const QString table = qualified(item.table);
         if (item.objectType == QLatin1String("table")) {
             marks.tables.insert(table, statusOf(item.kind));
-        } else if (item.objectType == QLatin1String("column")
-                   || (item.objectType == QLatin1String("comment") && !item.object.isEmpty())) {
+        } else if (item.objectType == QLatin1String("column") ||
+                   (item.objectType == QLatin1String("comment") && !item.object.isEmpty())) {
             marks.columns.insert(table + QLatin1Char('.') + item.object, statusOf(item.kind));
         } else if (!marks.tables.contains(table)) {
             marks.tables.insert(table, DiagramStatus::Changed);

@@ -3,8 +3,8 @@
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
-#include "jobs/verifyjob.h"
 #include "jobs/packlock.h"
+#include "jobs/verifyjob.h"
 #include "migrate/schemahistory.h"
 #include "util/counting.h"
 
@@ -55,7 +55,8 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
         return Error{ErrorKind::Usage,
                      QStringLiteral("This is not a %1 database: required tables are missing (%2)")
                          .arg(pack.name, report.before.requiredMissing.join(QStringLiteral(", "))),
-                     {}, {}};
+                     {},
+                     {}};
     const QString version = pack.describeVersion(report.before.modelVersion);
     if (report.before.foreignHistory && !report.before.foreignHistory->agrees())
         context.warning(report.before.foreignHistory->describe() + QStringLiteral(" Adopt leaves it as it is."));
@@ -63,9 +64,10 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
         QStringList lines;
         for (const DriftItem &item : report.before.drift)
             lines << item.describe();
-        context.info(QStringLiteral("Recognised as %1 %2 with %3")
-                         .arg(pack.name, version, counted(report.before.drift.size(), QStringLiteral("difference"),
-                                                          QStringLiteral("differences"))));
+        context.info(
+            QStringLiteral("Recognised as %1 %2 with %3")
+                .arg(pack.name, version,
+                     counted(report.before.drift.size(), QStringLiteral("difference"), QStringLiteral("differences"))));
         if (!m_acceptDifferences) {
             for (const QString &line : std::as_const(lines))
                 context.warning(line);

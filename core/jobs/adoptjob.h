@@ -7,9 +7,9 @@
 namespace nrdb {
 
 struct AdoptReport {
-    VerifyReport before;          // what the database looked like
-    QStringList adoptedMigrations; // stamped in the history without running them
-    bool alreadyManaged = false;  // it had a history for the pack already
+    VerifyReport before;            // what the database looked like
+    QStringList adoptedMigrations;  // stamped in the history without running them
+    bool alreadyManaged = false;    // it had a history for the pack already
     bool waitingForConsent = false; // the baseline, with differences: nothing stamped until accepted
 
     bool recognised() const { return before.requiredMissing.isEmpty(); }

@@ -10,8 +10,8 @@
 #include "jobs/copyprogress.h"
 #include "jobs/jobcontext.h"
 #include "jobs/packchoice.h"
-#include "jobs/verifyjob.h"
 #include "jobs/servertools.h"
+#include "jobs/verifyjob.h"
 #include "migrate/schemahistory.h"
 #include "model/modelpack.h"
 #include "model/schemamodel.h"
@@ -33,9 +33,12 @@ namespace {
 QString extensionFor(BackupFormat format)
 {
     switch (format) {
-    case BackupFormat::Custom: return QStringLiteral(".dump");
-    case BackupFormat::Directory: return QStringLiteral(".dir");
-    case BackupFormat::PlainGzip: return QStringLiteral(".sql.gz");
+    case BackupFormat::Custom:
+        return QStringLiteral(".dump");
+    case BackupFormat::Directory:
+        return QStringLiteral(".dir");
+    case BackupFormat::PlainGzip:
+        return QStringLiteral(".sql.gz");
     }
     return {};
 }
@@ -83,7 +86,8 @@ QString schemaFingerprint(const SchemaSnapshot &snapshot)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const SchemaInfo &schema : snapshot.schemas)
-        hash.addData(QJsonDocument(SchemaModel::fromSnapshot(snapshot, schema.name).toJson()).toJson(QJsonDocument::Compact));
+        hash.addData(
+            QJsonDocument(SchemaModel::fromSnapshot(snapshot, schema.name).toJson()).toJson(QJsonDocument::Compact));
     return QString::fromLatin1(hash.result().toHex());
 }
 
@@ -139,7 +143,9 @@ void endBackends(const ConnectionProfile &target, const QString &applicationName
     if (!session.open(profile, 5))
         return;
     QSqlQuery query(session.database());
-    (void)execPrepared(query, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"), {applicationName});
+    (void)execPrepared(
+        query, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"),
+        {applicationName});
 }
 
 // Checks the archive pg_dump wrote (pg_restore --list and the in-process proof of every data
@@ -208,7 +214,8 @@ Status BackupJob::recordPack(const QSqlDatabase &db, const SchemaSnapshot &snaps
     const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.value().name);
     if (!applied)
         return applied.error();
-    VerifyReport report = VerifyJob::compare(pack.value(), snapshot, applied.value(), schemahistory::existsIn(snapshot));
+    VerifyReport report =
+        VerifyJob::compare(pack.value(), snapshot, applied.value(), schemahistory::existsIn(snapshot));
     if (Status added = VerifyJob::addForeignHistory(db, pack.value(), report); !added)
         return added;
     manifest.modelPack = pack.value().name;
@@ -228,9 +235,11 @@ Status BackupJob::makeShareable(JobContext &context, const QString &packName)
         return Error{ErrorKind::Usage,
                      QStringLiteral("A shareable backup leaves out a model pack's secret rows, and this database is "
                                     "no known pack's"),
-                     {}, {}};
+                     {},
+                     {}};
     leaveOutSecretRows(m_options, pack.value());
-    context.info(QStringLiteral("Shareable: the rows of %1 stay out").arg(pack.value().secretTables.join(QStringLiteral(", "))));
+    context.info(
+        QStringLiteral("Shareable: the rows of %1 stay out").arg(pack.value().secretTables.join(QStringLiteral(", "))));
     return {};
 }
 
@@ -257,9 +266,8 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         server.databaseSizeBytes > m_options.directoryThresholdBytes ? BackupFormat::Directory : BackupFormat::Custom);
     // Each pg_dump job is a connection of its own, and one more leads them.
     const int jobs = format != BackupFormat::Directory ? 1
-                     : m_options.jobs > 0
-                         ? m_options.jobs
-                         : server.parallelJobs();
+                     : m_options.jobs > 0              ? m_options.jobs
+                                                       : server.parallelJobs();
     context.info(QStringLiteral("pg_dump %1 from %2, %3 format%4")
                      .arg(manifest.pgDumpVersion, tools.binDir, backupFormatName(format),
                           jobs > 1 ? QStringLiteral(", %1 jobs").arg(jobs) : QString()));
@@ -292,14 +300,15 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         context.info(QStringLiteral("Removed %1, left by a backup that was killed before it finished").arg(stale));
     manifest.format = format;
     manifest.startedAt = QDateTime::currentDateTimeUtc();
-    manifest.fileName = QStringLiteral("%1_%2%3").arg(manifest.database, manifest.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")),
-                                                      extensionFor(format));
+    manifest.fileName = QStringLiteral("%1_%2%3").arg(
+        manifest.database, manifest.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")), extensionFor(format));
     manifest.options = optionsJson(m_options, format, jobs);
     const QString finalPath = outputDirectory.filePath(manifest.fileName);
     // Unique to this job: two backups of one database in the same second write apart.
     const QString partialPath = durablefile::partialPathFor(finalPath);
     if (QFileInfo::exists(finalPath))
-        return Error{ErrorKind::Io, QStringLiteral("%1 exists already; backups are never overwritten").arg(finalPath), {}, {}};
+        return Error{
+            ErrorKind::Io, QStringLiteral("%1 exists already; backups are never overwritten").arg(finalPath), {}, {}};
 
     const QString applicationName = QStringLiteral("netraven-dbadmin backup %1").arg(context.id());
     const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
@@ -337,7 +346,8 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         counted = counting.get();
     if (succeeded && !counted) {
         // No second connection to be had, say: the snapshot is still open on the job's own.
-        context.warning(QStringLiteral("Counting rows beside pg_dump failed (%1); counting them now").arg(counted.error().message));
+        context.warning(
+            QStringLiteral("Counting rows beside pg_dump failed (%1); counting them now").arg(counted.error().message));
         counted = countRows(db, tables);
     }
     (void)query.exec(QStringLiteral("COMMIT"));
@@ -345,10 +355,13 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         removePath(partialPath);
         if (!outcome)
             return outcome.error();
-        return Error{ErrorKind::Process,
-                     outcome.value().crashed ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
-                                             : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
-                     {}, progress.lastLines()};
+        return Error{
+            ErrorKind::Process,
+            outcome.value().crashed
+                ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
+                : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
+            {},
+            progress.lastLines()};
     }
 
     if (!counted) {

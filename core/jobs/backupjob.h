@@ -1,8 +1,8 @@
 #pragma once
 
 #include "backup/backupmanifest.h"
-#include "jobs/jobwithresult.h"
 #include "catalog/schemasnapshot.h"
+#include "jobs/jobwithresult.h"
 #include "model/modelpack.h"
 
 #include <QSqlDatabase>
@@ -18,13 +18,13 @@ struct BackupOptions {
     int jobs = 0;                       // directory format; 0: sized to the cores and the server's free connections
     QStringList includeSchemas;
     QStringList excludeSchemas;
-    QStringList includeTables;          // schema.table, pg_dump patterns
+    QStringList includeTables; // schema.table, pg_dump patterns
     QStringList excludeTables;
-    QStringList excludeTableData;       // tables whose rows stay out
-    bool shareable = false;             // the rows of the detected pack's secret tables stay out too
+    QStringList excludeTableData;                       // tables whose rows stay out
+    bool shareable = false;                             // the rows of the detected pack's secret tables stay out too
     qint64 directoryThresholdBytes = qint64(256) << 20; // above it, parallel jobs pay for themselves
-    QString toolsDirectory;             // empty: discovered
-    bool readBackWhole = false;         // pg_restore reads a custom or directory archive back whole, whatever its size
+    QString toolsDirectory;                             // empty: discovered
+    bool readBackWhole = false; // pg_restore reads a custom or directory archive back whole, whatever its size
 };
 
 // Every custom and directory archive is proven whole in-process before it is kept (every data
@@ -51,10 +51,10 @@ struct BackupResult {
 // Backs a database up with the real pg_dump. The archive is written under a name of its own and
 // gets its final name only after pg_dump exited 0 and the archive was checked (pg_restore --list,
 // every data block proven in place, and up to kReadBackWholeBytes decompressed by pg_restore; or
-// a complete gzip stream ending with pg_dump's completion line) and synced to disk; its manifest is written whole and synced before either
-// takes its final name, and an existing backup is never replaced.
-// Row counts come from the very snapshot pg_dump dumps. Cancel kills pg_dump, ends its backends
-// and removes the partial file. Thread: as JobWithResult.
+// a complete gzip stream ending with pg_dump's completion line) and synced to disk; its manifest is written whole and
+// synced before either takes its final name, and an existing backup is never replaced. Row counts come from the very
+// snapshot pg_dump dumps. Cancel kills pg_dump, ends its backends and removes the partial file. Thread: as
+// JobWithResult.
 class BackupJob : public JobWithResult<BackupResult> {
 public:
     BackupJob(ConnectionProfile target, BackupOptions options);

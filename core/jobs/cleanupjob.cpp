@@ -12,7 +12,8 @@ CleanupJob::CleanupJob(ConnectionProfile server, bool listOnly, QStringList conf
 
 QString CleanupJob::title() const
 {
-    return m_listOnly ? QStringLiteral("Look for leftover temporary databases") : QStringLiteral("Drop leftover temporary databases");
+    return m_listOnly ? QStringLiteral("Look for leftover temporary databases")
+                      : QStringLiteral("Drop leftover temporary databases");
 }
 
 ConnectionProfile CleanupJob::target() const

@@ -46,7 +46,8 @@ Result<Connected> ConnectJob::execute(JobContext &context)
     m_resolved = connected.profile;
     m_passwordOrigin = connected.passwordOrigin;
     if (connected.passwordOrigin != PasswordOrigin::None && connected.passwordOrigin != PasswordOrigin::Given)
-        context.info(QStringLiteral("Using the password from the %1").arg(passwordOriginName(connected.passwordOrigin)));
+        context.info(
+            QStringLiteral("Using the password from the %1").arg(passwordOriginName(connected.passwordOrigin)));
 
     context.setPhase(QStringLiteral("Connecting to %1").arg(connected.profile.displayName()));
     DatabaseSession session;
@@ -60,7 +61,8 @@ Result<Connected> ConnectJob::execute(JobContext &context)
     if (!info)
         return info.error();
     connected.info = std::move(info).value();
-    const Result<SchemaSnapshot> snapshot = CatalogReader::read(session.database(), [&context] { return context.isCancelled(); });
+    const Result<SchemaSnapshot> snapshot =
+        CatalogReader::read(session.database(), [&context] { return context.isCancelled(); });
     if (!snapshot)
         return snapshot.error();
     const Result<PackDetection> pack = detectBuiltInPack(session.database(), snapshot.value());
@@ -71,7 +73,8 @@ Result<Connected> ConnectJob::execute(JobContext &context)
         rememberPassword(context, connected.profile);
     context.info(QStringLiteral("Connected to %1: PostgreSQL %2, user %3%4. %5")
                      .arg(connected.profile.displayName(), connected.info.serverVersion, connected.info.currentUser,
-                          connected.info.superuser ? QStringLiteral(" (superuser)") : QString(), connected.pack.describe()));
+                          connected.info.superuser ? QStringLiteral(" (superuser)") : QString(),
+                          connected.pack.describe()));
     return connected;
 }
 

@@ -27,14 +27,16 @@ void CopyProgress::onLine(const QString &line)
     m_lastLines << line;
     if (m_lastLines.size() > kKeptLines)
         m_lastLines.removeFirst();
-    static const QRegularExpression started(QStringLiteral(R"re((?:dumping contents of|processing data for) table "([^"]+)")re"));
+    static const QRegularExpression started(
+        QStringLiteral(R"re((?:dumping contents of|processing data for) table "([^"]+)")re"));
     static const QRegularExpression finished(QStringLiteral(R"re(finished item \d+ TABLE DATA (.+)$)re"));
     // Most lines name no table's data: a plain search first, the expressions only where it hits.
     const bool mayStart = line.contains(QLatin1String(" table \""));
     const bool mayFinish = line.contains(QLatin1String("finished item "));
     if (!mayStart && !mayFinish)
         return;
-    if (const QRegularExpressionMatch start = mayStart ? started.match(line) : QRegularExpressionMatch(); start.hasMatch()) {
+    if (const QRegularExpressionMatch start = mayStart ? started.match(line) : QRegularExpressionMatch();
+        start.hasMatch()) {
         if (!m_parallelJobs) {
             for (const QString &table : m_active.keys())
                 finish(table);
@@ -78,9 +80,10 @@ void CopyProgress::poll(const QSqlDatabase &db, const QString &applicationName)
     // Statistics views are read once per transaction unless the snapshot is cleared.
     if (!progress.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()")))
         return;
-    const QString sql = QStringLiteral("SELECT coalesce(sum(c.%1), 0) FROM pg_stat_progress_copy c "
-                                       "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?")
-                            .arg(m_measure == Measure::Bytes ? QStringLiteral("bytes_processed") : QStringLiteral("tuples_processed"));
+    const QString sql =
+        QStringLiteral("SELECT coalesce(sum(c.%1), 0) FROM pg_stat_progress_copy c "
+                       "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?")
+            .arg(m_measure == Measure::Bytes ? QStringLiteral("bytes_processed") : QStringLiteral("tuples_processed"));
     if (execPrepared(progress, sql, {applicationName}) && progress.next()) {
         m_copied = progress.value(0).toLongLong();
         report();

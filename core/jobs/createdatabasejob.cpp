@@ -5,7 +5,9 @@
 
 namespace nrdb {
 
-CreateDatabaseJob::CreateDatabaseJob(ConnectionProfile profile) : m_profile(std::move(profile)) {}
+CreateDatabaseJob::CreateDatabaseJob(ConnectionProfile profile) : m_profile(std::move(profile))
+{
+}
 
 QString CreateDatabaseJob::title() const
 {

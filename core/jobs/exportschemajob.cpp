@@ -6,8 +6,8 @@
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
 #include "jobs/packchoice.h"
-#include "migrate/foreignhistory.h"
 #include "jobs/servertools.h"
+#include "migrate/foreignhistory.h"
 #include "util/sqlidentifier.h"
 
 #include <QSaveFile>
@@ -37,9 +37,10 @@ Result<QString> foreignHistoryRows(const QSqlDatabase &db, const QStringList &sc
     QString rows;
     for (const QString &revision : history.value().found)
         rows += QStringLiteral("INSERT INTO %1.%2 (%3) VALUES (%4);\n")
-                    .arg(quoteIdentifier(pack.value().schema), quoteIdentifier(foreign.table), quoteIdentifier(foreign.column),
-                         quoteLiteral(revision));
-    return rows.isEmpty() ? rows : QStringLiteral("\n-- %1's revision, as the database has it\n").arg(foreign.tool) + rows;
+                    .arg(quoteIdentifier(pack.value().schema), quoteIdentifier(foreign.table),
+                         quoteIdentifier(foreign.column), quoteLiteral(revision));
+    return rows.isEmpty() ? rows
+                          : QStringLiteral("\n-- %1's revision, as the database has it\n").arg(foreign.tool) + rows;
 }
 
 } // namespace
@@ -75,10 +76,13 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
                      {},
                      outcome.value().standardError.trimmed()};
     if (!outcome.value().standardOutput.contains(QLatin1String("-- PostgreSQL database dump complete")))
-        return Error{ErrorKind::Process, QStringLiteral("pg_dump's output ended early: no completion line"), {},
+        return Error{ErrorKind::Process,
+                     QStringLiteral("pg_dump's output ended early: no completion line"),
+                     {},
                      outcome.value().standardError.trimmed()};
 
-    const Result<QString> foreignRows = foreignHistoryRows(prepared.value().db, m_options.schemas, m_options.excludedSchemas);
+    const Result<QString> foreignRows =
+        foreignHistoryRows(prepared.value().db, m_options.schemas, m_options.excludedSchemas);
     if (!foreignRows)
         return foreignRows.error();
 
@@ -90,7 +94,8 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
     result.changes.text.clear();
     QSaveFile file(m_options.outputPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(m_options.outputPath, file.errorString()), {}, {}};
+        return Error{
+            ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(m_options.outputPath, file.errorString()), {}, {}};
     result.path = m_options.outputPath;
     result.bytes = text.size();
     context.info(QStringLiteral("Wrote %1 (%2 bytes): removed %3 \\restrict lines and %4 OWNER TO statements, "

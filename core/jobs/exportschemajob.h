@@ -9,9 +9,9 @@ namespace nrdb {
 
 struct SchemaExportOptions {
     QString outputPath;
-    QStringList schemas;                                       // only these; empty: every schema…
-    QStringList excludedSchemas{QStringLiteral("nrdb")};       // …but these (our own bookkeeping)
-    QString toolsDirectory;                                    // where pg_dump is, if not found by itself
+    QStringList schemas;                                 // only these; empty: every schema…
+    QStringList excludedSchemas{QStringLiteral("nrdb")}; // …but these (our own bookkeeping)
+    QString toolsDirectory;                              // where pg_dump is, if not found by itself
 };
 
 struct SchemaExportResult {

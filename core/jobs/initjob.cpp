@@ -59,8 +59,9 @@ Result<ChosenPack> InitJob::choosePack(JobContext &context, const QSqlDatabase &
         return Error{ErrorKind::Usage,
                      QStringLiteral("%1 has the tables of %2 (%3) but no migration history of ours")
                          .arg(m_target.database, detection.pack, detection.reason),
-                     {}, QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
-                                        "history without DDL, and init then has nothing to do.")};
+                     {},
+                     QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
+                                    "history without DDL, and init then has nothing to do.")};
     return chosen;
 }
 
@@ -87,7 +88,9 @@ Result<InitReport> InitJob::execute(JobContext &context)
                      .arg(report.preflight.serverVersion, report.preflight.user,
                           report.preflight.superuser ? QStringLiteral(" (superuser)") : QString()));
     if (!report.preflight.canProceed())
-        return Error{ErrorKind::Usage, QStringLiteral("Init stopped before changing anything"), {},
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("Init stopped before changing anything"),
+                     {},
                      report.preflight.explanation()};
 
     context.setPhase(QStringLiteral("Waiting for the migration lock"));
@@ -132,14 +135,16 @@ Result<InitReport> InitJob::execute(JobContext &context)
                      QStringLiteral("Migration %1 was applied from a different file (checksum changed); init will "
                                     "not build on it. See migrate status.")
                          .arg(status.mismatches.first().version),
-                     {}, {}};
+                     {},
+                     {}};
     QVector<Migration> toApply;
     for (const Migration &migration : status.pending) {
         if (m_targetVersion == 0 || migration.version <= m_targetVersion)
             toApply << migration;
     }
     if (toApply.isEmpty())
-        context.info(QStringLiteral("%1 is at version %2: nothing to do").arg(m_target.database).arg(status.currentVersion));
+        context.info(
+            QStringLiteral("%1 is at version %2: nothing to do").arg(m_target.database).arg(status.currentVersion));
     for (int i = 0; i < toApply.size(); ++i) {
         const Migration &migration = toApply.at(i);
         if (context.isCancelled())
@@ -150,8 +155,10 @@ Result<InitReport> InitJob::execute(JobContext &context)
         clock.start();
         QSqlDatabase connection = db;
         if (!connection.transaction())
-            return sqlError(connection.lastError(), QStringLiteral("Could not begin migration %1").arg(migration.label()));
-        Status step = execScript(connection, migration.sql, QStringLiteral("Migration %1 failed").arg(migration.label()));
+            return sqlError(connection.lastError(),
+                            QStringLiteral("Could not begin migration %1").arg(migration.label()));
+        Status step =
+            execScript(connection, migration.sql, QStringLiteral("Migration %1 failed").arg(migration.label()));
         if (step)
             step = schemahistory::record(db, pack.name, migration, static_cast<int>(clock.elapsed()),
                                          QStringLiteral("applied"));
@@ -163,7 +170,8 @@ Result<InitReport> InitJob::execute(JobContext &context)
             return step.error();
         }
         if (!connection.commit())
-            return sqlError(connection.lastError(), QStringLiteral("Could not commit migration %1").arg(migration.label()));
+            return sqlError(connection.lastError(),
+                            QStringLiteral("Could not commit migration %1").arg(migration.label()));
         report.appliedMigrations << migration.label();
         report.versionAfter = migration.version;
         context.info(QStringLiteral("Applied %1 in %2 ms").arg(migration.label()).arg(clock.elapsed()));

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "jobs/jobwithresult.h"
-#include "migrate/preflight.h"
 #include "jobs/packchoice.h"
+#include "migrate/preflight.h"
 
 namespace nrdb {
 

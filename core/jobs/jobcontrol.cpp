@@ -1,8 +1,8 @@
 #include "jobs/jobcontrol.h"
 
 #include "connection/databasesession.h"
-#include "util/threadstate.h"
 #include "util/logging.h"
+#include "util/threadstate.h"
 
 #include <QDeadlineTimer>
 #include <QSqlQuery>

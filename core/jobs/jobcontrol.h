@@ -36,7 +36,8 @@ struct JobControl {
     void removeBackend(const void *owner)
     {
         const QMutexLocker lock(&m_mutex);
-        m_backends.erase(std::remove_if(m_backends.begin(), m_backends.end(), [owner](const auto &entry) { return entry.first == owner; }),
+        m_backends.erase(std::remove_if(m_backends.begin(), m_backends.end(),
+                                        [owner](const auto &entry) { return entry.first == owner; }),
                          m_backends.end());
     }
     JobBackend backend() const

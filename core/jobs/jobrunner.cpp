@@ -93,8 +93,8 @@ void JobRunner::launch(JobId id)
     entry.watcher = new QFutureWatcher<Outcome>(this);
     connect(entry.watcher, &QFutureWatcher<Outcome>::finished, this, [this, id] { onWorkerFinished(id); });
     emit started(id);
-    entry.watcher->setFuture(QtConcurrent::run(&m_workers, &JobRunner::runOnWorker, id, entry.job, entry.control,
-                                               this));
+    entry.watcher->setFuture(
+        QtConcurrent::run(&m_workers, &JobRunner::runOnWorker, id, entry.job, entry.control, this));
 }
 
 // A job that throws fails, with what it threw, instead of taking the pool thread and the
@@ -104,7 +104,11 @@ Status JobRunner::runCatching(Job &job, JobContext &context)
     try {
         return job.run(context);
     } catch (const std::exception &exception) {
-        return Error{ErrorKind::Process, tr("%1 failed with an internal error: %2").arg(job.title(), QString::fromLocal8Bit(exception.what())), {}, {}};
+        return Error{
+            ErrorKind::Process,
+            tr("%1 failed with an internal error: %2").arg(job.title(), QString::fromLocal8Bit(exception.what())),
+            {},
+            {}};
     } catch (...) {
         return Error{ErrorKind::Process, tr("%1 failed with an internal error").arg(job.title()), {}, {}};
     }
@@ -120,7 +124,8 @@ void JobRunner::runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_pt
             runner, [runner, id, progress] { emit runner->progressChanged(id, progress); }, Qt::QueuedConnection);
     };
     sink.log = [runner](const LogRecord &record) {
-        QMetaObject::invokeMethod(runner, [runner, record] { emit runner->messageLogged(record); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            runner, [runner, record] { emit runner->messageLogged(record); }, Qt::QueuedConnection);
     };
     Outcome outcome;
     {
@@ -157,8 +162,12 @@ void JobRunner::finish(JobId id, JobState state, const Error &error)
     entry.state = state;
     const QString elapsed = formatDuration(entry.clock.elapsed());
     switch (state) {
-    case JobState::Succeeded: log(id, LogLevel::Info, tr("Succeeded in %1").arg(elapsed)); break;
-    case JobState::Cancelled: log(id, LogLevel::Warning, tr("Cancelled after %1").arg(elapsed)); break;
+    case JobState::Succeeded:
+        log(id, LogLevel::Info, tr("Succeeded in %1").arg(elapsed));
+        break;
+    case JobState::Cancelled:
+        log(id, LogLevel::Warning, tr("Cancelled after %1").arg(elapsed));
+        break;
     default:
         log(id, LogLevel::Error,
             tr("Failed after %1: %2%3")

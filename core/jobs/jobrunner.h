@@ -72,9 +72,9 @@ private:
     static void runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_ptr<Job> job,
                             std::shared_ptr<JobControl> control, JobRunner *runner);
 
-    QHash<JobId, Entry> m_entries;            // queued and running jobs
+    QHash<JobId, Entry> m_entries;           // queued and running jobs
     QHash<JobId, JobState> m_finishedStates; // how each finished one ended
-    QList<JobId> m_waiting; // submitted, not yet started, in submission order
+    QList<JobId> m_waiting;                  // submitted, not yet started, in submission order
     QThreadPool m_workers;
     QThreadPool m_interrupters;
     JobId m_nextId = 1;

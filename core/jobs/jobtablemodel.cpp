@@ -49,19 +49,22 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case TitleColumn: return row.title;
-    case StateColumn: return jobStateName(row.state);
+    case TitleColumn:
+        return row.title;
+    case StateColumn:
+        return jobStateName(row.state);
     case ProgressColumn: {
         const int percent = data(index, PercentRole).toInt();
         return percent < 0 ? QString() : QStringLiteral("%1%").arg(percent);
     }
-    case PhaseColumn: return row.state == JobState::Failed ? row.errorText : row.progress.phase;
-    case ElapsedColumn: return row.startedAt.isValid() ? formatDuration(elapsedMs(row)) : QString();
+    case PhaseColumn:
+        return row.state == JobState::Failed ? row.errorText : row.progress.phase;
+    case ElapsedColumn:
+        return row.startedAt.isValid() ? formatDuration(elapsedMs(row)) : QString();
     case RemainingColumn: {
         if (row.state != JobState::Running || !row.phaseStartedAt.isValid())
             return QString();
-        const auto remaining =
-            row.progress.remainingMs(row.phaseStartedAt.msecsTo(QDateTime::currentDateTimeUtc()));
+        const auto remaining = row.progress.remainingMs(row.phaseStartedAt.msecsTo(QDateTime::currentDateTimeUtc()));
         return remaining ? formatDuration(*remaining) : QString();
     }
     }
@@ -73,12 +76,18 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TitleColumn: return tr("Job");
-    case StateColumn: return tr("State");
-    case ProgressColumn: return tr("Progress");
-    case ElapsedColumn: return tr("Elapsed");
-    case RemainingColumn: return tr("Remaining");
-    case PhaseColumn: return tr("Phase");
+    case TitleColumn:
+        return tr("Job");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case ElapsedColumn:
+        return tr("Elapsed");
+    case RemainingColumn:
+        return tr("Remaining");
+    case PhaseColumn:
+        return tr("Phase");
     }
     return {};
 }

@@ -12,8 +12,8 @@ namespace nrdb {
 class JobRunner;
 
 // The jobs a runner has seen, newest last: title, state, progress, elapsed time, the time
-// remaining where it can be estimated, and the phase (or the error of a failed job). Call refreshClock() periodically to move the clocks
-// of running jobs. Thread: the runner's.
+// remaining where it can be estimated, and the phase (or the error of a failed job). Call refreshClock() periodically
+// to move the clocks of running jobs. Thread: the runner's.
 class JobTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:

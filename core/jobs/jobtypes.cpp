@@ -7,11 +7,16 @@ namespace nrdb {
 QString jobStateName(JobState state)
 {
     switch (state) {
-    case JobState::Queued: return QCoreApplication::translate("nrdb", "queued");
-    case JobState::Running: return QCoreApplication::translate("nrdb", "running");
-    case JobState::Succeeded: return QCoreApplication::translate("nrdb", "succeeded");
-    case JobState::Failed: return QCoreApplication::translate("nrdb", "failed");
-    case JobState::Cancelled: return QCoreApplication::translate("nrdb", "cancelled");
+    case JobState::Queued:
+        return QCoreApplication::translate("nrdb", "queued");
+    case JobState::Running:
+        return QCoreApplication::translate("nrdb", "running");
+    case JobState::Succeeded:
+        return QCoreApplication::translate("nrdb", "succeeded");
+    case JobState::Failed:
+        return QCoreApplication::translate("nrdb", "failed");
+    case JobState::Cancelled:
+        return QCoreApplication::translate("nrdb", "cancelled");
     }
     return {};
 }

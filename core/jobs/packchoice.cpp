@@ -10,7 +10,8 @@ namespace nrdb {
 
 namespace {
 
-Result<PackDetection> detectAmong(const QSqlDatabase &db, const SchemaSnapshot &snapshot, const QVector<ModelPack> &candidates)
+Result<PackDetection> detectAmong(const QSqlDatabase &db, const SchemaSnapshot &snapshot,
+                                  const QVector<ModelPack> &candidates)
 {
     const Result<QStringList> recorded = schemahistory::recordedPacks(db);
     if (!recorded)
@@ -48,9 +49,10 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
     const PackDetection &detection = detected.value();
     if (m_pack) {
         // Writing one NetRaven's schema into a database that is the other's builds a second schema beside it.
-        const bool otherBuiltIn = detection.recognised() && detection.pack != m_pack->name &&
-                                  std::any_of(candidates.value().cbegin(), candidates.value().cend(),
-                                              [this](const ModelPack &candidate) { return candidate.name == m_pack->name; });
+        const bool otherBuiltIn =
+            detection.recognised() && detection.pack != m_pack->name &&
+            std::any_of(candidates.value().cbegin(), candidates.value().cend(),
+                        [this](const ModelPack &candidate) { return candidate.name == m_pack->name; });
         if (otherBuiltIn && unrecognised != Unrecognised::Closest)
             return Error{
                 ErrorKind::Usage,

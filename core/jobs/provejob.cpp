@@ -5,8 +5,8 @@
 #include "jobs/jobcontext.h"
 #include "jobs/restorejob.h"
 #include "jobs/verifyjob.h"
-#include "util/counting.h"
 #include "sandbox/sandboxcluster.h"
+#include "util/counting.h"
 #include "util/sqlidentifier.h"
 
 #include <QDateTime>
@@ -31,13 +31,15 @@ void judgeSchema(ProofReport &report, const VerifyReport &restored, const Backup
     if (!restored.hasDifferences())
         report.verifyVerdict = restored.verdict();
     else if (added.isEmpty())
-        report.verifyVerdict = QStringLiteral("the schema as it was when backed up (%1 from %2, recorded in the manifest)")
-                                   .arg(counted(restored.differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")),
-                                        restored.pack);
+        report.verifyVerdict =
+            QStringLiteral("the schema as it was when backed up (%1 from %2, recorded in the manifest)")
+                .arg(counted(restored.differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")),
+                     restored.pack);
     else
-        report.verifyVerdict = QStringLiteral("%1 from %2 that the source did not have: %3")
-                                   .arg(counted(added.size(), QStringLiteral("difference"), QStringLiteral("differences")), restored.pack,
-                                        added.join(QStringLiteral("; ")));
+        report.verifyVerdict =
+            QStringLiteral("%1 from %2 that the source did not have: %3")
+                .arg(counted(added.size(), QStringLiteral("difference"), QStringLiteral("differences")), restored.pack,
+                     added.join(QStringLiteral("; ")));
 }
 
 } // namespace
@@ -78,7 +80,9 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
     Result<BackupManifest> manifest = BackupManifest::load(manifestPath);
     if (!manifest)
         return Error{ErrorKind::NotFound,
-                     QStringLiteral("%1 has no manifest beside it: nothing to prove against").arg(m_backupPath), {}, {}};
+                     QStringLiteral("%1 has no manifest beside it: nothing to prove against").arg(m_backupPath),
+                     {},
+                     {}};
     context.setPhase(QStringLiteral("Checking the SHA-256"));
     const Result<QString> digest = sha256Of(m_backupPath);
     if (!digest)
@@ -94,7 +98,8 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
             return started.error();
         server = sandbox->state().profile();
     }
-    const QString scratch = QStringLiteral("nrdb_prove_%1").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss_zzz")));
+    const QString scratch = QStringLiteral("nrdb_prove_%1")
+                                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss_zzz")));
     const ConnectionProfile maintenance = databaseadmin::maintenanceOf(server);
     ConnectionProfile restored = server;
     restored.database = scratch;
@@ -114,9 +119,11 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         // on a connection of its own that no cancel of the job reaches.
         const auto dropScratch = qScopeGuard([&] {
             if (Status dropped = databaseadmin::dropOnItsOwnConnection(maintenance, scratch); !dropped)
-                context.warning(QStringLiteral("The scratch database %1 could not be dropped (%2); it is marked as this tool's, and "
-                                               "once this program has ended \"netraven-dbctl cleanup\" drops it")
-                                    .arg(scratch, dropped.error().message));
+                context.warning(
+                    QStringLiteral(
+                        "The scratch database %1 could not be dropped (%2); it is marked as this tool's, and "
+                        "once this program has ended \"netraven-dbctl cleanup\" drops it")
+                        .arg(scratch, dropped.error().message));
         });
 
         context.setPhase(QStringLiteral("Comparing row counts"));
@@ -132,7 +139,8 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
                                         ? query.value(0).toLongLong()
                                         : -1;
                 if (rows != it.value())
-                    report.countMismatches << QStringLiteral("%1: manifest %2, restored %3").arg(it.key()).arg(it.value()).arg(rows);
+                    report.countMismatches
+                        << QStringLiteral("%1: manifest %2, restored %3").arg(it.key()).arg(it.value()).arg(rows);
             }
         }
         // The pack the manifest names, or, for a backup made before packs were detected, the one the
@@ -147,11 +155,12 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
     report.ok = report.checksumMatches && report.countMismatches.isEmpty() && report.verifyOk;
     report.durationMs = clock.elapsed();
     BackupManifest updated = manifest.value();
-    updated.proof = QJsonObject{{QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                                {QStringLiteral("ok"), report.ok},
-                                {QStringLiteral("where"), m_inSandbox ? QStringLiteral("sandbox") : server.displayName()},
-                                {QStringLiteral("summary"), report.summary()},
-                                {QStringLiteral("duration_ms"), report.durationMs}};
+    updated.proof =
+        QJsonObject{{QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                    {QStringLiteral("ok"), report.ok},
+                    {QStringLiteral("where"), m_inSandbox ? QStringLiteral("sandbox") : server.displayName()},
+                    {QStringLiteral("summary"), report.summary()},
+                    {QStringLiteral("duration_ms"), report.durationMs}};
     if (Status saved = updated.save(manifestPath); !saved)
         return saved.error();
     context.info(report.summary());

@@ -11,7 +11,7 @@ struct ProofReport {
     bool inSandbox = false;
     bool checksumMatches = false;
     QStringList countMismatches; // "netraven.devices: manifest 500, restored 499"
-    QString verifyVerdict;        // when the backup holds a model pack's database
+    QString verifyVerdict;       // when the backup holds a model pack's database
     bool verifyOk = true;
     qint64 durationMs = 0;
     QString summary() const;
@@ -25,7 +25,10 @@ class ProveRestorableJob : public JobWithResult<ProofReport> {
 public:
     ProveRestorableJob(ConnectionProfile server, QString backupPath, bool inSandbox);
 
-    QString title() const override { return QStringLiteral("Prove %1 restorable").arg(m_backupPath.section(QLatin1Char('/'), -1)); }
+    QString title() const override
+    {
+        return QStringLiteral("Prove %1 restorable").arg(m_backupPath.section(QLatin1Char('/'), -1));
+    }
     JobAccess access() const override { return JobAccess::ReadOnly; }
     ConnectionProfile target() const override;
 

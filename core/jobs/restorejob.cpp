@@ -107,7 +107,8 @@ QStringList RestoreJob::groupErrors(const QStringList &errorLines)
     }
     QStringList grouped;
     for (const QString &message : std::as_const(order))
-        grouped << (counts.value(message) > 1 ? QStringLiteral("%1 × %2").arg(counts.value(message)).arg(message) : message);
+        grouped << (counts.value(message) > 1 ? QStringLiteral("%1 × %2").arg(counts.value(message)).arg(message)
+                                              : message);
     return grouped;
 }
 
@@ -143,7 +144,8 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
             arguments << QStringLiteral("--use-list=") + list.fileName();
         }
         const Result<BackupManifest> manifest = BackupManifest::load(BackupManifest::pathFor(source.path));
-        RestoreProgress progress(context, m_options.selectedEntries.isEmpty() ? source.entries : m_options.selectedEntries,
+        RestoreProgress progress(context,
+                                 m_options.selectedEntries.isEmpty() ? source.entries : m_options.selectedEntries,
                                  manifest ? manifest.value().rowCounts : QMap<QString, qint64>{}, m_parallelJobs > 1);
         ChildCommand restore(tools.pgRestore(), arguments << QStringLiteral("--verbose") << source.path, {},
                              environment.value().environment());
@@ -181,10 +183,12 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
         return outcome.error();
     if (!errors.isEmpty() || outcome.value().exitCode != 0 || outcome.value().crashed)
         return Error{ErrorKind::Process,
-                     errors.isEmpty() ? QStringLiteral("The restore failed (exit code %1)").arg(outcome.value().exitCode)
-                                      : QStringLiteral("The restore met %1 error(s); a restore with errors is not a success")
-                                            .arg(errors.size()),
-                     {}, (errors.isEmpty() ? lastLines : groupErrors(errors)).join(QLatin1Char('\n'))};
+                     errors.isEmpty()
+                         ? QStringLiteral("The restore failed (exit code %1)").arg(outcome.value().exitCode)
+                         : QStringLiteral("The restore met %1 error(s); a restore with errors is not a success")
+                               .arg(errors.size()),
+                     {},
+                     (errors.isEmpty() ? lastLines : groupErrors(errors)).join(QLatin1Char('\n'))};
     return {};
 }
 
@@ -197,8 +201,10 @@ Status RestoreJob::matchesItsManifest(JobContext &context, const QString &path)
     }
     const Result<BackupManifest> manifest = BackupManifest::load(manifestPath);
     if (!manifest)
-        return Error{ErrorKind::Usage, QStringLiteral("The backup's manifest cannot be read: %1").arg(manifest.error().message),
-                     {}, QStringLiteral("Nothing was changed. Move the manifest away to restore the backup unchecked.")};
+        return Error{ErrorKind::Usage,
+                     QStringLiteral("The backup's manifest cannot be read: %1").arg(manifest.error().message),
+                     {},
+                     QStringLiteral("Nothing was changed. Move the manifest away to restore the backup unchecked.")};
     if (manifest.value().sha256.isEmpty())
         return {};
     context.setPhase(QStringLiteral("Checking the backup's SHA-256"));
@@ -208,7 +214,8 @@ Status RestoreJob::matchesItsManifest(JobContext &context, const QString &path)
     if (sha256.value() != manifest.value().sha256)
         return Error{ErrorKind::Usage,
                      QStringLiteral("%1 is not the file its manifest describes: its SHA-256 differs").arg(path),
-                     {}, QStringLiteral("Nothing was changed. The backup was altered or damaged after it was made.")};
+                     {},
+                     QStringLiteral("Nothing was changed. The backup was altered or damaged after it was made.")};
     context.info(QStringLiteral("SHA-256 matches the manifest"));
     return {};
 }
@@ -217,9 +224,11 @@ Error RestoreJob::dropStaging(JobContext &context, const QString &staging, Error
 {
     // Not on the job's connection: the cancel that stopped the restore would stop this too.
     if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, staging); !dropped) {
-        error.detail += QStringLiteral("\nThe half-restored database %1 could not be dropped (%2). It is marked as this tool's: once "
-                                       "this program has ended, \"netraven-dbctl cleanup\" (or the window, on connecting) drops it.")
-                            .arg(staging, dropped.error().message);
+        error.detail +=
+            QStringLiteral(
+                "\nThe half-restored database %1 could not be dropped (%2). It is marked as this tool's: once "
+                "this program has ended, \"netraven-dbctl cleanup\" (or the window, on connecting) drops it.")
+                .arg(staging, dropped.error().message);
         context.warning(QStringLiteral("Left behind: the half-restored database %1").arg(staging));
     }
     return error;
@@ -229,34 +238,43 @@ Status RestoreJob::renameInOneTransaction(const QSqlDatabase &db, const QString 
 {
     QSqlDatabase connection = db;
     if (!connection.transaction())
-        return sqlError(connection.lastError(), QStringLiteral("Could not begin the transaction that puts %1 in place").arg(m_options.targetDatabase));
+        return sqlError(
+            connection.lastError(),
+            QStringLiteral("Could not begin the transaction that puts %1 in place").arg(m_options.targetDatabase));
     const QString target = quoteIdentifier(m_options.targetDatabase);
-    const QString finalMarker =
-        m_options.temporaryPurpose.isEmpty()
-            ? QStringLiteral("NULL")
-            : quoteLiteral(temporarydatabase::Marker::ofThisProcess(m_options.temporaryPurpose, m_options.targetDatabase).comment());
+    const QString finalMarker = m_options.temporaryPurpose.isEmpty()
+                                    ? QStringLiteral("NULL")
+                                    : quoteLiteral(temporarydatabase::Marker::ofThisProcess(m_options.temporaryPurpose,
+                                                                                            m_options.targetDatabase)
+                                                       .comment());
     QStringList statements;
     if (!aside.isEmpty()) {
         statements << QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(target, quoteIdentifier(aside));
         if (m_options.safetyBackup)
             statements << QStringLiteral("COMMENT ON DATABASE %1 IS %2")
                               .arg(quoteIdentifier(aside),
-                                   quoteLiteral(temporarydatabase::Marker::ofThisProcess(QStringLiteral("replaced, backed up"), m_options.targetDatabase).comment()));
+                                   quoteLiteral(temporarydatabase::Marker::ofThisProcess(
+                                                    QStringLiteral("replaced, backed up"), m_options.targetDatabase)
+                                                    .comment()));
     }
     statements << QStringLiteral("ALTER DATABASE %1 RENAME TO %2").arg(quoteIdentifier(staging), target)
                << QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(target, finalMarker);
     QSqlQuery query(connection);
     for (const QString &statement : std::as_const(statements)) {
         if (!query.exec(statement)) {
-            const Error error = sqlError(query.lastError(), QStringLiteral("Could not give the restored copy the name %1; nothing was changed").arg(m_options.targetDatabase));
+            const Error error = sqlError(
+                query.lastError(), QStringLiteral("Could not give the restored copy the name %1; nothing was changed")
+                                       .arg(m_options.targetDatabase));
             connection.rollback();
             return error;
         }
     }
     if (!connection.commit()) // the connection may have gone after the server committed: say what to look at
-        return sqlError(connection.lastError(),
-                        QStringLiteral("The server did not confirm the renames that put %1 in place; look at which of %1, %2%3 exist")
-                            .arg(m_options.targetDatabase, staging, aside.isEmpty() ? QString() : QStringLiteral(" and ") + aside));
+        return sqlError(
+            connection.lastError(),
+            QStringLiteral(
+                "The server did not confirm the renames that put %1 in place; look at which of %1, %2%3 exist")
+                .arg(m_options.targetDatabase, staging, aside.isEmpty() ? QString() : QStringLiteral(" and ") + aside));
     return {};
 }
 
@@ -267,7 +285,8 @@ Status RestoreJob::putInPlace(const QSqlDatabase &db, const QString &staging, co
         return placed;
     // Sessions on the replaced database block its rename; they were told by name to go.
     QSqlQuery end(db);
-    (void)execPrepared(end, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"), {m_options.targetDatabase});
+    (void)execPrepared(end, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"),
+                       {m_options.targetDatabase});
     return renameInOneTransaction(db, staging, aside);
 }
 
@@ -301,13 +320,18 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
         return exists.error();
     const bool replacing = exists.value();
     if (replacing && !m_options.replaceExisting)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("Database %1 exists. Restore into a new name, or replace it (type its name to confirm)")
-                         .arg(m_options.targetDatabase),
-                     {}, {}};
+        return Error{
+            ErrorKind::Usage,
+            QStringLiteral("Database %1 exists. Restore into a new name, or replace it (type its name to confirm)")
+                .arg(m_options.targetDatabase),
+            {},
+            {}};
     if (replacing && m_options.confirmedName != m_options.targetDatabase)
         return Error{ErrorKind::Usage,
-                     QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed").arg(m_options.targetDatabase), {}, {}};
+                     QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed")
+                         .arg(m_options.targetDatabase),
+                     {},
+                     {}};
 
     QSet<QString> roles;
     QSqlQuery query(db);
@@ -321,8 +345,9 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     }
     report.ownershipSkipped = !report.missingRoles.isEmpty();
     if (report.ownershipSkipped)
-        context.warning(QStringLiteral("This server has no role %1: objects will belong to %2 and the backup's grants are left out")
-                            .arg(report.missingRoles.join(QStringLiteral(", ")), m_server.user));
+        context.warning(
+            QStringLiteral("This server has no role %1: objects will belong to %2 and the backup's grants are left out")
+                .arg(report.missingRoles.join(QStringLiteral(", ")), m_server.user));
 
     if (replacing && m_options.safetyBackup) {
         context.setPhase(QStringLiteral("Safety backup of %1").arg(m_options.targetDatabase));
@@ -342,8 +367,10 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
 
     const QString staging = withSuffix(m_options.targetDatabase, QStringLiteral("_restoring_") + stamp());
     // A restore into a temporary database (a proof's scratch) is that from its first moment.
-    const QString purpose = m_options.temporaryPurpose.isEmpty() ? QStringLiteral("restore staging") : m_options.temporaryPurpose;
-    const temporarydatabase::Marker marker = temporarydatabase::Marker::ofThisProcess(purpose, m_options.targetDatabase);
+    const QString purpose =
+        m_options.temporaryPurpose.isEmpty() ? QStringLiteral("restore staging") : m_options.temporaryPurpose;
+    const temporarydatabase::Marker marker =
+        temporarydatabase::Marker::ofThisProcess(purpose, m_options.targetDatabase);
     if (Status created = temporarydatabase::createMarked(db, staging, marker); !created)
         return created.error();
     context.setPhase(QStringLiteral("Restoring"));
@@ -351,13 +378,15 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
         return dropStaging(context, staging, context.isCancelled() ? JobContext::cancelledError() : restored.error());
 
     context.setPhase(QStringLiteral("Putting the database in place"));
-    const QString aside = replacing ? withSuffix(m_options.targetDatabase, QStringLiteral("_replaced_") + stamp()) : QString();
+    const QString aside =
+        replacing ? withSuffix(m_options.targetDatabase, QStringLiteral("_replaced_") + stamp()) : QString();
     if (Status placed = putInPlace(db, staging, aside); !placed)
         return dropStaging(context, staging, placed.error()); // the target is as it was
     if (replacing && m_options.safetyBackup) {
         // Marked in the renaming transaction, so a tool killed before this drop leaves it to clean-up.
         if (Status dropped = databaseadmin::dropOnItsOwnConnection(m_server, aside); !dropped)
-            context.warning(QStringLiteral("The replaced database, now %1, could not be dropped: %2").arg(aside, dropped.error().message));
+            context.warning(QStringLiteral("The replaced database, now %1, could not be dropped: %2")
+                                .arg(aside, dropped.error().message));
     } else if (replacing) {
         report.keptOriginalAs = aside;
     }

@@ -8,31 +8,32 @@
 namespace nrdb {
 
 struct RestoreOptions {
-    QString source;               // a .dump, a directory archive, a .sql or a .sql.gz
+    QString source; // a .dump, a directory archive, a .sql or a .sql.gz
     QString targetDatabase;
     bool replaceExisting = false; // the target exists and is to be replaced…
     QString confirmedName;        // …which needs its name typed again
     bool safetyBackup = true;     // back the replaced database up first
     QString safetyBackupDirectory;
-    QStringList selectedEntries;  // custom/directory: table-of-contents lines to restore; empty: all
+    QStringList selectedEntries; // custom/directory: table-of-contents lines to restore; empty: all
     QString toolsDirectory;
-    int jobs = 0;                 // parallel pg_restore jobs (custom, directory); 0: sized to the cores and free connections
-    QString temporaryPurpose;     // the restored database is itself temporary and keeps a marker saying so ("proof scratch")
+    int jobs = 0; // parallel pg_restore jobs (custom, directory); 0: sized to the cores and free connections
+    QString
+        temporaryPurpose; // the restored database is itself temporary and keeps a marker saying so ("proof scratch")
 };
 
 struct RestoreReport {
     QString database;
     SourceKind sourceKind = SourceKind::Custom;
-    QStringList missingRoles;   // owners the backup names that this server lacks
+    QStringList missingRoles; // owners the backup names that this server lacks
     bool ownershipSkipped = false;
     QString safetyBackupPath;
-    QString keptOriginalAs;     // the replaced database, kept under this name when no safety backup was taken
+    QString keptOriginalAs; // the replaced database, kept under this name when no safety backup was taken
     qint64 durationMs = 0;
 };
 
 // Restores with the real pg_restore or psql, always into a new database first: the backup is
-// checked before anything is created (its SHA-256 against its manifest, then its content), a failed restore drops what it made, and an existing
-// database is replaced (after its name was typed and a safety backup was taken) only once the
+// checked before anything is created (its SHA-256 against its manifest, then its content), a failed restore drops what
+// it made, and an existing database is replaced (after its name was typed and a safety backup was taken) only once the
 // new one is complete. Owners the server lacks are skipped, with a message. Any error during
 // the restore is a failure, listed by kind. target: the server, as a user who may create
 // databases. Thread: as JobWithResult.
@@ -63,8 +64,8 @@ private:
     // the name. Sessions on the replaced database are ended when they block it.
     Status putInPlace(const QSqlDatabase &db, const QString &staging, const QString &aside) const;
     Status renameInOneTransaction(const QSqlDatabase &db, const QString &staging, const QString &aside) const;
-    Status runRestore(JobContext &context, const BackupSource &source, const ClientTools &tools, const QString &database,
-                      bool skipOwnership);
+    Status runRestore(JobContext &context, const BackupSource &source, const ClientTools &tools,
+                      const QString &database, bool skipOwnership);
 
     ConnectionProfile m_server;
     RestoreOptions m_options;

@@ -14,7 +14,8 @@ const QString kPostDataPhase = QStringLiteral("Creating indexes and constraints"
 // The post-data items of a table of contents ("3204; 1259 16401 INDEX public bulk_a_idx owner").
 int postDataItems(const QStringList &entries)
 {
-    static const QRegularExpression postData(QStringLiteral(R"(^\d+; \d+ \d+ (INDEX|CONSTRAINT|FK CONSTRAINT|TRIGGER) )"));
+    static const QRegularExpression postData(
+        QStringLiteral(R"(^\d+; \d+ \d+ (INDEX|CONSTRAINT|FK CONSTRAINT|TRIGGER) )"));
     return static_cast<int>(std::count_if(entries.cbegin(), entries.cend(),
                                           [](const QString &entry) { return postData.match(entry).hasMatch(); }));
 }
@@ -36,8 +37,8 @@ QHash<QString, qint64> tableDataWeights(const QStringList &entries, const QMap<Q
     return weights;
 }
 
-RestoreProgress::RestoreProgress(JobContext &context, const QStringList &entries, const QMap<QString, qint64> &manifestRows,
-                                 bool parallelJobs)
+RestoreProgress::RestoreProgress(JobContext &context, const QStringList &entries,
+                                 const QMap<QString, qint64> &manifestRows, bool parallelJobs)
     : m_context(context), m_parallelJobs(parallelJobs),
       m_data(tableDataWeights(entries, manifestRows), CopyProgress::Measure::Rows, parallelJobs,
              [this](qint64 done, qint64 total) {

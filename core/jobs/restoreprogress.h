@@ -14,7 +14,8 @@ class JobContext;
 class RestoreProgress {
 public:
     // entries: the table-of-contents lines being restored.
-    RestoreProgress(JobContext &context, const QStringList &entries, const QMap<QString, qint64> &manifestRows, bool parallelJobs);
+    RestoreProgress(JobContext &context, const QStringList &entries, const QMap<QString, qint64> &manifestRows,
+                    bool parallelJobs);
 
     void onLine(const QString &line);
     void poll(const QSqlDatabase &db, const QString &applicationName) { m_data.poll(db, applicationName); }

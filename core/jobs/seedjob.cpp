@@ -46,8 +46,9 @@ public:
     {
         const SeedSecret *declared = m_plan.secret(name);
         return m_given.contains(name) || m_generated.contains(name) ||
-               (declared && (declared->generate || !declared->defaultValue.isEmpty() ||
-                             (!declared->environment.isEmpty() && qEnvironmentVariableIsSet(qPrintable(declared->environment)))));
+               (declared &&
+                (declared->generate || !declared->defaultValue.isEmpty() ||
+                 (!declared->environment.isEmpty() && qEnvironmentVariableIsSet(qPrintable(declared->environment)))));
     }
 
     Result<QString> value(const QString &name)
@@ -58,7 +59,10 @@ public:
             return m_generated.value(name);
         const SeedSecret *declared = m_plan.secret(name);
         if (!declared)
-            return Error{ErrorKind::Usage, QStringLiteral("The seed uses secret %1, which the pack does not declare").arg(name), {}, {}};
+            return Error{ErrorKind::Usage,
+                         QStringLiteral("The seed uses secret %1, which the pack does not declare").arg(name),
+                         {},
+                         {}};
         if (!declared->environment.isEmpty() && qEnvironmentVariableIsSet(qPrintable(declared->environment))) {
             const QString fromEnvironment = qEnvironmentVariable(qPrintable(declared->environment));
             registerSecret(fromEnvironment);
@@ -75,7 +79,8 @@ public:
         }
         if (!declared->defaultValue.isEmpty())
             return declared->defaultValue;
-        return Error{ErrorKind::Usage, QStringLiteral("The seed needs %1 (%2)").arg(name, declared->description), {}, {}};
+        return Error{
+            ErrorKind::Usage, QStringLiteral("The seed needs %1 (%2)").arg(name, declared->description), {}, {}};
     }
 
     const QMap<QString, QString> &generated() const { return m_generated; }
@@ -91,7 +96,8 @@ private:
 class TableSeeder {
 public:
     TableSeeder(const QSqlDatabase &db, QString schema, const SeedTable &table, SeedSecrets &secrets)
-        : m_db(db), m_schema(std::move(schema)), m_table(table), m_qualified(qualified(m_table.table)), m_secrets(secrets)
+        : m_db(db), m_schema(std::move(schema)), m_table(table), m_qualified(qualified(m_table.table)),
+          m_secrets(secrets)
     {
     }
 
@@ -136,13 +142,17 @@ public:
     }
 
 private:
-    QString qualified(const QString &table) const { return quoteIdentifier(m_schema) + QLatin1Char('.') + quoteIdentifier(table); }
+    QString qualified(const QString &table) const
+    {
+        return quoteIdentifier(m_schema) + QLatin1Char('.') + quoteIdentifier(table);
+    }
 
     // The SQL for one value, binding what needs binding (in the order the placeholders come).
     Result<QString> expression(const SeedValue &value, QVariantList &binds)
     {
         switch (value.kind) {
-        case SeedValue::Kind::Sql: return value.text;
+        case SeedValue::Kind::Sql:
+            return value.text;
         case SeedValue::Kind::Bcrypt: {
             const Result<QString> secret = m_secrets.value(value.text);
             if (!secret)
@@ -178,7 +188,9 @@ private:
             return QStringLiteral("(SELECT %1 FROM %2 WHERE %3 ORDER BY %1 LIMIT 1)")
                 .arg(column, qualified(value.lookup.table), conditions.join(QStringLiteral(" AND ")));
         }
-        default: binds << bindable(value); return QStringLiteral("?");
+        default:
+            binds << bindable(value);
+            return QStringLiteral("?");
         }
     }
 
@@ -205,7 +217,8 @@ private:
             return where.error();
         QSqlQuery query(m_db);
         if (!execPrepared(query, QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(m_qualified, where.value()), binds))
-            return sqlError(query.lastError(), QStringLiteral("Could not look for a seed row in %1").arg(m_table.table));
+            return sqlError(query.lastError(),
+                            QStringLiteral("Could not look for a seed row in %1").arg(m_table.table));
         return query.next();
     }
 
@@ -250,12 +263,14 @@ private:
                                     .arg(m_qualified, quoteIdentifier(each.as), quoteIdentifier(each.column),
                                          where.value().isEmpty() ? QString() : QStringLiteral(" AND ") + where.value());
         QSqlQuery query(m_db);
-        const QString sql = QStringLiteral("WITH inserted AS (INSERT INTO %1 (%2) SELECT %3 FROM %4 source WHERE %5 RETURNING 1) "
-                                           "SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM %4)")
-                                .arg(m_qualified, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
-                                     qualified(each.table), lacking);
+        const QString sql =
+            QStringLiteral("WITH inserted AS (INSERT INTO %1 (%2) SELECT %3 FROM %4 source WHERE %5 RETURNING 1) "
+                           "SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM %4)")
+                .arg(m_qualified, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+                     qualified(each.table), lacking);
         if (!execPrepared(query, sql, binds) || !query.next())
-            return sqlError(query.lastError(), QStringLiteral("Could not seed %1 for every row of %2").arg(m_table.table, each.table));
+            return sqlError(query.lastError(),
+                            QStringLiteral("Could not seed %1 for every row of %2").arg(m_table.table, each.table));
         result.inserted += query.value(0).toInt();
         result.present += query.value(1).toInt() - query.value(0).toInt();
         return {};
@@ -341,7 +356,8 @@ Result<SeedTableResult> seedTable(const QSqlDatabase &db, const QString &schema,
         return present.error();
     result.present = present.value();
     if (result.present < table.rows.size())
-        result.skipped = table.skipNote.isEmpty() ? QStringLiteral("skipped: no %1 was given").arg(need) : table.skipNote;
+        result.skipped =
+            table.skipNote.isEmpty() ? QStringLiteral("skipped: no %1 was given").arg(need) : table.skipNote;
     return result;
 }
 

@@ -31,7 +31,8 @@ struct SeedReport {
 // the pack names, and the tables that need them are skipped without. Thread: as JobWithResult.
 class SeedJob : public JobWithResult<SeedReport> {
 public:
-    SeedJob(ConnectionProfile target, PackChoice pack, QMap<QString, QString> secrets = {}, bool resetToDefaults = false);
+    SeedJob(ConnectionProfile target, PackChoice pack, QMap<QString, QString> secrets = {},
+            bool resetToDefaults = false);
 
     QString title() const override { return QStringLiteral("Seed %1").arg(m_target.database); }
     JobAccess access() const override { return JobAccess::Write; }

@@ -89,10 +89,12 @@ Result<VerifyReport> VerifyJob::execute(JobContext &context)
     if (!db)
         return db.error();
     context.setPhase(QStringLiteral("Reading the schema"));
-    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
+    const Result<SchemaSnapshot> snapshot =
+        CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
     if (!snapshot)
         return snapshot.error();
-    const Result<ChosenPack> chosen = m_pack.resolve(context, db.value(), PackChoice::Unrecognised::Closest, &snapshot.value());
+    const Result<ChosenPack> chosen =
+        m_pack.resolve(context, db.value(), PackChoice::Unrecognised::Closest, &snapshot.value());
     if (!chosen)
         return chosen.error();
     const ModelPack &pack = chosen.value().pack;
@@ -116,7 +118,8 @@ Result<VerifyReport> VerifyJob::execute(JobContext &context)
     report.durationMs = clock.elapsed();
     context.info(report.verdict());
     if (report.foreignHistory)
-        context.log(report.foreignHistory->agrees() ? LogLevel::Info : LogLevel::Warning, report.foreignHistory->describe());
+        context.log(report.foreignHistory->agrees() ? LogLevel::Info : LogLevel::Warning,
+                    report.foreignHistory->describe());
     if (!report.isForeign()) {
         for (const DriftItem &item : report.drift)
             context.warning(item.describe());

@@ -25,19 +25,27 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TimeColumn: return record.time().toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
-        case LevelColumn: return logLevelName(record.level());
+        case TimeColumn:
+            return record.time().toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+        case LevelColumn:
+            return logLevelName(record.level());
         case JobColumn:
-            return record.jobId() == 0 ? QString() : QStringLiteral("%1 #%2").arg(record.jobTitle()).arg(record.jobId());
-        case MessageColumn: return record.text();
+            return record.jobId() == 0 ? QString()
+                                       : QStringLiteral("%1 #%2").arg(record.jobTitle()).arg(record.jobId());
+        case MessageColumn:
+            return record.text();
         }
         return {};
     case Qt::ToolTipRole:
         return index.column() == MessageColumn ? record.text() : QVariant();
-    case LevelRole: return static_cast<int>(record.level());
-    case JobIdRole: return record.jobId();
-    case LineRole: return record.toLine();
-    default: return {};
+    case LevelRole:
+        return static_cast<int>(record.level());
+    case JobIdRole:
+        return record.jobId();
+    case LineRole:
+        return record.toLine();
+    default:
+        return {};
     }
 }
 
@@ -46,10 +54,14 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case LevelColumn: return tr("Level");
-    case JobColumn: return tr("Job");
-    case MessageColumn: return tr("Message");
+    case TimeColumn:
+        return tr("Time");
+    case LevelColumn:
+        return tr("Level");
+    case JobColumn:
+        return tr("Job");
+    case MessageColumn:
+        return tr("Message");
     }
     return {};
 }

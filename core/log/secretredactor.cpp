@@ -43,8 +43,9 @@ QString redactSecrets(const QString &text)
         QStringLiteral(R"(\b((?:pg|ssl)?password)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s;&]+))"),
         QRegularExpression::CaseInsensitiveOption);
     // "password": "secret"
-    static const QRegularExpression jsonPassword(QStringLiteral(R"re(("[A-Za-z_]*password"\s*:\s*)"(?:[^"\\]|\\.)*")re"),
-                                                 QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression jsonPassword(
+        QStringLiteral(R"re(("[A-Za-z_]*password"\s*:\s*)"(?:[^"\\]|\\.)*")re"),
+        QRegularExpression::CaseInsensitiveOption);
     QString redacted = text;
     redacted.replace(uriPassword, QStringLiteral("\\1:") + kRedacted + QStringLiteral("@"));
     redacted.replace(keywordPassword, QStringLiteral("\\1\\2") + kRedacted);

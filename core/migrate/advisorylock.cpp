@@ -37,12 +37,13 @@ qint64 AdvisoryLock::keyFor(const QString &purpose)
 QString AdvisoryLock::describeHolder(const QSqlDatabase &db, qint64 key)
 {
     QSqlQuery query(db);
-    const QVariantList halves{static_cast<qint64>(static_cast<quint64>(key) >> 32), static_cast<qint64>(static_cast<quint64>(key) & 0xFFFFFFFFu)};
+    const QVariantList halves{static_cast<qint64>(static_cast<quint64>(key) >> 32),
+                              static_cast<qint64>(static_cast<quint64>(key) & 0xFFFFFFFFu)};
     if (!execPrepared(query, sqlResource(QStringLiteral("lock_holder")), halves) || !query.next())
         return QStringLiteral("another session");
     return QStringLiteral("pid %1, user %2, application '%3', from %4, connected %5 s ago")
-        .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-             query.value(3).toString(), query.value(5).toString());
+        .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+             query.value(5).toString());
 }
 
 Status AdvisoryLock::acquire(int timeoutMs, const std::function<void(const QString &)> &log,
@@ -60,7 +61,8 @@ Status AdvisoryLock::acquire(int timeoutMs, const std::function<void(const QStri
         }
         if (!sinceReport.isValid() || sinceReport.elapsed() >= kReportEveryMs) {
             if (log)
-                log(QStringLiteral("Waiting for the lock to %1, held by %2").arg(m_purpose, describeHolder(m_db, m_key)));
+                log(QStringLiteral("Waiting for the lock to %1, held by %2")
+                        .arg(m_purpose, describeHolder(m_db, m_key)));
             sinceReport.start();
         }
         if (cancelled && cancelled())
@@ -71,7 +73,8 @@ Status AdvisoryLock::acquire(int timeoutMs, const std::function<void(const QStri
                              .arg(m_purpose)
                              .arg(timeoutMs / 1000)
                              .arg(describeHolder(m_db, m_key)),
-                         {}, {}};
+                         {},
+                         {}};
         QThread::msleep(kPollMs);
     }
 }
@@ -81,7 +84,8 @@ void AdvisoryLock::release()
     if (!m_held)
         return;
     QSqlQuery query(m_db);
-    (void)execPrepared(query, QStringLiteral("SELECT pg_advisory_unlock(?)"), {m_key}); // if the connection is gone, so is the lock
+    (void)execPrepared(query, QStringLiteral("SELECT pg_advisory_unlock(?)"),
+                       {m_key}); // if the connection is gone, so is the lock
     m_held = false;
 }
 

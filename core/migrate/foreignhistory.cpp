@@ -34,7 +34,8 @@ Result<ForeignHistoryCheck> read(const QSqlDatabase &db, const ModelPack &pack)
     check.tool = pack.foreignHistory.tool;
     check.table = pack.foreignHistory.table;
     QSqlQuery query(db);
-    if (!execPrepared(query, QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {qualifiedTable(pack)}) || !query.next())
+    if (!execPrepared(query, QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {qualifiedTable(pack)}) ||
+        !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not look for %1").arg(check.table));
     check.tableExists = query.value(0).toBool();
     if (!check.tableExists)
@@ -69,9 +70,13 @@ Status stamp(const QSqlDatabase &db, const ModelPack &pack, int version)
         return {};
     const QString column = quoteIdentifier(pack.foreignHistory.column);
     QSqlQuery query(db);
-    if (!execPrepared(query, QStringLiteral("DELETE FROM %1 WHERE %2 IS DISTINCT FROM ?").arg(qualifiedTable(pack), column), {revision}))
+    if (!execPrepared(query,
+                      QStringLiteral("DELETE FROM %1 WHERE %2 IS DISTINCT FROM ?").arg(qualifiedTable(pack), column),
+                      {revision}))
         return sqlError(query.lastError(), QStringLiteral("Could not stamp %1").arg(pack.foreignHistory.table));
-    if (!execPrepared(query, QStringLiteral("INSERT INTO %1 (%2) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM %1)").arg(qualifiedTable(pack), column),
+    if (!execPrepared(query,
+                      QStringLiteral("INSERT INTO %1 (%2) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM %1)")
+                          .arg(qualifiedTable(pack), column),
                       {revision}))
         return sqlError(query.lastError(), QStringLiteral("Could not stamp %1").arg(pack.foreignHistory.table));
     return {};

@@ -17,9 +17,9 @@ struct ChecksumMismatch {
 // add up. A plain value type.
 struct MigrationStatus {
     QVector<AppliedMigration> applied;
-    QVector<Migration> pending;          // in the pack, not in the history
+    QVector<Migration> pending;           // in the pack, not in the history
     QVector<ChecksumMismatch> mismatches; // applied, but edited since
-    QVector<AppliedMigration> unknown;   // in the history, not in the pack (a newer tool's?)
+    QVector<AppliedMigration> unknown;    // in the history, not in the pack (a newer tool's?)
     int currentVersion = 0;
     int headVersion = 0;
 

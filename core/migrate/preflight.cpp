@@ -19,7 +19,10 @@ QString textArray(const QStringList &values)
 {
     QStringList quoted;
     for (QString value : values)
-        quoted << QLatin1Char('"') + value.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\"")) + QLatin1Char('"');
+        quoted << QLatin1Char('"') +
+                      value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+                          .replace(QLatin1Char('"'), QStringLiteral("\\\"")) +
+                      QLatin1Char('"');
     return QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
@@ -77,7 +80,8 @@ Result<PreflightReport> runPreflight(const QSqlDatabase &db, const ModelPack &pa
         }
     }
 
-    if (!execPrepared(query, sqlResource(QStringLiteral("preflight_schemas")), {textArray({pack.schema, schemahistory::kSchema})}))
+    if (!execPrepared(query, sqlResource(QStringLiteral("preflight_schemas")),
+                      {textArray({pack.schema, schemahistory::kSchema})}))
         return sqlError(query.lastError(), QStringLiteral("Preflight could not look at the schemas"));
     while (query.next()) {
         const QString name = query.value(0).toString();

@@ -15,13 +15,13 @@ struct PreflightReport {
     QString serverVersion;
     QString user;
     bool superuser = false;
-    QStringList extensionsToCreate;  // not installed, and this user may create them
+    QStringList extensionsToCreate; // not installed, and this user may create them
     QStringList schemasToCreate;
     QStringList problems;            // each a sentence; any problem stops init
     QStringList superuserStatements; // what a superuser can run to clear the problems
 
     bool canProceed() const { return problems.isEmpty(); }
-    QString explanation() const;     // problems, then the statements
+    QString explanation() const; // problems, then the statements
 };
 
 // Checks the server version, the extensions and schemas the pack needs (its own schema and the

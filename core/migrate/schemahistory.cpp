@@ -16,7 +16,8 @@ bool existsIn(const SchemaSnapshot &snapshot)
 
 Status ensure(const QSqlDatabase &db)
 {
-    return execScript(db, sqlResource(QStringLiteral("ddl_schema_history")), QStringLiteral("Could not create the migration history (nrdb.schema_history)"));
+    return execScript(db, sqlResource(QStringLiteral("ddl_schema_history")),
+                      QStringLiteral("Could not create the migration history (nrdb.schema_history)"));
 }
 
 Result<QVector<AppliedMigration>> applied(const QSqlDatabase &db, const QString &pack)
@@ -53,7 +54,8 @@ Result<QStringList> recordedPacks(const QSqlDatabase &db)
     return packs;
 }
 
-Status record(const QSqlDatabase &db, const QString &pack, const Migration &migration, int durationMs, const QString &how)
+Status record(const QSqlDatabase &db, const QString &pack, const Migration &migration, int durationMs,
+              const QString &how)
 {
     QSqlQuery query(db);
     const QVariantList row{pack, migration.version, migration.name, migration.checksum, durationMs, how};

@@ -32,8 +32,8 @@ void compareTables(const SchemaModel::Table &expected, const SchemaModel::Table 
         }
         if (found->type != column.type || found->notNull != column.notNull ||
             found->defaultExpression != column.defaultExpression)
-            drift << DriftItem{DriftKind::Changed, QStringLiteral("column"), table, column.name, column.describe(),
-                               found->describe()};
+            drift << DriftItem{DriftKind::Changed, QStringLiteral("column"), table,
+                               column.name,        column.describe(),        found->describe()};
         if (found->comment != column.comment)
             drift << DriftItem{DriftKind::Changed, QStringLiteral("comment"), table, column.name, column.comment,
                                found->comment};
@@ -53,9 +53,12 @@ void compareTables(const SchemaModel::Table &expected, const SchemaModel::Table 
 QString driftKindName(DriftKind kind)
 {
     switch (kind) {
-    case DriftKind::Missing: return QStringLiteral("missing");
-    case DriftKind::Extra: return QStringLiteral("extra");
-    case DriftKind::Changed: return QStringLiteral("changed");
+    case DriftKind::Missing:
+        return QStringLiteral("missing");
+    case DriftKind::Extra:
+        return QStringLiteral("extra");
+    case DriftKind::Changed:
+        return QStringLiteral("changed");
     }
     return {};
 }

@@ -116,7 +116,8 @@ Result<ModelPack> ModelPack::load(const QString &directory)
         pack.secretTables << table.toString();
     pack.versionTitles = versionMap(json.value(QStringLiteral("versions")).toObject());
     pack.foreignHistory = foreignHistoryFromJson(json.value(QStringLiteral("foreignHistory")).toObject());
-    if (!pack.foreignHistory.isEmpty() && (pack.foreignHistory.column.isEmpty() || pack.foreignHistory.revisions.isEmpty()))
+    if (!pack.foreignHistory.isEmpty() &&
+        (pack.foreignHistory.column.isEmpty() || pack.foreignHistory.revisions.isEmpty()))
         return packError(directory, QStringLiteral("its foreignHistory needs \"table\", \"column\" and \"revisions\""));
 
     static const QRegularExpression fileName(QStringLiteral(R"(^(\d{4})_([A-Za-z0-9_]+)\.sql$)"));
@@ -153,7 +154,8 @@ Result<ModelPack> ModelPack::builtIn(const QString &name)
         return Error{ErrorKind::NotFound,
                      QStringLiteral("There is no model pack named %1 (built in: %2)")
                          .arg(name, builtIn().join(QStringLiteral(", "))),
-                     {}, {}};
+                     {},
+                     {}};
     return load(QDir(kBuiltInRoot).filePath(name));
 }
 
@@ -195,7 +197,8 @@ const SchemaModel &ModelPack::modelAt(int version) const
 QString ModelPack::describeVersion(int version) const
 {
     const QString what = versionTitles.value(version);
-    return what.isEmpty() ? QStringLiteral("version %1").arg(version) : QStringLiteral("version %1 (%2)").arg(version).arg(what);
+    return what.isEmpty() ? QStringLiteral("version %1").arg(version)
+                          : QStringLiteral("version %1 (%2)").arg(version).arg(what);
 }
 
 } // namespace nrdb

@@ -30,9 +30,9 @@ struct PackExtension {
 // writes it in the same transaction as the migration that brings the schema to a version, so the
 // other tool finds nothing to do; adopt leaves it as it is; verify reports it.
 struct ForeignHistory {
-    QString tool;   // "Alembic"
-    QString table;  // "alembic_version", in the pack's schema, made by the pack's own migrations
-    QString column; // "version_num"
+    QString tool;                 // "Alembic"
+    QString table;                // "alembic_version", in the pack's schema, made by the pack's own migrations
+    QString column;               // "version_num"
     QMap<int, QString> revisions; // pack version -> the revision the other tool has at it
 
     bool isEmpty() const { return table.isEmpty(); }
@@ -52,9 +52,9 @@ struct ModelPack {
     QString schema;
     QVector<PackExtension> extensions;
     QStringList requiredTables;
-    QStringList secretTables;      // whose rows a shareable backup leaves out
-    QVector<Migration> migrations; // ascending by version
-    SchemaModel expectedModel;     // at the head version; empty tables when the pack has none
+    QStringList secretTables;             // whose rows a shareable backup leaves out
+    QVector<Migration> migrations;        // ascending by version
+    SchemaModel expectedModel;            // at the head version; empty tables when the pack has none
     QMap<int, SchemaModel> earlierModels; // expected models of earlier versions, by version
     QMap<int, QString> versionTitles;     // what a version is, e.g. "NetRaven main 2f641cc"
     ForeignHistory foreignHistory;

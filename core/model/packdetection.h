@@ -15,7 +15,7 @@ struct PackDetection {
     QString closest; // the candidate with the largest share of its required tables present
     int present = 0; // of the closest (or recognised) pack's required tables
     int required = 0;
-    bool empty = false; // no table outside this tool's own schema: a database to initialise
+    bool empty = false;       // no table outside this tool's own schema: a database to initialise
     bool fromHistory = false; // the pack is the one our migration history records
 
     bool recognised() const { return !pack.isEmpty(); }

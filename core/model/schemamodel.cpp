@@ -131,10 +131,10 @@ Result<SchemaModel> SchemaModel::fromJson(const QJsonObject &json)
         table.name = it.key();
         table.comment = tableJson.value(QStringLiteral("comment")).toString();
         for (const QJsonValue &columnJson : tableJson.value(QStringLiteral("columns")).toArray())
-            table.columns << Column{columnJson[QStringLiteral("name")].toString(), columnJson[QStringLiteral("type")].toString(),
-                                    columnJson[QStringLiteral("notNull")].toBool(),
-                                    columnJson[QStringLiteral("default")].toString(),
-                                    columnJson[QStringLiteral("comment")].toString()};
+            table.columns << Column{
+                columnJson[QStringLiteral("name")].toString(), columnJson[QStringLiteral("type")].toString(),
+                columnJson[QStringLiteral("notNull")].toBool(), columnJson[QStringLiteral("default")].toString(),
+                columnJson[QStringLiteral("comment")].toString()};
         table.constraints = mapFromJson(tableJson.value(QStringLiteral("constraints")).toObject());
         table.indexes = mapFromJson(tableJson.value(QStringLiteral("indexes")).toObject());
         model.tables.insert(table.name, table);
@@ -158,7 +158,8 @@ Result<SchemaModel> SchemaModel::load(const QString &path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()), {}, {}};
+        return Error{
+            ErrorKind::Usage, QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()), {}, {}};
     return fromJson(document.object());
 }
 

@@ -42,8 +42,8 @@ struct SchemaModel {
 
     QString schema;
     QMap<QString, Table> tables;
-    QMap<QString, QStringList> enums;  // type name -> labels in their order
-    QMap<QString, QString> sequences;  // name -> "integer owned by devices.id" (or "integer")
+    QMap<QString, QStringList> enums; // type name -> labels in their order
+    QMap<QString, QString> sequences; // name -> "integer owned by devices.id" (or "integer")
 
     static SchemaModel fromSnapshot(const SchemaSnapshot &snapshot, const QString &schema);
     QJsonObject toJson() const;

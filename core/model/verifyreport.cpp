@@ -57,8 +57,10 @@ QString VerifyReport::verdict() const
         return QStringLiteral("Matches %1 at %2").arg(pack, modelVersionText);
     const bool foreignAgrees = !foreignHistory || foreignHistory->agrees();
     if (!historyExists && drift.isEmpty() && foreignAgrees)
-        return QStringLiteral("Matches %1 at %2, but has no migration history yet: adopt it").arg(pack, modelVersionText);
-    return QStringLiteral("%1 from %2").arg(counted(differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")), pack);
+        return QStringLiteral("Matches %1 at %2, but has no migration history yet: adopt it")
+            .arg(pack, modelVersionText);
+    return QStringLiteral("%1 from %2")
+        .arg(counted(differenceCount(), QStringLiteral("difference"), QStringLiteral("differences")), pack);
 }
 
 QStringList VerifyReport::differenceLines() const
@@ -121,13 +123,12 @@ QJsonObject VerifyReport::toJson() const
          QJsonObject{{QStringLiteral("present"), QJsonArray::fromStringList(requiredPresent)},
                      {QStringLiteral("missing"), QJsonArray::fromStringList(requiredMissing)},
                      {QStringLiteral("found_in_other_schemas"), elsewhere}}},
-        {QStringLiteral("migrations"),
-         QJsonObject{{QStringLiteral("history_exists"), historyExists},
-                     {QStringLiteral("current_version"), migrations.currentVersion},
-                     {QStringLiteral("head_version"), migrations.headVersion},
-                     {QStringLiteral("pending"), pending},
-                     {QStringLiteral("checksum_mismatches"), mismatches},
-                     {QStringLiteral("unknown"), unknown}}},
+        {QStringLiteral("migrations"), QJsonObject{{QStringLiteral("history_exists"), historyExists},
+                                                   {QStringLiteral("current_version"), migrations.currentVersion},
+                                                   {QStringLiteral("head_version"), migrations.headVersion},
+                                                   {QStringLiteral("pending"), pending},
+                                                   {QStringLiteral("checksum_mismatches"), mismatches},
+                                                   {QStringLiteral("unknown"), unknown}}},
         {QStringLiteral("drift"), driftJson},
         {QStringLiteral("lint"), findingsJson},
     };
@@ -145,12 +146,13 @@ QJsonObject VerifyReport::toJson() const
 
 QString VerifyReport::toHtml() const
 {
-    QString html = QStringLiteral(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Verify %1</title><style>"
-        "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:.5em 0 1.5em}"
-        "th,td{border:1px solid #999;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#eee}"
-        ".ok{color:#1b5e20}.bad{color:#b71c1c}code{white-space:pre-wrap}</style></head><body>")
-                       .arg(h(database));
+    QString html =
+        QStringLiteral(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Verify %1</title><style>"
+            "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:.5em 0 1.5em}"
+            "th,td{border:1px solid #999;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#eee}"
+            ".ok{color:#1b5e20}.bad{color:#b71c1c}code{white-space:pre-wrap}</style></head><body>")
+            .arg(h(database));
     html += QStringLiteral("<h1>Verify: %1</h1><p class=\"%2\"><b>%3</b></p>")
                 .arg(h(database), hasDifferences() ? QStringLiteral("bad") : QStringLiteral("ok"), h(verdict()));
     html += QStringLiteral("<p>%1 · PostgreSQL %2 · pack %3 (%4), %5 · checked %6 in %7 ms</p>")
@@ -159,10 +161,12 @@ QString VerifyReport::toHtml() const
                 .arg(durationMs);
     html += QStringLiteral("<h2>Required tables</h2><p>%1 present").arg(requiredPresent.size());
     if (!requiredMissing.isEmpty())
-        html += QStringLiteral(", <span class=\"bad\">missing: %1</span>").arg(h(requiredMissing.join(QStringLiteral(", "))));
+        html += QStringLiteral(", <span class=\"bad\">missing: %1</span>")
+                    .arg(h(requiredMissing.join(QStringLiteral(", "))));
     html += QStringLiteral("</p>");
     for (auto it = requiredElsewhere.cbegin(); it != requiredElsewhere.cend(); ++it)
-        html += QStringLiteral("<p>%1 was found in schema %2 instead of %3.</p>").arg(h(it.key()), h(it.value()), h(schema));
+        html += QStringLiteral("<p>%1 was found in schema %2 instead of %3.</p>")
+                    .arg(h(it.key()), h(it.value()), h(schema));
     html += QStringLiteral("<h2>Migrations</h2><p>%1, version %2 of %3</p>")
                 .arg(historyExists ? QStringLiteral("History present") : QStringLiteral("No migration history"))
                 .arg(migrations.currentVersion)
@@ -171,22 +175,28 @@ QString VerifyReport::toHtml() const
     for (const Migration &migration : migrations.pending)
         migrationRows << QStringList{QStringLiteral("pending"), migration.label(), QString()};
     for (const ChecksumMismatch &mismatch : migrations.mismatches)
-        migrationRows << QStringList{QStringLiteral("changed since applied"), QString::number(mismatch.version) + QLatin1Char('_') + mismatch.name,
-                                     QStringLiteral("recorded %1, pack %2").arg(mismatch.recorded.left(12), mismatch.inPack.left(12))};
+        migrationRows << QStringList{
+            QStringLiteral("changed since applied"),
+            QString::number(mismatch.version) + QLatin1Char('_') + mismatch.name,
+            QStringLiteral("recorded %1, pack %2").arg(mismatch.recorded.left(12), mismatch.inPack.left(12))};
     if (!migrationRows.isEmpty())
-        html += htmlTable({QStringLiteral("State"), QStringLiteral("Migration"), QStringLiteral("Detail")}, migrationRows);
+        html +=
+            htmlTable({QStringLiteral("State"), QStringLiteral("Migration"), QStringLiteral("Detail")}, migrationRows);
     if (foreignHistory)
-        html += QStringLiteral("<h2>%1</h2><p class=\"%2\">%3</p>")
-                    .arg(h(foreignHistory->tool), foreignHistory->agrees() ? QStringLiteral("ok") : QStringLiteral("bad"),
-                         h(foreignHistory->describe()));
+        html +=
+            QStringLiteral("<h2>%1</h2><p class=\"%2\">%3</p>")
+                .arg(h(foreignHistory->tool), foreignHistory->agrees() ? QStringLiteral("ok") : QStringLiteral("bad"),
+                     h(foreignHistory->describe()));
     html += QStringLiteral("<h2>Drift from the expected model at %1</h2>").arg(h(modelVersionText));
     QVector<QStringList> driftRows;
     for (const DriftItem &item : drift)
-        driftRows << QStringList{driftKindName(item.kind), item.objectType, item.table, item.object, item.expected, item.actual};
-    html += driftRows.isEmpty() ? QStringLiteral("<p class=\"ok\">None.</p>")
-                                : htmlTable({QStringLiteral("Kind"), QStringLiteral("Object"), QStringLiteral("Table"),
-                                             QStringLiteral("Name"), QStringLiteral("Expected"), QStringLiteral("Actual")},
-                                            driftRows);
+        driftRows << QStringList{
+            driftKindName(item.kind), item.objectType, item.table, item.object, item.expected, item.actual};
+    html += driftRows.isEmpty()
+                ? QStringLiteral("<p class=\"ok\">None.</p>")
+                : htmlTable({QStringLiteral("Kind"), QStringLiteral("Object"), QStringLiteral("Table"),
+                             QStringLiteral("Name"), QStringLiteral("Expected"), QStringLiteral("Actual")},
+                            driftRows);
     html += QStringLiteral("<h2>Lint findings (%1)</h2>").arg(findings.size());
     QVector<QStringList> lintRows;
     for (const LintFinding &finding : findings)

@@ -25,10 +25,10 @@ struct VerifyReport {
     bool packNamed = true;   // the user named the pack (or a caller that knew it)
     PackDetection detection; // what the catalog showed
     QString schema;
-    int modelVersion = 0;    // the version whose expected model the drift is against
+    int modelVersion = 0;     // the version whose expected model the drift is against
     QString modelVersionText; // "version 1 (NetRaven main 2f641cc, 2025-05-20)"
     QString database;
-    QString server;        // user@host:port/database
+    QString server; // user@host:port/database
     QString serverVersion;
     QDateTime checkedAt;
     qint64 durationMs = 0;

@@ -25,8 +25,7 @@ constexpr int kLaunchAttempts = 3;
 
 QString generatePassword()
 {
-    static const QString alphabet =
-        QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
+    static const QString alphabet = QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     QString password;
     for (int i = 0; i < 32; ++i)
         password += alphabet.at(QRandomGenerator::system()->bounded(alphabet.size()));
@@ -52,7 +51,8 @@ Result<QString> serverSystemUser()
                      QStringLiteral("Running as root, and PostgreSQL refuses to run as root; there is no '%1' system "
                                     "user to run it as. Create one (adduser --system %1) or run as an ordinary user.")
                          .arg(kServerSystemUser),
-                     {}, {}};
+                     {},
+                     {}};
     return kServerSystemUser;
 }
 
@@ -83,12 +83,16 @@ Status failedTool(const QString &what, const Result<ChildOutcome> &outcome, cons
             detail += (detail.isEmpty() ? QString() : QStringLiteral("\n")) + QStringLiteral("Server log:\n") + tail;
     }
     return Error{ErrorKind::Process,
-                 QStringLiteral("%1 failed (exit code %2)").arg(what).arg(outcome.value().exitCode), {}, detail};
+                 QStringLiteral("%1 failed (exit code %2)").arg(what).arg(outcome.value().exitCode),
+                 {},
+                 detail};
 }
 
 } // namespace
 
-SandboxCluster::SandboxCluster(SandboxOptions options) : m_options(std::move(options)) {}
+SandboxCluster::SandboxCluster(SandboxOptions options) : m_options(std::move(options))
+{
+}
 
 SandboxCluster::~SandboxCluster()
 {
@@ -118,7 +122,8 @@ Status SandboxCluster::start(const ProgressSink &progress)
                      QStringLiteral("Port %1 on 127.0.0.1 is already in use. Choose another port, or leave it unset to "
                                     "pick a free one.")
                          .arg(m_options.port),
-                     {}, {}};
+                     {},
+                     {}};
     m_state = SandboxState{};
     m_state.binDir = installation.value().binDir;
     m_state.serverVersion = installation.value().versionText;
@@ -165,13 +170,15 @@ Status SandboxCluster::prepareDirectory(const ProgressSink &say)
     if (!m_state.runAsUser.isEmpty()) {
         // A private parent (e.g. a home directory) would stop the server user from reaching it.
         const Result<ChildOutcome> reachable =
-            ChildCommand{QStringLiteral("/usr/bin/test"), {QStringLiteral("-w"), m_state.rootDir}, m_state.runAsUser}.run();
+            ChildCommand{QStringLiteral("/usr/bin/test"), {QStringLiteral("-w"), m_state.rootDir}, m_state.runAsUser}
+                .run();
         if (!reachable || reachable.value().exitCode != 0)
             return Error{ErrorKind::Io,
                          QStringLiteral("The '%1' user cannot reach %2 (a parent directory is private). Set TMPDIR "
                                         "to a directory it can reach, such as /tmp.")
                              .arg(m_state.runAsUser, m_state.rootDir),
-                         {}, {}};
+                         {},
+                         {}};
     }
     return {};
 }
@@ -181,8 +188,7 @@ Status SandboxCluster::runInitdb(const ProgressSink &say)
     const QString pwfile = QDir(m_state.rootDir).filePath(QStringLiteral("initdb-password"));
     {
         QFile file(pwfile);
-        if (!file.open(QIODevice::WriteOnly) ||
-            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return Error{ErrorKind::Io, QStringLiteral("Cannot write %1").arg(pwfile), {}, {}};
         file.write(m_state.password.toUtf8() + '\n');
     }
@@ -191,10 +197,11 @@ Status SandboxCluster::runInitdb(const ProgressSink &say)
     say(QStringLiteral("Initialising a new cluster (initdb)"));
     const Result<ChildOutcome> outcome =
         serverCommand(m_state, QStringLiteral("initdb"),
-                      QStringList{QStringLiteral("--pgdata=") + m_state.dataDir, QStringLiteral("--username=") + m_state.superuser,
-                       QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth-local=trust"),
-                       QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("--encoding=UTF8"),
-                       QStringLiteral("--no-locale"), QStringLiteral("--no-sync")} +
+                      QStringList{QStringLiteral("--pgdata=") + m_state.dataDir,
+                                  QStringLiteral("--username=") + m_state.superuser,
+                                  QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth-local=trust"),
+                                  QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("--encoding=UTF8"),
+                                  QStringLiteral("--no-locale"), QStringLiteral("--no-sync")} +
                           m_options.extraInitdbArguments)
             .run();
     QFile::remove(pwfile);
@@ -209,14 +216,13 @@ Status SandboxCluster::writeConfiguration()
     if (!config.open(QIODevice::Append))
         return Error{ErrorKind::Io, QStringLiteral("Cannot configure %1").arg(config.fileName()), {}, {}};
     // Throwaway cluster: loopback only, a private socket directory, durability traded for speed.
-    const QString settings = QStringLiteral(
-        "\n# netraven-dbadmin sandbox\n"
-        "listen_addresses = '127.0.0.1'\n"
-        "unix_socket_directories = '%1'\n"
-        "fsync = off\n"
-        "synchronous_commit = off\n"
-        "full_page_writes = off\n"
-        "max_connections = 100\n")
+    const QString settings = QStringLiteral("\n# netraven-dbadmin sandbox\n"
+                                            "listen_addresses = '127.0.0.1'\n"
+                                            "unix_socket_directories = '%1'\n"
+                                            "fsync = off\n"
+                                            "synchronous_commit = off\n"
+                                            "full_page_writes = off\n"
+                                            "max_connections = 100\n")
                                  .arg(m_state.socketDir);
     config.write(settings.toUtf8());
     return {};
@@ -235,11 +241,11 @@ Status SandboxCluster::launch(const ProgressSink &say)
         }
         m_state.port = port;
         say(QStringLiteral("Starting the server on 127.0.0.1:%1").arg(port));
-        ChildCommand command = serverCommand(
-            m_state, QStringLiteral("pg_ctl"),
-            {QStringLiteral("--pgdata=") + m_state.dataDir, QStringLiteral("--log=") + m_state.logFile,
-             QStringLiteral("--options=-p %1").arg(port), QStringLiteral("--wait"),
-             QStringLiteral("--timeout=%1").arg(m_options.startTimeoutSeconds), QStringLiteral("start")});
+        ChildCommand command =
+            serverCommand(m_state, QStringLiteral("pg_ctl"),
+                          {QStringLiteral("--pgdata=") + m_state.dataDir, QStringLiteral("--log=") + m_state.logFile,
+                           QStringLiteral("--options=-p %1").arg(port), QStringLiteral("--wait"),
+                           QStringLiteral("--timeout=%1").arg(m_options.startTimeoutSeconds), QStringLiteral("start")});
         command.timeoutMs = (m_options.startTimeoutSeconds + 10) * 1000;
         const Result<ChildOutcome> outcome = command.run();
         if (outcome && outcome.value().exitCode == 0) {
@@ -247,8 +253,8 @@ Status SandboxCluster::launch(const ProgressSink &say)
             return {};
         }
         const QString log = logTail(m_state.logFile);
-        const bool portTaken = log.contains(QLatin1String("could not bind")) ||
-                               log.contains(QLatin1String("Address already in use"));
+        const bool portTaken =
+            log.contains(QLatin1String("could not bind")) || log.contains(QLatin1String("Address already in use"));
         if (portTaken && portChosenByUs && attempt < kLaunchAttempts)
             continue; // another process took the port between our check and the server's bind
         if (portTaken)
@@ -268,10 +274,11 @@ Status SandboxCluster::waitUntilAcceptingConnections()
             return {};
         QThread::msleep(100);
     } while (!deadline.hasExpired());
-    return Error{ErrorKind::Timeout,
-                 QStringLiteral("The server started but accepted no connection within %1 s")
-                     .arg(m_options.startTimeoutSeconds),
-                 {}, last.error().message};
+    return Error{
+        ErrorKind::Timeout,
+        QStringLiteral("The server started but accepted no connection within %1 s").arg(m_options.startTimeoutSeconds),
+        {},
+        last.error().message};
 }
 
 Status SandboxCluster::writePassFile()

@@ -11,11 +11,11 @@
 namespace nrdb {
 
 struct SandboxOptions {
-    quint16 port = 0;           // 0: pick a free loopback port
-    QString binDir;             // empty: ServerInstallation::find() decides
-    QString parentDir;          // empty: the system temporary directory
+    quint16 port = 0;                 // 0: pick a free loopback port
+    QString binDir;                   // empty: ServerInstallation::find() decides
+    QString parentDir;                // empty: the system temporary directory
     QStringList extraInitdbArguments; // e.g. --data-checksums, --locale=...
-    QString password;           // the superuser's; empty: a generated one
+    QString password;                 // the superuser's; empty: a generated one
     int startTimeoutSeconds = 60;
 };
 

@@ -21,12 +21,17 @@ ConnectionProfile SandboxState::profile(const QString &database) const
 QJsonObject SandboxState::toJson() const
 {
     return QJsonObject{
-        {QStringLiteral("rootDir"), rootDir},     {QStringLiteral("dataDir"), dataDir},
-        {QStringLiteral("socketDir"), socketDir}, {QStringLiteral("logFile"), logFile},
-        {QStringLiteral("passFile"), passFile},   {QStringLiteral("binDir"), binDir},
+        {QStringLiteral("rootDir"), rootDir},
+        {QStringLiteral("dataDir"), dataDir},
+        {QStringLiteral("socketDir"), socketDir},
+        {QStringLiteral("logFile"), logFile},
+        {QStringLiteral("passFile"), passFile},
+        {QStringLiteral("binDir"), binDir},
         {QStringLiteral("serverVersion"), serverVersion},
-        {QStringLiteral("runAsUser"), runAsUser}, {QStringLiteral("host"), host},
-        {QStringLiteral("port"), port},           {QStringLiteral("superuser"), superuser},
+        {QStringLiteral("runAsUser"), runAsUser},
+        {QStringLiteral("host"), host},
+        {QStringLiteral("port"), port},
+        {QStringLiteral("superuser"), superuser},
         {QStringLiteral("password"), password},
     };
 }
@@ -47,8 +52,8 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &json)
     state.superuser = json.value(QStringLiteral("superuser")).toString();
     state.password = json.value(QStringLiteral("password")).toString();
     if (state.dataDir.isEmpty() || state.binDir.isEmpty() || state.port == 0)
-        return Error{ErrorKind::Usage, QStringLiteral("The sandbox state lacks its data directory, binaries or port"),
-                     {}, {}};
+        return Error{
+            ErrorKind::Usage, QStringLiteral("The sandbox state lacks its data directory, binaries or port"), {}, {}};
     return state;
 }
 
@@ -69,13 +74,15 @@ Result<SandboxState> SandboxState::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::NotFound, QStringLiteral("No sandbox state at %1: %2").arg(path, file.errorString()),
-                     {}, {}};
+        return Error{
+            ErrorKind::NotFound, QStringLiteral("No sandbox state at %1: %2").arg(path, file.errorString()), {}, {}};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
         return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 is not a sandbox state file: %2").arg(path, parseError.errorString()), {}, {}};
+                     QStringLiteral("%1 is not a sandbox state file: %2").arg(path, parseError.errorString()),
+                     {},
+                     {}};
     return fromJson(document.object());
 }
 

@@ -11,11 +11,11 @@ namespace nrdb {
 // Everything needed to reach, and later stop, a running sandbox cluster. A plain value type;
 // saved as a 0600 JSON file so that another process (the test fixture, the CLI) can stop it.
 struct SandboxState {
-    QString rootDir;   // owns everything below; removed on stop
+    QString rootDir; // owns everything below; removed on stop
     QString dataDir;
     QString socketDir;
     QString logFile;
-    QString passFile;  // a pgpass file for the superuser, for libpq tools
+    QString passFile; // a pgpass file for the superuser, for libpq tools
     QString binDir;
     QString serverVersion;
     QString runAsUser; // the system user the server runs as, empty for the current user

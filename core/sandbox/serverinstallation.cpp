@@ -76,8 +76,8 @@ Result<ServerInstallation> ServerInstallation::find(const QString &binDir)
         ServerInstallation installation;
         installation.binDir = dir;
         installation.majorVersion = match.captured(1).toInt();
-        installation.versionText = match.captured(2).isEmpty() ? match.captured(1)
-                                                                : match.captured(1) + QLatin1Char('.') + match.captured(2);
+        installation.versionText =
+            match.captured(2).isEmpty() ? match.captured(1) : match.captured(1) + QLatin1Char('.') + match.captured(2);
         return installation;
     }
     return Error{ErrorKind::NotFound,
@@ -85,8 +85,8 @@ Result<ServerInstallation> ServerInstallation::find(const QString &binDir)
                                 "newer) were found. Install the server (on Debian: apt-get install postgresql) or set "
                                 "NRDB_PG_BINDIR to the directory that holds them."),
                  {},
-                 QStringLiteral("Looked in: ") +
-                     (dirs.isEmpty() ? QStringLiteral("/usr/lib/postgresql/*/bin and PATH") : dirs.join(QStringLiteral(", ")))};
+                 QStringLiteral("Looked in: ") + (dirs.isEmpty() ? QStringLiteral("/usr/lib/postgresql/*/bin and PATH")
+                                                                 : dirs.join(QStringLiteral(", ")))};
 }
 
 } // namespace nrdb

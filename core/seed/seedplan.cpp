@@ -12,9 +12,12 @@ namespace {
 QString scalarText(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 17);
-    default: return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble(), 'g', 17);
+    default:
+        return value.toString();
     }
 }
 
@@ -33,8 +36,8 @@ Result<SeedValue> parseValue(const QString &column, const QJsonValue &json)
     if (object.contains(QStringLiteral("json"))) {
         value.kind = SeedValue::Kind::Json;
         // Any JSON value as JSON text: serialised inside an array, without the brackets.
-        value.text = QString::fromUtf8(QJsonDocument(QJsonArray{object.value(QStringLiteral("json"))})
-                                           .toJson(QJsonDocument::Compact))
+        value.text = QString::fromUtf8(
+                         QJsonDocument(QJsonArray{object.value(QStringLiteral("json"))}).toJson(QJsonDocument::Compact))
                          .mid(1)
                          .chopped(1);
     } else if (object.contains(QStringLiteral("sql"))) {
@@ -52,18 +55,28 @@ Result<SeedValue> parseValue(const QString &column, const QJsonValue &json)
         for (auto it = key.begin(); it != key.end(); ++it)
             value.lookup.key.append({it.key(), scalarText(it.value())});
         if (value.lookup.table.isEmpty() || value.lookup.key.isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("Seed column %1: a lookup needs \"table\" and \"key\"").arg(column), {}, {}};
+            return Error{ErrorKind::Usage,
+                         QStringLiteral("Seed column %1: a lookup needs \"table\" and \"key\"").arg(column),
+                         {},
+                         {}};
     } else if (object.contains(QStringLiteral("fernet"))) {
         value.kind = SeedValue::Kind::Fernet;
         value.text = object.value(QStringLiteral("fernet")).toString();
         value.keySecret = object.value(QStringLiteral("key")).toString();
         value.saltSecret = object.value(QStringLiteral("salt")).toString();
         if (value.keySecret.isEmpty() || value.saltSecret.isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("Seed column %1: a fernet value needs \"key\" and \"salt\"").arg(column), {}, {}};
+            return Error{ErrorKind::Usage,
+                         QStringLiteral("Seed column %1: a fernet value needs \"key\" and \"salt\"").arg(column),
+                         {},
+                         {}};
     } else {
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("Seed column %1: an object value needs \"json\", \"sql\", \"bcrypt\", \"lookup\" or \"fernet\"").arg(column),
-                     {}, {}};
+        return Error{
+            ErrorKind::Usage,
+            QStringLiteral(
+                "Seed column %1: an object value needs \"json\", \"sql\", \"bcrypt\", \"lookup\" or \"fernet\"")
+                .arg(column),
+            {},
+            {}};
     }
     return value;
 }
@@ -104,7 +117,8 @@ Result<SeedPlan> SeedPlan::load(const QString &path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()), {}, {}};
+        return Error{
+            ErrorKind::Usage, QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()), {}, {}};
     return fromJson(document.object());
 }
 
@@ -128,10 +142,12 @@ Result<SeedPlan> SeedPlan::fromJson(const QJsonObject &json)
         table.needs = strings(tableJson[QStringLiteral("needs")]);
         table.skipNote = tableJson[QStringLiteral("skipNote")].toString();
         const QJsonValue forEach = tableJson[QStringLiteral("forEach")];
-        table.forEach = SeedForEach{forEach[QStringLiteral("table")].toString(), forEach[QStringLiteral("column")].toString(QStringLiteral("id")),
+        table.forEach = SeedForEach{forEach[QStringLiteral("table")].toString(),
+                                    forEach[QStringLiteral("column")].toString(QStringLiteral("id")),
                                     forEach[QStringLiteral("as")].toString()};
         if (!table.forEach.isEmpty() && table.forEach.as.isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("Seed table %1: forEach needs \"as\"").arg(table.table), {}, {}};
+            return Error{
+                ErrorKind::Usage, QStringLiteral("Seed table %1: forEach needs \"as\"").arg(table.table), {}, {}};
         if (table.table.isEmpty() || table.key.isEmpty())
             return Error{ErrorKind::Usage, QStringLiteral("Every seed table needs \"table\" and \"key\""), {}, {}};
         for (const QJsonValue &rowJson : tableJson[QStringLiteral("rows")].toArray()) {
@@ -146,9 +162,14 @@ Result<SeedPlan> SeedPlan::fromJson(const QJsonObject &json)
             }
             for (const QString &key : std::as_const(table.key)) {
                 const SeedValue *keyValue = row.value(key);
-                const bool identifies = keyValue && (keyValue->kind == SeedValue::Kind::Literal || keyValue->kind == SeedValue::Kind::Lookup);
+                const bool identifies = keyValue && (keyValue->kind == SeedValue::Kind::Literal ||
+                                                     keyValue->kind == SeedValue::Kind::Lookup);
                 if (!identifies && key != table.forEach.as)
-                    return Error{ErrorKind::Usage, QStringLiteral("Seed table %1: key column %2 needs a literal or a lookup").arg(table.table, key), {}, {}};
+                    return Error{ErrorKind::Usage,
+                                 QStringLiteral("Seed table %1: key column %2 needs a literal or a lookup")
+                                     .arg(table.table, key),
+                                 {},
+                                 {}};
             }
             table.rows << row;
         }

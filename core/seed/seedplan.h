@@ -25,10 +25,10 @@ struct SeedLookup {
 struct SeedValue {
     enum class Kind { Literal, Json, Sql, Bcrypt, Lookup, Fernet };
     Kind kind = Kind::Literal;
-    QString text;   // literal as text, JSON text, SQL, or the secret's name
+    QString text; // literal as text, JSON text, SQL, or the secret's name
     bool isNull = false;
-    SeedLookup lookup;    // Lookup only
-    QString keySecret;    // Fernet only: the secrets its key is derived from
+    SeedLookup lookup; // Lookup only
+    QString keySecret; // Fernet only: the secrets its key is derived from
     QString saltSecret;
 };
 
@@ -49,11 +49,11 @@ struct SeedForEach {
 
 struct SeedTable {
     QString table;
-    QStringList key;        // columns that identify a row (literals or lookups)
-    QStringList resettable; // columns "reset to defaults" may overwrite
+    QStringList key;          // columns that identify a row (literals or lookups)
+    QStringList resettable;   // columns "reset to defaults" may overwrite
     QStringList touchOnReset; // columns set again whenever a reset changes a row (e.g. updated_at)
     SeedForEach forEach;
-    QStringList needs;      // secrets without which the table is skipped (told with skipNote)
+    QStringList needs; // secrets without which the table is skipped (told with skipNote)
     QString skipNote;
     QVector<SeedRow> rows;
 };
@@ -62,9 +62,9 @@ struct SeedSecret {
     QString name;
     QString description;
     int generateLength = 20;
-    bool generate = true;    // false: only ever given (a key of the application's own)
-    QString environment;     // a variable the secret may be read from
-    QString defaultValue;    // used when it is neither given nor generated
+    bool generate = true; // false: only ever given (a key of the application's own)
+    QString environment;  // a variable the secret may be read from
+    QString defaultValue; // used when it is neither given nor generated
 };
 
 // A pack's seed.json. A plain value type; any thread.

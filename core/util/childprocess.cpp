@@ -35,10 +35,11 @@ Result<ChildOutcome> ChildCommand::run() const
     if (!runAsUser.isEmpty()) {
         const QString runuser = findRunuser();
         if (runuser.isEmpty())
-            return Error{ErrorKind::NotFound,
-                         QStringLiteral("runuser was not found, so %1 cannot be run as user '%2'")
-                             .arg(program, runAsUser),
-                         {}, {}};
+            return Error{
+                ErrorKind::NotFound,
+                QStringLiteral("runuser was not found, so %1 cannot be run as user '%2'").arg(program, runAsUser),
+                {},
+                {}};
         actualProgram = runuser;
         actualArguments = QStringList{QStringLiteral("-u"), runAsUser, QStringLiteral("--"), program} + arguments;
     }
@@ -63,8 +64,8 @@ Result<ChildOutcome> ChildCommand::run() const
     qCDebug(lcProcess) << "running" << actualProgram << actualArguments;
     process.start();
     if (!process.waitForStarted())
-        return Error{ErrorKind::Process, QStringLiteral("Could not start %1: %2").arg(program, process.errorString()),
-                     {}, {}};
+        return Error{
+            ErrorKind::Process, QStringLiteral("Could not start %1: %2").arg(program, process.errorString()), {}, {}};
     if (onStarted)
         onStarted(process.processId());
     QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(timeoutMs));
@@ -109,7 +110,8 @@ Result<ChildOutcome> ChildCommand::run() const
         process.waitForFinished();
         return Error{ErrorKind::Timeout,
                      QStringLiteral("%1 did not finish within %2 s and was stopped").arg(program).arg(timeoutMs / 1000),
-                     {}, QString::fromLocal8Bit(process.readAllStandardError())};
+                     {},
+                     QString::fromLocal8Bit(process.readAllStandardError())};
     }
     ChildOutcome outcome;
     outcome.crashed = process.exitStatus() == QProcess::CrashExit;

@@ -20,12 +20,14 @@ namespace {
 
 Error ioError(const QString &what, int error)
 {
-    return Error{ErrorKind::Io, QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(error))), {}, {}};
+    return Error{
+        ErrorKind::Io, QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(error))), {}, {}};
 }
 
 Status syncOne(const QString &path, bool directory)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
     if (fd < 0)
         return ioError(QStringLiteral("Cannot open %1 to sync it").arg(path), errno);
     const int synced = ::fsync(fd);
@@ -113,7 +115,8 @@ Status renameNoReplace(const QString &from, const QString &to)
                     RENAME_NOREPLACE) != 0) {
         const int error = errno;
         if (error == EEXIST)
-            return Error{ErrorKind::Io, QStringLiteral("%1 exists already; nothing is ever overwritten").arg(to), {}, {}};
+            return Error{
+                ErrorKind::Io, QStringLiteral("%1 exists already; nothing is ever overwritten").arg(to), {}, {}};
         return ioError(QStringLiteral("Cannot rename %1 to %2").arg(from, to), error);
     }
     return syncOne(QFileInfo(to).absolutePath(), true);

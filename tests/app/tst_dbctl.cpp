@@ -10,10 +10,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSettings>
 #include <QSqlQuery>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -40,7 +40,6 @@ Run dbctl(const QStringList &arguments, const QString &runAsUser = {},
         return Run{-1, {}, outcome.error().fullText()};
     return Run{outcome.value().exitCode, outcome.value().standardOutput, outcome.value().standardError};
 }
-
 
 // The environment the tool runs in against the fixture server: no PG* variables, its passfile.
 QProcessEnvironment environmentFor(const SandboxState &server)
@@ -116,7 +115,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString stateFile = dir.filePath(QStringLiteral("sandbox.json"));
-        const Run started = dbctl({QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--state-file"), stateFile});
+        const Run started =
+            dbctl({QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--state-file"), stateFile});
         QVERIFY2(started.exitCode == 0, qPrintable(started.err));
         QVERIFY(started.out.contains(QLatin1String("Sandbox server: PostgreSQL")));
         const Result<SandboxState> state = SandboxState::load(stateFile);
@@ -125,16 +125,22 @@ private slots:
         QCOMPARE(QFile::permissions(stateFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
 
-        const Run again = dbctl({QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--state-file"), stateFile});
+        const Run again =
+            dbctl({QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--state-file"), stateFile});
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(QLatin1String("already runs")), qPrintable(again.err));
 
-        QCOMPARE(dbctl({QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--state-file"), stateFile}).exitCode, 0);
-        const Run stopped = dbctl({QStringLiteral("sandbox"), QStringLiteral("stop"), QStringLiteral("--state-file"), stateFile});
+        QCOMPARE(dbctl({QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--state-file"), stateFile})
+                     .exitCode,
+                 0);
+        const Run stopped =
+            dbctl({QStringLiteral("sandbox"), QStringLiteral("stop"), QStringLiteral("--state-file"), stateFile});
         QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
         QVERIFY(!QFile::exists(stateFile));
         QVERIFY(!QDir(state.value().rootDir).exists());
-        QCOMPARE(dbctl({QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--state-file"), stateFile}).exitCode, 1);
+        QCOMPARE(dbctl({QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--state-file"), stateFile})
+                     .exitCode,
+                 1);
     }
 
     void connectTestWithAUriAndJson()
@@ -143,8 +149,9 @@ private slots:
         QVERIFY(server);
         QProcessEnvironment environment = environmentWithoutLibpqVariables();
         environment.insert(QStringLiteral("PGPASSWORD"), server.value().password);
-        const Run run = dbctl({QStringLiteral("connect-test"), server.value().profile().toUri(), QStringLiteral("--json")},
-                              {}, environment);
+        const Run run =
+            dbctl({QStringLiteral("connect-test"), server.value().profile().toUri(), QStringLiteral("--json")}, {},
+                  environment);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject result = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(result.value(QStringLiteral("user")).toString(), QStringLiteral("postgres"));
@@ -166,7 +173,8 @@ private slots:
         environment.insert(QStringLiteral("PGPASSFILE"), server.value().passFile);
         const Run run = dbctl({QStringLiteral("connect-test")}, {}, environment);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(run.out.startsWith(QStringLiteral("Connected to postgres@127.0.0.1:%1/postgres").arg(server.value().port)));
+        QVERIFY(
+            run.out.startsWith(QStringLiteral("Connected to postgres@127.0.0.1:%1/postgres").arg(server.value().port)));
         QVERIFY(run.err.contains(QLatin1String("Using the password from the password file")));
     }
 
@@ -185,8 +193,8 @@ private slots:
         saved.name = QStringLiteral("Sandbox");
         saved.password.clear();
         QVERIFY(ProfileStore().saveAll({saved}));
-        const Run run = dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("Sandbox")}, {},
-                              environment);
+        const Run run = dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("Sandbox")},
+                              {}, environment);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
         QVERIFY(run.out.contains(QLatin1String("PostgreSQL")));
     }
@@ -209,7 +217,8 @@ private slots:
         QCOMPARE(inArgv.exitCode, 2);
         QVERIFY(inArgv.err.contains(QLatin1String("process list")));
 
-        const Run noProfile = dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("nope")});
+        const Run noProfile =
+            dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("nope")});
         QCOMPARE(noProfile.exitCode, 2);
         QVERIFY(noProfile.err.contains(QLatin1String("no saved connection profile named \"nope\"")));
     }
@@ -228,28 +237,37 @@ private slots:
         QVERIFY(keyFile.open(QIODevice::WriteOnly));
         keyFile.write("the-master-key-of-this-netraven\n");
         keyFile.close();
-        const Run bootstrapped = dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--json"), QStringLiteral("--secret-file"),
-                                        QStringLiteral("encryption_key=") + keyFile.fileName()},
-                                       {}, environment);
+        const Run bootstrapped =
+            dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--json"), QStringLiteral("--secret-file"),
+                   QStringLiteral("encryption_key=") + keyFile.fileName()},
+                  {}, environment);
         QVERIFY2(bootstrapped.exitCode == 0, qPrintable(bootstrapped.err));
         const QJsonObject report = QJsonDocument::fromJson(bootstrapped.out.toUtf8()).object();
         QCOMPARE(report.value(QStringLiteral("created_database")).toBool(), true);
-        QCOMPARE(report[QStringLiteral("init")][QStringLiteral("pack")].toString(), QStringLiteral("netraven-v2")); // an empty database
-        QCOMPARE(report[QStringLiteral("seed")][QStringLiteral("tables")][2][QStringLiteral("table")].toString(), QStringLiteral("credentials"));
+        QCOMPARE(report[QStringLiteral("init")][QStringLiteral("pack")].toString(),
+                 QStringLiteral("netraven-v2")); // an empty database
+        QCOMPARE(report[QStringLiteral("seed")][QStringLiteral("tables")][2][QStringLiteral("table")].toString(),
+                 QStringLiteral("credentials"));
         QCOMPARE(report[QStringLiteral("seed")][QStringLiteral("tables")][2][QStringLiteral("inserted")].toInt(), 1);
         QVERIFY(!bootstrapped.err.contains(QLatin1String("the-master-key-of-this-netraven")));
-        const QString password = report[QStringLiteral("seed")][QStringLiteral("generated_secrets")][QStringLiteral("admin_password")].toString();
+        const QString password =
+            report[QStringLiteral("seed")][QStringLiteral("generated_secrets")][QStringLiteral("admin_password")]
+                .toString();
         QCOMPARE(password.size(), 20);
         QVERIFY2(!bootstrapped.err.contains(password), "the generated password must not reach the log");
 
         const Run verified = dbctl({QStringLiteral("verify"), uri}, {}, environment);
         QCOMPARE(verified.exitCode, 0);
-        QVERIFY2(verified.out.contains(QLatin1String("pack netraven-v2 (recorded in nrdb.schema_history)")), qPrintable(verified.out));
+        QVERIFY2(verified.out.contains(QLatin1String("pack netraven-v2 (recorded in nrdb.schema_history)")),
+                 qPrintable(verified.out));
         QVERIFY(verified.out.contains(QLatin1String("Alembic: alembic_version = a3992da91329")));
         // Named, the other NetRaven is compared (reading), and is plainly not this database.
-        const Run asV1 = dbctl({QStringLiteral("verify"), uri, QStringLiteral("--pack"), QStringLiteral("netraven-v1")}, {}, environment);
+        const Run asV1 = dbctl({QStringLiteral("verify"), uri, QStringLiteral("--pack"), QStringLiteral("netraven-v1")},
+                               {}, environment);
         QCOMPARE(asV1.exitCode, 4);
-        QVERIFY2(asV1.out.startsWith(QLatin1String("Not a netraven-v1 database: 11 of its 11 required tables are missing")), qPrintable(asV1.out));
+        QVERIFY2(
+            asV1.out.startsWith(QLatin1String("Not a netraven-v1 database: 11 of its 11 required tables are missing")),
+            qPrintable(asV1.out));
         const Run again = dbctl({QStringLiteral("bootstrap"), uri}, {}, environment);
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.startsWith(QLatin1String("Nothing to do")));
@@ -263,7 +281,8 @@ private slots:
         QCOMPARE(psql.run().value().exitCode, 0);
         const Run drift = dbctl({QStringLiteral("verify"), uri, QStringLiteral("--json")}, {}, environment);
         QCOMPARE(drift.exitCode, 4);
-        const QJsonArray items = QJsonDocument::fromJson(drift.out.toUtf8()).object().value(QStringLiteral("drift")).toArray();
+        const QJsonArray items =
+            QJsonDocument::fromJson(drift.out.toUtf8()).object().value(QStringLiteral("drift")).toArray();
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first()[QStringLiteral("object")].toString(), QStringLiteral("ix_devices_hostname"));
         QCOMPARE(items.first()[QStringLiteral("kind")].toString(), QStringLiteral("missing"));
@@ -279,49 +298,62 @@ private slots:
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
         const QProcessEnvironment environment = environmentFor(server.value());
-        const QString uri = server.value().profile(QStringLiteral("nrdb_cli_backup_%1").arg(QCoreApplication::applicationPid())).toUri();
+        const QString uri = server.value()
+                                .profile(QStringLiteral("nrdb_cli_backup_%1").arg(QCoreApplication::applicationPid()))
+                                .toUri();
         QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
         QTemporaryDir dir;
-        const Run backup = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
-                                  QStringLiteral("plain-gzip"), QStringLiteral("--shareable")},
-                                 {}, environment);
+        const Run backup =
+            dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
+                   QStringLiteral("plain-gzip"), QStringLiteral("--shareable")},
+                  {}, environment);
         QVERIFY2(backup.exitCode == 0, qPrintable(backup.err));
         const QString path = backup.out.trimmed();
-        QVERIFY2(QRegularExpression(QStringLiteral(R"(/nrdb_cli_backup_\d+_\d{8}_\d{6}\.sql\.gz$)")).match(path).hasMatch(), qPrintable(path));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral(R"(/nrdb_cli_backup_\d+_\d{8}_\d{6}\.sql\.gz$)")).match(path).hasMatch(),
+            qPrintable(path));
         QFile manifestFile(path + QStringLiteral(".manifest.json"));
         QVERIFY(manifestFile.open(QIODevice::ReadOnly));
         const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
         QCOMPARE(manifest[QStringLiteral("model")][QStringLiteral("pack")].toString(), QStringLiteral("netraven-v2"));
         QCOMPARE(manifest[QStringLiteral("model")][QStringLiteral("version")].toInt(), 2);
-        QVERIFY2(backup.err.contains(QLatin1String("Shareable: the rows of credentials stay out")), qPrintable(backup.err));
+        QVERIFY2(backup.err.contains(QLatin1String("Shareable: the rows of credentials stay out")),
+                 qPrintable(backup.err));
         QVERIFY(!backup.err.contains(server.value().password));
-        const Run badFormat = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
-                                     QStringLiteral("zip")}, {}, environment);
+        const Run badFormat = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(),
+                                     QStringLiteral("--format"), QStringLiteral("zip")},
+                                    {}, environment);
         QCOMPARE(badFormat.exitCode, 2);
         QCOMPARE(dbctl({QStringLiteral("backup"), uri}, {}, environment).exitCode, 2); // no --dir
 
         // Restore into a new database, prove the backup, and refuse to replace without the name.
         const QString into = QStringLiteral("nrdb_cli_restored_%1").arg(QCoreApplication::applicationPid());
         const QString serverUri = server.value().profile().toUri();
-        const Run restored = dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), into}, {}, environment);
+        const Run restored =
+            dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), into}, {}, environment);
         QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
         QCOMPARE(restored.out, QStringLiteral("Restored into %1.\n").arg(into));
-        const Run again = dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), into}, {}, environment);
+        const Run again =
+            dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), into}, {}, environment);
         QCOMPARE(again.exitCode, 1);
         QVERIFY(again.err.contains(QLatin1String("exists")));
         const Run proved = dbctl({QStringLiteral("prove-restorable"), path, serverUri}, {}, environment);
         QVERIFY2(proved.exitCode == 0, qPrintable(proved.err));
         QVERIFY(proved.out.startsWith(QLatin1String("Restorable: restored on the server")));
         QVERIFY2(proved.out.contains(QLatin1String("Matches netraven-v2 at version 2")), qPrintable(proved.out));
-        QCOMPARE(dbctl({QStringLiteral("restore"), dir.filePath(QStringLiteral("none.dump")), serverUri, QStringLiteral("--into"), into},
-                       {}, environment).exitCode, 1);
+        QCOMPARE(dbctl({QStringLiteral("restore"), dir.filePath(QStringLiteral("none.dump")), serverUri,
+                        QStringLiteral("--into"), into},
+                       {}, environment)
+                     .exitCode,
+                 1);
 
         const Run listed = dbctl({QStringLiteral("backups"), QStringLiteral("list"), dir.path()}, {}, environment);
         QCOMPARE(listed.exitCode, 0);
         QVERIFY2(listed.out.contains(QLatin1String("plain-gzip  verified")), qPrintable(listed.out)); // proven above
         QCOMPARE(dbctl({QStringLiteral("backups"), QStringLiteral("verify"), dir.path()}, {}, environment).exitCode, 0);
-        const Run pruned = dbctl({QStringLiteral("backups"), QStringLiteral("prune"), dir.path(), QStringLiteral("--keep"),
-                                  QStringLiteral("1")}, {}, environment);
+        const Run pruned = dbctl({QStringLiteral("backups"), QStringLiteral("prune"), dir.path(),
+                                  QStringLiteral("--keep"), QStringLiteral("1")},
+                                 {}, environment);
         QCOMPARE(pruned.exitCode, 0);
         QCOMPARE(pruned.out, QString()); // one backup, and it is the only verified one
         QCOMPARE(dbctl({QStringLiteral("backups"), QStringLiteral("prune"), dir.path()}, {}, environment).exitCode, 2);
@@ -335,14 +367,18 @@ private slots:
         const QProcessEnvironment environment = environmentFor(server.value());
         const QString name = QStringLiteral("nrdb_cli_neither_%1").arg(QCoreApplication::applicationPid());
         const QString psqlPath = QDir(server.value().binDir).filePath(QStringLiteral("psql"));
-        for (const auto &[database, sql] : {std::pair{server.value().profile().toUri(), QStringLiteral("CREATE DATABASE %1").arg(name)},
-                                            std::pair{server.value().profile(name).toUri(), QStringLiteral("CREATE TABLE users (id int)")}}) {
-            ChildCommand psql(psqlPath, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), database, QStringLiteral("-c"), sql},
-                              {}, environment);
+        for (const auto &[database, sql] :
+             {std::pair{server.value().profile().toUri(), QStringLiteral("CREATE DATABASE %1").arg(name)},
+              std::pair{server.value().profile(name).toUri(), QStringLiteral("CREATE TABLE users (id int)")}}) {
+            ChildCommand psql(
+                psqlPath,
+                {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), database, QStringLiteral("-c"), sql},
+                {}, environment);
             QCOMPARE(psql.run().value().exitCode, 0);
         }
         const QString uri = server.value().profile(name).toUri();
-        const QString line = QStringLiteral("Not a database of any known pack: the closest is netraven-v2, with 1 of its 12 required tables");
+        const QString line = QStringLiteral(
+            "Not a database of any known pack: the closest is netraven-v2, with 1 of its 12 required tables");
         const Run verified = dbctl({QStringLiteral("verify"), uri}, {}, environment);
         QCOMPARE(verified.exitCode, 4);
         QCOMPARE(verified.out, line + QLatin1Char('\n'));
@@ -359,45 +395,58 @@ private slots:
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
         const QProcessEnvironment environment = environmentFor(server.value());
-        const QString uri = server.value().profile(QStringLiteral("nrdb_cli_inspect_%1").arg(QCoreApplication::applicationPid())).toUri();
-        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--pack"), QStringLiteral("netraven-v1")}, {}, environment).exitCode, 0);
+        const QString uri = server.value()
+                                .profile(QStringLiteral("nrdb_cli_inspect_%1").arg(QCoreApplication::applicationPid()))
+                                .toUri();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri, QStringLiteral("--pack"), QStringLiteral("netraven-v1")}, {},
+                       environment)
+                     .exitCode,
+                 0);
 
         const Run summary = dbctl({QStringLiteral("inspect"), uri}, {}, environment);
         QCOMPARE(summary.exitCode, 0);
         QVERIFY2(summary.out.startsWith(QLatin1String("netraven: 13 tables, 0 views")), qPrintable(summary.out));
         QVERIFY(summary.out.contains(QLatin1String("Extensions: pgcrypto")));
-        QVERIFY2(summary.out.contains(QLatin1String("Pack: netraven-v1: 11 of its 11 required tables in schema netraven")),
-                 qPrintable(summary.out));
+        QVERIFY2(
+            summary.out.contains(QLatin1String("Pack: netraven-v1: 11 of its 11 required tables in schema netraven")),
+            qPrintable(summary.out));
         const Run json = dbctl({QStringLiteral("inspect"), uri, QStringLiteral("--schema"), QStringLiteral("netraven"),
-                                QStringLiteral("--json")}, {}, environment);
+                                QStringLiteral("--json")},
+                               {}, environment);
         QCOMPARE(json.exitCode, 0);
-        const QJsonArray relations = QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("relations")).toArray();
+        const QJsonArray relations =
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("relations")).toArray();
         QCOMPARE(relations.size(), 13);
         const auto devices = std::find_if(relations.cbegin(), relations.cend(), [](const QJsonValue &relation) {
             return relation[QStringLiteral("name")].toString() == QLatin1String("devices");
         });
         QVERIFY(devices != relations.cend());
-        QCOMPARE((*devices)[QStringLiteral("columns")].toArray().first()[QStringLiteral("name")].toString(), QStringLiteral("id"));
-        const Run noSchema = dbctl({QStringLiteral("inspect"), uri, QStringLiteral("--schema"), QStringLiteral("nope")}, {}, environment);
+        QCOMPARE((*devices)[QStringLiteral("columns")].toArray().first()[QStringLiteral("name")].toString(),
+                 QStringLiteral("id"));
+        const Run noSchema = dbctl({QStringLiteral("inspect"), uri, QStringLiteral("--schema"), QStringLiteral("nope")},
+                                   {}, environment);
         QCOMPARE(noSchema.exitCode, 1);
         QVERIFY(noSchema.err.contains(QLatin1String("There is no schema named nope")));
 
         const Run lint = dbctl({QStringLiteral("lint"), uri, QStringLiteral("--schema"), QStringLiteral("netraven"),
-                                QStringLiteral("--json")}, {}, environment);
+                                QStringLiteral("--json")},
+                               {}, environment);
         QCOMPARE(lint.exitCode, 0);
         const QJsonArray findings = QJsonDocument::fromJson(lint.out.toUtf8()).array();
         QCOMPARE(findings.size(), 32); // the known defects of NetRaven's schema, as verify reports them
         QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [](const QJsonValue &finding) {
-            return finding[QStringLiteral("rule")].toString() == QLatin1String("fk-without-index")
-                   && finding[QStringLiteral("fix_sql")].toString().startsWith(QLatin1String("CREATE INDEX"));
+            return finding[QStringLiteral("rule")].toString() == QLatin1String("fk-without-index") &&
+                   finding[QStringLiteral("fix_sql")].toString().startsWith(QLatin1String("CREATE INDEX"));
         }));
         const Run fixes = dbctl({QStringLiteral("lint"), uri, QStringLiteral("--fix-sql")}, {}, environment);
-        QVERIFY(fixes.out.contains(QLatin1String("CREATE INDEX")) && !fixes.out.contains(QLatin1String("isolated-table")));
+        QVERIFY(fixes.out.contains(QLatin1String("CREATE INDEX")) &&
+                !fixes.out.contains(QLatin1String("isolated-table")));
 
         // The init script loads into an empty database with ON_ERROR_STOP, and is NetRaven's baseline.
         QTemporaryDir dir;
         const QString script = dir.filePath(QStringLiteral("init.sql"));
-        const Run exported = dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--output"), script}, {}, environment);
+        const Run exported =
+            dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--output"), script}, {}, environment);
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         QFile file(script);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -405,21 +454,30 @@ private slots:
         QVERIFY(!text.contains(QLatin1String("OWNER TO")) && !text.contains(QLatin1String("\\restrict")));
         QVERIFY(text.contains(QLatin1String("CREATE SCHEMA IF NOT EXISTS netraven;")));
         QVERIFY(!text.contains(QLatin1String("schema_history"))); // this tool's bookkeeping stays out
-        const QString empty = server.value().profile(QStringLiteral("nrdb_cli_init_%1").arg(QCoreApplication::applicationPid())).toUri();
+        const QString empty =
+            server.value().profile(QStringLiteral("nrdb_cli_init_%1").arg(QCoreApplication::applicationPid())).toUri();
         const QString psqlPath = QDir(server.value().binDir).filePath(QStringLiteral("psql"));
-        ChildCommand create(psqlPath, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), server.value().profile().toUri(),
-                                       QStringLiteral("-c"), QStringLiteral("CREATE DATABASE nrdb_cli_init_%1").arg(QCoreApplication::applicationPid())},
-                            {}, environment);
+        ChildCommand create(
+            psqlPath,
+            {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), server.value().profile().toUri(),
+             QStringLiteral("-c"),
+             QStringLiteral("CREATE DATABASE nrdb_cli_init_%1").arg(QCoreApplication::applicationPid())},
+            {}, environment);
         QCOMPARE(create.run().value().exitCode, 0);
-        ChildCommand load(psqlPath, {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                                     QStringLiteral("-d"), empty, QStringLiteral("-f"), script},
+        ChildCommand load(psqlPath,
+                          {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                           QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), empty, QStringLiteral("-f"),
+                           script},
                           {}, environment);
         const ChildOutcome loaded = load.run().value();
         QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.standardError));
         const Run verified = dbctl({QStringLiteral("verify"), empty}, {}, environment);
-        QVERIFY2(verified.out.startsWith(QLatin1String("Matches netraven-v1 at version 1, but has no migration history yet")),
+        QVERIFY2(verified.out.startsWith(
+                     QLatin1String("Matches netraven-v1 at version 1, but has no migration history yet")),
                  qPrintable(verified.out));
-        const Run toStdout = dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--schema"), QStringLiteral("netraven")}, {}, environment);
+        const Run toStdout =
+            dbctl({QStringLiteral("export-schema"), uri, QStringLiteral("--schema"), QStringLiteral("netraven")}, {},
+                  environment);
         QCOMPARE(toStdout.exitCode, 0);
         QVERIFY(toStdout.out.contains(QLatin1String("CREATE TABLE netraven.devices")));
     }
@@ -448,7 +506,8 @@ private slots:
         DatabaseSession holder;
         QVERIFY(holder.open(server.value().profile(database)));
         QSqlQuery lock(holder.database());
-        QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE public.device_tag_association IN ACCESS EXCLUSIVE MODE")));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) &&
+                lock.exec(QStringLiteral("LOCK TABLE public.device_tag_association IN ACCESS EXCLUSIVE MODE")));
 
         QTemporaryDir dir;
         QProcess tool;
@@ -466,12 +525,16 @@ private slots:
         } else {
             const QString err = QString::fromUtf8(tool.readAllStandardError());
             QVERIFY2(tool.exitCode() == 130, qPrintable(err));
-            const QString said = signal == SIGINT ? QStringLiteral("Ctrl-C") : signal == SIGTERM ? QStringLiteral("SIGTERM") : QStringLiteral("SIGHUP");
+            const QString said = signal == SIGINT    ? QStringLiteral("Ctrl-C")
+                                 : signal == SIGTERM ? QStringLiteral("SIGTERM")
+                                                     : QStringLiteral("SIGHUP");
             QVERIFY2(err.contains(QStringLiteral("Cancelling (%1)").arg(said)), qPrintable(err));
         }
         QTRY_VERIFY_WITH_TIMEOUT(dumpsRunning().isEmpty(), 10000);
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-        const auto files = [&dir] { return QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden); };
+        const auto files = [&dir] {
+            return QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        };
         if (signal != SIGKILL) {
             QCOMPARE(files(), QStringList());
             return;
@@ -480,10 +543,12 @@ private slots:
         const QStringList left = files();
         QCOMPARE(left.size(), 1);
         QVERIFY2(left.first().endsWith(QLatin1String(".partial")), qPrintable(left.first()));
-        const Run next = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(), QStringLiteral("--format"),
-                                QStringLiteral("custom")}, {}, environment);
+        const Run next = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), dir.path(),
+                                QStringLiteral("--format"), QStringLiteral("custom")},
+                               {}, environment);
         QVERIFY2(next.exitCode == 0, qPrintable(next.err));
-        QVERIFY2(next.err.contains(QStringLiteral("Removed %1, left by a backup that was killed").arg(left.first())), qPrintable(next.err));
+        QVERIFY2(next.err.contains(QStringLiteral("Removed %1, left by a backup that was killed").arg(left.first())),
+                 qPrintable(next.err));
         QCOMPARE(files().filter(QStringLiteral(".partial")), QStringList());
         QCOMPARE(files().size(), 2); // the new archive and its manifest
     }
@@ -509,13 +574,22 @@ private slots:
         if (m_largeBackup.isEmpty())
             QVERIFY(makeLargeBackup(server.value(), environment, victim));
         const QStringList arguments = command == QLatin1String("restore")
-                                          ? QStringList{command, m_largeBackup, serverUri, QStringLiteral("--into"), victim,
-                                                        QStringLiteral("--replace"), victim, QStringLiteral("--safety-dir"), m_safetyDir.path()}
+                                          ? QStringList{command,
+                                                        m_largeBackup,
+                                                        serverUri,
+                                                        QStringLiteral("--into"),
+                                                        victim,
+                                                        QStringLiteral("--replace"),
+                                                        victim,
+                                                        QStringLiteral("--safety-dir"),
+                                                        m_safetyDir.path()}
                                           : QStringList{command, m_largeBackup, serverUri};
         const auto copies = [&] {
-            return test::queryValues(server.value().profile(),
-                                     QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE '%1\\_restoring\\_%' "
-                                                    "OR datname LIKE 'nrdb\\_prove\\_%' ORDER BY 1").arg(victim));
+            return test::queryValues(
+                server.value().profile(),
+                QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE '%1\\_restoring\\_%' "
+                               "OR datname LIKE 'nrdb\\_prove\\_%' ORDER BY 1")
+                    .arg(victim));
         };
         const QStringList before = copies(); // a failed run of this test may have left some
         QProcess tool;
@@ -529,7 +603,8 @@ private slots:
         QVERIFY(tool.waitForFinished(20000));
         const QString err = QString::fromUtf8(tool.readAllStandardError());
         QTRY_VERIFY_WITH_TIMEOUT(restoring().isEmpty(), 10000);
-        QCOMPARE(test::queryValue(server.value().profile(victim), QStringLiteral("SELECT count(*) FROM public.bulk")), QStringLiteral("1500001"));
+        QCOMPARE(test::queryValue(server.value().profile(victim), QStringLiteral("SELECT count(*) FROM public.bulk")),
+                 QStringLiteral("1500001"));
         if (signal != SIGKILL) {
             QVERIFY2(tool.exitCode() == 130, qPrintable(err));
             QCOMPARE(copies(), before);
@@ -539,23 +614,31 @@ private slots:
         for (const QString &old : before)
             left.removeOne(old);
         QCOMPARE(left.size(), 1);
-        const Run listed = dbctl({QStringLiteral("cleanup"), serverUri, QStringLiteral("--dry-run"), QStringLiteral("--json")}, {}, environment);
+        const Run listed =
+            dbctl({QStringLiteral("cleanup"), serverUri, QStringLiteral("--dry-run"), QStringLiteral("--json")}, {},
+                  environment);
         QCOMPARE(listed.exitCode, 0);
         QJsonObject ours;
-        for (const QJsonValue &leftover : QJsonDocument::fromJson(listed.out.toUtf8()).object().value(QStringLiteral("leftovers")).toArray()) {
+        for (const QJsonValue &leftover :
+             QJsonDocument::fromJson(listed.out.toUtf8()).object().value(QStringLiteral("leftovers")).toArray()) {
             if (leftover[QStringLiteral("database")].toString() == left.first())
                 ours = leftover.toObject();
         }
         QVERIFY2(!ours.isEmpty(), qPrintable(listed.out));
         QCOMPARE(ours[QStringLiteral("pid")].toInteger(), pid);
-        const QString purpose = command == QLatin1String("restore") ? QStringLiteral("restore staging") : QStringLiteral("proof scratch");
+        const QString purpose =
+            command == QLatin1String("restore") ? QStringLiteral("restore staging") : QStringLiteral("proof scratch");
         QCOMPARE(ours[QStringLiteral("purpose")].toString(), purpose);
         QCOMPARE(copies().size(), before.size() + 1); // a dry run drops nothing
         const Run cleaned = dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment);
-        QVERIFY2(cleaned.exitCode == 0 && cleaned.out.contains(left.first() + QStringLiteral(": the ") + purpose + QStringLiteral(" for ")) && cleaned.out.contains(QLatin1String(" (dropped)")),
-                 qPrintable(cleaned.out + cleaned.err));
+        QVERIFY2(
+            cleaned.exitCode == 0 &&
+                cleaned.out.contains(left.first() + QStringLiteral(": the ") + purpose + QStringLiteral(" for ")) &&
+                cleaned.out.contains(QLatin1String(" (dropped)")),
+            qPrintable(cleaned.out + cleaned.err));
         QCOMPARE(copies(), QStringList());
-        QCOMPARE(dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment).out, QStringLiteral("Nothing left over.\n"));
+        QCOMPARE(dbctl({QStringLiteral("cleanup"), serverUri}, {}, environment).out,
+                 QStringLiteral("Nothing left over.\n"));
     }
 
     // A migration or a seed stopped half-way, while its transaction waits on a lock another
@@ -573,7 +656,8 @@ private slots:
         const Result<SandboxState> server = test::fixtureServer();
         QVERIFY(server);
         const QProcessEnvironment environment = environmentFor(server.value());
-        const QString database = QStringLiteral("nrdb_cli_fault_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_faultRuns);
+        const QString database =
+            QStringLiteral("nrdb_cli_fault_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_faultRuns);
         const ConnectionProfile profile = server.value().profile(database);
         const QString uri = profile.toUri();
         // migrate: version 1 of netraven-v2, so that 0002 (job_runs, with a key to users) is pending;
@@ -581,27 +665,33 @@ private slots:
         QStringList prepare{QStringLiteral("init"), uri};
         if (command == QLatin1String("migrate"))
             prepare << QStringLiteral("--to") << QStringLiteral("1");
-        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
+        QVERIFY(
+            test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
         QCOMPARE(dbctl(prepare, {}, environment).exitCode, 0);
         const auto state = [&] {
-            return test::queryValues(profile, QStringLiteral("SELECT (SELECT max(version) FROM nrdb.schema_history)::text || ' ' || "
-                                                             "(SELECT count(*) FROM pg_tables WHERE tablename = 'job_runs') || ' ' || "
-                                                             "(SELECT count(*) FROM public.users)"));
+            return test::queryValues(
+                profile, QStringLiteral("SELECT (SELECT max(version) FROM nrdb.schema_history)::text || ' ' || "
+                                        "(SELECT count(*) FROM pg_tables WHERE tablename = 'job_runs') || ' ' || "
+                                        "(SELECT count(*) FROM public.users)"));
         };
         const QStringList before = state();
 
         DatabaseSession holder; // SHARE: the catalog reads pass, a key to users or a row into it waits
         QVERIFY(holder.open(profile));
         QSqlQuery lock(holder.database());
-        QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE public.users IN SHARE MODE")));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) &&
+                lock.exec(QStringLiteral("LOCK TABLE public.users IN SHARE MODE")));
         QProcess tool;
         tool.setProcessEnvironment(environment);
-        tool.start(QStringLiteral(NRDB_DBCTL_PATH), command == QLatin1String("migrate") ? QStringList{command, QStringLiteral("up"), uri}
-                                                                                         : QStringList{command, uri});
+        tool.start(QStringLiteral(NRDB_DBCTL_PATH), command == QLatin1String("migrate")
+                                                        ? QStringList{command, QStringLiteral("up"), uri}
+                                                        : QStringList{command, uri});
         QVERIFY(tool.waitForStarted());
         const auto waitingJobs = [&] {
-            return test::queryValue(profile, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                                            "AND application_name LIKE 'netraven-dbadmin job%' AND wait_event_type = 'Lock'"));
+            return test::queryValue(
+                profile,
+                QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                               "AND application_name LIKE 'netraven-dbadmin job%' AND wait_event_type = 'Lock'"));
         };
         QTRY_COMPARE_WITH_TIMEOUT(waitingJobs(), QStringLiteral("1"), 30000);
         ::kill(static_cast<pid_t>(tool.processId()), signal);
@@ -610,11 +700,15 @@ private slots:
         if (signal != SIGKILL)
             QVERIFY2(tool.exitCode() == 130, qPrintable(err));
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-        QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(profile, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                                                           "AND application_name LIKE 'netraven-dbadmin job%'")),
-                                  QStringLiteral("0"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::queryValue(profile,
+                             QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                            "AND application_name LIKE 'netraven-dbadmin job%'")),
+            QStringLiteral("0"), 15000);
         QCOMPARE(state(), before);
-        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database)).isEmpty());
+        QVERIFY(
+            test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database))
+                .isEmpty());
     }
 
     // Two seeds of one database at once, from two processes: the pack's lock takes them in turn,
@@ -626,7 +720,8 @@ private slots:
         const QProcessEnvironment environment = environmentFor(server.value());
         const QString database = QStringLiteral("nrdb_cli_seeds_%1").arg(QCoreApplication::applicationPid());
         const ConnectionProfile profile = server.value().profile(database);
-        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
+        QVERIFY(
+            test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
         QCOMPARE(dbctl({QStringLiteral("init"), profile.toUri()}, {}, environment).exitCode, 0);
         std::array<QProcess, 2> seeds;
         for (QProcess &seed : seeds) {
@@ -639,7 +734,9 @@ private slots:
         }
         QCOMPARE(test::queryValue(profile, QStringLiteral("SELECT count(*) FROM public.users")), QStringLiteral("1"));
         QCOMPARE(test::queryValue(profile, QStringLiteral("SELECT count(*) FROM public.tags")), QStringLiteral("1"));
-        QVERIFY(test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database)).isEmpty());
+        QVERIFY(
+            test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database))
+                .isEmpty());
     }
 
     // Two restores into one new name at once, from two processes: one restores, the other says
@@ -651,15 +748,19 @@ private slots:
         const QProcessEnvironment environment = environmentFor(server.value());
         const QString source = QStringLiteral("nrdb_cli_twice_src_%1").arg(QCoreApplication::applicationPid());
         const QString target = QStringLiteral("nrdb_cli_twice_%1").arg(QCoreApplication::applicationPid());
-        QCOMPARE(dbctl({QStringLiteral("bootstrap"), server.value().profile(source).toUri()}, {}, environment).exitCode, 0);
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), server.value().profile(source).toUri()}, {}, environment).exitCode,
+                 0);
         QTemporaryDir dir;
-        const Run backup = dbctl({QStringLiteral("backup"), server.value().profile(source).toUri(), QStringLiteral("--dir"), dir.path()}, {}, environment);
+        const Run backup = dbctl(
+            {QStringLiteral("backup"), server.value().profile(source).toUri(), QStringLiteral("--dir"), dir.path()}, {},
+            environment);
         QCOMPARE(backup.exitCode, 0);
         std::array<QProcess, 2> restores;
         for (QProcess &restore : restores) {
             restore.setProcessEnvironment(environment);
-            restore.start(QStringLiteral(NRDB_DBCTL_PATH), {QStringLiteral("restore"), backup.out.trimmed(), server.value().profile().toUri(),
-                                                            QStringLiteral("--into"), target});
+            restore.start(QStringLiteral(NRDB_DBCTL_PATH),
+                          {QStringLiteral("restore"), backup.out.trimmed(), server.value().profile().toUri(),
+                           QStringLiteral("--into"), target});
         }
         QList<int> codes;
         QString refusal;
@@ -671,9 +772,12 @@ private slots:
         }
         std::sort(codes.begin(), codes.end());
         QCOMPARE(codes, (QList<int>{0, 1}));
-        QVERIFY2(refusal.contains(target) && (refusal.contains(QLatin1String("exists")) || refusal.contains(QLatin1String("nothing was changed"))),
+        QVERIFY2(refusal.contains(target) && (refusal.contains(QLatin1String("exists")) ||
+                                              refusal.contains(QLatin1String("nothing was changed"))),
                  qPrintable(refusal));
-        QCOMPARE(test::queryValues(server.value().profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE '%1%' ORDER BY 1").arg(target)),
+        QCOMPARE(test::queryValues(
+                     server.value().profile(),
+                     QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE '%1%' ORDER BY 1").arg(target)),
                  QStringList{target});
     }
 
@@ -683,8 +787,8 @@ private slots:
         QProcess process;
         process.setProcessEnvironment(environmentWithoutLibpqVariables());
         process.start(QStringLiteral(NRDB_DBCTL_PATH),
-                      {QStringLiteral("connect-test"), QStringLiteral("postgresql://x@127.0.0.1:1/x"), QStringLiteral("--wait"),
-                       QStringLiteral("60")});
+                      {QStringLiteral("connect-test"), QStringLiteral("postgresql://x@127.0.0.1:1/x"),
+                       QStringLiteral("--wait"), QStringLiteral("60")});
         QVERIFY(process.waitForStarted());
         QTest::qWait(1000);
         QElapsedTimer clock;
@@ -701,21 +805,23 @@ private slots:
     {
         if (::geteuid() != 0)
             QSKIP("this run is already an ordinary user's (see sandboxLifecycle)");
-        const Result<ChildOutcome> reachable =
-            ChildCommand{QStringLiteral("/usr/bin/test"), {QStringLiteral("-x"), QStringLiteral(NRDB_DBCTL_PATH)},
-                         QStringLiteral("postgres")}
-                .run();
+        const Result<ChildOutcome> reachable = ChildCommand{QStringLiteral("/usr/bin/test"),
+                                                            {QStringLiteral("-x"), QStringLiteral(NRDB_DBCTL_PATH)},
+                                                            QStringLiteral("postgres")}
+                                                   .run();
         if (!reachable || reachable.value().exitCode != 0)
             QSKIP("the build directory is not reachable by the postgres user");
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFileDevice::ExeOther | QFileDevice::WriteOther |
-                                              QFileDevice::ReadOther);
+        QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFileDevice::ExeOther |
+                                              QFileDevice::WriteOther | QFileDevice::ReadOther);
         const QString stateFile = dir.filePath(QStringLiteral("sandbox.json"));
-        const Run started = dbctl({QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--state-file"), stateFile},
-                                  QStringLiteral("postgres"));
+        const Run started =
+            dbctl({QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--state-file"), stateFile},
+                  QStringLiteral("postgres"));
         QVERIFY2(started.exitCode == 0, qPrintable(started.err));
-        const Run stopped = dbctl({QStringLiteral("sandbox"), QStringLiteral("stop"), QStringLiteral("--state-file"), stateFile},
-                                  QStringLiteral("postgres"));
+        const Run stopped =
+            dbctl({QStringLiteral("sandbox"), QStringLiteral("stop"), QStringLiteral("--state-file"), stateFile},
+                  QStringLiteral("postgres"));
         QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
         QVERIFY(!QFile::exists(stateFile));
     }
@@ -727,16 +833,19 @@ private:
     {
         const QString uri = server.profile(victim).toUri();
         if (dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode != 0 ||
-            !test::queryValues(server.profile(victim), QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) AS a, "
-                                                                      "md5((g * 7)::text) AS b FROM generate_series(1, 1500000) g"))
+            !test::queryValues(server.profile(victim),
+                               QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) AS a, "
+                                              "md5((g * 7)::text) AS b FROM generate_series(1, 1500000) g"))
                  .isEmpty())
             return false;
-        const Run backup = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), m_backupDir.path(), QStringLiteral("--format"),
-                                  QStringLiteral("custom"), QStringLiteral("--compress"), QStringLiteral("0")},
+        const Run backup = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), m_backupDir.path(),
+                                  QStringLiteral("--format"), QStringLiteral("custom"), QStringLiteral("--compress"),
+                                  QStringLiteral("0")},
                                  {}, environment);
         m_largeBackup = backup.out.trimmed();
         return backup.exitCode == 0 &&
-               test::queryValues(server.profile(victim), QStringLiteral("INSERT INTO public.bulk VALUES (0, 'a', 'b')")).isEmpty();
+               test::queryValues(server.profile(victim), QStringLiteral("INSERT INTO public.bulk VALUES (0, 'a', 'b')"))
+                   .isEmpty();
     }
 
     int m_faultRuns = 0;

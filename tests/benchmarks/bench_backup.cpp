@@ -38,13 +38,14 @@ namespace {
 using RowWriter = std::function<void(int row, QByteArray &out)>;
 
 // Streams `rows` rows in COPY text format to psql's COPY … FROM STDIN.
-void copyRows(const ClientTools &tools, const QProcessEnvironment &environment, const QString &table, const QString &columns,
-              int rows, const RowWriter &writeRow)
+void copyRows(const ClientTools &tools, const QProcessEnvironment &environment, const QString &table,
+              const QString &columns, int rows, const RowWriter &writeRow)
 {
     QProcess psql;
     psql.setProcessEnvironment(environment);
-    psql.start(tools.psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                              QStringLiteral("-c"), QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns)});
+    psql.start(tools.psql(),
+               {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                QStringLiteral("-c"), QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns)});
     if (!psql.waitForStarted())
         qFatal("psql did not start");
     QByteArray chunk;
@@ -63,39 +64,50 @@ void copyRows(const ClientTools &tools, const QProcessEnvironment &environment, 
         qFatal("COPY %s failed: %s", qPrintable(table), psql.readAllStandardError().constData());
 }
 
-QByteArray number(qint64 value) { return QByteArray::number(value); }
+QByteArray number(qint64 value)
+{
+    return QByteArray::number(value);
+}
 
 void fill(const ClientTools &tools, const QProcessEnvironment &environment, int megabytes)
 {
     // About 1 KB per log entry with its share of the indexes; a log per 50 entries; 2,000 devices.
     const int entries = megabytes * 1000;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto timestamp = [&now](qint64 secondsAgo) { return now.addSecs(-secondsAgo).toString(Qt::ISODate).toLatin1(); };
-    copyRows(tools, environment, QStringLiteral("netraven.users"), QStringLiteral("id, username, email, password_hash"), 1,
-             [](int, QByteArray &out) { out += "u1\tadmin\ta@b.c\tx\n"; });
+    const auto timestamp = [&now](qint64 secondsAgo) {
+        return now.addSecs(-secondsAgo).toString(Qt::ISODate).toLatin1();
+    };
+    copyRows(tools, environment, QStringLiteral("netraven.users"), QStringLiteral("id, username, email, password_hash"),
+             1, [](int, QByteArray &out) { out += "u1\tadmin\ta@b.c\tx\n"; });
     copyRows(tools, environment, QStringLiteral("netraven.devices"),
-             QStringLiteral("id, hostname, ip_address, device_type, owner_id, description"), 2000, [](int row, QByteArray &out) {
+             QStringLiteral("id, hostname, ip_address, device_type, owner_id, description"), 2000,
+             [](int row, QByteArray &out) {
                  const QByteArray g = number(row + 1);
-                 out += "d" + g + "\trouter-" + g + "\t10.0." + number((row + 1) / 250) + '.' + number((row + 1) % 250) +
-                        "\tcisco_ios\tu1\t" + QByteArray("rack 7, row " + g + "; ").repeated(8) + '\n';
+                 out += "d" + g + "\trouter-" + g + "\t10.0." + number((row + 1) / 250) + '.' +
+                        number((row + 1) % 250) + "\tcisco_ios\tu1\t" +
+                        QByteArray("rack 7, row " + g + "; ").repeated(8) + '\n';
              });
     copyRows(tools, environment, QStringLiteral("netraven.job_logs"),
-             QStringLiteral("id, session_id, job_type, status, start_time, device_id, created_by, job_data"), entries / 50,
-             [&](int row, QByteArray &out) {
+             QStringLiteral("id, session_id, job_type, status, start_time, device_id, created_by, job_data"),
+             entries / 50, [&](int row, QByteArray &out) {
                  const QByteArray g = number(row + 1);
-                 out += "j" + g + "\ts" + g + "\tbackup\tcompleted\t" + timestamp((row + 1) * 60) + "\td" + number(row % 2000 + 1) +
-                        "\tu1\t{\"attempt\": " + number(row % 3) + ", \"commands\": [\"show running-config\", \"show version\"]}\n";
+                 out += "j" + g + "\ts" + g + "\tbackup\tcompleted\t" + timestamp((row + 1) * 60) + "\td" +
+                        number(row % 2000 + 1) + "\tu1\t{\"attempt\": " + number(row % 3) +
+                        ", \"commands\": [\"show running-config\", \"show version\"]}\n";
              });
     // A session log: the device's banner hash, then interface lines (newlines escaped for COPY).
-    copyRows(tools, environment, QStringLiteral("netraven.job_log_entries"),
-             QStringLiteral("id, job_log_id, \"timestamp\", level, category, message, session_log_content"), entries,
-             [&](int row, QByteArray &out) {
-                 const QByteArray g = number(row);
-                 out += "e" + g + "\tj" + number(row / 50 + 1) + '\t' + timestamp(row) +
-                        "\tINFO\tdevice\tConnected to device and collected the configuration, step " + g + '\t' +
-                        QCryptographicHash::hash(g, QCryptographicHash::Md5).toHex() +
-                        QByteArray("\\ninterface GigabitEthernet0/" + number(row % 48) + " description uplink").repeated(18) + '\n';
-             });
+    copyRows(
+        tools, environment, QStringLiteral("netraven.job_log_entries"),
+        QStringLiteral("id, job_log_id, \"timestamp\", level, category, message, session_log_content"), entries,
+        [&](int row, QByteArray &out) {
+            const QByteArray g = number(row);
+            out +=
+                "e" + g + "\tj" + number(row / 50 + 1) + '\t' + timestamp(row) +
+                "\tINFO\tdevice\tConnected to device and collected the configuration, step " + g + '\t' +
+                QCryptographicHash::hash(g, QCryptographicHash::Md5).toHex() +
+                QByteArray("\\ninterface GigabitEthernet0/" + number(row % 48) + " description uplink").repeated(18) +
+                '\n';
+        });
 }
 
 void execute(const QSqlDatabase &db, const QString &statement)
@@ -130,7 +142,8 @@ double runTool(const QString &program, const QStringList &arguments, const QProc
     clock.start();
     const Result<ChildOutcome> outcome = command.run();
     if (!outcome || outcome.value().exitCode != 0)
-        qFatal("%s failed: %s", qPrintable(program), outcome ? qPrintable(outcome.value().standardError) : qPrintable(outcome.error().message));
+        qFatal("%s failed: %s", qPrintable(program),
+               outcome ? qPrintable(outcome.value().standardError) : qPrintable(outcome.error().message));
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
@@ -174,7 +187,8 @@ int main(int argc, char *argv[])
         QSqlQuery size(session.database());
         size.exec(QStringLiteral("SELECT pg_database_size(current_database())"));
         size.next();
-        std::fprintf(stderr, "filled %.0f MB with COPY in %.0f s\n", size.value(0).toDouble() / 1e6, double(clock.elapsed()) / 1000.0);
+        std::fprintf(stderr, "filled %.0f MB with COPY in %.0f s\n", size.value(0).toDouble() / 1e6,
+                     double(clock.elapsed()) / 1000.0);
     }
 
     QTemporaryDir out;
@@ -201,7 +215,9 @@ int main(int argc, char *argv[])
         return ms;
     });
     backups.add(QStringLiteral("pg_dump -Fc"), [&] {
-        return runTool(tools.pgDump(), {QStringLiteral("--no-password"), QStringLiteral("-Fc"), QStringLiteral("-f"), fresh(QStringLiteral("raw.dump"))},
+        return runTool(tools.pgDump(),
+                       {QStringLiteral("--no-password"), QStringLiteral("-Fc"), QStringLiteral("-f"),
+                        fresh(QStringLiteral("raw.dump"))},
                        environment);
     });
     backups.add(QStringLiteral("ours, defaults"), [&] {
@@ -210,9 +226,11 @@ int main(int argc, char *argv[])
         return runJob(std::make_shared<BackupJob>(bench, defaults));
     });
     backups.run(rounds);
-    backups.printFigure(QStringLiteral("backup ~%1 MB, custom format, vs pg_dump -Fc").arg(megabytes), 0, 1, QStringLiteral("<= 1.05x"));
-    backups.printFigure(QStringLiteral("backup ~%1 MB, our defaults (%2 cores) vs pg_dump -Fc defaults").arg(megabytes).arg(cores), 2, 1,
-                        QStringLiteral("<= 0.6x"));
+    backups.printFigure(QStringLiteral("backup ~%1 MB, custom format, vs pg_dump -Fc").arg(megabytes), 0, 1,
+                        QStringLiteral("<= 1.05x"));
+    backups.printFigure(
+        QStringLiteral("backup ~%1 MB, our defaults (%2 cores) vs pg_dump -Fc defaults").arg(megabytes).arg(cores), 2,
+        1, QStringLiteral("<= 0.6x"));
 
     // Restores of the custom archive into a new database: ours with one job (like the raw tool),
     // the raw tools (createdb + pg_restore), and ours with its default parallel jobs.
@@ -233,14 +251,22 @@ int main(int argc, char *argv[])
     restores.add(QStringLiteral("ours, one job"), [&] { return ourRestore(QStringLiteral("restored_ours"), 1); });
     restores.add(QStringLiteral("createdb + pg_restore"), [&] {
         const QString database = dropped(QStringLiteral("restored_raw"));
-        return runTool(tools.psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-c"), QStringLiteral("CREATE DATABASE ") + database},
+        return runTool(tools.psql(),
+                       {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-c"),
+                        QStringLiteral("CREATE DATABASE ") + database},
                        serverEnvironment) +
-               runTool(tools.pgRestore(), {QStringLiteral("--no-password"), QStringLiteral("--dbname=") + database, archive}, serverEnvironment);
+               runTool(tools.pgRestore(),
+                       {QStringLiteral("--no-password"), QStringLiteral("--dbname=") + database, archive},
+                       serverEnvironment);
     });
-    restores.add(QStringLiteral("ours, restore defaults"), [&] { return ourRestore(QStringLiteral("restored_parallel"), 0); });
+    restores.add(QStringLiteral("ours, restore defaults"),
+                 [&] { return ourRestore(QStringLiteral("restored_parallel"), 0); });
     restores.run(rounds);
-    restores.printFigure(QStringLiteral("restore ~%1 MB custom archive, vs createdb + pg_restore").arg(megabytes), 0, 1, QStringLiteral("<= 1.05x"));
-    restores.printFigure(QStringLiteral("restore ~%1 MB, our defaults (%2 cores) vs createdb + pg_restore defaults").arg(megabytes).arg(cores), 2, 1,
-                         QStringLiteral("-"));
+    restores.printFigure(QStringLiteral("restore ~%1 MB custom archive, vs createdb + pg_restore").arg(megabytes), 0, 1,
+                         QStringLiteral("<= 1.05x"));
+    restores.printFigure(QStringLiteral("restore ~%1 MB, our defaults (%2 cores) vs createdb + pg_restore defaults")
+                             .arg(megabytes)
+                             .arg(cores),
+                         2, 1, QStringLiteral("-"));
     return 0;
 }

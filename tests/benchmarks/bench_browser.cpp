@@ -71,8 +71,9 @@ int main(int argc, char *argv[])
     }
     const double first = runs.front();
     std::sort(runs.begin(), runs.end());
-    bench::printPlainFigure(QStringLiteral("refresh to populated browser, %1 tables, first (cold server caches)").arg(tables),
-                            first, QStringLiteral("ms"), QStringLiteral("<= 10000 ms at 20,000"));
+    bench::printPlainFigure(
+        QStringLiteral("refresh to populated browser, %1 tables, first (cold server caches)").arg(tables), first,
+        QStringLiteral("ms"), QStringLiteral("<= 10000 ms at 20,000"));
     bench::printPlainFigure(QStringLiteral("refresh to populated browser, %1 tables, median of 3").arg(tables), runs[1],
                             QStringLiteral("ms"), QStringLiteral("<= 10000 ms at 20,000"));
     QElapsedTimer searchClock;

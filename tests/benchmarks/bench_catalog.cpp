@@ -91,7 +91,8 @@ int main(int argc, char *argv[])
             clock.start();
             if (Status created = bench::createSyntheticSchema(session.database(), tables); !created)
                 fail(QStringLiteral("generate"), created);
-            std::fprintf(stderr, "generated %d tables in %.1f s\n", tables, static_cast<double>(clock.elapsed()) / 1000);
+            std::fprintf(stderr, "generated %d tables in %.1f s\n", tables,
+                         static_cast<double>(clock.elapsed()) / 1000);
         }
         int queries = 0;
         int relations = 0;
@@ -109,15 +110,17 @@ int main(int argc, char *argv[])
         environment.insert(QStringLiteral("PGPASSFILE"), server.passFile);
         const double psql = bench::medianMilliseconds(kRuns, [&] {
             ChildCommand command(QDir(server.binDir).filePath(QStringLiteral("psql")),
-                                 {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
-                                  QStringLiteral("-h"), server.host, QStringLiteral("-p"), QString::number(server.port),
-                                  QStringLiteral("-U"), server.superuser, QStringLiteral("-d"), database,
-                                  QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-f"), script},
+                                 {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"),
+                                  QStringLiteral("-t"), QStringLiteral("-h"), server.host, QStringLiteral("-p"),
+                                  QString::number(server.port), QStringLiteral("-U"), server.superuser,
+                                  QStringLiteral("-d"), database, QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                  QStringLiteral("-f"), script},
                                  {}, environment);
             const Result<ChildOutcome> outcome = command.run();
             if (!outcome || outcome.value().exitCode != 0)
-                fail(QStringLiteral("psql"), outcome ? Status(Error{ErrorKind::Process, outcome.value().standardError, {}, {}})
-                                                     : Status(outcome.error()));
+                fail(QStringLiteral("psql"),
+                     outcome ? Status(Error{ErrorKind::Process, outcome.value().standardError, {}, {}})
+                             : Status(outcome.error()));
         });
         bench::printFigure(QStringLiteral("catalog snapshot, %1 tables (vs psql, same rows)").arg(tables), ours, psql,
                            QStringLiteral("ms"), tables == 5000 ? QStringLiteral("<= 1.5x") : QString());

@@ -41,7 +41,8 @@ double graphvizCommand(const QString &engine, const QByteArray &dot, const QStri
     QProcess process;
     QElapsedTimer clock;
     clock.start();
-    process.start(engine, {QStringLiteral("-Tsvg"), input, QStringLiteral("-o"), directory + QStringLiteral("/graph.svg")});
+    process.start(engine,
+                  {QStringLiteral("-Tsvg"), input, QStringLiteral("-o"), directory + QStringLiteral("/graph.svg")});
     if (!process.waitForFinished(limitMs)) {
         process.kill();
         process.waitForFinished();
@@ -96,10 +97,13 @@ void measureFrames(DiagramView &view, int tables)
     }
     std::vector<double> frames(view.frameTimes().cbegin(), view.frameTimes().cend());
     std::sort(frames.begin(), frames.end());
-    bench::printPlainFigure(QStringLiteral("diagram frame while panning and zooming, %1 tables, median of %2").arg(tables).arg(frames.size()),
+    bench::printPlainFigure(QStringLiteral("diagram frame while panning and zooming, %1 tables, median of %2")
+                                .arg(tables)
+                                .arg(frames.size()),
                             frames[frames.size() / 2], QStringLiteral("ms"), QStringLiteral("<= 16 ms"));
-    bench::printPlainFigure(QStringLiteral("diagram frame while panning and zooming, %1 tables, 95th percentile").arg(tables),
-                            frames[frames.size() * 95 / 100], QStringLiteral("ms"), QStringLiteral("-"));
+    bench::printPlainFigure(
+        QStringLiteral("diagram frame while panning and zooming, %1 tables, 95th percentile").arg(tables),
+        frames[frames.size() * 95 / 100], QStringLiteral("ms"), QStringLiteral("-"));
 }
 
 } // namespace
@@ -122,7 +126,8 @@ int main(int argc, char *argv[])
     if (!cluster.start())
         qFatal("sandbox failed");
     DatabaseSession maintenance;
-    if (!maintenance.open(cluster.state().profile()) || !databaseadmin::create(maintenance.database(), QStringLiteral("bench")))
+    if (!maintenance.open(cluster.state().profile()) ||
+        !databaseadmin::create(maintenance.database(), QStringLiteral("bench")))
         qFatal("create database failed");
     DatabaseSession session;
     if (!session.open(cluster.state().profile(QStringLiteral("bench"))))
@@ -160,8 +165,11 @@ int main(int argc, char *argv[])
         compare(QStringLiteral("diagram layout + first paint, %1 tables, vs dot -Tsvg").arg(tables), ours,
                 QStringLiteral("dot"), toDot(input, DotAttributes::Plain, labels), work.path(), limitMs,
                 QStringLiteral("<= 0.5x"));
-        compare(QStringLiteral("diagram layout + first paint, %1 tables, vs %2 -Tsvg with our settings").arg(tables).arg(engine),
-                ours, engine, toDot(input, DotAttributes::AsLaidOut, labels), work.path(), limitMs, QStringLiteral("-"));
+        compare(QStringLiteral("diagram layout + first paint, %1 tables, vs %2 -Tsvg with our settings")
+                    .arg(tables)
+                    .arg(engine),
+                ours, engine, toDot(input, DotAttributes::AsLaidOut, labels), work.path(), limitMs,
+                QStringLiteral("-"));
         if (tables == sizes.last())
             measureFrames(*page.view(), tables);
     }

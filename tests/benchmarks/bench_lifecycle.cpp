@@ -75,7 +75,8 @@ public:
     {
         JobRunner runner;
         Error failure;
-        QObject::connect(&runner, &JobRunner::finished, [&failure](JobId, JobState, const Error &error) { failure = error; });
+        QObject::connect(&runner, &JobRunner::finished,
+                         [&failure](JobId, JobState, const Error &error) { failure = error; });
         runner.submit(job);
         runner.waitForIdle(120000);
         if (!job->hasResult())
@@ -86,10 +87,11 @@ public:
     void psql(const QString &database, const QStringList &arguments)
     {
         ChildCommand command(QDir(m_server.binDir).filePath(QStringLiteral("psql")),
-                             QStringList{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                                         QStringLiteral("-h"), m_server.host, QStringLiteral("-p"), QString::number(m_server.port),
-                                         QStringLiteral("-U"), m_server.superuser, QStringLiteral("-d"), database,
-                                         QStringLiteral("-o"), QStringLiteral("/dev/null")} +
+                             QStringList{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                                         QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), m_server.host,
+                                         QStringLiteral("-p"), QString::number(m_server.port), QStringLiteral("-U"),
+                                         m_server.superuser, QStringLiteral("-d"), database, QStringLiteral("-o"),
+                                         QStringLiteral("/dev/null")} +
                                  arguments,
                              {}, m_environment);
         const Result<ChildOutcome> outcome = command.run();
@@ -137,30 +139,34 @@ int main(int argc, char *argv[])
             QElapsedTimer clock;
             clock.start();
             // Empty, no pack named: the default pack; the others by name.
-            bench.runJob(std::make_shared<BootstrapJob>(cluster.state().profile(ours), packName == ModelPack::defaultName()
-                                                                                            ? PackChoice::fromCatalog()
-                                                                                            : PackChoice(pack)));
+            bench.runJob(std::make_shared<BootstrapJob>(cluster.state().profile(ours),
+                                                        packName == ModelPack::defaultName() ? PackChoice::fromCatalog()
+                                                                                             : PackChoice(pack)));
             return elapsedMs(clock);
         });
         bootstrap.add(QStringLiteral("psql"), [&] {
             bench.dropDatabase(raw);
             QElapsedTimer clock;
             clock.start();
-            bench.psql(QStringLiteral("postgres"), {QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1").arg(raw)});
+            bench.psql(QStringLiteral("postgres"),
+                       {QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1").arg(raw)});
             bench.psql(raw, {QStringLiteral("-1"), QStringLiteral("-f"), initScript});
             return elapsedMs(clock);
         });
         bootstrap.run(rounds);
-        bootstrap.printFigure(QStringLiteral("%1 bootstrap of an empty database (vs CREATE DATABASE + psql -1 -f migrations)").arg(packName),
-                              0, 1, QString());
-        bench::printPlainFigure(QStringLiteral("  %1 bootstrap, median").arg(packName), bootstrap.median(0), QStringLiteral("ms"),
-                                QStringLiteral("<= 1000 ms"));
+        bootstrap.printFigure(
+            QStringLiteral("%1 bootstrap of an empty database (vs CREATE DATABASE + psql -1 -f migrations)")
+                .arg(packName),
+            0, 1, QString());
+        bench::printPlainFigure(QStringLiteral("  %1 bootstrap, median").arg(packName), bootstrap.median(0),
+                                QStringLiteral("ms"), QStringLiteral("<= 1000 ms"));
 
         bench::Rounds verify;
         verify.add(QStringLiteral("verify"), [&] {
             QElapsedTimer clock;
             clock.start();
-            const auto job = bench.runJob(std::make_shared<VerifyJob>(cluster.state().profile(ours), PackChoice::fromCatalog()));
+            const auto job =
+                bench.runJob(std::make_shared<VerifyJob>(cluster.state().profile(ours), PackChoice::fromCatalog()));
             if (job->result().hasDifferences())
                 qFatal("%s: %s", qPrintable(packName), qPrintable(job->result().verdict()));
             return elapsedMs(clock);
@@ -172,10 +178,11 @@ int main(int argc, char *argv[])
             return elapsedMs(clock);
         });
         verify.run(rounds);
-        verify.printFigure(QStringLiteral("%1 verify, connection included (vs psql, the catalog queries)").arg(packName), 0, 1,
-                           QString());
-        bench::printPlainFigure(QStringLiteral("  %1 verify, median").arg(packName), verify.median(0), QStringLiteral("ms"),
-                                QStringLiteral("<= 200 ms"));
+        verify.printFigure(
+            QStringLiteral("%1 verify, connection included (vs psql, the catalog queries)").arg(packName), 0, 1,
+            QString());
+        bench::printPlainFigure(QStringLiteral("  %1 verify, median").arg(packName), verify.median(0),
+                                QStringLiteral("ms"), QStringLiteral("<= 200 ms"));
         bench.dropDatabase(ours);
         bench.dropDatabase(raw);
     }

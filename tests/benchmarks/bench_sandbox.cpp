@@ -30,17 +30,17 @@ void rawLifecycle(const ServerInstallation &installation, const QString &parent)
         if (!outcome || outcome.value().exitCode != 0)
             qFatal("raw %s failed", qPrintable(tool));
     };
-    run(QStringLiteral("initdb"), {QStringLiteral("--pgdata=") + dataDir, QStringLiteral("--username=postgres"),
-                                   QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"),
-                                   QStringLiteral("--no-locale"), QStringLiteral("--no-sync")});
-    run(QStringLiteral("pg_ctl"), {QStringLiteral("--pgdata=") + dataDir, QStringLiteral("--log=") + dataDir +
-                                       QStringLiteral(".log"),
-                                   // the same settings the sandbox writes to postgresql.conf
-                                   QStringLiteral("--options=-p ") + port +
-                                       QStringLiteral(" -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                                                      " -c full_page_writes=off -c unix_socket_directories=") +
-                                       parent,
-                                   QStringLiteral("--wait"), QStringLiteral("start")});
+    run(QStringLiteral("initdb"),
+        {QStringLiteral("--pgdata=") + dataDir, QStringLiteral("--username=postgres"), QStringLiteral("--auth=trust"),
+         QStringLiteral("--encoding=UTF8"), QStringLiteral("--no-locale"), QStringLiteral("--no-sync")});
+    run(QStringLiteral("pg_ctl"),
+        {QStringLiteral("--pgdata=") + dataDir, QStringLiteral("--log=") + dataDir + QStringLiteral(".log"),
+         // the same settings the sandbox writes to postgresql.conf
+         QStringLiteral("--options=-p ") + port +
+             QStringLiteral(" -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+                            " -c full_page_writes=off -c unix_socket_directories=") +
+             parent,
+         QStringLiteral("--wait"), QStringLiteral("start")});
     run(QStringLiteral("pg_ctl"), {QStringLiteral("--pgdata=") + dataDir, QStringLiteral("--mode=fast"),
                                    QStringLiteral("--wait"), QStringLiteral("stop")});
     QDir(dataDir).removeRecursively();

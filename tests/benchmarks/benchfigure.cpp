@@ -18,8 +18,8 @@ void printFigure(const QString &name, double ours, double reference, const QStri
 
 void printFigureBeyondLimit(const QString &name, double ours, double limit, const QString &unit, const QString &goal)
 {
-    std::printf("FIGURE\t%s\t%.1f %s\t> %.0f %s (stopped)\t< %.3fx\t%s\n", qPrintable(name), ours, qPrintable(unit), limit,
-                qPrintable(unit), ours / limit, qPrintable(goal));
+    std::printf("FIGURE\t%s\t%.1f %s\t> %.0f %s (stopped)\t< %.3fx\t%s\n", qPrintable(name), ours, qPrintable(unit),
+                limit, qPrintable(unit), ours / limit, qPrintable(goal));
     std::fflush(stdout);
 }
 
@@ -63,7 +63,8 @@ void Rounds::run(int rounds)
         for (size_t i = 0; i < count; ++i) {
             Contender &contender = m_contenders[(size_t(round) + i) % count];
             contender.times.push_back(contender.run());
-            std::fprintf(stderr, "round %d: %s %.1f ms\n", round + 1, qPrintable(contender.name), contender.times.back());
+            std::fprintf(stderr, "round %d: %s %.1f ms\n", round + 1, qPrintable(contender.name),
+                         contender.times.back());
         }
     }
 }

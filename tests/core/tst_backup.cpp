@@ -6,8 +6,8 @@
 
 #include "backup/archivecheck.h"
 #include "backup/backupcatalog.h"
-#include "backup/clienttools.h"
 #include "backup/clientenvironment.h"
+#include "backup/clienttools.h"
 #include "backup/initscript.h"
 #include "backup/snapshotrowcounts.h"
 #include "catalog/catalogreader.h"
@@ -37,24 +37,26 @@ private slots:
     // NetRaven's prepare_init_schema.sh, line by line: what goes, what stays.
     void schemaDumpBecomesAnInitScript()
     {
-        const QString dump = QStringLiteral("\\restrict AbC123\n"
-                                            "SET client_encoding = 'UTF8';\n"
-                                            "CREATE SCHEMA netraven;\n"
-                                            "CREATE SCHEMA IF NOT EXISTS other;\n"
-                                            "ALTER SCHEMA netraven OWNER TO netraven;\n"
-                                            "ALTER TABLE netraven.devices OWNER TO \"Some Role\";\n"
-                                            "ALTER TABLE ONLY netraven.devices ADD CONSTRAINT devices_pkey PRIMARY KEY (id);\n"
-                                            "-- Name: devices; Type: TABLE; Schema: netraven; Owner: netraven\n"
-                                            "\\unrestrict AbC123\n");
+        const QString dump =
+            QStringLiteral("\\restrict AbC123\n"
+                           "SET client_encoding = 'UTF8';\n"
+                           "CREATE SCHEMA netraven;\n"
+                           "CREATE SCHEMA IF NOT EXISTS other;\n"
+                           "ALTER SCHEMA netraven OWNER TO netraven;\n"
+                           "ALTER TABLE netraven.devices OWNER TO \"Some Role\";\n"
+                           "ALTER TABLE ONLY netraven.devices ADD CONSTRAINT devices_pkey PRIMARY KEY (id);\n"
+                           "-- Name: devices; Type: TABLE; Schema: netraven; Owner: netraven\n"
+                           "\\unrestrict AbC123\n");
         const InitScript script = toInitScript(dump);
         QCOMPARE(script.restrictLinesRemoved, 2);
         QCOMPARE(script.ownerStatementsRemoved, 2);
         QCOMPARE(script.schemasMadeIdempotent, 1);
-        QCOMPARE(script.text, QStringLiteral("SET client_encoding = 'UTF8';\n"
-                                             "CREATE SCHEMA IF NOT EXISTS netraven;\n"
-                                             "CREATE SCHEMA IF NOT EXISTS other;\n"
-                                             "ALTER TABLE ONLY netraven.devices ADD CONSTRAINT devices_pkey PRIMARY KEY (id);\n"
-                                             "-- Name: devices; Type: TABLE; Schema: netraven; Owner: netraven\n"));
+        QCOMPARE(script.text,
+                 QStringLiteral("SET client_encoding = 'UTF8';\n"
+                                "CREATE SCHEMA IF NOT EXISTS netraven;\n"
+                                "CREATE SCHEMA IF NOT EXISTS other;\n"
+                                "ALTER TABLE ONLY netraven.devices ADD CONSTRAINT devices_pkey PRIMARY KEY (id);\n"
+                                "-- Name: devices; Type: TABLE; Schema: netraven; Owner: netraven\n"));
     }
 
     void initTestCase()
@@ -65,12 +67,14 @@ private slots:
         runner.submit(std::make_shared<InitJob>(m_scratch.profile(), pack));
         runner.submit(std::make_shared<SeedJob>(m_scratch.profile(), pack));
         QVERIFY(runner.waitForIdle(60000));
-        QCOMPARE(test::queryValue(m_scratch.profile(),
-                       QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
-                                      "SELECT 'd' || g, 'router-' || g, '10.0.' || (g / 250) || '.' || (g % 250), "
-                                      "'cisco_ios', (SELECT id FROM netraven.users LIMIT 1) FROM generate_series(1, 2000) g "
-                                      "RETURNING 0")),
-                 QStringLiteral("0"));
+        QCOMPARE(
+            test::queryValue(
+                m_scratch.profile(),
+                QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+                               "SELECT 'd' || g, 'router-' || g, '10.0.' || (g / 250) || '.' || (g % 250), "
+                               "'cisco_ios', (SELECT id FROM netraven.users LIMIT 1) FROM generate_series(1, 2000) g "
+                               "RETURNING 0")),
+            QStringLiteral("0"));
         const Result<ClientTools> tools = ClientTools::forServer(15);
         QVERIFY2(tools, qPrintable(tools ? QString() : tools.error().message));
         m_tools = tools.value();
@@ -93,7 +97,8 @@ private slots:
         const QByteArray savedLanguage = qgetenv("LANGUAGE");
         qputenv("LC_ALL", "C.UTF-8");
         qputenv("LANGUAGE", "de");
-        const ClientEnvironment environment = ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
+        const ClientEnvironment environment =
+            ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
         for (const auto &[name, value] : {std::pair{"LC_ALL", savedAll}, std::pair{"LANGUAGE", savedLanguage}})
             value.isNull() ? qunsetenv(name) : qputenv(name, value);
         QCOMPARE(environment.environment().value(QStringLiteral("LANG")), QStringLiteral("C.UTF-8"));
@@ -107,20 +112,28 @@ private slots:
     void thePasswordNeverTouchesTheDisk()
     {
         QVERIFY(!m_scratch.profile().password.isEmpty());
-        const ClientEnvironment environment = ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
+        const ClientEnvironment environment =
+            ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
         const QString passFile = environment.environment().value(QStringLiteral("PGPASSFILE"));
         QVERIFY2(passFile.startsWith(QLatin1String("/proc/self/fd/")), qPrintable(passFile));
-        const QString own = QStringLiteral("/proc/%1/fd/%2").arg(QCoreApplication::applicationPid()).arg(passFile.section(QLatin1Char('/'), -1));
-        QVERIFY2(QFile::symLinkTarget(own).contains(QLatin1String("memfd:pgpass")), qPrintable(QFile::symLinkTarget(own)));
+        const QString own = QStringLiteral("/proc/%1/fd/%2")
+                                .arg(QCoreApplication::applicationPid())
+                                .arg(passFile.section(QLatin1Char('/'), -1));
+        QVERIFY2(QFile::symLinkTarget(own).contains(QLatin1String("memfd:pgpass")),
+                 qPrintable(QFile::symLinkTarget(own)));
         // The child named by the environment reads it...
-        ChildCommand reader(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("cat \"$PGPASSFILE\"")}, {}, environment.environment());
+        ChildCommand reader(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("cat \"$PGPASSFILE\"")},
+                            {}, environment.environment());
         QVERIFY(reader.run().value().standardOutput.contains(m_scratch.profile().password));
         // ...and a child started without it has no such descriptor.
-        ChildCommand other(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("cat %1 2>/dev/null; true").arg(passFile)});
+        ChildCommand other(QStringLiteral("/bin/sh"),
+                           {QStringLiteral("-c"), QStringLiteral("cat %1 2>/dev/null; true").arg(passFile)});
         QCOMPARE(other.run().value().standardOutput, QString());
         // A real tool authenticates with it.
-        ChildCommand psql(m_tools.psql(), {QStringLiteral("--no-password"), QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-c"),
-                                           QStringLiteral("SELECT 42")}, {}, environment.environment());
+        ChildCommand psql(m_tools.psql(),
+                          {QStringLiteral("--no-password"), QStringLiteral("-X"), QStringLiteral("-At"),
+                           QStringLiteral("-c"), QStringLiteral("SELECT 42")},
+                          {}, environment.environment());
         QCOMPARE(psql.run().value().standardOutput.trimmed(), QStringLiteral("42"));
     }
 
@@ -150,19 +163,25 @@ private slots:
         QVERIFY(query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")));
         QVERIFY(query.exec(QStringLiteral("SELECT pg_export_snapshot()")) && query.next());
         const QString snapshotId = query.value(0).toString();
-        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
-                                                                      "SELECT 'late', 'late', '10.9.9.9', 'cisco_ios', owner_id FROM netraven.devices LIMIT 1 RETURNING id")),
+        QCOMPARE(test::queryValue(
+                     m_scratch.profile(),
+                     QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+                                    "SELECT 'late', 'late', '10.9.9.9', 'cisco_ios', owner_id FROM netraven.devices "
+                                    "LIMIT 1 RETURNING id")),
                  QStringLiteral("late"));
         const QVector<TableName> tables{{QStringLiteral("netraven"), QStringLiteral("devices")},
                                         {QStringLiteral("netraven"), QStringLiteral("admin_settings")}};
         const Result<QMap<QString, qint64>> counts = countRowsInSnapshot(m_scratch.profile(), snapshotId, tables);
         QVERIFY2(counts, qPrintable(counts ? QString() : counts.error().fullText()));
-        QCOMPARE(counts.value(), (QMap<QString, qint64>{{QStringLiteral("netraven.devices"), 2000}, {QStringLiteral("netraven.admin_settings"), 22}}));
+        QCOMPARE(counts.value(), (QMap<QString, qint64>{{QStringLiteral("netraven.devices"), 2000},
+                                                        {QStringLiteral("netraven.admin_settings"), 22}}));
         QCOMPARE(countRows(exporter.database(), tables).value(), counts.value());
-        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("2001"));
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("2001"));
         QVERIFY(query.exec(QStringLiteral("COMMIT")));
         test::queryValue(m_scratch.profile(), QStringLiteral("DELETE FROM netraven.devices WHERE id = 'late'"));
-        QVERIFY(!countRowsInSnapshot(m_scratch.profile(), snapshotId, tables)); // the snapshot ended with its transaction
+        QVERIFY(
+            !countRowsInSnapshot(m_scratch.profile(), snapshotId, tables)); // the snapshot ended with its transaction
     }
 
     void eachFormatRoundTrips_data()
@@ -186,7 +205,8 @@ private slots:
         const Result<BackupResult> backup = runBackup(options);
         QVERIFY2(backup, qPrintable(backup ? QString() : backup.error().fullText()));
         const BackupManifest &manifest = backup.value().manifest;
-        QVERIFY(QRegularExpression(QStringLiteral("^%1_\\d{8}_\\d{6}%2$").arg(m_scratch.name(), QRegularExpression::escape(extension)))
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("^%1_\\d{8}_\\d{6}%2$").arg(m_scratch.name(), QRegularExpression::escape(extension)))
                     .match(manifest.fileName)
                     .hasMatch());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
@@ -206,31 +226,42 @@ private slots:
             QCOMPARE(int(gzip.read(10).at(8)), 4); // XFL 4: compressed with the fastest algorithm
         } else {
             ChildCommand list(m_tools.pgRestore(), {QStringLiteral("--list"), backup.value().path});
-            QVERIFY(list.run().value().standardOutput.contains(QStringLiteral(";     Compression: %1\n").arg(kDefaultCompression)));
+            QVERIFY(list.run().value().standardOutput.contains(
+                QStringLiteral(";     Compression: %1\n").arg(kDefaultCompression)));
         }
 
         // Restored with the raw tools into an empty database: the same rows and the same schema.
-        test::ScratchDatabase copy(QStringLiteral("restore_") + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
+        test::ScratchDatabase copy(
+            QStringLiteral("restore_") +
+            QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
         QVERIFY(copy.create());
-        const ClientEnvironment environment = ClientEnvironment::create(copy.profile(), QStringLiteral("test restore")).value();
-        ChildCommand restore = static_cast<BackupFormat>(format) == BackupFormat::PlainGzip
-                                   ? ChildCommand(QStringLiteral("/bin/sh"),
-                                                  {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1' | '%2' -X -q -v ON_ERROR_STOP=1")
-                                                                             .arg(backup.value().path, m_tools.psql())},
-                                                  {}, environment.environment())
-                                   : ChildCommand(m_tools.pgRestore(), {QStringLiteral("--exit-on-error"), QStringLiteral("--dbname=") + copy.name(),
-                                                                        backup.value().path},
-                                                  {}, environment.environment());
+        const ClientEnvironment environment =
+            ClientEnvironment::create(copy.profile(), QStringLiteral("test restore")).value();
+        ChildCommand restore =
+            static_cast<BackupFormat>(format) == BackupFormat::PlainGzip
+                ? ChildCommand(QStringLiteral("/bin/sh"),
+                               {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1' | '%2' -X -q -v ON_ERROR_STOP=1")
+                                                          .arg(backup.value().path, m_tools.psql())},
+                               {}, environment.environment())
+                : ChildCommand(m_tools.pgRestore(),
+                               {QStringLiteral("--exit-on-error"), QStringLiteral("--dbname=") + copy.name(),
+                                backup.value().path},
+                               {}, environment.environment());
         const Result<ChildOutcome> restored = restore.run();
-        QVERIFY2(restored && restored.value().exitCode == 0, qPrintable(restored ? restored.value().standardError : restored.error().message));
-        QCOMPARE(test::queryValue(copy.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("2000"));
+        QVERIFY2(restored && restored.value().exitCode == 0,
+                 qPrintable(restored ? restored.value().standardError : restored.error().message));
+        QCOMPARE(test::queryValue(copy.profile(), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("2000"));
         QCOMPARE(schemaOf(copy.profile()), schemaOf(m_scratch.profile()));
     }
 
     void credentialsCanBeLeftOut()
     {
-        QVERIFY(test::queryValue(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.credentials (id, name, username, password) "
-                                                          "VALUES ('c1', 'Admin', 'admin', 'secret-in-the-table') RETURNING 1")) == QStringLiteral("1"));
+        QVERIFY(
+            test::queryValue(m_scratch.profile(),
+                             QStringLiteral("INSERT INTO netraven.credentials (id, name, username, password) "
+                                            "VALUES ('c1', 'Admin', 'admin', 'secret-in-the-table') RETURNING 1")) ==
+            QStringLiteral("1"));
         QTemporaryDir dir;
         BackupOptions options;
         options.outputDirectory = dir.path();
@@ -239,7 +270,8 @@ private slots:
         const Result<BackupResult> backup = runBackup(options);
         QVERIFY(backup);
         QCOMPARE(backup.value().manifest.modelPack, QStringLiteral("netraven-v1"));
-        ChildCommand unzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1'").arg(backup.value().path)});
+        ChildCommand unzip(QStringLiteral("/bin/sh"),
+                           {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1'").arg(backup.value().path)});
         const QString sql = unzip.run().value().standardOutput;
         QVERIFY(sql.contains(QLatin1String("CREATE TABLE netraven.credentials")));
         QVERIFY(!sql.contains(QLatin1String("secret-in-the-table")));
@@ -254,7 +286,9 @@ private slots:
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QStringList placeholders;
         for (int second = 0; second < 10; ++second) {
-            const QString name = QStringLiteral("%1_%2.dump").arg(m_scratch.name(), now.addSecs(second).toString(QStringLiteral("yyyyMMdd_HHmmss")));
+            const QString name =
+                QStringLiteral("%1_%2.dump")
+                    .arg(m_scratch.name(), now.addSecs(second).toString(QStringLiteral("yyyyMMdd_HHmmss")));
             QFile file(dir.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("an older backup");
@@ -318,10 +352,12 @@ private slots:
     {
         QFETCH(QString, table);
         QFETCH(int, compression);
-        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("CREATE TABLE public.wide AS SELECT g AS id, "
-                                                                      "repeat(md5(g::text), 3) AS a FROM generate_series(1, 50000) g"))
+        QVERIFY(test::queryValues(m_scratch.profile(),
+                                  QStringLiteral("CREATE TABLE public.wide AS SELECT g AS id, "
+                                                 "repeat(md5(g::text), 3) AS a FROM generate_series(1, 50000) g"))
                     .isEmpty());
-        const auto dropWide = qScopeGuard([this] { test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.wide")); });
+        const auto dropWide =
+            qScopeGuard([this] { test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.wide")); });
         QTemporaryDir probeDir;
         BackupOptions options;
         options.format = BackupFormat::Custom;
@@ -342,21 +378,25 @@ private slots:
         for (qint64 free = archive - 3 * 4096; free <= archive + 5 * 4096; free += 4096) {
             QVERIFY(small.fillLeaving(qMax<qint64>(0, free)));
             const Result<BackupResult> backup = runBackup(options);
-            const QStringList left = QDir(options.outputDirectory).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+            const QStringList left =
+                QDir(options.outputDirectory).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
             if (backup) {
                 ++succeeded;
                 QVERIFY(archivecheck::pgRestoreWhole(ClientTools::forServer(0).value(), backup.value().path));
-                QCOMPARE(BackupManifest::load(backup.value().manifestPath).value().sha256, sha256Of(backup.value().path).value());
+                QCOMPARE(BackupManifest::load(backup.value().manifestPath).value().sha256,
+                         sha256Of(backup.value().path).value());
                 QCOMPARE(left.size(), 2);
             } else {
                 ++failed;
-                QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("free %1: %2 left").arg(free).arg(left.join(QStringLiteral(", ")))));
+                QVERIFY2(left.isEmpty(),
+                         qPrintable(QStringLiteral("free %1: %2 left").arg(free).arg(left.join(QStringLiteral(", ")))));
             }
             for (const QString &name : left)
                 QFile::remove(QDir(options.outputDirectory).filePath(name));
             small.removeFiller();
         }
-        qInfo("archive of %lld bytes: %d backups succeeded whole, %d failed and left nothing", archive, succeeded, failed);
+        qInfo("archive of %lld bytes: %d backups succeeded whole, %d failed and left nothing", archive, succeeded,
+              failed);
         QVERIFY(failed > 0);    // the smallest steps cannot hold it
         QVERIFY(succeeded > 0); // the largest can
     }
@@ -390,8 +430,12 @@ private slots:
         QCOMPARE(state, JobState::Cancelled);
         QVERIFY(test::processesNaming(dir.path()).isEmpty());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
-        QTRY_COMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
-                     QStringLiteral("0"));
+        QTRY_COMPARE(
+            test::queryValue(
+                m_scratch.profile(),
+                QStringLiteral(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
+            QStringLiteral("0"));
         test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
     }
 
@@ -426,7 +470,8 @@ private slots:
         QVERIFY(runner.waitForIdle(120000));
         test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
         // public.bulk is nearly all of the database: points strictly inside it come from COPY's progress.
-        const qsizetype inside = std::count_if(fractions.cbegin(), fractions.cend(), [](double f) { return f > 0.05 && f < 0.95; });
+        const qsizetype inside =
+            std::count_if(fractions.cbegin(), fractions.cend(), [](double f) { return f > 0.05 && f < 0.95; });
         QVERIFY2(inside >= 2, qPrintable(QStringLiteral("progress seen: %1").arg([&fractions] {
                      QStringList values;
                      for (double f : fractions)
@@ -446,7 +491,10 @@ private slots:
         auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);
         Error error;
         JobState state = JobState::Queued;
-        connect(&runner, &JobRunner::finished, this, [&](JobId, JobState s, const Error &e) { state = s; error = e; });
+        connect(&runner, &JobRunner::finished, this, [&](JobId, JobState s, const Error &e) {
+            state = s;
+            error = e;
+        });
         runner.submit(job);
         QList<qint64> dumps;
         QTRY_VERIFY_WITH_TIMEOUT(!(dumps = test::processesNaming(dir.path())).isEmpty(), 20000);
@@ -468,7 +516,8 @@ private slots:
         const Result<BackupResult> backup = runBackup(options);
         QVERIFY(!backup);
         QCOMPARE(backup.error().message, QStringLiteral("pg_dump failed (exit code 1); no backup was kept"));
-        QVERIFY2(backup.error().detail.contains(QLatin1String("no matching tables were found")), qPrintable(backup.error().detail));
+        QVERIFY2(backup.error().detail.contains(QLatin1String("no matching tables were found")),
+                 qPrintable(backup.error().detail));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     }
 
@@ -476,7 +525,10 @@ private slots:
     {
         QTemporaryDir dir;
         // NetRaven's own script keeps a 20-byte gzip of nothing when pg_dump fails.
-        ChildCommand emptyGzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf '' | gzip > '%1/netraven_20250403_172329.sql.gz'").arg(dir.path())});
+        ChildCommand emptyGzip(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("printf '' | gzip > '%1/netraven_20250403_172329.sql.gz'").arg(dir.path())});
         QCOMPARE(emptyGzip.run().value().exitCode, 0);
         const Status empty = archivecheck::plainGzip(dir.filePath(QStringLiteral("netraven_20250403_172329.sql.gz")));
         QVERIFY(!empty);
@@ -504,7 +556,8 @@ private slots:
         text.close();
         QVERIFY(!archivecheck::pgRestoreList(m_tools, text.fileName()));
         QVERIFY(!archivecheck::plainGzip(text.fileName()));
-        QCOMPARE(archivecheck::pgRestoreList(m_tools, good.value().path).value().size(), good.value().manifest.archiveEntries);
+        QCOMPARE(archivecheck::pgRestoreList(m_tools, good.value().path).value().size(),
+                 good.value().manifest.archiveEntries);
     }
 
     void retentionKeepsTheRuleAndOneVerified_data()
@@ -534,7 +587,8 @@ private slots:
             entry.createdAt = now.addDays(-i).addSecs(-60);
             entry.hasManifest = true;
             if (i == verifiedIndex)
-                entry.manifest.verification = QJsonObject{{QStringLiteral("at"), now.toString(Qt::ISODate)}, {QStringLiteral("ok"), true}};
+                entry.manifest.verification =
+                    QJsonObject{{QStringLiteral("at"), now.toString(Qt::ISODate)}, {QStringLiteral("ok"), true}};
             entries << entry;
         }
         QStringList names;
@@ -551,7 +605,10 @@ private slots:
         options.format = BackupFormat::Custom;
         const Result<BackupResult> backup = runBackup(options);
         QVERIFY(backup);
-        ChildCommand emptyGzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf '' | gzip > '%1/netraven_20250403_172329.sql.gz'").arg(dir.path())});
+        ChildCommand emptyGzip(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("printf '' | gzip > '%1/netraven_20250403_172329.sql.gz'").arg(dir.path())});
         QCOMPARE(emptyGzip.run().value().exitCode, 0);
 
         QVector<BackupEntry> entries = backupcatalog::list(dir.path());
@@ -585,9 +642,11 @@ private:
     bool makeDumpSlow()
     {
         // A statement without rows answers with no values; a failure with its error text.
-        return test::queryValues(m_scratch.profile(),
-                                 QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS a, "
-                                                "md5((g * 13)::text) AS b FROM generate_series(1, 1500000) g"))
+        return test::queryValues(
+                   m_scratch.profile(),
+                   QStringLiteral(
+                       "CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS a, "
+                       "md5((g * 13)::text) AS b FROM generate_series(1, 1500000) g"))
                    .isEmpty() &&
                test::queryValues(m_scratch.profile(), QStringLiteral("ANALYZE public.bulk")).isEmpty();
     }
@@ -610,7 +669,8 @@ private:
         DatabaseSession session;
         if (!session.open(profile))
             return {};
-        return SchemaModel::fromSnapshot(CatalogReader::read(session.database()).value(), QStringLiteral("netraven")).toJson();
+        return SchemaModel::fromSnapshot(CatalogReader::read(session.database()).value(), QStringLiteral("netraven"))
+            .toJson();
     }
 
     test::ScratchDatabase m_scratch;

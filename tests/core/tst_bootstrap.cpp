@@ -52,10 +52,11 @@ private slots:
         for (int i = 0; i < 4; ++i) {
             runners.push_back(std::make_unique<JobRunner>());
             jobs.push_back(std::make_shared<BootstrapJob>(target, PackChoice::fromCatalog()));
-            connect(runners.back().get(), &JobRunner::finished, this, [&errors](JobId, JobState state, const Error &error) {
-                if (state != JobState::Succeeded)
-                    errors << error.fullText();
-            });
+            connect(runners.back().get(), &JobRunner::finished, this,
+                    [&errors](JobId, JobState state, const Error &error) {
+                        if (state != JobState::Succeeded)
+                            errors << error.fullText();
+                    });
         }
         for (int i = 0; i < 4; ++i)
             runners.at(i)->submit(jobs.at(i));

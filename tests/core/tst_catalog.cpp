@@ -5,9 +5,9 @@
 #include "catalog/schemalint.h"
 #include "catalog/schematreemodel.h"
 #include "catalog/tableddl.h"
+#include "connection/databasesession.h"
 #include "jobs/jobrunner.h"
 #include "jobs/rowpagejob.h"
-#include "connection/databasesession.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -117,14 +117,16 @@ private slots:
         DatabaseSession reader;
         QVERIFY(reader.open(m_scratch.profile()));
         QSqlQuery timeout(reader.database());
-        QVERIFY(timeout.exec(QStringLiteral("SET lock_timeout = '3s'"))); // a wait would fail the read, not hang the test
+        QVERIFY(
+            timeout.exec(QStringLiteral("SET lock_timeout = '3s'"))); // a wait would fail the read, not hang the test
         QElapsedTimer clock;
         clock.start();
         const SchemaSnapshot snapshot = readSnapshot(reader);
         QVERIFY(clock.elapsed() < 3000);
         const RelationInfo *locked = snapshot.relation(QStringLiteral("app"), QStringLiteral("settings"));
         QCOMPARE(locked->totalBytes, -1);
-        QVERIFY(locked->indexes.first().definition.startsWith(QLatin1String("(not read: another session holds an exclusive lock")));
+        QVERIFY(locked->indexes.first().definition.startsWith(
+            QLatin1String("(not read: another session holds an exclusive lock")));
         QCOMPARE(locked->columns.size(), 2); // everything else is read as usual
         QVERIFY(snapshot.relation(QStringLiteral("app"), QStringLiteral("users"))->totalBytes > 0);
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
@@ -139,7 +141,8 @@ private slots:
         QCOMPARE(devices->column(QStringLiteral("id"))->notNull, true);
         QCOMPARE(devices->column(QStringLiteral("hostname"))->type, QStringLiteral("app.hostname"));
         QCOMPARE(devices->column(QStringLiteral("hostname"))->comment, QStringLiteral("DNS name of the device"));
-        QCOMPARE(devices->column(QStringLiteral("status"))->defaultExpression, QStringLiteral("'unknown'::app.device_status"));
+        QCOMPARE(devices->column(QStringLiteral("status"))->defaultExpression,
+                 QStringLiteral("'unknown'::app.device_status"));
         QVERIFY(devices->column(QStringLiteral("hostname_upper"))->generated);
         QVERIFY(devices->column(QStringLiteral("hostname_upper"))->defaultExpression.contains(QLatin1String("upper")));
         const RelationInfo *users = m_snapshot.relation(QStringLiteral("app"), QStringLiteral("users"));
@@ -224,18 +227,23 @@ private slots:
     void lintFindsTheDefects()
     {
         const QVector<LintFinding> findings = lintSnapshot(m_snapshot);
-        const LintFinding *fk = finding(findings, QStringLiteral("fk-without-index"), QStringLiteral("devices_owner_id_fkey"));
+        const LintFinding *fk =
+            finding(findings, QStringLiteral("fk-without-index"), QStringLiteral("devices_owner_id_fkey"));
         QVERIFY(fk);
         QCOMPARE(fk->severity, LintSeverity::Warning);
-        QCOMPARE(fk->fixSql, QStringLiteral("CREATE INDEX CONCURRENTLY \"ix_devices_owner_id\" ON \"app\".\"devices\" (\"owner_id\");"));
+        QCOMPARE(
+            fk->fixSql,
+            QStringLiteral("CREATE INDEX CONCURRENTLY \"ix_devices_owner_id\" ON \"app\".\"devices\" (\"owner_id\");"));
         const LintFinding *partitionedFk =
             finding(findings, QStringLiteral("fk-without-index"), QStringLiteral("events_device_id_fkey"));
         QVERIFY(partitionedFk);
         QVERIFY(!partitionedFk->fixSql.contains(QLatin1String("CONCURRENTLY"))); // not possible on a partitioned table
         QVERIFY(finding(findings, QStringLiteral("fk-without-index"), QStringLiteral("select_owner \"x\"_fkey")));
-        const LintFinding *redundant = finding(findings, QStringLiteral("redundant-index"), QStringLiteral("ix_users_id"));
+        const LintFinding *redundant =
+            finding(findings, QStringLiteral("redundant-index"), QStringLiteral("ix_users_id"));
         QVERIFY(redundant);
-        QVERIFY2(redundant->message.contains(QLatin1String("repeats the primary key users_pkey")), qPrintable(redundant->message));
+        QVERIFY2(redundant->message.contains(QLatin1String("repeats the primary key users_pkey")),
+                 qPrintable(redundant->message));
         QVERIFY(finding(findings, QStringLiteral("no-primary-key"), QStringLiteral("events")));
         QVERIFY(finding(findings, QStringLiteral("nullable-boolean"), QStringLiteral("is_admin")));
         QVERIFY(finding(findings, QStringLiteral("isolated-table"), QStringLiteral("settings")));
@@ -263,9 +271,16 @@ private slots:
         QCOMPARE(model.index(0, SchemaTreeModel::DetailColumn, columns).data().toString(),
                  QStringLiteral("integer not null identity always"));
         const QModelIndex keys = model.index(SchemaTreeModel::KeysGroup, 0, relation);
-        QVERIFY(model.index(1, SchemaTreeModel::DetailColumn, keys).data().toString().contains(QLatin1String("REFERENCES app.users(id) ON DELETE CASCADE")) ||
-                model.index(0, SchemaTreeModel::DetailColumn, keys).data().toString().contains(QLatin1String("REFERENCES app.users(id) ON DELETE CASCADE")));
-        const QModelIndex view = model.relationIndex(m_snapshot.relation(QStringLiteral("app"), QStringLiteral("device_names"))->oid);
+        QVERIFY(model.index(1, SchemaTreeModel::DetailColumn, keys)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("REFERENCES app.users(id) ON DELETE CASCADE")) ||
+                model.index(0, SchemaTreeModel::DetailColumn, keys)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("REFERENCES app.users(id) ON DELETE CASCADE")));
+        const QModelIndex view =
+            model.relationIndex(m_snapshot.relation(QStringLiteral("app"), QStringLiteral("device_names"))->oid);
         QCOMPARE(model.rowCount(view), 1); // a view: columns only
     }
 
@@ -335,7 +350,8 @@ private slots:
         QVERIFY(first->hasResult() && last->hasResult());
         QCOMPARE(first->result().rows.size(), 200);
         QVERIFY(first->result().hasMore);
-        QCOMPARE(first->result().columns, (QStringList{QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("is_admin")}));
+        QCOMPARE(first->result().columns,
+                 (QStringList{QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("is_admin")}));
         QCOMPARE(first->result().rows.at(0).at(0).toString(), QStringLiteral("1"));
         QCOMPARE(first->result().rows.at(1).at(0).toString(), QStringLiteral("10")); // text order of the varchar key
         QVERIFY(first->result().rows.at(0).at(2).isNull());
@@ -353,7 +369,8 @@ private slots:
         for (const LintFinding &each : std::as_const(findings)) {
             if (each.fixSql.isEmpty())
                 continue;
-            QVERIFY2(query.exec(each.fixSql), qPrintable(each.fixSql + QStringLiteral(": ") + query.lastError().text()));
+            QVERIFY2(query.exec(each.fixSql),
+                     qPrintable(each.fixSql + QStringLiteral(": ") + query.lastError().text()));
             ++fixed;
         }
         QCOMPARE(fixed, 4); // three missing foreign-key indexes and one redundant index

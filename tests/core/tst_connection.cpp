@@ -52,6 +52,8 @@ private slots:
         QTest::addColumn<QString>("database");
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("password");
+        // One row a line, its columns side by side.
+        // clang-format off
         QTest::newRow("uri") << "postgresql://netraven:pw-n3travEn@db.example:5433/netraven"
                              << "db.example" << "5433" << "netraven" << "netraven" << "pw-n3travEn";
         QTest::newRow("postgres scheme") << "postgres://u@h/d" << "h" << "" << "d" << "u" << "";
@@ -74,6 +76,7 @@ private slots:
         QTest::newRow("port that is no number") << "host=db port='54:x@/y' dbname=x" << "db" << "54:x@/y" << "x" << "" << "";
         QTest::newRow("host with a bracket") << "host='[db:1]:54' dbname=x" << "[db:1]:54" << "" << "x" << "" << "";
         QTest::newRow("two hosts, no port") << "host=a,b dbname=x" << "a,b" << "" << "x" << "" << "";
+        // clang-format on
     }
 
     void parsesLikeLibpq()
@@ -108,6 +111,8 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("named");
+        // One row a line, its columns side by side.
+        // clang-format off
         QTest::newRow("unknown keyword") << "host=db colour=blue" << "colour";
         QTest::newRow("missing equals") << "host=db dbname" << "dbname";
         QTest::newRow("unterminated quote") << "host='db" << "unterminated quoted string";
@@ -115,6 +120,7 @@ private slots:
         QTest::newRow("bad percent") << "postgresql://db/x%zz" << "percent-encoded";
         QTest::newRow("unclosed ipv6") << "postgresql://[::1/x" << "IPv6";
         QTest::newRow("NUL character") << QStringLiteral("postgresql://db/x") + QChar(0) + QStringLiteral("y") << "NUL";
+        // clang-format on
     }
 
     void badInputNamesWhatIsWrong()
@@ -131,9 +137,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString serviceFile = dir.filePath(QStringLiteral("services.conf"));
-        writeFile(serviceFile,
-                  "# NetRaven\n[netraven-prod]\nhost=db.prod\nport=6432\ndbname=netraven\nuser=svc\n\n[other]\nhost=x\n",
-                  kOwnerOnly);
+        writeFile(
+            serviceFile,
+            "# NetRaven\n[netraven-prod]\nhost=db.prod\nport=6432\ndbname=netraven\nuser=svc\n\n[other]\nhost=x\n",
+            kOwnerOnly);
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("PGSERVICEFILE"), serviceFile);
         environment.insert(QStringLiteral("PGSYSCONFDIR"), dir.filePath(QStringLiteral("none")));
@@ -149,8 +156,8 @@ private slots:
         QCOMPARE(resolved.value().database, QStringLiteral("explicit_db")); // explicit beats service
         QCOMPARE(resolved.value().host, QStringLiteral("db.prod"));         // service fills the rest
         QCOMPARE(resolved.value().port, QStringLiteral("6432"));
-        QCOMPARE(resolved.value().user, QStringLiteral("svc"));             // service beats environment
-        QCOMPARE(resolved.value().sslMode, QStringLiteral("require"));      // environment fills the rest
+        QCOMPARE(resolved.value().user, QStringLiteral("svc"));        // service beats environment
+        QCOMPARE(resolved.value().sslMode, QStringLiteral("require")); // environment fills the rest
         QCOMPARE(resolved.value().applicationName, QStringLiteral("nightly"));
 
         environment.insert(QStringLiteral("PGSERVICE"), QStringLiteral("missing"));
@@ -177,6 +184,8 @@ private slots:
         QTest::addColumn<QString>("database");
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("expected"); // "-" for no match
+        // One row a line, its columns side by side.
+        // clang-format off
         QTest::newRow("exact") << "db.prod" << "5432" << "netraven" << "netraven" << "exact-pw";
         QTest::newRow("wildcard database") << "db.prod" << "5432" << "other" << "netraven" << "any-db-pw";
         QTest::newRow("escaped colon and backslash") << "db:colon" << "5432" << "netraven" << "x" << "a:b\\c";
@@ -184,6 +193,7 @@ private slots:
                                              << "socket-pw";
         QTest::newRow("first match wins") << "db.prod" << "5432" << "netraven" << "netraven" << "exact-pw";
         QTest::newRow("no match") << "elsewhere" << "5432" << "netraven" << "nobody" << "-";
+        // clang-format on
     }
 
     void pgpassMatchesLikeLibpq()
@@ -233,6 +243,8 @@ private slots:
     {
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("failure");
+        // One row a line, its columns side by side.
+        // clang-format off
         QTest::newRow("refused") << R"(connection to server at "127.0.0.1", port 1 failed: Connection refused)"
                                  << int(ConnectFailure::ConnectionRefused);
         QTest::newRow("unknown host") << R"(could not translate host name "nohost" to address: Name or service not known)"
@@ -248,6 +260,7 @@ private slots:
                                      << int(ConnectFailure::TlsFailed);
         QTest::newRow("too many") << "FATAL:  sorry, too many clients already" << int(ConnectFailure::TooManyConnections);
         QTest::newRow("starting") << "FATAL:  the database system is starting up" << int(ConnectFailure::ServerStarting);
+        // clang-format on
     }
 
     void failuresAreClassified()
@@ -262,7 +275,10 @@ private slots:
         QTemporaryDir dir;
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-        ConnectionProfile prod = ConnectionProfile::parse(QStringLiteral("postgresql://netraven:Pr0d-S3cret@db.prod/netraven?sslmode=verify-full")).value();
+        ConnectionProfile prod =
+            ConnectionProfile::parse(
+                QStringLiteral("postgresql://netraven:Pr0d-S3cret@db.prod/netraven?sslmode=verify-full"))
+                .value();
         prod.name = QStringLiteral("Production");
         prod.tier = DeploymentTier::Production;
         ConnectionProfile dev = ConnectionProfile::parse(QStringLiteral("host=localhost dbname=netraven")).value();
@@ -302,7 +318,8 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("settings.ini"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[connections]\nprofiles\\1\\name=prod\nprofiles\\1\\uri=postgresql://db/netraven\nprofiles\\size=2000000000\n");
+        file.write("[connections]\nprofiles\\1\\name=prod\nprofiles\\1\\uri=postgresql://db/"
+                   "netraven\nprofiles\\size=2000000000\n");
         file.close();
         QElapsedTimer clock;
         clock.start();
@@ -353,8 +370,8 @@ private slots:
         // No password given: the one in the pgpass file is found.
         QTemporaryDir dir;
         const QString passfile = dir.filePath(QStringLiteral("pgpass"));
-        writeFile(passfile,
-                  QStringLiteral("127.0.0.1:%1:*:nrdb_dba:Right-Horse-9\n").arg(profile.port).toUtf8(), kOwnerOnly);
+        writeFile(passfile, QStringLiteral("127.0.0.1:%1:*:nrdb_dba:Right-Horse-9\n").arg(profile.port).toUtf8(),
+                  kOwnerOnly);
         profile.password.clear();
         profile.otherOptions.insert(QStringLiteral("passfile"), passfile);
         const PgpassLookup lookup = lookupPgpass(profile);
@@ -384,8 +401,8 @@ private slots:
         NRDB_REQUIRE_SCRATCH_DATABASE(scratch); // the CI rule: no server binaries is a failure there
         const quint16 port = loopbackport::pickFree().value();
         std::unique_ptr<QTemporaryDir> parent(new QTemporaryDir);
-        QFile::setPermissions(parent->path(), QFile::permissions(parent->path()) | QFileDevice::ExeOther |
-                                                  QFileDevice::ReadOther);
+        QFile::setPermissions(parent->path(),
+                              QFile::permissions(parent->path()) | QFileDevice::ExeOther | QFileDevice::ReadOther);
         SandboxOptions options;
         options.port = port;
         options.parentDir = parent->path();

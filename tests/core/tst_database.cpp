@@ -102,7 +102,8 @@ private slots:
     void aScriptFailsOnAnyOfItsStatements_data()
     {
         QTest::addColumn<QString>("script");
-        QTest::newRow("the second of three") << QStringLiteral("CREATE TABLE s1 (x int); SELECT 1/0; CREATE TABLE s2 (x int);");
+        QTest::newRow("the second of three")
+            << QStringLiteral("CREATE TABLE s1 (x int); SELECT 1/0; CREATE TABLE s2 (x int);");
         QTest::newRow("the last") << QStringLiteral("CREATE TABLE s1 (x int); CREATE TABLE s2 (x int); SELECT 1/0");
         QTest::newRow("the first") << QStringLiteral("SELECT 1/0; CREATE TABLE s1 (x int)");
     }
@@ -115,11 +116,14 @@ private slots:
         const Status ran = execScript(session.database(), script, QStringLiteral("The script"));
         QVERIFY(!ran);
         QCOMPARE(ran.error().sqlState, QStringLiteral("22012"));
-        QVERIFY2(ran.error().message.startsWith(QLatin1String("The script: ERROR:  division by zero")), qPrintable(ran.error().message));
+        QVERIFY2(ran.error().message.startsWith(QLatin1String("The script: ERROR:  division by zero")),
+                 qPrintable(ran.error().message));
         QSqlQuery query(session.database());
-        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename IN ('s1', 's2')")) && query.next());
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename IN ('s1', 's2')")) &&
+                query.next());
         QCOMPARE(query.value(0).toInt(), 0);
-        QVERIFY(execScript(session.database(), QStringLiteral("CREATE TABLE s1 (x int); DROP TABLE s1;"), QStringLiteral("The script")));
+        QVERIFY(execScript(session.database(), QStringLiteral("CREATE TABLE s1 (x int); DROP TABLE s1;"),
+                           QStringLiteral("The script")));
     }
 
     // A statement the server refuses to prepare is reported by that refusal, not by the syntax

@@ -52,16 +52,24 @@ SchemaSnapshot sampleSnapshot()
 {
     SchemaSnapshot snapshot;
     RelationInfo users = table(1, QStringLiteral("app"), QStringLiteral("users"), {QStringLiteral("id")});
-    RelationInfo devices = table(2, QStringLiteral("app"), QStringLiteral("devices"), {QStringLiteral("id"), QStringLiteral("owner_id")});
-    devices.constraints << foreignKey(QStringLiteral("devices_owner_fkey"), QStringLiteral("owner_id"), 1, QStringLiteral("NO ACTION"));
-    RelationInfo tags = table(3, QStringLiteral("app"), QStringLiteral("device_tags"), {QStringLiteral("id"), QStringLiteral("device_id")});
-    tags.constraints << foreignKey(QStringLiteral("device_tags_device_fkey"), QStringLiteral("device_id"), 2, QStringLiteral("CASCADE"));
-    RelationInfo details = table(4, QStringLiteral("app"), QStringLiteral("device_details"), {QStringLiteral("device_id")});
-    details.constraints << foreignKey(QStringLiteral("device_details_device_fkey"), QStringLiteral("device_id"), 2, QStringLiteral("CASCADE"));
+    RelationInfo devices =
+        table(2, QStringLiteral("app"), QStringLiteral("devices"), {QStringLiteral("id"), QStringLiteral("owner_id")});
+    devices.constraints << foreignKey(QStringLiteral("devices_owner_fkey"), QStringLiteral("owner_id"), 1,
+                                      QStringLiteral("NO ACTION"));
+    RelationInfo tags = table(3, QStringLiteral("app"), QStringLiteral("device_tags"),
+                              {QStringLiteral("id"), QStringLiteral("device_id")});
+    tags.constraints << foreignKey(QStringLiteral("device_tags_device_fkey"), QStringLiteral("device_id"), 2,
+                                   QStringLiteral("CASCADE"));
+    RelationInfo details =
+        table(4, QStringLiteral("app"), QStringLiteral("device_details"), {QStringLiteral("device_id")});
+    details.constraints << foreignKey(QStringLiteral("device_details_device_fkey"), QStringLiteral("device_id"), 2,
+                                      QStringLiteral("CASCADE"));
     RelationInfo view = table(5, QStringLiteral("app"), QStringLiteral("device_view"), {QStringLiteral("id")});
     view.kind = RelationKind::View;
-    RelationInfo audit = table(6, QStringLiteral("audit"), QStringLiteral("events"), {QStringLiteral("id"), QStringLiteral("user_id")});
-    audit.constraints << foreignKey(QStringLiteral("events_user_fkey"), QStringLiteral("user_id"), 1, QStringLiteral("NO ACTION"));
+    RelationInfo audit =
+        table(6, QStringLiteral("audit"), QStringLiteral("events"), {QStringLiteral("id"), QStringLiteral("user_id")});
+    audit.constraints << foreignKey(QStringLiteral("events_user_fkey"), QStringLiteral("user_id"), 1,
+                                    QStringLiteral("NO ACTION"));
     snapshot.relations = {users, devices, tags, details, view, audit};
     snapshot.index();
     return snapshot;
@@ -97,7 +105,8 @@ void verifyNoOverlap(const LayoutInput &input, const LayoutResult &result)
         for (int b = a + 1; b < input.sizes.size(); ++b) {
             const QRectF overlap = boxAt(result.centers.at(a), input.sizes.at(a))
                                        .intersected(boxAt(result.centers.at(b), input.sizes.at(b)));
-            QVERIFY2(overlap.width() < 1 || overlap.height() < 1, qPrintable(QStringLiteral("boxes %1 and %2 overlap").arg(a).arg(b)));
+            QVERIFY2(overlap.width() < 1 || overlap.height() < 1,
+                     qPrintable(QStringLiteral("boxes %1 and %2 overlap").arg(a).arg(b)));
         }
 }
 
@@ -127,7 +136,8 @@ private slots:
         QVERIFY(tags->cascadeDelete);
         const DiagramRelation *details = relationNamed(app, QStringLiteral("device_details_device_fkey"));
         QVERIFY(details->oneToOne); // its column is the primary key
-        QVERIFY(details->describe(QStringLiteral("a"), QStringLiteral("b")).contains(QLatin1String("one-to-one, ON DELETE CASCADE")));
+        QVERIFY(details->describe(QStringLiteral("a"), QStringLiteral("b"))
+                    .contains(QLatin1String("one-to-one, ON DELETE CASCADE")));
 
         const DiagramTable &devices = app.tables.at(app.indexOf(QStringLiteral("app.devices")));
         QVERIFY(devices.columns.at(0).primaryKey && !devices.columns.at(0).foreignKey);
@@ -182,11 +192,20 @@ private slots:
         report.schema = QStringLiteral("netraven");
         report.requiredMissing = {QStringLiteral("credentials")};
         report.drift = {
-            DriftItem{DriftKind::Extra, QStringLiteral("table"), QStringLiteral("scratch"), {}, {}, QStringLiteral("scratch")},
-            DriftItem{DriftKind::Changed, QStringLiteral("column"), QStringLiteral("devices"), QStringLiteral("hostname"),
-                      QStringLiteral("character varying(255)"), QStringLiteral("text")},
-            DriftItem{DriftKind::Missing, QStringLiteral("index"), QStringLiteral("users"), QStringLiteral("ix_users_email"),
-                      QStringLiteral("CREATE INDEX …"), {}},
+            DriftItem{DriftKind::Extra,
+                      QStringLiteral("table"),
+                      QStringLiteral("scratch"),
+                      {},
+                      {},
+                      QStringLiteral("scratch")},
+            DriftItem{DriftKind::Changed, QStringLiteral("column"), QStringLiteral("devices"),
+                      QStringLiteral("hostname"), QStringLiteral("character varying(255)"), QStringLiteral("text")},
+            DriftItem{DriftKind::Missing,
+                      QStringLiteral("index"),
+                      QStringLiteral("users"),
+                      QStringLiteral("ix_users_email"),
+                      QStringLiteral("CREATE INDEX …"),
+                      {}},
         };
         const DiagramMarks marks = marksFromVerify(report);
         QCOMPARE(marks.tables.value(QStringLiteral("netraven.credentials")), DiagramStatus::Missing);
@@ -213,8 +232,10 @@ private slots:
             const auto [from, to] = input.edges.at(edge);
             const QRectF fromBox = boxAt(layout.value().centers.at(from), input.sizes.at(from));
             const QRectF toBox = boxAt(layout.value().centers.at(to), input.sizes.at(to));
-            QVERIFY(fromBox.adjusted(-2, -2, 2, 2).contains(path.first()) && !fromBox.adjusted(2, 2, -2, -2).contains(path.first()));
-            QVERIFY(toBox.adjusted(-2, -2, 2, 2).contains(path.last()) && !toBox.adjusted(2, 2, -2, -2).contains(path.last()));
+            QVERIFY(fromBox.adjusted(-2, -2, 2, 2).contains(path.first()) &&
+                    !fromBox.adjusted(2, 2, -2, -2).contains(path.first()));
+            QVERIFY(toBox.adjusted(-2, -2, 2, 2).contains(path.last()) &&
+                    !toBox.adjusted(2, 2, -2, -2).contains(path.last()));
         }
         for (const QPointF &center : layout.value().centers)
             QVERIFY(drawing.contains(center));
@@ -243,7 +264,9 @@ private slots:
     void dotTextDescribesTheSameGraph()
     {
         const LayoutInput input = chain(4);
-        const QByteArray laidOut = toDot(input, DotAttributes::AsLaidOut, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d \"quoted\"")});
+        const QByteArray laidOut =
+            toDot(input, DotAttributes::AsLaidOut,
+                  {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d \"quoted\"")});
         QVERIFY(laidOut.contains("nslimit=\"1\""));
         QCOMPARE(laidOut.count("->"), input.edges.size());
         QVERIFY(laidOut.contains("label=\"d \\\"quoted\\\"\""));
@@ -266,7 +289,9 @@ private slots:
         // Routes run from the referencing table to the referenced one.
         const DiagramRelation *owner = relationNamed(model, QStringLiteral("devices_owner_fkey"));
         const QVector<QPointF> route = first.routes.value(DiagramPlacement::relationKey(model, *owner));
-        QVERIFY(boxAt(first.centers.value(QStringLiteral("app.devices")), sizes.at(0)).adjusted(-2, -2, 2, 2).contains(route.first()));
+        QVERIFY(boxAt(first.centers.value(QStringLiteral("app.devices")), sizes.at(0))
+                    .adjusted(-2, -2, 2, 2)
+                    .contains(route.first()));
 
         // The user moved users (its route went with it); a table appears: only it is laid out, to
         // the right of the others.
@@ -280,7 +305,8 @@ private slots:
         const QVector<QSizeF> biggerSizes(bigger.tables.size(), QSizeF(100, 60));
         const PlacementPlan rest = planPlacement(bigger, biggerSizes, kept);
         QCOMPARE(rest.tables, QVector<int>{bigger.indexOf(QStringLiteral("app.sites"))});
-        const DiagramPlacement after = completePlacement(bigger, biggerSizes, kept, rest, layoutGraph(rest.input).value());
+        const DiagramPlacement after =
+            completePlacement(bigger, biggerSizes, kept, rest, layoutGraph(rest.input).value());
         for (auto it = kept.centers.cbegin(); it != kept.centers.cend(); ++it)
             QCOMPARE(after.centers.value(it.key()), it.value());
         qreal right = -1e9;
@@ -295,7 +321,8 @@ private slots:
         const DiagramPlacementStore store(directory.path() + QStringLiteral("/diagrams"));
         DiagramPlacement placement;
         placement.centers.insert(QStringLiteral("app.users"), QPointF(10.5, -20));
-        placement.routes.insert(QStringLiteral("app.devices/fk"), {QPointF(1, 2), QPointF(3, 4), QPointF(5, 6), QPointF(7, 8)});
+        placement.routes.insert(QStringLiteral("app.devices/fk"),
+                                {QPointF(1, 2), QPointF(3, 4), QPointF(5, 6), QPointF(7, 8)});
         QVERIFY(store.save(QStringLiteral("u@h:5432/db|app"), placement));
         const DiagramPlacement loaded = store.load(QStringLiteral("u@h:5432/db|app"));
         QCOMPARE(loaded.centers, placement.centers);

@@ -59,16 +59,20 @@ private slots:
         runner.submit(std::make_shared<SeedJob>(m_scratch.profile(), pack));
         QVERIFY(runner.waitForIdle(60000));
         // Enough rows for many chunks, and a large object for a BLOBS block.
-        QCOMPARE(test::queryValue(m_scratch.profile(),
-                                  QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
-                                                 "SELECT 'd' || g, md5(g::text) || '-router-' || g, '10.0.' || (g / 250) || '.' || (g % 250), "
-                                                 "'cisco_ios', (SELECT id FROM netraven.users LIMIT 1) FROM generate_series(1, 3000) g "
-                                                 "RETURNING 0")),
+        QCOMPARE(test::queryValue(
+                     m_scratch.profile(),
+                     QStringLiteral(
+                         "INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+                         "SELECT 'd' || g, md5(g::text) || '-router-' || g, '10.0.' || (g / 250) || '.' || (g % 250), "
+                         "'cisco_ios', (SELECT id FROM netraven.users LIMIT 1) FROM generate_series(1, 3000) g "
+                         "RETURNING 0")),
                  QStringLiteral("0"));
-        QVERIFY(!test::queryValue(m_scratch.profile(), QStringLiteral("SELECT lo_from_bytea(0, 'a large object')")).isEmpty());
+        QVERIFY(!test::queryValue(m_scratch.profile(), QStringLiteral("SELECT lo_from_bytea(0, 'a large object')"))
+                     .isEmpty());
         m_tools = ClientTools::forServer(15).value();
         m_custom = dump(QStringLiteral("custom"), {QStringLiteral("--format=custom")});
-        m_uncompressed = dump(QStringLiteral("uncompressed"), {QStringLiteral("--format=custom"), QStringLiteral("--compress=0")});
+        m_uncompressed =
+            dump(QStringLiteral("uncompressed"), {QStringLiteral("--format=custom"), QStringLiteral("--compress=0")});
     }
 
     // What pg_restore reads, we read: the same entries, and a data block for every one with data.
@@ -105,10 +109,12 @@ private slots:
         for (const QString &path : {m_custom, m_uncompressed}) {
             const QByteArray whole = readAll(path);
             QVERIFY(whole.size() > 20000);
-            for (qsizetype length = 0; length < whole.size(); length += (length < 16384 || length > whole.size() - 4096) ? 1 : 97) {
+            for (qsizetype length = 0; length < whole.size();
+                 length += (length < 16384 || length > whole.size() - 4096) ? 1 : 97) {
                 const Proof proof = proveBytes(whole.left(length));
                 if (proof.whole())
-                    QFAIL(qPrintable(QStringLiteral("%1 cut at %2 of %3 bytes passed").arg(path).arg(length).arg(whole.size())));
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1 cut at %2 of %3 bytes passed").arg(path).arg(length).arg(whole.size())));
             }
             const Proof cut = proveBytes(whole.left(whole.size() - 1));
             QVERIFY2(cut.reason.contains(QLatin1String("cut short at byte")), qPrintable(cut.reason));
@@ -125,7 +131,8 @@ private slots:
         QVERIFY(archivecheck::pgRestoreList(m_tools, half));
         const Proof proof = dumparchive::prove(half);
         QVERIFY(!proof.whole());
-        QVERIFY2(proof.reason.contains(QLatin1String("cut short at byte")) && proof.reason.contains(QLatin1String("TABLE DATA")),
+        QVERIFY2(proof.reason.contains(QLatin1String("cut short at byte")) &&
+                     proof.reason.contains(QLatin1String("TABLE DATA")),
                  qPrintable(proof.reason));
         QVERIFY(!archivecheck::provenWhole(m_tools, half, false));
     }
@@ -144,7 +151,8 @@ private slots:
         QVERIFY(found >= 5);
         const Proof trailing = proveBytes(whole + QByteArray(7, '\0'));
         QVERIFY(!trailing.whole());
-        QVERIFY2(trailing.reason.contains(QLatin1String("cut short")) || trailing.reason.contains(QLatin1String("torn")),
+        QVERIFY2(trailing.reason.contains(QLatin1String("cut short")) ||
+                     trailing.reason.contains(QLatin1String("torn")),
                  qPrintable(trailing.reason));
     }
 
@@ -153,11 +161,15 @@ private slots:
     void aStreamedArchiveNeedsEveryBlock()
     {
         const QString path = m_dir.filePath(QStringLiteral("streamed.dump"));
-        const ClientEnvironment environment = ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
-        const QString command = QStringLiteral("'%1' --no-password --format=custom --table=netraven.users --table=netraven.admin_settings "
-                                               "--table=netraven.tags '%2' | cat > '%3'")
-                                    .arg(m_tools.pgDump(), m_scratch.name(), path);
-        const Result<ChildOutcome> dumped = ChildCommand(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command}, {}, environment.environment()).run();
+        const ClientEnvironment environment =
+            ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
+        const QString command =
+            QStringLiteral("'%1' --no-password --format=custom --table=netraven.users --table=netraven.admin_settings "
+                           "--table=netraven.tags '%2' | cat > '%3'")
+                .arg(m_tools.pgDump(), m_scratch.name(), path);
+        const Result<ChildOutcome> dumped =
+            ChildCommand(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command}, {}, environment.environment())
+                .run();
         QVERIFY(dumped && dumped.value().exitCode == 0);
         const QByteArray whole = readAll(path);
         const Proof proof = proveBytes(whole);
@@ -169,7 +181,8 @@ private slots:
         QCOMPARE(proof.archive.dataBlocks, qint64(unplaced));
         for (qsizetype length = 0; length < whole.size(); ++length) {
             if (proveBytes(whole.left(length)).whole())
-                QFAIL(qPrintable(QStringLiteral("the streamed archive cut at %1 of %2 bytes passed").arg(length).arg(whole.size())));
+                QFAIL(qPrintable(
+                    QStringLiteral("the streamed archive cut at %1 of %2 bytes passed").arg(length).arg(whole.size())));
         }
     }
 
@@ -198,7 +211,8 @@ private slots:
             QCOMPARE(proof.archive.format, dumparchive::Format::Directory);
             const QString devices = dataFileOf(proof.archive, QStringLiteral("devices"));
             QVERIFY(!devices.isEmpty());
-            const QString devicesPath = QDir(path).filePath(devices + (level == QLatin1String("0") ? QString() : QStringLiteral(".gz")));
+            const QString devicesPath =
+                QDir(path).filePath(devices + (level == QLatin1String("0") ? QString() : QStringLiteral(".gz")));
             const QByteArray data = readAll(devicesPath);
             QVERIFY(data.size() > 1000);
             writeAll(devicesPath, data.left(data.size() / 2));
@@ -221,9 +235,11 @@ private:
     QString dump(const QString &name, QStringList arguments)
     {
         const QString path = m_dir.filePath(name);
-        const ClientEnvironment environment = ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
+        const ClientEnvironment environment =
+            ClientEnvironment::create(m_scratch.profile(), QStringLiteral("test")).value();
         arguments << QStringLiteral("--no-password") << QStringLiteral("--file=") + path << m_scratch.name();
-        const Result<ChildOutcome> outcome = ChildCommand(m_tools.pgDump(), arguments, {}, environment.environment()).run();
+        const Result<ChildOutcome> outcome =
+            ChildCommand(m_tools.pgDump(), arguments, {}, environment.environment()).run();
         if (!outcome || outcome.value().exitCode != 0)
             qFatal("pg_dump failed: %s", qPrintable(outcome ? outcome.value().standardError : outcome.error().message));
         return path;

@@ -33,7 +33,8 @@ Outcome runJob(const std::shared_ptr<Job> &job)
 {
     JobRunner runner;
     Outcome outcome;
-    QObject::connect(&runner, &JobRunner::messageLogged, [&outcome](const LogRecord &record) { outcome.log << record.text(); });
+    QObject::connect(&runner, &JobRunner::messageLogged,
+                     [&outcome](const LogRecord &record) { outcome.log << record.text(); });
     QObject::connect(&runner, &JobRunner::finished, [&outcome](JobId, JobState state, const Error &error) {
         outcome.state = state;
         outcome.error = error;
@@ -56,7 +57,8 @@ QString makeSlowPack(QTemporaryDir &dir, double secondMigrationSleep)
 {
     writeFile(dir.filePath(QStringLiteral("pack/pack.json")),
               QStringLiteral(R"({"name": "slowpack", "schema": "slow", "requiredTables": ["a", "b"]})"));
-    writeFile(dir.filePath(QStringLiteral("pack/migrations/0001_a.sql")), QStringLiteral("CREATE TABLE slow.a (x int);\n"));
+    writeFile(dir.filePath(QStringLiteral("pack/migrations/0001_a.sql")),
+              QStringLiteral("CREATE TABLE slow.a (x int);\n"));
     writeFile(dir.filePath(QStringLiteral("pack/migrations/0002_b.sql")),
               QStringLiteral("CREATE TABLE slow.b (x int);\nSELECT pg_sleep(%1);\n").arg(secondMigrationSleep));
     return dir.filePath(QStringLiteral("pack"));
@@ -97,12 +99,16 @@ private slots:
         QCOMPARE(report.createdExtensions, (QStringList{QStringLiteral("uuid-ossp"), QStringLiteral("pgcrypto")}));
         QCOMPARE(report.createdSchemas, (QStringList{QStringLiteral("netraven"), QStringLiteral("nrdb")}));
         QCOMPARE(report.appliedMigrations, QStringList{QStringLiteral("0001_baseline")});
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'netraven'")),
+        QCOMPARE(test::queryValues(scratch.profile(),
+                                   QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'netraven'")),
                  QStringList{QStringLiteral("13")});
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT extnamespace::regnamespace::text FROM pg_extension "
-                                                          "WHERE extname IN ('uuid-ossp', 'pgcrypto')")),
+        QCOMPARE(test::queryValues(scratch.profile(),
+                                   QStringLiteral("SELECT extnamespace::regnamespace::text FROM pg_extension "
+                                                  "WHERE extname IN ('uuid-ossp', 'pgcrypto')")),
                  (QStringList{QStringLiteral("public"), QStringLiteral("public")}));
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT checksum || ' ' || applied_by || ' ' || how FROM nrdb.schema_history")),
+        QCOMPARE(test::queryValues(
+                     scratch.profile(),
+                     QStringLiteral("SELECT checksum || ' ' || applied_by || ' ' || how FROM nrdb.schema_history")),
                  QStringList{m_netraven.migrations.first().checksum + QStringLiteral(" postgres applied")});
 
         auto second = std::make_shared<InitJob>(scratch.profile(), m_netraven);
@@ -127,7 +133,8 @@ private slots:
         int finished = 0;
         for (int i = 0; i < 3; ++i) {
             runners.push_back(std::make_unique<JobRunner>());
-            connect(runners.back().get(), &JobRunner::messageLogged, this, [&log](const LogRecord &r) { log << r.text(); });
+            connect(runners.back().get(), &JobRunner::messageLogged, this,
+                    [&log](const LogRecord &r) { log << r.text(); });
             connect(runners.back().get(), &JobRunner::finished, this, [&finished] { ++finished; });
             jobs << std::make_shared<InitJob>(scratch.profile(), pack);
             runners.back()->submit(jobs.back());
@@ -143,9 +150,14 @@ private slots:
         }
         QCOMPARE(appliers, 1);
         QVERIFY2(std::any_of(log.cbegin(), log.cend(),
-                             [](const QString &line) { return line.startsWith(QLatin1String("Waiting for the lock to migrate slowpack, held by pid")); }),
+                             [](const QString &line) {
+                                 return line.startsWith(
+                                     QLatin1String("Waiting for the lock to migrate slowpack, held by pid"));
+                             }),
                  qPrintable(log.join(QLatin1Char('\n'))));
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM nrdb.schema_history")),
+        QCOMPARE(test::queryValues(
+                     scratch.profile(),
+                     QStringLiteral("SELECT string_agg(version::text, ',' ORDER BY version) FROM nrdb.schema_history")),
                  QStringList{QStringLiteral("1,2")});
     }
 
@@ -162,20 +174,26 @@ private slots:
         runner.submit(job);
         // Wait until migration 2 sleeps inside its transaction, then end that backend.
         QStringList pid;
-        QTRY_VERIFY_WITH_TIMEOUT(!(pid = test::queryValues(scratch.profile(),
-                                                QStringLiteral("SELECT pid FROM pg_stat_activity WHERE query LIKE "
-                                                               "'%pg_sleep(60)%' AND pid <> pg_backend_pid()")))
-                                      .isEmpty(),
-                                 20000);
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.first())),
-                 QStringList{QStringLiteral("true")});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(pid = test::queryValues(scratch.profile(),
+                                      QStringLiteral("SELECT pid FROM pg_stat_activity WHERE query LIKE "
+                                                     "'%pg_sleep(60)%' AND pid <> pg_backend_pid()")))
+                 .isEmpty(),
+            20000);
+        QCOMPARE(
+            test::queryValues(scratch.profile(), QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.first())),
+            QStringList{QStringLiteral("true")});
         QVERIFY(runner.waitForIdle(30000));
         QCOMPARE(state, JobState::Failed);
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT string_agg(version::text, ',') FROM nrdb.schema_history")),
+        QCOMPARE(test::queryValues(scratch.profile(),
+                                   QStringLiteral("SELECT string_agg(version::text, ',') FROM nrdb.schema_history")),
                  QStringList{QStringLiteral("1")});
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT to_regclass('slow.a') IS NOT NULL, to_regclass('slow.b') IS NULL")),
+        QCOMPARE(test::queryValues(
+                     scratch.profile(),
+                     QStringLiteral("SELECT to_regclass('slow.a') IS NOT NULL, to_regclass('slow.b') IS NULL")),
                  QStringList{QStringLiteral("true")});
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT to_regclass('slow.b') IS NULL")), QStringList{QStringLiteral("true")});
+        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT to_regclass('slow.b') IS NULL")),
+                 QStringList{QStringLiteral("true")});
 
         writeFile(packDir + QStringLiteral("/migrations/0002_b.sql"), QStringLiteral("CREATE TABLE slow.b (x int);\n"));
         auto rerun = std::make_shared<InitJob>(scratch.profile(), loadPack(packDir));
@@ -193,14 +211,17 @@ private slots:
         QCOMPARE(runJob(std::make_shared<InitJob>(scratch.profile(), loadPack(packDir))).state, JobState::Succeeded);
 
         // Line endings and trailing blanks are not a change…
-        writeFile(packDir + QStringLiteral("/migrations/0001_a.sql"), QStringLiteral("CREATE TABLE slow.a (x int);   \r\n\r\n"));
+        writeFile(packDir + QStringLiteral("/migrations/0001_a.sql"),
+                  QStringLiteral("CREATE TABLE slow.a (x int);   \r\n\r\n"));
         DatabaseSession session;
         QVERIFY(session.open(scratch.profile()));
         const ModelPack same = loadPack(packDir);
-        QVERIFY(MigrationStatus::compare(same, schemahistory::applied(session.database(), same.name).value()).mismatches.isEmpty());
+        QVERIFY(MigrationStatus::compare(same, schemahistory::applied(session.database(), same.name).value())
+                    .mismatches.isEmpty());
 
         // …an edited statement is.
-        writeFile(packDir + QStringLiteral("/migrations/0001_a.sql"), QStringLiteral("CREATE TABLE slow.a (x bigint);\n"));
+        writeFile(packDir + QStringLiteral("/migrations/0001_a.sql"),
+                  QStringLiteral("CREATE TABLE slow.a (x bigint);\n"));
         const ModelPack edited = loadPack(packDir);
         const MigrationStatus status =
             MigrationStatus::compare(edited, schemahistory::applied(session.database(), edited.name).value());
@@ -216,7 +237,9 @@ private slots:
         test::ScratchDatabase scratch(QStringLiteral("limited"));
         QVERIFY(scratch.create());
         QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("DROP ROLE IF EXISTS nrdb_limited")).isEmpty());
-        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("CREATE ROLE nrdb_limited LOGIN PASSWORD 'Limited-Pass-1'")).isEmpty());
+        QVERIFY(test::queryValues(scratch.profile(),
+                                  QStringLiteral("CREATE ROLE nrdb_limited LOGIN PASSWORD 'Limited-Pass-1'"))
+                    .isEmpty());
         ConnectionProfile limited = scratch.profile();
         limited.user = QStringLiteral("nrdb_limited");
         limited.password = QStringLiteral("Limited-Pass-1");
@@ -230,9 +253,13 @@ private slots:
                                       R"(CREATE SCHEMA IF NOT EXISTS "netraven" AUTHORIZATION "nrdb_limited";)",
                                       R"(CREATE SCHEMA IF NOT EXISTS "nrdb" AUTHORIZATION "nrdb_limited";)"})
             QVERIFY2(detail.contains(QLatin1String(statement)), qPrintable(detail));
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname IN ('netraven', 'nrdb')")),
+        QCOMPARE(test::queryValues(
+                     scratch.profile(),
+                     QStringLiteral("SELECT count(*) FROM pg_namespace WHERE nspname IN ('netraven', 'nrdb')")),
                  QStringList{QStringLiteral("0")});
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname IN ('uuid-ossp', 'pgcrypto')")),
+        QCOMPARE(test::queryValues(
+                     scratch.profile(),
+                     QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname IN ('uuid-ossp', 'pgcrypto')")),
                  QStringList{QStringLiteral("0")});
 
         // Once a superuser ran what the message says, the same user can init.
@@ -241,7 +268,8 @@ private slots:
             QVERIFY(test::queryValues(scratch.profile(), statement.trimmed()).isEmpty());
         const Outcome ran = runJob(std::make_shared<InitJob>(limited, m_netraven));
         QVERIFY2(ran.state == JobState::Succeeded, qPrintable(ran.error.fullText()));
-        QCOMPARE(test::queryValues(scratch.profile(), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
+        QCOMPARE(test::queryValues(scratch.profile(),
+                                   QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
                  QStringList{QStringLiteral("nrdb_limited")});
     }
 
@@ -253,15 +281,21 @@ private slots:
         writeFile(dir.filePath(QStringLiteral("pack/pack.json")),
                   QStringLiteral(R"({"name": "brokenpack", "schema": "broken", "requiredTables": ["a", "b"]})"));
         writeFile(dir.filePath(QStringLiteral("pack/migrations/0001_a.sql")),
-                  QStringLiteral("CREATE TABLE broken.a (x int);\nINSERT INTO broken.a VALUES (1 / 0);\nCREATE TABLE broken.b (x int);\n"));
+                  QStringLiteral("CREATE TABLE broken.a (x int);\nINSERT INTO broken.a VALUES (1 / 0);\nCREATE TABLE "
+                                 "broken.b (x int);\n"));
         test::ScratchDatabase scratch(QStringLiteral("broken"));
         QVERIFY(scratch.create());
-        const Outcome ran = runJob(std::make_shared<InitJob>(scratch.profile(), PackChoice(loadPack(dir.filePath(QStringLiteral("pack"))))));
+        const Outcome ran = runJob(
+            std::make_shared<InitJob>(scratch.profile(), PackChoice(loadPack(dir.filePath(QStringLiteral("pack"))))));
         QCOMPARE(ran.state, JobState::Failed);
-        QVERIFY2(ran.error.message.startsWith(QLatin1String("Migration 0001_a failed: ERROR:  division by zero")), qPrintable(ran.error.fullText()));
+        QVERIFY2(ran.error.message.startsWith(QLatin1String("Migration 0001_a failed: ERROR:  division by zero")),
+                 qPrintable(ran.error.fullText()));
         QCOMPARE(ran.error.sqlState, QStringLiteral("22012"));
-        QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'broken'")), QStringLiteral("0"));
-        QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM nrdb.schema_history")), QStringLiteral("0"));
+        QCOMPARE(test::queryValue(scratch.profile(),
+                                  QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'broken'")),
+                 QStringLiteral("0"));
+        QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM nrdb.schema_history")),
+                 QStringLiteral("0"));
     }
 
     // The server stops at once in the middle of a migration: the job fails, and once the server is
@@ -277,9 +311,11 @@ private slots:
         const ConnectionProfile target = state.profile(QStringLiteral("midway"));
         JobRunner runner;
         const JobId id = runner.submit(std::make_shared<InitJob>(target, PackChoice(pack)));
-        QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(target, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' "
-                                                                         "AND pid <> pg_backend_pid()")) == QLatin1String("1"),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            test::queryValue(target,
+                             QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' "
+                                            "AND pid <> pg_backend_pid()")) == QLatin1String("1"),
+            30000);
         // The sandbox commits asynchronously (synchronous_commit = off): give the WAL writer time to
         // write migration 1's commit, as a server that commits synchronously would have at once.
         QTest::qWait(1000);
@@ -287,8 +323,10 @@ private slots:
         QVERIFY(runner.waitForIdle(60000));
         QCOMPARE(runner.state(id), JobState::Failed);
         QVERIFY(test::startServerAgain(state));
-        QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'slow'")), QStringLiteral("1"));
-        QCOMPARE(test::queryValue(target, QStringLiteral("SELECT max(version) FROM nrdb.schema_history")), QStringLiteral("1"));
+        QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'slow'")),
+                 QStringLiteral("1"));
+        QCOMPARE(test::queryValue(target, QStringLiteral("SELECT max(version) FROM nrdb.schema_history")),
+                 QStringLiteral("1"));
     }
 
     // The server's own disk fills up (its data directory on a small filesystem, free space stepped
@@ -307,7 +345,8 @@ private slots:
         const SandboxState &state = sandbox.state();
         const ConnectionProfile target = state.profile(QStringLiteral("filled"));
         const auto serverUp = [&] {
-            return test::queryValue(state.profile(), QStringLiteral("SELECT 1")) == QLatin1String("1") || test::startServerAgain(state);
+            return test::queryValue(state.profile(), QStringLiteral("SELECT 1")) == QLatin1String("1") ||
+                   test::startServerAgain(state);
         };
         const std::function<std::shared_ptr<Job>()> jobs[] = {
             [&] { return std::make_shared<InitJob>(target, m_netraven); },
@@ -319,7 +358,8 @@ private slots:
             QVERIFY(test::queryValues(state.profile(), QStringLiteral("DROP DATABASE IF EXISTS filled")).isEmpty());
             QVERIFY(test::queryValues(state.profile(), QStringLiteral("CREATE DATABASE filled")).isEmpty());
             QVERIFY(test::queryValues(state.profile(), QStringLiteral("CHECKPOINT")).isEmpty());
-            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT 1")), QStringLiteral("1")); // its first session writes the catalog cache file
+            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT 1")),
+                     QStringLiteral("1")); // its first session writes the catalog cache file
             for (const auto &makeJob : jobs) {
                 QVERIFY(small.fillLeaving(free));
                 const Outcome full = runJob(makeJob());
@@ -330,19 +370,26 @@ private slots:
                     continue;
                 }
                 ++failed;
-                QVERIFY2(full.state == JobState::Failed && full.error.message.contains(QLatin1String("No space left on device")),
+                QVERIFY2(full.state == JobState::Failed &&
+                             full.error.message.contains(QLatin1String("No space left on device")),
                          qPrintable(full.error.fullText()));
                 const Outcome again = runJob(makeJob());
                 QVERIFY2(again.state == JobState::Succeeded,
-                         qPrintable(QStringLiteral("free %1, after \"%2\": %3").arg(free).arg(full.error.message, again.error.fullText())));
+                         qPrintable(QStringLiteral("free %1, after \"%2\": %3")
+                                        .arg(free)
+                                        .arg(full.error.message, again.error.fullText())));
             }
             auto verify = std::make_shared<VerifyJob>(target, PackChoice(m_netraven));
             QCOMPARE(runJob(verify).state, JobState::Succeeded);
-            QVERIFY2(!verify->result().hasDifferences(), qPrintable(verify->result().differenceLines().join(QLatin1Char('\n'))));
-            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM netraven.users")), QStringLiteral("1"));
-            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM nrdb.schema_history")), QStringLiteral("1"));
+            QVERIFY2(!verify->result().hasDifferences(),
+                     qPrintable(verify->result().differenceLines().join(QLatin1Char('\n'))));
+            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM netraven.users")),
+                     QStringLiteral("1"));
+            QCOMPARE(test::queryValue(target, QStringLiteral("SELECT count(*) FROM nrdb.schema_history")),
+                     QStringLiteral("1"));
         }
-        qInfo("with the server's disk full: %d inits and seeds succeeded, %d failed and succeeded once there was room", succeeded, failed);
+        qInfo("with the server's disk full: %d inits and seeds succeeded, %d failed and succeeded once there was room",
+              succeeded, failed);
         QVERIFY(failed > 0);
         QVERIFY(succeeded > 0);
     }

@@ -72,7 +72,8 @@ public:
         }
         QSqlQuery sleep(db.value());
         if (!sleep.exec(QStringLiteral("SELECT pg_sleep(60)")))
-            return context.isCancelled() ? JobContext::cancelledError() : sqlError(sleep.lastError(), QStringLiteral("sleep"));
+            return context.isCancelled() ? JobContext::cancelledError()
+                                         : sqlError(sleep.lastError(), QStringLiteral("sleep"));
         return {};
     }
 
@@ -124,8 +125,9 @@ private slots:
     {
         m_runner = std::make_unique<JobRunner>();
         m_finishes.clear();
-        connect(m_runner.get(), &JobRunner::finished, this,
-                [this](JobId id, JobState state, const Error &error) { m_finishes.insert(id, Finish{state, error}); });
+        connect(m_runner.get(), &JobRunner::finished, this, [this](JobId id, JobState state, const Error &error) {
+            m_finishes.insert(id, Finish{state, error});
+        });
     }
 
     void cleanup() { m_runner.reset(); }
@@ -153,11 +155,13 @@ private slots:
     void anExceptionFailsOnlyItsJob()
     {
         const JobId thrower = m_runner->submit(std::make_shared<ThrowingJob>());
-        const JobId after = m_runner->submit(std::make_shared<StatementJob>(QStringLiteral("After"), JobAccess::ReadOnly, m_scratch.profile(),
+        const JobId after = m_runner->submit(std::make_shared<StatementJob>(QStringLiteral("After"),
+                                                                            JobAccess::ReadOnly, m_scratch.profile(),
                                                                             QStringList{QStringLiteral("SELECT 1")}));
         QVERIFY(m_runner->waitForIdle(30000));
         QCOMPARE(m_finishes.value(thrower).state, JobState::Failed);
-        QCOMPARE(m_finishes.value(thrower).error.message, QStringLiteral("Throwing failed with an internal error: a bug in the job"));
+        QCOMPARE(m_finishes.value(thrower).error.message,
+                 QStringLiteral("Throwing failed with an internal error: a bug in the job"));
         QCOMPARE(m_finishes.value(after).state, JobState::Succeeded);
     }
 
@@ -174,8 +178,9 @@ private slots:
 
     void cancelStopsTheQueryOnTheServer()
     {
-        auto job = std::make_shared<StatementJob>(QStringLiteral("Long sleep"), JobAccess::ReadOnly, m_scratch.profile(),
-                                                  QStringList{QStringLiteral("SELECT pg_sleep(60)")});
+        auto job =
+            std::make_shared<StatementJob>(QStringLiteral("Long sleep"), JobAccess::ReadOnly, m_scratch.profile(),
+                                           QStringList{QStringLiteral("SELECT pg_sleep(60)")});
         const JobId id = m_runner->submit(job);
         const int backendPid = waitForBackendRunning(QStringLiteral("SELECT pg_sleep(60)"));
         QVERIFY(backendPid > 0);
@@ -252,10 +257,12 @@ private slots:
 
     void readOnlyJobsRunBesideAWriter()
     {
-        const JobId writer = m_runner->submit(std::make_shared<StatementJob>(
-            QStringLiteral("Writer"), JobAccess::Write, m_scratch.profile(), QStringList{QStringLiteral("SELECT pg_sleep(2)")}));
-        const JobId reader = m_runner->submit(std::make_shared<StatementJob>(
-            QStringLiteral("Reader"), JobAccess::ReadOnly, m_scratch.profile(), QStringList{QStringLiteral("SELECT 1")}));
+        const JobId writer = m_runner->submit(
+            std::make_shared<StatementJob>(QStringLiteral("Writer"), JobAccess::Write, m_scratch.profile(),
+                                           QStringList{QStringLiteral("SELECT pg_sleep(2)")}));
+        const JobId reader = m_runner->submit(std::make_shared<StatementJob>(QStringLiteral("Reader"),
+                                                                             JobAccess::ReadOnly, m_scratch.profile(),
+                                                                             QStringList{QStringLiteral("SELECT 1")}));
         QCOMPARE(m_runner->state(reader), JobState::Running);
         QTRY_COMPARE_WITH_TIMEOUT(m_runner->state(reader), JobState::Succeeded, 10000);
         QCOMPARE(m_runner->state(writer), JobState::Running);
@@ -277,7 +284,8 @@ private slots:
         QCOMPARE(model.data(model.index(0, JobTableModel::ProgressColumn)).toString(), QStringLiteral("100%"));
         QCOMPARE(model.jobId(1), failing);
         QCOMPARE(model.data(model.index(1, JobTableModel::StateColumn)).toString(), QStringLiteral("failed"));
-        QVERIFY(model.data(model.index(1, JobTableModel::PhaseColumn)).toString().contains(QLatin1String("syntax error")));
+        QVERIFY(
+            model.data(model.index(1, JobTableModel::PhaseColumn)).toString().contains(QLatin1String("syntax error")));
         model.clearFinished();
         QCOMPARE(model.rowCount(), 0);
     }

@@ -53,7 +53,8 @@ private slots:
 
     void keepsOrdinaryText()
     {
-        const QString text = QStringLiteral("postgresql://netraven@db:5432/netraven has 13 tables; the password column");
+        const QString text =
+            QStringLiteral("postgresql://netraven@db:5432/netraven has 13 tables; the password column");
         QCOMPARE(redactSecrets(text), text);
     }
 
@@ -93,7 +94,8 @@ private slots:
         QVERIFY(!QFile::exists(path + QStringLiteral(".3")));
         QVERIFY(QFileInfo(path).size() < 2000);
         QVERIFY(readAll(path).contains(QLatin1String("record 199")));
-        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
     }
 
     // A job logs a connection string with a password; neither the model nor the file may hold it.
@@ -115,9 +117,9 @@ private slots:
                                 .arg(scratch.profile().port)
                                 .arg(scratch.name());
         // The server echoes the string back in its error: a second way for it to reach the log.
-        runner.submit(std::make_shared<test::StatementJob>(
-            QStringLiteral("Leaky ") + uri, JobAccess::ReadOnly, scratch.profile(),
-            QStringList{QStringLiteral("SELECT '%1'::int").arg(uri)}));
+        runner.submit(std::make_shared<test::StatementJob>(QStringLiteral("Leaky ") + uri, JobAccess::ReadOnly,
+                                                           scratch.profile(),
+                                                           QStringList{QStringLiteral("SELECT '%1'::int").arg(uri)}));
         QVERIFY(runner.waitForIdle(30000));
 
         QVERIFY(model.rowCount() > 0);

@@ -46,7 +46,8 @@ private slots:
         QFETCH(QString, packName);
         QFETCH(int, version);
         const ModelPack pack = ModelPack::builtIn(packName).value();
-        test::ScratchDatabase scratch(QStringLiteral("%1_%2").arg(packName).arg(version).replace(QLatin1Char('-'), QLatin1Char('_')));
+        test::ScratchDatabase scratch(
+            QStringLiteral("%1_%2").arg(packName).arg(version).replace(QLatin1Char('-'), QLatin1Char('_')));
         QVERIFY(scratch.create());
         JobRunner runner;
         auto init = std::make_shared<InitJob>(scratch.profile(), pack, version);
@@ -61,8 +62,9 @@ private slots:
         const SchemaModel produced = SchemaModel::fromSnapshot(snapshot.value(), pack.schema);
 
         if (qEnvironmentVariableIsSet("NRDB_UPDATE_EXPECTED_MODEL")) {
-            const QString file = version == pack.headVersion() ? QStringLiteral("expected-model.json")
-                                                               : QStringLiteral("expected-model.%1.json").arg(version, 4, 10, QLatin1Char('0'));
+            const QString file = version == pack.headVersion()
+                                     ? QStringLiteral("expected-model.json")
+                                     : QStringLiteral("expected-model.%1.json").arg(version, 4, 10, QLatin1Char('0'));
             QFile out(QStringLiteral(NRDB_SOURCE_DIR "/resources/models/%1/%2").arg(packName, file));
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.write(QJsonDocument(produced.toJson()).toJson());
@@ -95,7 +97,8 @@ private slots:
         write(QStringLiteral("expected-model.0001.json"), R"({"schema": "s", "tables": {}})");
         const Result<ModelPack> headOnly = ModelPack::load(dir.path());
         QVERIFY(!headOnly);
-        QVERIFY2(headOnly.error().message.contains(QStringLiteral("no earlier version")), qPrintable(headOnly.error().message));
+        QVERIFY2(headOnly.error().message.contains(QStringLiteral("no earlier version")),
+                 qPrintable(headOnly.error().message));
         write(QStringLiteral("migrations/0002_more.sql"), "CREATE TABLE s.u (x int);");
         const Result<ModelPack> twoVersions = ModelPack::load(dir.path());
         QVERIFY2(twoVersions, qPrintable(twoVersions ? QString() : twoVersions.error().message));

@@ -26,7 +26,6 @@ QStringList column(QSqlQuery &query, const QString &sql)
     return values;
 }
 
-
 QStringList findingTargets(const QVector<LintFinding> &findings, const QString &rule)
 {
     QStringList targets;
@@ -60,21 +59,23 @@ private slots:
     void columnCommentsMatch()
     {
         QSqlQuery query(m_session.database());
-        const QStringList actual = column(query, QStringLiteral(
-            "SELECT c.relname || '.' || a.attname || ' = ''' || d.description || '''' "
-            "FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'netraven'"));
+        const QStringList actual =
+            column(query, QStringLiteral("SELECT c.relname || '.' || a.attname || ' = ''' || d.description || '''' "
+                                         "FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+                                         "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
+                                         "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'netraven'"));
         QCOMPARE(sorted(actual), sorted(m_expected.value(QStringLiteral("comments"))));
     }
 
     void constraintsMatch()
     {
         QSqlQuery query(m_session.database());
-        const QStringList actual = column(query, QStringLiteral(
-            "SELECT n.nspname || '.' || c.relname || ': ' || co.conname || ' ' || pg_get_constraintdef(co.oid) "
-            "FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'netraven'"));
+        const QStringList actual = column(
+            query,
+            QStringLiteral(
+                "SELECT n.nspname || '.' || c.relname || ': ' || co.conname || ' ' || pg_get_constraintdef(co.oid) "
+                "FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'netraven'"));
         QCOMPARE(sorted(actual), sorted(m_expected.value(QStringLiteral("constraints"))));
     }
 
@@ -103,15 +104,18 @@ private slots:
         const Result<SchemaSnapshot> snapshot = CatalogReader::read(m_session.database());
         QVERIFY(snapshot);
         const QVector<LintFinding> findings = lintSnapshot(snapshot.value());
-        QCOMPARE(findingTargets(findings, QStringLiteral("fk-without-index")),
-                 sorted({QStringLiteral("devices.devices_owner_id_fkey"), QStringLiteral("backups.backups_device_id_fkey"),
-                         QStringLiteral("tag_rules.tag_rules_tag_id_fkey"), QStringLiteral("device_tags.device_tags_tag_id_fkey"),
-                         QStringLiteral("credential_tags.credential_tags_credential_id_fkey"),
-                         QStringLiteral("credential_tags.credential_tags_tag_id_fkey"),
-                         QStringLiteral("job_logs.job_logs_device_id_fkey"), QStringLiteral("job_logs.job_logs_created_by_fkey"),
-                         QStringLiteral("job_log_entries.job_log_entries_job_log_id_fkey"),
-                         QStringLiteral("scheduled_jobs.scheduled_jobs_device_id_fkey"),
-                         QStringLiteral("scheduled_jobs.scheduled_jobs_created_by_fkey")}));
+        QCOMPARE(
+            findingTargets(findings, QStringLiteral("fk-without-index")),
+            sorted({QStringLiteral("devices.devices_owner_id_fkey"), QStringLiteral("backups.backups_device_id_fkey"),
+                    QStringLiteral("tag_rules.tag_rules_tag_id_fkey"),
+                    QStringLiteral("device_tags.device_tags_tag_id_fkey"),
+                    QStringLiteral("credential_tags.credential_tags_credential_id_fkey"),
+                    QStringLiteral("credential_tags.credential_tags_tag_id_fkey"),
+                    QStringLiteral("job_logs.job_logs_device_id_fkey"),
+                    QStringLiteral("job_logs.job_logs_created_by_fkey"),
+                    QStringLiteral("job_log_entries.job_log_entries_job_log_id_fkey"),
+                    QStringLiteral("scheduled_jobs.scheduled_jobs_device_id_fkey"),
+                    QStringLiteral("scheduled_jobs.scheduled_jobs_created_by_fkey")}));
         QStringList duplicates;
         for (const char *table : {"users", "devices", "backups", "tags", "tag_rules", "credentials", "credential_tags",
                                   "scheduled_jobs", "admin_settings"})

@@ -2,8 +2,8 @@
 // letter, init writes Alembic's revision with it, the pack is told from v1 and from neither by
 // the catalog alone, databases NetRaven's own start-up built (main and dev) are adopted without
 // DDL, and the seed leaves what NetRaven's init_data leaves, with secrets NetRaven can read.
-#include "queries.h"
 #include "catalogfacts.h"
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
@@ -28,8 +28,6 @@ using nrdb::test::sorted;
 namespace {
 
 const QString kRevision = QStringLiteral("a3992da91329");
-
-
 
 // One catalog fact a line, in Appendix B's notation, read from a database.
 const QMap<QString, QString> kCatalogQueries{
@@ -248,9 +246,10 @@ private slots:
         QStringList drift;
         for (const DriftItem &item : verify.job->result().drift)
             drift << item.describe();
-        QCOMPARE(sorted(drift), sorted({QStringLiteral("changed enum device_source"), QStringLiteral("extra column rank on tags"),
-                                        QStringLiteral("extra sequence tags_rank_seq"), QStringLiteral("extra table scratch_notes"),
-                                        QStringLiteral("missing table job_runs")}));
+        QCOMPARE(sorted(drift),
+                 sorted({QStringLiteral("changed enum device_source"), QStringLiteral("extra column rank on tags"),
+                         QStringLiteral("extra sequence tags_rank_seq"), QStringLiteral("extra table scratch_notes"),
+                         QStringLiteral("missing table job_runs")}));
     }
 
     void detectsTheRightPackOrSaysHowCloseItIs()
@@ -461,7 +460,8 @@ private slots:
         const auto backup = run(std::make_shared<BackupJob>(m_scratch.profile(), options));
         QVERIFY2(backup.ok(), qPrintable(backup.error.fullText()));
         QCOMPARE(backup.job->result().manifest.modelPack, QStringLiteral("netraven-v2"));
-        ChildCommand unzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1'").arg(backup.job->result().path)});
+        ChildCommand unzip(QStringLiteral("/bin/sh"),
+                           {QStringLiteral("-c"), QStringLiteral("gzip -dc '%1'").arg(backup.job->result().path)});
         const QString sql = unzip.run().value().standardOutput;
         QVERIFY(sql.contains(QLatin1String("CREATE TABLE public.credentials")));
         QVERIFY(sql.contains(QLatin1String("system-reachability"))); // the other rows are there
@@ -481,7 +481,8 @@ private slots:
         QFile script(options.outputPath);
         QVERIFY(script.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(script.readAll());
-        QVERIFY(text.contains(QLatin1String("INSERT INTO \"public\".\"alembic_version\" (\"version_num\") VALUES ('a3992da91329');")));
+        QVERIFY(text.contains(
+            QLatin1String("INSERT INTO \"public\".\"alembic_version\" (\"version_num\") VALUES ('a3992da91329');")));
         QVERIFY(execAll(loaded.profile(), {text}));
         const auto verify = run(std::make_shared<VerifyJob>(loaded.profile(), PackChoice::fromCatalog()));
         QVERIFY(verify.ok());

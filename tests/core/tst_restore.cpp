@@ -60,10 +60,13 @@ private slots:
         const ModelPack pack = ModelPack::builtIn(QStringLiteral("netraven-v1")).value();
         QVERIFY(run(std::make_shared<InitJob>(m_scratch.profile(), pack)));
         QVERIFY(run(std::make_shared<SeedJob>(m_scratch.profile(), pack)));
-        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
-                                                           "SELECT 'd' || g, 'r' || g, '10.0.0.1', 'cisco_ios', (SELECT id FROM netraven.users) "
-                                                           "FROM generate_series(1, 500) g RETURNING 0")),
-                 QStringLiteral("0"));
+        QCOMPARE(
+            test::queryValue(
+                m_scratch.profile(),
+                QStringLiteral("INSERT INTO netraven.devices (id, hostname, ip_address, device_type, owner_id) "
+                               "SELECT 'd' || g, 'r' || g, '10.0.0.1', 'cisco_ios', (SELECT id FROM netraven.users) "
+                               "FROM generate_series(1, 500) g RETURNING 0")),
+            QStringLiteral("0"));
         for (const BackupFormat format : {BackupFormat::Custom, BackupFormat::Directory, BackupFormat::PlainGzip}) {
             BackupOptions options;
             options.outputDirectory = m_dir.filePath(backupFormatName(format));
@@ -98,10 +101,13 @@ private slots:
         const auto restored = restore(m_backups.value(format), name);
         QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().fullText()));
         QVERIFY(restored.value()->result().missingRoles.isEmpty());
-        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("500"));
         QCOMPARE(schemaOf(profileFor(name)), schemaOf(m_scratch.profile()));
-        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_restoring_%'")),
-                 QStringLiteral("0"));
+        QCOMPARE(
+            test::queryValue(m_scratch.server().profile(),
+                             QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_restoring_%'")),
+            QStringLiteral("0"));
     }
 
     // A table of contents' TABLE DATA lines, weighted by the manifest's rows (at least one each).
@@ -112,7 +118,8 @@ private slots:
                                   QStringLiteral("3351; 0 16392 TABLE DATA netraven tags postgres"),
                                   QStringLiteral("3204; 1259 16401 INDEX netraven ix_devices_hostname postgres"),
                                   QStringLiteral("216; 1259 16393 TABLE netraven users postgres")};
-        const QMap<QString, qint64> rows{{QStringLiteral("netraven.devices"), 500}, {QStringLiteral("netraven.job log"), 7},
+        const QMap<QString, qint64> rows{{QStringLiteral("netraven.devices"), 500},
+                                         {QStringLiteral("netraven.job log"), 7},
                                          {QStringLiteral("netraven.tags"), 0}};
         QCOMPARE(tableDataWeights(entries, rows), (QHash<QString, qint64>{{QStringLiteral("netraven.devices"), 500},
                                                                           {QStringLiteral("netraven.job log"), 7},
@@ -139,18 +146,22 @@ private slots:
         options.targetDatabase = newName(QStringLiteral("progress%1").arg(jobs));
         options.jobs = jobs;
         JobRunner runner;
-        connect(&runner, &JobRunner::progressChanged, this, [&seen](JobId, const JobProgress &progress) { seen << progress; });
+        connect(&runner, &JobRunner::progressChanged, this,
+                [&seen](JobId, const JobProgress &progress) { seen << progress; });
         runner.submit(std::make_shared<RestoreJob>(m_server, options));
         QVERIFY(runner.waitForIdle(120000));
 
         // Every table's data in the archive, at its manifest count (this tool's own nrdb tables have none).
         ChildCommand list(QStringLiteral("pg_restore"), {QStringLiteral("--list"), source});
         qint64 rows = 0;
-        for (const qint64 weight : tableDataWeights(list.run().value().standardOutput.split(QLatin1Char('\n')), manifest.rowCounts))
+        for (const qint64 weight :
+             tableDataWeights(list.run().value().standardOutput.split(QLatin1Char('\n')), manifest.rowCounts))
             rows += weight;
         QVERIFY(rows > 500);
         const auto isData = [](const JobProgress &p) { return p.phase == QLatin1String("Restoring data"); };
-        const auto isIndexes = [](const JobProgress &p) { return p.phase == QLatin1String("Creating indexes and constraints"); };
+        const auto isIndexes = [](const JobProgress &p) {
+            return p.phase == QLatin1String("Creating indexes and constraints");
+        };
         const auto lastData = std::find_if(seen.crbegin(), seen.crend(), isData);
         const auto firstIndexes = std::find_if(seen.cbegin(), seen.cend(), isIndexes);
         QVERIFY(lastData != seen.crend() && firstIndexes != seen.cend());
@@ -200,15 +211,19 @@ private slots:
         const auto refused = restore(m_backups.value(int(BackupFormat::Custom)), name);
         QVERIFY(!refused);
         QVERIFY(refused.error().message.contains(QLatin1String("exists")));
-        const auto misspelt = restore(m_backups.value(int(BackupFormat::Custom)), name, true, name + QStringLiteral("x"));
+        const auto misspelt =
+            restore(m_backups.value(int(BackupFormat::Custom)), name, true, name + QStringLiteral("x"));
         QVERIFY(!misspelt);
-        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("0"));
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("0"));
 
         const auto replaced = restore(m_backups.value(int(BackupFormat::Custom)), name, true, name);
         QVERIFY2(replaced, qPrintable(replaced ? QString() : replaced.error().fullText()));
         QVERIFY(QFile::exists(replaced.value()->result().safetyBackupPath));
-        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
-        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_replaced_%'")),
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("500"));
+        QCOMPARE(test::queryValue(m_scratch.server().profile(),
+                                  QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%_replaced_%'")),
                  QStringLiteral("0"));
     }
 
@@ -220,8 +235,14 @@ private slots:
     {
         const QString name = newName(QStringLiteral("full"));
         QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), name));
-        const auto markAsBefore = [&] { return test::queryValues(profileFor(name), QStringLiteral("DELETE FROM netraven.devices WHERE hostname <> 'r1'")).isEmpty(); };
-        const auto devices = [&] { return test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")); };
+        const auto markAsBefore = [&] {
+            return test::queryValues(profileFor(name),
+                                     QStringLiteral("DELETE FROM netraven.devices WHERE hostname <> 'r1'"))
+                .isEmpty();
+        };
+        const auto devices = [&] {
+            return test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices"));
+        };
         QVERIFY(markAsBefore());
         RestoreOptions options;
         options.source = m_backups.value(int(BackupFormat::Custom));
@@ -240,7 +261,9 @@ private slots:
             QSKIP(qPrintable(why));
         options.safetyBackupDirectory = small.filePath(QStringLiteral("safety"));
         QVERIFY(QDir().mkpath(options.safetyBackupDirectory));
-        const QString copiesLeft = QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1\\_restoring\\_%' OR datname LIKE '%1\\_replaced\\_%'").arg(name);
+        const QString copiesLeft = QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                                  "'%1\\_restoring\\_%' OR datname LIKE '%1\\_replaced\\_%'")
+                                       .arg(name);
         int succeeded = 0;
         int failed = 0;
         for (qint64 free = safety - 3 * 4096; free <= safety + 5 * 4096; free += 4096) {
@@ -258,7 +281,8 @@ private slots:
                 QVERIFY(markAsBefore());
             } else {
                 ++failed;
-                QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("free %1: %2 left").arg(free).arg(left.join(QStringLiteral(", ")))));
+                QVERIFY2(left.isEmpty(),
+                         qPrintable(QStringLiteral("free %1: %2 left").arg(free).arg(left.join(QStringLiteral(", ")))));
                 QCOMPARE(devices(), QStringLiteral("1"));
             }
             QCOMPARE(test::queryValue(m_scratch.server().profile(), copiesLeft), QStringLiteral("0"));
@@ -266,7 +290,8 @@ private slots:
                 QFile::remove(safetyDir.filePath(file));
             small.removeFiller();
         }
-        qInfo("safety archive of %lld bytes: %d replaces succeeded with it whole, %d failed and changed nothing", safety, succeeded, failed);
+        qInfo("safety archive of %lld bytes: %d replaces succeeded with it whole, %d failed and changed nothing",
+              safety, succeeded, failed);
         QVERIFY(failed > 0);
         QVERIFY(succeeded > 0);
     }
@@ -285,15 +310,18 @@ private slots:
         options.safetyBackupDirectory = m_dir.filePath(QStringLiteral("safety"));
         JobRunner runner;
         QList<QPair<JobId, QString>> events;
-        connect(&runner, &JobRunner::started, this, [&events](JobId id) { events << qMakePair(id, QStringLiteral("started")); });
-        connect(&runner, &JobRunner::finished, this, [&events](JobId id) { events << qMakePair(id, QStringLiteral("finished")); });
+        connect(&runner, &JobRunner::started, this,
+                [&events](JobId id) { events << qMakePair(id, QStringLiteral("started")); });
+        connect(&runner, &JobRunner::finished, this,
+                [&events](JobId id) { events << qMakePair(id, QStringLiteral("finished")); });
         const JobId restoring = runner.submit(std::make_shared<RestoreJob>(m_server, options));
-        const JobId writing = runner.submit(std::make_shared<test::StatementJob>(QStringLiteral("Write"), JobAccess::Write, profileFor(name),
-                                                                           QStringList{QStringLiteral("SELECT 1")}));
+        const JobId writing = runner.submit(std::make_shared<test::StatementJob>(
+            QStringLiteral("Write"), JobAccess::Write, profileFor(name), QStringList{QStringLiteral("SELECT 1")}));
         QVERIFY(runner.waitForIdle(120000));
         QCOMPARE(runner.state(restoring), JobState::Succeeded);
         QCOMPARE(runner.state(writing), JobState::Succeeded);
-        QVERIFY2(events.indexOf(qMakePair(restoring, QStringLiteral("finished"))) < events.indexOf(qMakePair(writing, QStringLiteral("started"))),
+        QVERIFY2(events.indexOf(qMakePair(restoring, QStringLiteral("finished"))) <
+                     events.indexOf(qMakePair(writing, QStringLiteral("started"))),
                  "the write on the database being replaced ran beside its restore");
     }
 
@@ -321,28 +349,39 @@ private slots:
             DatabaseSession holder;
             QVERIFY(holder.open(source));
             QSqlQuery lock(holder.database());
-            QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE small IN ACCESS EXCLUSIVE MODE")));
+            QVERIFY(lock.exec(QStringLiteral("BEGIN")) &&
+                    lock.exec(QStringLiteral("LOCK TABLE small IN ACCESS EXCLUSIVE MODE")));
             BackupOptions options = backup;
             options.outputDirectory = failing.path();
             JobRunner runner;
             const JobId id = runner.submit(std::make_shared<BackupJob>(source, options));
-            QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(source, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) != QLatin1String("0"), 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                test::queryValue(
+                    source, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) !=
+                    QLatin1String("0"),
+                30000);
             QVERIFY(test::stopServerNow(state));
             QVERIFY(runner.waitForIdle(60000));
             QCOMPARE(runner.state(id), JobState::Failed);
-            QCOMPARE(QDir(failing.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+            QCOMPARE(QDir(failing.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                     QStringList());
         }
         QVERIFY(test::startServerAgain(state));
 
         // A restore whose pg_restore is killed while it copies rows: a failure, and nothing left.
-        const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
-                                               "WHERE d.datname LIKE 'gone\\_target\\_restoring\\_%'");
+        const QString copying =
+            QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
+                           "WHERE d.datname LIKE 'gone\\_target\\_restoring\\_%'");
         {
             RestoreOptions options;
             options.source = archive;
             options.targetDatabase = QStringLiteral("gone_target");
-            QCOMPARE(endWithItsPgRestoreKilled(std::make_shared<RestoreJob>(state.profile(), options), state.profile(), archive, copying), JobState::Failed);
-            QCOMPARE(test::queryValues(state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'")),
+            QCOMPARE(endWithItsPgRestoreKilled(std::make_shared<RestoreJob>(state.profile(), options), state.profile(),
+                                               archive, copying),
+                     JobState::Failed);
+            QCOMPARE(test::queryValues(
+                         state.profile(),
+                         QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'")),
                      QStringList());
         }
 
@@ -352,20 +391,29 @@ private slots:
         options.targetDatabase = QStringLiteral("gone_target");
         JobRunner runner;
         Error failure;
-        connect(&runner, &JobRunner::finished, this, [&failure](JobId, JobState, const Error &error) { failure = error; });
+        connect(&runner, &JobRunner::finished, this,
+                [&failure](JobId, JobState, const Error &error) { failure = error; });
         const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
         QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
         QVERIFY(test::stopServerNow(state));
         QVERIFY(runner.waitForIdle(60000));
         QCOMPARE(runner.state(id), JobState::Failed);
         QVERIFY(test::startServerAgain(state));
-        const QStringList left = test::queryValues(state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'"));
+        const QStringList left = test::queryValues(
+            state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'"));
         QCOMPARE(left.size(), 1);
         QVERIFY(left.first().contains(QLatin1String("_restoring_")));
-        QVERIFY2(failure.detail.contains(left.first()) && failure.detail.contains(QLatin1String("netraven-dbctl cleanup")), qPrintable(failure.fullText()));
-        const QString comment = test::queryValue(state.profile(), QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'").arg(left.first()));
+        QVERIFY2(failure.detail.contains(left.first()) &&
+                     failure.detail.contains(QLatin1String("netraven-dbctl cleanup")),
+                 qPrintable(failure.fullText()));
+        const QString comment = test::queryValue(
+            state.profile(),
+            QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'")
+                .arg(left.first()));
         const std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
-        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() && marker->forDatabase == options.targetDatabase, qPrintable(comment));
+        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() &&
+                     marker->forDatabase == options.targetDatabase,
+                 qPrintable(comment));
     }
 
     // A proof whose pg_restore is killed while it copies rows fails and leaves no scratch copy;
@@ -383,11 +431,14 @@ private slots:
         backup.compression = 0;
         const QString archive = largeBackupOf(state.profile(QStringLiteral("proof_source")), backup);
         QVERIFY(!archive.isEmpty());
-        const QString scratches = QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'nrdb\\_prove\\_%'");
-        const QString copying = QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
-                                               "WHERE d.datname LIKE 'nrdb\\_prove\\_%'");
+        const QString scratches =
+            QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'nrdb\\_prove\\_%'");
+        const QString copying =
+            QStringLiteral("SELECT count(*) FROM pg_stat_progress_copy c JOIN pg_database d ON d.oid = c.datid "
+                           "WHERE d.datname LIKE 'nrdb\\_prove\\_%'");
         {
-            QCOMPARE(endWithItsPgRestoreKilled(std::make_shared<ProveRestorableJob>(state.profile(), archive, false), state.profile(), archive, copying),
+            QCOMPARE(endWithItsPgRestoreKilled(std::make_shared<ProveRestorableJob>(state.profile(), archive, false),
+                                               state.profile(), archive, copying),
                      JobState::Failed);
             QCOMPARE(test::queryValues(state.profile(), scratches), QStringList());
             QVERIFY(BackupManifest::load(BackupManifest::pathFor(archive)).value().proof.isEmpty());
@@ -395,7 +446,8 @@ private slots:
 
         JobRunner runner;
         Error failure;
-        connect(&runner, &JobRunner::finished, this, [&failure](JobId, JobState, const Error &error) { failure = error; });
+        connect(&runner, &JobRunner::finished, this,
+                [&failure](JobId, JobState, const Error &error) { failure = error; });
         const JobId id = runner.submit(std::make_shared<ProveRestorableJob>(state.profile(), archive, false));
         QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
         QVERIFY(test::stopServerNow(state));
@@ -404,17 +456,26 @@ private slots:
         QVERIFY(test::startServerAgain(state));
         const QStringList left = test::queryValues(state.profile(), scratches);
         QCOMPARE(left.size(), 1);
-        QVERIFY2(failure.detail.contains(left.first()) && failure.detail.contains(QLatin1String("netraven-dbctl cleanup")), qPrintable(failure.fullText()));
-        const QString comment = test::queryValue(state.profile(), QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'").arg(left.first()));
+        QVERIFY2(failure.detail.contains(left.first()) &&
+                     failure.detail.contains(QLatin1String("netraven-dbctl cleanup")),
+                 qPrintable(failure.fullText()));
+        const QString comment = test::queryValue(
+            state.profile(),
+            QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'")
+                .arg(left.first()));
         const std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
-        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() && marker->purpose == QLatin1String("proof scratch"), qPrintable(comment));
+        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() &&
+                     marker->purpose == QLatin1String("proof scratch"),
+                 qPrintable(comment));
         QVERIFY(BackupManifest::load(BackupManifest::pathFor(archive)).value().proof.isEmpty());
     }
 
     void brokenBackupsLeaveTheTargetAlone()
     {
         QTemporaryDir dir;
-        ChildCommand emptyGzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("printf '' | gzip > '%1/empty.sql.gz'").arg(dir.path())});
+        ChildCommand emptyGzip(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"), QStringLiteral("printf '' | gzip > '%1/empty.sql.gz'").arg(dir.path())});
         QCOMPARE(emptyGzip.run().value().exitCode, 0);
         QFile original(m_backups.value(int(BackupFormat::Custom)));
         QVERIFY(original.open(QIODevice::ReadOnly));
@@ -429,15 +490,19 @@ private slots:
 
         const QString existing = newName(QStringLiteral("untouched"));
         QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), existing));
-        for (const QString &file : {dir.filePath(QStringLiteral("empty.sql.gz")), truncated.fileName(), text.fileName()}) {
+        for (const QString &file :
+             {dir.filePath(QStringLiteral("empty.sql.gz")), truncated.fileName(), text.fileName()}) {
             const auto refused = restore(file, existing, true, existing);
             QVERIFY2(!refused, qPrintable(file));
             QVERIFY2(refused.error().message.contains(file), qPrintable(refused.error().message));
-            QCOMPARE(test::queryValue(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
+            QCOMPARE(test::queryValue(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                     QStringLiteral("500"));
             const QString fresh = newName(QStringLiteral("never"));
             QVERIFY(!restore(file, fresh));
-            QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(fresh)),
-                     QStringLiteral("0"));
+            QCOMPARE(
+                test::queryValue(m_scratch.server().profile(),
+                                 QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(fresh)),
+                QStringLiteral("0"));
         }
     }
 
@@ -445,14 +510,19 @@ private slots:
     // created, and the database it would replace keeps its rows.
     void aBackupThatDiffersFromItsManifestIsRefused()
     {
-        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("UPDATE netraven.devices SET hostname = 'marker-host' WHERE id = 'd7'")).isEmpty());
+        QVERIFY(
+            test::queryValues(m_scratch.profile(),
+                              QStringLiteral("UPDATE netraven.devices SET hostname = 'marker-host' WHERE id = 'd7'"))
+                .isEmpty());
         QTemporaryDir dir;
         BackupOptions options;
         options.outputDirectory = dir.path();
         options.format = BackupFormat::Custom;
         options.compression = 0; // the rows as text, as an edit would find them
         const auto backup = run(std::make_shared<BackupJob>(m_scratch.profile(), options));
-        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("UPDATE netraven.devices SET hostname = 'r7' WHERE id = 'd7'")).isEmpty());
+        QVERIFY(test::queryValues(m_scratch.profile(),
+                                  QStringLiteral("UPDATE netraven.devices SET hostname = 'r7' WHERE id = 'd7'"))
+                    .isEmpty());
         QVERIFY(backup);
         const QString path = backup.value()->result().path;
         QFile file(path);
@@ -466,11 +536,14 @@ private slots:
 
         const QString existing = newName(QStringLiteral("kept"));
         QVERIFY(restore(m_backups.value(int(BackupFormat::Custom)), existing));
-        QVERIFY(test::queryValues(profileFor(existing), QStringLiteral("DELETE FROM netraven.devices WHERE id <> 'd1'")).isEmpty());
+        QVERIFY(test::queryValues(profileFor(existing), QStringLiteral("DELETE FROM netraven.devices WHERE id <> 'd1'"))
+                    .isEmpty());
         const auto refused = restore(path, existing, true, existing);
         QVERIFY(!refused);
-        QVERIFY2(refused.error().message.contains(QLatin1String("SHA-256 differs")), qPrintable(refused.error().message));
-        QCOMPARE(test::queryValue(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("1"));
+        QVERIFY2(refused.error().message.contains(QLatin1String("SHA-256 differs")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(test::queryValue(profileFor(existing), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("1"));
         QCOMPARE(stagingDatabases(), QStringLiteral("0"));
 
         // A manifest that cannot be read is a refusal, not a pass.
@@ -490,7 +563,8 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("message");
         QTest::newRow("empty") << QString() << QStringLiteral("A database needs a name");
-        QTest::newRow("70 bytes") << QString(70, QLatin1Char('n')) << QStringLiteral("is 70 bytes long; PostgreSQL keeps 63");
+        QTest::newRow("70 bytes") << QString(70, QLatin1Char('n'))
+                                  << QStringLiteral("is 70 bytes long; PostgreSQL keeps 63");
         QTest::newRow("64 bytes in 32 characters") << QString(32, QChar(0x00e9)) << QStringLiteral("is 64 bytes long");
     }
 
@@ -515,8 +589,10 @@ private slots:
         QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().fullText()));
         QCOMPARE(restored.value()->result().missingRoles, QStringList{QStringLiteral("netraven")});
         QVERIFY(restored.value()->result().ownershipSkipped);
-        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")), QStringLiteral("500"));
-        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
+        QCOMPARE(test::queryValue(profileFor(name), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("500"));
+        QCOMPARE(test::queryValue(profileFor(name),
+                                  QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = 'devices'")),
                  m_server.user);
     }
 
@@ -529,10 +605,13 @@ private slots:
         const auto failed = restore(path, name);
         QVERIFY(!failed);
         QVERIFY2(failed.error().message.contains(QLatin1String("2 error(s)")), qPrintable(failed.error().message));
-        QVERIFY2(failed.error().detail.startsWith(QStringLiteral("2 × ERROR:  function no_such_function() does not exist")),
-                 qPrintable(failed.error().detail));
-        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1%'").arg(name)),
-                 QStringLiteral("0"));
+        QVERIFY2(
+            failed.error().detail.startsWith(QStringLiteral("2 × ERROR:  function no_such_function() does not exist")),
+            qPrintable(failed.error().detail));
+        QCOMPARE(
+            test::queryValue(m_scratch.server().profile(),
+                             QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1%'").arg(name)),
+            QStringLiteral("0"));
     }
 
     // A cancel while the restore runs drops the half-restored database: its DROP is on a
@@ -550,16 +629,20 @@ private slots:
         JobState state = JobState::Queued;
         connect(&runner, &JobRunner::finished, this, [&state](JobId, JobState ended, const Error &) { state = ended; });
         const JobId id = runner.submit(job);
-        QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(m_scratch.server().profile(),
-                                                   QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'")),
-                                  QStringLiteral("1"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::queryValue(
+                m_scratch.server().profile(),
+                QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'")),
+            QStringLiteral("1"), 30000);
         runner.cancel(id);
         QVERIFY(runner.waitForIdle(30000));
         QCOMPARE(state, JobState::Cancelled);
         QCOMPARE(stagingDatabases(), QStringLiteral("0"));
-        QCOMPARE(test::queryValue(m_scratch.server().profile(),
-                                  QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(options.targetDatabase)),
-                 QStringLiteral("0"));
+        QCOMPARE(
+            test::queryValue(
+                m_scratch.server().profile(),
+                QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(options.targetDatabase)),
+            QStringLiteral("0"));
     }
 
     void proveRestorable()
@@ -573,9 +656,11 @@ private slots:
             QCOMPARE(report.verifyVerdict, QStringLiteral("Matches netraven-v1 at version 1"));
             const BackupManifest manifest = BackupManifest::load(BackupManifest::pathFor(backup)).value();
             QCOMPARE(manifest.proof.value(QStringLiteral("ok")).toBool(), true);
-            QCOMPARE(manifest.proof.value(QStringLiteral("where")).toString(), inSandbox ? QStringLiteral("sandbox") : m_server.displayName());
+            QCOMPARE(manifest.proof.value(QStringLiteral("where")).toString(),
+                     inSandbox ? QStringLiteral("sandbox") : m_server.displayName());
         }
-        QCOMPARE(test::queryValue(m_scratch.server().profile(), QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'nrdb_prove_%'")),
+        QCOMPARE(test::queryValue(m_scratch.server().profile(),
+                                  QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'nrdb_prove_%'")),
                  QStringLiteral("0"));
     }
 
@@ -583,21 +668,27 @@ private slots:
     // a difference the manifest did not record fails it.
     void proofHoldsTheBackupToTheSourceItWasTakenFrom()
     {
-        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("DROP INDEX netraven.ix_backups_status")).isEmpty());
+        QVERIFY(
+            test::queryValues(m_scratch.profile(), QStringLiteral("DROP INDEX netraven.ix_backups_status")).isEmpty());
         QTemporaryDir dir;
         BackupOptions options;
         options.outputDirectory = dir.path();
         options.format = BackupFormat::Custom;
         const auto backup = run(std::make_shared<BackupJob>(m_scratch.profile(), options));
-        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("CREATE INDEX ix_backups_status ON netraven.backups USING btree (status)")).isEmpty());
+        QVERIFY(
+            test::queryValues(m_scratch.profile(),
+                              QStringLiteral("CREATE INDEX ix_backups_status ON netraven.backups USING btree (status)"))
+                .isEmpty());
         QVERIFY(backup);
         const QString path = backup.value()->result().path;
-        QCOMPARE(backup.value()->result().manifest.modelDifferences, QStringList{QStringLiteral("missing index ix_backups_status on backups")});
+        QCOMPARE(backup.value()->result().manifest.modelDifferences,
+                 QStringList{QStringLiteral("missing index ix_backups_status on backups")});
 
         const auto proved = run(std::make_shared<ProveRestorableJob>(m_server, path, false));
         QVERIFY(proved);
         QVERIFY2(proved.value()->result().ok, qPrintable(proved.value()->result().summary()));
-        QVERIFY2(proved.value()->result().verifyVerdict.startsWith(QLatin1String("the schema as it was when backed up (1 difference from netraven-v1")),
+        QVERIFY2(proved.value()->result().verifyVerdict.startsWith(
+                     QLatin1String("the schema as it was when backed up (1 difference from netraven-v1")),
                  qPrintable(proved.value()->result().verifyVerdict));
 
         BackupManifest manifest = BackupManifest::load(BackupManifest::pathFor(path)).value();
@@ -606,7 +697,8 @@ private slots:
         const auto failed = run(std::make_shared<ProveRestorableJob>(m_server, path, false));
         QVERIFY(failed);
         QVERIFY(!failed.value()->result().ok);
-        QVERIFY2(failed.value()->result().summary().contains(QLatin1String("that the source did not have: missing index ix_backups_status on backups")),
+        QVERIFY2(failed.value()->result().summary().contains(
+                     QLatin1String("that the source did not have: missing index ix_backups_status on backups")),
                  qPrintable(failed.value()->result().summary()));
     }
 
@@ -624,7 +716,8 @@ private slots:
         const auto miscounted = run(std::make_shared<ProveRestorableJob>(m_server, copy, false));
         QVERIFY(miscounted);
         QVERIFY(!miscounted.value()->result().ok);
-        QCOMPARE(miscounted.value()->result().countMismatches, QStringList{QStringLiteral("netraven.devices: manifest 499, restored 500")});
+        QCOMPARE(miscounted.value()->result().countMismatches,
+                 QStringList{QStringLiteral("netraven.devices: manifest 499, restored 500")});
 
         QFile tamper(copy);
         QVERIFY(tamper.open(QIODevice::Append));
@@ -633,8 +726,11 @@ private slots:
         const auto tampered = run(std::make_shared<ProveRestorableJob>(m_server, copy, false));
         QVERIFY(tampered);
         QVERIFY(!tampered.value()->result().checksumMatches);
-        QCOMPARE(tampered.value()->result().summary(), QStringLiteral("Not proven: the file's SHA-256 differs from its manifest"));
-        QCOMPARE(BackupManifest::load(BackupManifest::pathFor(copy)).value().proof.value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(tampered.value()->result().summary(),
+                 QStringLiteral("Not proven: the file's SHA-256 differs from its manifest"));
+        QCOMPARE(
+            BackupManifest::load(BackupManifest::pathFor(copy)).value().proof.value(QStringLiteral("ok")).toBool(true),
+            false);
     }
 
 private:
@@ -656,15 +752,18 @@ private:
     {
         ChildCommand dump(QStringLiteral("/bin/sh"),
                           {QStringLiteral("-c"), QStringLiteral("PGPASSFILE='%1' pg_dump -h %2 -p %3 -U %4 %5")
-                                                     .arg(m_scratch.server().passFile, m_server.host, m_server.port, m_server.user, m_scratch.name())});
+                                                     .arg(m_scratch.server().passFile, m_server.host, m_server.port,
+                                                          m_server.user, m_scratch.name())});
         QString sql = dump.run().value().standardOutput;
         sql.replace(QStringLiteral("OWNER TO %1;").arg(m_server.user), QStringLiteral("OWNER TO netraven;"));
-        sql.replace(QStringLiteral("\n--\n-- PostgreSQL database dump complete"), QLatin1Char('\n') + extra + QStringLiteral("--\n-- PostgreSQL database dump complete"));
+        sql.replace(QStringLiteral("\n--\n-- PostgreSQL database dump complete"),
+                    QLatin1Char('\n') + extra + QStringLiteral("--\n-- PostgreSQL database dump complete"));
         QFile file(path + QStringLiteral(".sql"));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(sql.toUtf8());
         file.close();
-        ChildCommand gzip(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("gzip -c '%1' > '%2'").arg(file.fileName(), path)});
+        ChildCommand gzip(QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"), QStringLiteral("gzip -c '%1' > '%2'").arg(file.fileName(), path)});
         QCOMPARE(gzip.run().value().exitCode, 0);
     }
 
@@ -674,7 +773,11 @@ private:
     {
         const ConnectionProfile server = databaseadmin::maintenanceOf(source);
         if (!test::queryValues(server, QStringLiteral("CREATE DATABASE %1").arg(source.database)).isEmpty() ||
-            !test::queryValues(source, QStringLiteral("CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS a FROM generate_series(1, 800000) g")).isEmpty() ||
+            !test::queryValues(
+                 source,
+                 QStringLiteral(
+                     "CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS a FROM generate_series(1, 800000) g"))
+                 .isEmpty() ||
             !test::queryValues(source, QStringLiteral("CREATE TABLE small (id int)")).isEmpty())
             return {};
         const Result<std::shared_ptr<BackupJob>> backup = run(std::make_shared<BackupJob>(source, options));
@@ -683,7 +786,8 @@ private:
 
     // Runs job until the one pg_restore of archive copies rows (the query `copying` counts on
     // server), kills that pg_restore, and says how the job ended (Queued: it never got there).
-    static JobState endWithItsPgRestoreKilled(const std::shared_ptr<Job> &job, const ConnectionProfile &server, const QString &archive, const QString &copying)
+    static JobState endWithItsPgRestoreKilled(const std::shared_ptr<Job> &job, const ConnectionProfile &server,
+                                              const QString &archive, const QString &copying)
     {
         JobRunner runner;
         const JobId id = runner.submit(job);
@@ -703,8 +807,9 @@ private:
 
     QString stagingDatabases() const
     {
-        return test::queryValue(m_scratch.server().profile(),
-                                QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_restoring\\_%'"));
+        return test::queryValue(
+            m_scratch.server().profile(),
+            QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_restoring\\_%'"));
     }
 
     QString newName(const QString &what)
@@ -721,7 +826,8 @@ private:
         DatabaseSession session;
         if (!session.open(profile))
             return {};
-        return SchemaModel::fromSnapshot(CatalogReader::read(session.database()).value(), QStringLiteral("netraven")).toJson();
+        return SchemaModel::fromSnapshot(CatalogReader::read(session.database()).value(), QStringLiteral("netraven"))
+            .toJson();
     }
 
     test::ScratchDatabase m_scratch;

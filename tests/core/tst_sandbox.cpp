@@ -64,7 +64,8 @@ private slots:
             QVERIFY(session.open(cluster.state().profile()));
             const Result<ServerInfo> info = ServerInfo::read(session.database());
             QVERIFY(info);
-            QVERIFY(info.value().serverVersion.startsWith(cluster.state().serverVersion.section(QLatin1Char('.'), 0, 0)));
+            QVERIFY(
+                info.value().serverVersion.startsWith(cluster.state().serverVersion.section(QLatin1Char('.'), 0, 0)));
         }
         QCOMPARE(QFile::permissions(cluster.state().passFile) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
@@ -135,8 +136,10 @@ private slots:
         const Status started = cluster.start();
         QVERIFY(!started);
         QCOMPARE(started.error().kind, ErrorKind::Process);
-        QVERIFY2(started.error().message.startsWith(QLatin1String("initdb failed")), qPrintable(started.error().message));
-        QVERIFY2(started.error().detail.contains(QLatin1String("NO_SUCH_ENCODING")), qPrintable(started.error().detail));
+        QVERIFY2(started.error().message.startsWith(QLatin1String("initdb failed")),
+                 qPrintable(started.error().message));
+        QVERIFY2(started.error().detail.contains(QLatin1String("NO_SUCH_ENCODING")),
+                 qPrintable(started.error().detail));
         QCOMPARE(entriesOf(parent->path()), QStringList());
     }
 

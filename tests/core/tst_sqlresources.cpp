@@ -21,7 +21,8 @@ private slots:
         QSqlQuery query(session.database());
         for (const QString &name : sqlResourceNames()) {
             if (name.startsWith(QLatin1String("ddl_")))
-                QVERIFY2(query.exec(sqlResource(name)), qPrintable(name + QStringLiteral(": ") + query.lastError().text()));
+                QVERIFY2(query.exec(sqlResource(name)),
+                         qPrintable(name + QStringLiteral(": ") + query.lastError().text()));
         }
     }
 

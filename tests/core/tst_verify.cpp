@@ -61,9 +61,10 @@ private slots:
     {
         exec(QStringLiteral("DROP INDEX netraven.ix_devices_hostname"));
         const VerifyReport report = verify();
-        QVERIFY(hasDrift(report, DriftKind::Missing, QStringLiteral("index"), QStringLiteral("devices"),
-                         QStringLiteral("ix_devices_hostname"),
-                         QStringLiteral("CREATE INDEX ix_devices_hostname ON netraven.devices USING btree (hostname)")));
+        QVERIFY(
+            hasDrift(report, DriftKind::Missing, QStringLiteral("index"), QStringLiteral("devices"),
+                     QStringLiteral("ix_devices_hostname"),
+                     QStringLiteral("CREATE INDEX ix_devices_hostname ON netraven.devices USING btree (hostname)")));
         QVERIFY(report.toHtml().contains(QLatin1String("ix_devices_hostname")));
         exec(QStringLiteral("CREATE INDEX ix_devices_hostname ON netraven.devices USING btree (hostname)"));
         QVERIFY(!verify().hasDifferences());
@@ -96,7 +97,8 @@ private slots:
         QCOMPARE(report.migrations.mismatches.size(), 1);
         QCOMPARE(report.migrations.mismatches.first().recorded, QStringLiteral("edited"));
         QVERIFY(report.hasDifferences());
-        QCOMPARE(report.toJson()[QStringLiteral("migrations")][QStringLiteral("checksum_mismatches")].toArray().size(), 1);
+        QCOMPARE(report.toJson()[QStringLiteral("migrations")][QStringLiteral("checksum_mismatches")].toArray().size(),
+                 1);
         exec(QStringLiteral("UPDATE nrdb.schema_history SET checksum = '%1' WHERE version = 1")
                  .arg(m_pack.migrations.first().checksum));
     }
@@ -124,9 +126,11 @@ private slots:
         QCOMPARE(adopted.job->result().before.verdict(),
                  QStringLiteral("Matches netraven-v1 at version 1, but has no migration history yet: adopt it"));
         QCOMPARE(adopted.job->result().adoptedMigrations, QStringList{QStringLiteral("0001_baseline")});
-        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT how FROM nrdb.schema_history")), QStringList{QStringLiteral("adopted")});
+        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT how FROM nrdb.schema_history")),
+                 QStringList{QStringLiteral("adopted")});
         QVERIFY(!verifyOn(python.profile()).hasDifferences());
-        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT count(*) FROM netraven.tags")), QStringList{QStringLiteral("1")});
+        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT count(*) FROM netraven.tags")),
+                 QStringList{QStringLiteral("1")});
 
         const Outcome again = runAdopt(python.profile(), false);
         QVERIFY(again.job->result().alreadyManaged);
@@ -143,9 +147,11 @@ private slots:
         QVERIFY(waiting.job->result().waitingForConsent);
         QVERIFY(waiting.job->result().adoptedMigrations.isEmpty());
         QCOMPARE(waiting.job->result().before.drift.size(), 1);
-        QCOMPARE(waiting.job->result().before.drift.first().describe(), QStringLiteral("missing index ix_backups_status on backups"));
-        QCOMPARE(test::queryValues(python.profile(), QStringLiteral("SELECT to_regclass('nrdb.schema_history') IS NULL")),
-                 QStringList{QStringLiteral("true")});
+        QCOMPARE(waiting.job->result().before.drift.first().describe(),
+                 QStringLiteral("missing index ix_backups_status on backups"));
+        QCOMPARE(
+            test::queryValues(python.profile(), QStringLiteral("SELECT to_regclass('nrdb.schema_history') IS NULL")),
+            QStringList{QStringLiteral("true")});
         const Outcome forced = runAdopt(python.profile(), true);
         QVERIFY(forced.job->hasResult());
         QCOMPARE(forced.job->result().adoptedMigrations.size(), 1);
@@ -170,7 +176,8 @@ private:
     {
         Outcome outcome{std::make_shared<AdoptJob>(profile, m_pack, accept), {}};
         JobRunner runner;
-        connect(&runner, &JobRunner::finished, this, [&outcome](JobId, JobState, const Error &error) { outcome.error = error; });
+        connect(&runner, &JobRunner::finished, this,
+                [&outcome](JobId, JobState, const Error &error) { outcome.error = error; });
         runner.submit(outcome.job);
         runner.waitForIdle(30000);
         return outcome;
@@ -185,7 +192,8 @@ private:
         QFile baseline(QStringLiteral(":/nrdb/models/netraven-v1/migrations/0001_baseline.sql"));
         QVERIFY(baseline.open(QIODevice::ReadOnly));
         for (const QString &statement :
-             {QStringLiteral("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\""), QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto"),
+             {QStringLiteral("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\""),
+              QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgcrypto"),
               QStringLiteral("CREATE SCHEMA IF NOT EXISTS netraven"), QString::fromUtf8(baseline.readAll()),
               QStringLiteral("INSERT INTO netraven.tags (id, name, color, description, created_at, updated_at) VALUES "
                              "('tag-default', 'Default', '#6366F1', 'Default tag for all devices', now(), now())")})

@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const nrdb::dumparchive::Proof proof = prove(bytes);
     NRDB_FUZZ_CHECK(proof.whole() || !proof.reason.isEmpty(), QStringLiteral("a verdict without a reason"));
     if (proof.whole()) {
-        NRDB_FUZZ_CHECK(proof.archive.dataBlocks <= proof.archive.entries.size(), QStringLiteral("more blocks than entries"));
+        NRDB_FUZZ_CHECK(proof.archive.dataBlocks <= proof.archive.entries.size(),
+                        QStringLiteral("more blocks than entries"));
         NRDB_FUZZ_CHECK(!prove(bytes.left(bytes.size() - 1)).whole(), QStringLiteral("whole without its last byte"));
     }
     return 0;

@@ -8,11 +8,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QString dump = nrdb::fuzz::text(data, size);
     const nrdb::InitScript script = nrdb::toInitScript(dump);
-    NRDB_FUZZ_CHECK(script.restrictLinesRemoved >= 0 && script.ownerStatementsRemoved >= 0 && script.schemasMadeIdempotent >= 0,
+    NRDB_FUZZ_CHECK(script.restrictLinesRemoved >= 0 && script.ownerStatementsRemoved >= 0 &&
+                        script.schemasMadeIdempotent >= 0,
                     QStringLiteral("a negative count"));
-    NRDB_FUZZ_CHECK(script.text.size() <= dump.size() + 14 * script.schemasMadeIdempotent, QStringLiteral("the script grew"));
+    NRDB_FUZZ_CHECK(script.text.size() <= dump.size() + 14 * script.schemasMadeIdempotent,
+                    QStringLiteral("the script grew"));
     // Cleaning a clean script changes nothing more.
     const nrdb::InitScript again = nrdb::toInitScript(script.text);
-    NRDB_FUZZ_CHECK(again.restrictLinesRemoved == 0 && again.ownerStatementsRemoved == 0 && again.text == script.text, script.text);
+    NRDB_FUZZ_CHECK(again.restrictLinesRemoved == 0 && again.ownerStatementsRemoved == 0 && again.text == script.text,
+                    script.text);
     return 0;
 }

@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const std::optional<QString> password = nrdb::pgpassPassword(file, wanted);
     NRDB_FUZZ_CHECK(!password || !file.isEmpty(), QStringLiteral("a password from an empty file"));
     // The same file with a comment line in front answers the same.
-    NRDB_FUZZ_CHECK(nrdb::pgpassPassword("# a comment\n" + file, wanted) == password, QStringLiteral("a comment changed the answer"));
+    NRDB_FUZZ_CHECK(nrdb::pgpassPassword("# a comment\n" + file, wanted) == password,
+                    QStringLiteral("a comment changed the answer"));
     return 0;
 }

@@ -11,12 +11,12 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define NRDB_FUZZ_CHECK(condition, what)                                                  \
-    do {                                                                                  \
-        if (!(condition)) {                                                               \
-            std::fprintf(stderr, "check failed: %s (%s)\n", #condition, qPrintable(QString(what))); \
-            std::abort();                                                                 \
-        }                                                                                 \
+#define NRDB_FUZZ_CHECK(condition, what)                                                                               \
+    do {                                                                                                               \
+        if (!(condition)) {                                                                                            \
+            std::fprintf(stderr, "check failed: %s (%s)\n", #condition, qPrintable(QString(what)));                    \
+            std::abort();                                                                                              \
+        }                                                                                                              \
     } while (false)
 
 namespace nrdb::fuzz {

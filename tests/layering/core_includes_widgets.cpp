@@ -1,5 +1,5 @@
 // Must not compile: see tests/layering/CMakeLists.txt.
-#include <QtCore/QObject>
-#include <QtWidgets/QWidget>
 #include <QMainWindow>
+#include <QtCore/QObject>
 #include <QtGui/QPainter>
+#include <QtWidgets/QWidget>

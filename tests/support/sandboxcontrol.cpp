@@ -20,13 +20,15 @@ bool pgCtl(const SandboxState &state, const QStringList &arguments)
 
 bool stopServerNow(const SandboxState &state)
 {
-    return pgCtl(state, {QStringLiteral("--pgdata=") + state.dataDir, QStringLiteral("--mode=immediate"), QStringLiteral("stop")});
+    return pgCtl(state, {QStringLiteral("--pgdata=") + state.dataDir, QStringLiteral("--mode=immediate"),
+                         QStringLiteral("stop")});
 }
 
 bool startServerAgain(const SandboxState &state)
 {
     return pgCtl(state, {QStringLiteral("--pgdata=") + state.dataDir, QStringLiteral("--log=") + state.logFile,
-                         QStringLiteral("--options=-p %1").arg(state.port), QStringLiteral("--wait"), QStringLiteral("start")});
+                         QStringLiteral("--options=-p %1").arg(state.port), QStringLiteral("--wait"),
+                         QStringLiteral("start")});
 }
 
 } // namespace nrdb::test

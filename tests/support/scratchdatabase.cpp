@@ -14,7 +14,8 @@ Result<SandboxState> fixtureServer()
         return Error{ErrorKind::NotFound,
                      QStringLiteral("NRDB_TEST_SANDBOX_STATE is not set; run the tests through ctest, which starts "
                                     "the sandbox server fixture"),
-                     {}, {}};
+                     {},
+                     {}};
     return SandboxState::load(path);
 }
 

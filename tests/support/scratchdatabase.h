@@ -35,13 +35,13 @@ private:
 } // namespace nrdb::test
 
 // Use in initTestCase(): without a server the test is skipped locally and fails under CI.
-#define NRDB_REQUIRE_SCRATCH_DATABASE(scratch)                                                          \
-    do {                                                                                                \
-        const nrdb::Status nrdbCreated = (scratch).create();                                            \
-        if (!nrdbCreated) {                                                                             \
-            const QByteArray nrdbReason = nrdbCreated.error().fullText().toUtf8();                      \
-            if (qEnvironmentVariableIsSet("CI"))                                                        \
-                QFAIL(QByteArray("No test server under CI: " + nrdbReason).constData());                        \
-            QSKIP(QByteArray("No test server: " + nrdbReason).constData());                                \
-        }                                                                                               \
+#define NRDB_REQUIRE_SCRATCH_DATABASE(scratch)                                                                         \
+    do {                                                                                                               \
+        const nrdb::Status nrdbCreated = (scratch).create();                                                           \
+        if (!nrdbCreated) {                                                                                            \
+            const QByteArray nrdbReason = nrdbCreated.error().fullText().toUtf8();                                     \
+            if (qEnvironmentVariableIsSet("CI"))                                                                       \
+                QFAIL(QByteArray("No test server under CI: " + nrdbReason).constData());                               \
+            QSKIP(QByteArray("No test server: " + nrdbReason).constData());                                            \
+        }                                                                                                              \
     } while (false)

@@ -33,8 +33,9 @@ QString SmallFilesystem::mount(qint64 bytes)
         return QStringLiteral("no directory to mount on");
     m_path = QString::fromLocal8Bit(pattern);
     const Result<ChildOutcome> mounted =
-        ChildCommand(QStringLiteral("/bin/mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                    QStringLiteral("size=%1,mode=1777").arg(bytes), QStringLiteral("tmpfs"), m_path})
+        ChildCommand(QStringLiteral("/bin/mount"),
+                     {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                      QStringLiteral("size=%1,mode=1777").arg(bytes), QStringLiteral("tmpfs"), m_path})
             .run();
     if (!mounted || mounted.value().exitCode != 0)
         return QStringLiteral("no tmpfs could be mounted here");

@@ -42,7 +42,8 @@ private slots:
         QVERIFY(!dialog.importConnectionString(QStringLiteral("host=db colour=blue"), &message));
         QVERIFY2(message.contains(QLatin1String("colour")), qPrintable(message));
         QCOMPARE(dialog.profiles().size(), before);
-        QVERIFY(dialog.importConnectionString(QStringLiteral("postgresql://dba@db.prod:6432/netraven?sslmode=require")));
+        QVERIFY(
+            dialog.importConnectionString(QStringLiteral("postgresql://dba@db.prod:6432/netraven?sslmode=require")));
         const ConnectionProfile &imported = dialog.profiles().last();
         QCOMPARE(imported.name, QStringLiteral("netraven on db.prod"));
         QCOMPARE(imported.port, QStringLiteral("6432"));
@@ -73,7 +74,8 @@ private slots:
         dialog.testConnection();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
         summary = finished.last().at(1).toString();
-        QVERIFY2(summary.contains(QLatin1String("netraven-v2: 12 of its 12 required tables in schema public")), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("netraven-v2: 12 of its 12 required tables in schema public")),
+                 qPrintable(summary));
 
         dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("wrong-one"));
         dialog.testConnection();

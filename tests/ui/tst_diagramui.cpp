@@ -10,8 +10,8 @@
 
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
-#include "jobs/initjob.h"
 #include "diagram/verifymarks.h"
+#include "jobs/initjob.h"
 #include "jobs/jobrunner.h"
 #include "jobs/verifyjob.h"
 #include "model/modelpack.h"
@@ -78,7 +78,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);
         JobRunner runner;
-        auto init = std::make_shared<InitJob>(m_scratch.profile(), ModelPack::builtIn(QStringLiteral("netraven-v1")).value());
+        auto init =
+            std::make_shared<InitJob>(m_scratch.profile(), ModelPack::builtIn(QStringLiteral("netraven-v1")).value());
         runner.submit(init);
         QVERIFY(runner.waitForIdle(60000));
         QVERIFY(init->hasResult());
@@ -109,8 +110,9 @@ private slots:
         const DiagramScene &scene = *m_page->scene();
         QCOMPARE(scene.tableItems().size(), 13);
         QCOMPARE(scene.relationItems().size(), 12);
-        QVERIFY2(m_page->statusText().startsWith(QStringLiteral("13 tables · 12 relationships · laid out by Graphviz dot")),
-                 qPrintable(m_page->statusText()));
+        QVERIFY2(
+            m_page->statusText().startsWith(QStringLiteral("13 tables · 12 relationships · laid out by Graphviz dot")),
+            qPrintable(m_page->statusText()));
 
         const DiagramRelationItem *cascade = relationNamed(scene, QStringLiteral("job_log_entries_job_log_id_fkey"));
         QVERIFY(cascade && cascade->relation().cascadeDelete && !cascade->relation().oneToOne);
@@ -124,8 +126,9 @@ private slots:
         QCOMPARE(cascades, 5);
         const DiagramTable &devices = scene.tableItem(QStringLiteral("netraven.devices"))->table();
         QVERIFY(devices.columns.first().primaryKey);
-        const auto owner = std::find_if(devices.columns.cbegin(), devices.columns.cend(),
-                                        [](const DiagramColumn &column) { return column.name == QLatin1String("owner_id"); });
+        const auto owner =
+            std::find_if(devices.columns.cbegin(), devices.columns.cend(),
+                         [](const DiagramColumn &column) { return column.name == QLatin1String("owner_id"); });
         QVERIFY(owner != devices.columns.cend() && owner->foreignKey && !owner->primaryKey);
 
         // No two tables overlap, and the view starts with all of them in sight.
@@ -224,7 +227,8 @@ private slots:
             places.insert(item->table().qualifiedName(), item->pos());
 
         // A new table, a refresh, a new page: the kept places hold and the new table stands right of them.
-        exec(QStringLiteral("CREATE TABLE netraven.sites (id int PRIMARY KEY, device_id varchar(36) REFERENCES netraven.devices (id))"));
+        exec(QStringLiteral("CREATE TABLE netraven.sites (id int PRIMARY KEY, device_id varchar(36) REFERENCES "
+                            "netraven.devices (id))"));
         readSnapshot();
         exec(QStringLiteral("DROP TABLE netraven.sites"));
         cleanup();
@@ -241,8 +245,9 @@ private slots:
         QVERIFY(m_page->statusText().contains(QLatin1String("laid out by Graphviz"))); // the one new table
 
         m_page->relayout();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isLayingOut() && scene.tableItems().size() == 14
-                                     && scene.tableItem(QStringLiteral("netraven.users"))->pos() != moved, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isLayingOut() && scene.tableItems().size() == 14 &&
+                                     scene.tableItem(QStringLiteral("netraven.users"))->pos() != moved,
+                                 20000);
         readSnapshot();
     }
 
@@ -263,8 +268,10 @@ private slots:
         const DiagramTable &devices = scene.tableItem(QStringLiteral("netraven.devices"))->table();
         QCOMPARE(devices.status, DiagramStatus::Changed);
         for (const DiagramColumn &column : devices.columns)
-            QCOMPARE(column.status, column.name == QLatin1String("hostname") ? DiagramStatus::Changed : DiagramStatus::Normal);
-        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("diagramLegend"))->text().contains(QLatin1String("missing")));
+            QCOMPARE(column.status,
+                     column.name == QLatin1String("hostname") ? DiagramStatus::Changed : DiagramStatus::Normal);
+        QVERIFY(
+            m_page->findChild<QLabel *>(QStringLiteral("diagramLegend"))->text().contains(QLatin1String("missing")));
         m_page->clearMarks();
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 20000);
         QCOMPARE(scene.tableItems().size(), 13);
@@ -278,7 +285,8 @@ private slots:
         exec(QStringLiteral("ALTER TABLE netraven.audit_logs RENAME TO audit_logs_old"));
         readSnapshot();
         JobRunner runner;
-        auto verify = std::make_shared<VerifyJob>(m_scratch.profile(), ModelPack::builtIn(QStringLiteral("netraven-v1")).value());
+        auto verify =
+            std::make_shared<VerifyJob>(m_scratch.profile(), ModelPack::builtIn(QStringLiteral("netraven-v1")).value());
         runner.submit(verify);
         QVERIFY(runner.waitForIdle(30000));
         exec(QStringLiteral("ALTER TABLE netraven.audit_logs_old RENAME TO audit_logs"));
@@ -296,8 +304,9 @@ private slots:
         QCOMPARE(scene.tableItem(QStringLiteral("netraven.audit_logs_old"))->table().status, DiagramStatus::Extra);
         const DiagramTable &tags = scene.tableItem(QStringLiteral("netraven.tags"))->table();
         QCOMPARE(tags.status, DiagramStatus::Changed);
-        const auto color = std::find_if(tags.columns.cbegin(), tags.columns.cend(),
-                                        [](const DiagramColumn &column) { return column.name == QLatin1String("color"); });
+        const auto color = std::find_if(tags.columns.cbegin(), tags.columns.cend(), [](const DiagramColumn &column) {
+            return column.name == QLatin1String("color");
+        });
         QVERIFY(color != tags.columns.cend());
         QCOMPARE(color->status, DiagramStatus::Changed);
         QCOMPARE(scene.tableItem(QStringLiteral("netraven.devices"))->table().status, DiagramStatus::Normal);
@@ -353,15 +362,18 @@ private slots:
         const QRectF whole = scene.itemsBoundingRect();
 
         QTemporaryDir out;
-        const Result<DiagramExported> svg = exportDiagram(scene, whole, out.filePath(QStringLiteral("big.svg")), DiagramExportFormat::Svg);
+        const Result<DiagramExported> svg =
+            exportDiagram(scene, whole, out.filePath(QStringLiteral("big.svg")), DiagramExportFormat::Svg);
         QVERIFY(svg);
         const QString text = readText(out.filePath(QStringLiteral("big.svg")));
         for (const DiagramTable &table : model.tables)
-            QVERIFY2(text.contains(QLatin1Char('>') + table.qualifiedName() + QLatin1Char('<')), qPrintable(table.name));
+            QVERIFY2(text.contains(QLatin1Char('>') + table.qualifiedName() + QLatin1Char('<')),
+                     qPrintable(table.name));
 
-        const Result<DiagramExported> png = exportDiagram(scene, whole, out.filePath(QStringLiteral("big.png")), DiagramExportFormat::Png, 2.0);
+        const Result<DiagramExported> png =
+            exportDiagram(scene, whole, out.filePath(QStringLiteral("big.png")), DiagramExportFormat::Png, 2.0);
         QVERIFY(png);
-        QVERIFY(png.value().scale < 2.0); // too large at 2 px per point: scaled down, not cropped
+        QVERIFY(png.value().scale < 2.0);      // too large at 2 px per point: scaled down, not cropped
         QImageReader::setAllocationLimit(512); // megabytes; the default is for untrusted files
         QImageReader reader(out.filePath(QStringLiteral("big.png")));
         const QImage image = reader.read();
@@ -384,7 +396,8 @@ private slots:
             QVERIFY(image.pixelColor(inImage.toPoint()) != background);
         }
 
-        const Result<DiagramExported> pdf = exportDiagram(scene, whole, out.filePath(QStringLiteral("big.pdf")), DiagramExportFormat::Pdf);
+        const Result<DiagramExported> pdf =
+            exportDiagram(scene, whole, out.filePath(QStringLiteral("big.pdf")), DiagramExportFormat::Pdf);
         QVERIFY(pdf);
         QVERIFY(qMax(pdf.value().size.width(), pdf.value().size.height()) <= 14400);
         QVERIFY(QFileInfo(out.filePath(QStringLiteral("big.pdf"))).size() > 100000);

@@ -54,15 +54,22 @@ private slots:
         const QString leftover = QStringLiteral("nrdb_ui_left_%1_restoring_1").arg(pid);
         const QString running = QStringLiteral("nrdb_ui_running_%1_restoring_1").arg(pid);
         const QString unmarked = QStringLiteral("nrdb_ui_plain_%1_restoring_1").arg(pid);
-        temporarydatabase::Marker dead = temporarydatabase::Marker::ofThisProcess(QStringLiteral("restore staging"), QStringLiteral("x"));
+        temporarydatabase::Marker dead =
+            temporarydatabase::Marker::ofThisProcess(QStringLiteral("restore staging"), QStringLiteral("x"));
         dead.pid = gonePid;
         dead.processStart = 0;
-        for (const auto &[name, comment] : {std::pair{leftover, dead.comment()},
-                                            std::pair{running, temporarydatabase::Marker::ofThisProcess(QStringLiteral("restore staging"), QStringLiteral("x")).comment()},
-                                            std::pair{unmarked, QString()}}) {
-            QVERIFY(test::queryValues(m_server, QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(name))).isEmpty());
+        for (const auto &[name, comment] :
+             {std::pair{leftover, dead.comment()},
+              std::pair{running,
+                        temporarydatabase::Marker::ofThisProcess(QStringLiteral("restore staging"), QStringLiteral("x"))
+                            .comment()},
+              std::pair{unmarked, QString()}}) {
+            QVERIFY(
+                test::queryValues(m_server, QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(name))).isEmpty());
             if (!comment.isEmpty())
-                QVERIFY(test::queryValues(m_server, QStringLiteral("COMMENT ON DATABASE %1 IS %2").arg(quoteIdentifier(name), quoteLiteral(comment))).isEmpty());
+                QVERIFY(test::queryValues(m_server, QStringLiteral("COMMENT ON DATABASE %1 IS %2")
+                                                        .arg(quoteIdentifier(name), quoteLiteral(comment)))
+                            .isEmpty());
         }
         QWidget window;
         JobRunner runner;
@@ -74,7 +81,8 @@ private slots:
         QStringList names;
         for (const temporarydatabase::Leftover &left : controller.leftovers())
             names << left.database;
-        QVERIFY2(names.contains(leftover) && !names.contains(running) && !names.contains(unmarked), qPrintable(names.join(QLatin1Char(' '))));
+        QVERIFY2(names.contains(leftover) && !names.contains(running) && !names.contains(unmarked),
+                 qPrintable(names.join(QLatin1Char(' '))));
         QTRY_VERIFY_WITH_TIMEOUT(prompt() != nullptr, 5000);
         QVERIFY2(prompt()->informativeText().contains(leftover), qPrintable(prompt()->informativeText()));
         QPushButton *drop = nullptr;

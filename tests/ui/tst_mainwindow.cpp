@@ -11,32 +11,32 @@
 #include "toolsettings.h"
 
 #include "backup/backuplistmodel.h"
-#include "connection/databasesession.h"
 #include "connection/connector.h"
+#include "connection/databasesession.h"
 #include "lifecyclecontroller.h"
 #include "log/logmodel.h"
 #include "sandbox/serverinstallation.h"
 
 #include <QApplication>
-#include <QSpinBox>
-#include <QComboBox>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QTreeView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlQuery>
 #include <QStackedWidget>
-#include <QInputDialog>
-#include <QMessageBox>
-#include <QTabWidget>
-#include <QTimer>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 #include <QtTest/QtTest>
 
 using namespace nrdb;
@@ -84,7 +84,8 @@ private slots:
         for (const QAction *action : actions) {
             if (action->isSeparator() || action->menu())
                 continue;
-            QVERIFY2(!action->objectName().isEmpty(), qPrintable(action->text() + QStringLiteral(" has no objectName")));
+            QVERIFY2(!action->objectName().isEmpty(),
+                     qPrintable(action->text() + QStringLiteral(" has no objectName")));
         }
         // The toolbar's actions all wear the application's own icons, and those draw.
         const QList<QAction *> toolBarActions = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions();
@@ -114,7 +115,8 @@ private slots:
         dialog.findChild<QComboBox *>(QStringLiteral("backupFormat"))->setCurrentIndex(3);
         dialog.findChild<QSpinBox *>(QStringLiteral("backupCompression"))->setValue(9);
         dialog.findChild<QLineEdit *>(QStringLiteral("backupSchemas"))->setText(QStringLiteral(" netraven , nrdb,"));
-        dialog.findChild<QLineEdit *>(QStringLiteral("backupExcludedTables"))->setText(QStringLiteral("netraven.job_log_entries"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("backupExcludedTables"))
+            ->setText(QStringLiteral("netraven.job_log_entries"));
         dialog.findChild<QCheckBox *>(QStringLiteral("backupShareable"))->setChecked(true);
         const BackupOptions chosen = dialog.options();
         QCOMPARE(chosen.format, std::optional<BackupFormat>(BackupFormat::PlainGzip));
@@ -136,7 +138,8 @@ private slots:
         dialog.findChild<QLineEdit *>(QStringLiteral("toolsDirectory"))->setText(empty.path());
         dialog.test();
         QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, 10000);
-        QVERIFY(dialog.testResult().startsWith(empty.path() + QStringLiteral(" does not hold all of pg_dump, pg_restore and psql.")));
+        QVERIFY(dialog.testResult().startsWith(empty.path() +
+                                               QStringLiteral(" does not hold all of pg_dump, pg_restore and psql.")));
         dialog.accept();
         QCOMPARE(configuredToolsDirectory(), empty.path());
         setConfiguredToolsDirectory({});
@@ -184,7 +187,8 @@ private slots:
         DatabaseSession holder; // pg_dump waits on this lock
         QVERIFY(holder.open(scratch.profile()));
         QSqlQuery lock(holder.database());
-        QVERIFY(lock.exec(QStringLiteral("BEGIN")) && lock.exec(QStringLiteral("LOCK TABLE held IN ACCESS EXCLUSIVE MODE")));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) &&
+                lock.exec(QStringLiteral("LOCK TABLE held IN ACCESS EXCLUSIVE MODE")));
         QTemporaryDir backups;
         QSignalSpy backedUp(window.backups(), &BackupController::backedUp);
         window.backups()->backUpTo(backups.path());
@@ -234,7 +238,9 @@ private slots:
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("schemaBrowser"));
         auto *schemaSummary = window.findChild<QLabel *>(QStringLiteral("schemaSummary"));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("summaryTitle"))->text().contains(QLatin1String("netraven")));
-        QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))->text().startsWith(QLatin1String("Connected")));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("connectionStatus"))
+                    ->text()
+                    .startsWith(QLatin1String("Connected")));
         const QAbstractItemModel *log = window.findChild<QTreeView *>(QStringLiteral("logView"))->model();
         QStringList messages;
         for (int row = 0; row < log->rowCount(); ++row)
@@ -250,7 +256,9 @@ private slots:
         auto *bootstrap = window.findChild<QAction *>(QStringLiteral("bootstrapAction"));
         QVERIFY(!bootstrap->isEnabled()); // bootstrapping already: one lifecycle job at a time
         auto *verdict = window.findChild<QLabel *>(QStringLiteral("verifyVerdict"));
-        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v2 at version 2 (NetRaven dev 8170400, 2025-05-22)"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(),
+                                  QStringLiteral("Matches netraven-v2 at version 2 (NetRaven dev 8170400, 2025-05-22)"),
+                                  30000);
         QTRY_VERIFY(passwordShown);
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("verifyReport"));
         QTRY_VERIFY_WITH_TIMEOUT(schemaSummary->text().startsWith(QLatin1String("15 tables")), 20000); // 14 + history
@@ -261,10 +269,13 @@ private slots:
         verdict->clear();
         bootstrap->trigger(); // asks which NetRaven (answered by the timer above), then runs
         QVERIFY(!bootstrap->isEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("Matches netraven-v2 at version 2 (NetRaven dev 8170400, 2025-05-22)"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(verdict->text(),
+                                  QStringLiteral("Matches netraven-v2 at version 2 (NetRaven dev 8170400, 2025-05-22)"),
+                                  30000);
         QTRY_VERIFY(bootstrap->isEnabled());
         QVERIFY(!passwordShown);
-        QVERIFY2(packOffered.startsWith(QLatin1String("NetRaven v2")), qPrintable(packOffered)); // today's NetRaven first
+        QVERIFY2(packOffered.startsWith(QLatin1String("NetRaven v2")),
+                 qPrintable(packOffered)); // today's NetRaven first
 
         // Back up, then restore that backup into a new database, as the Database menu does.
         QTemporaryDir backups;
@@ -281,17 +292,26 @@ private slots:
         QCOMPARE(panel->directory(), QFileInfo(path).absolutePath());
         QCOMPARE(panel->model()->rowCount(), 1);
         QCOMPARE(panel->model()->entry(0).path, path);
-        QCOMPARE(panel->model()->index(0, BackupListModel::StateColumn).data().toString(), QStringLiteral("not verified"));
+        QCOMPARE(panel->model()->index(0, BackupListModel::StateColumn).data().toString(),
+                 QStringLiteral("not verified"));
         QSignalSpy checked(panel, &BackupsPanel::checked);
         panel->selectRow(0);
         QTRY_VERIFY(panel->findChild<QAction *>(QStringLiteral("backupsVerifyAction"))->isEnabled());
         panel->verifySelected();
         QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 30000);
-        QVERIFY2(panel->model()->index(0, BackupListModel::StateColumn).data().toString().startsWith(QLatin1String("verified ")),
+        QVERIFY2(panel->model()
+                     ->index(0, BackupListModel::StateColumn)
+                     .data()
+                     .toString()
+                     .startsWith(QLatin1String("verified ")),
                  qPrintable(panel->model()->index(0, BackupListModel::StateColumn).data().toString()));
         panel->proveSelected();
         QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 2, 60000);
-        QVERIFY(panel->model()->index(0, BackupListModel::StateColumn).data().toString().startsWith(QLatin1String("proven restorable ")));
+        QVERIFY(panel->model()
+                    ->index(0, BackupListModel::StateColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("proven restorable ")));
         // Retention never removes the only verified backup.
         QCOMPARE(panel->pruneWith(RetentionRule{1, 0}), QStringList());
         QTRY_VERIFY(window.findChild<QAction *>(QStringLiteral("restoreAction"))->isEnabled());

@@ -32,7 +32,8 @@ private slots:
         QSqlQuery query(session.database());
         for (const char *statement :
              {"CREATE TABLE users (id varchar(36) PRIMARY KEY, username varchar(50) NOT NULL)",
-              "CREATE TABLE devices (id varchar(36) PRIMARY KEY, hostname varchar(255), owner_id varchar(36) REFERENCES users (id))",
+              "CREATE TABLE devices (id varchar(36) PRIMARY KEY, hostname varchar(255), owner_id varchar(36) "
+              "REFERENCES users (id))",
               "CREATE TABLE device_tags (device_id varchar(36) REFERENCES devices (id) ON DELETE CASCADE, tag text)",
               "CREATE TABLE \"job \"\"log\"\"\" (id int PRIMARY KEY)",
               "INSERT INTO devices SELECT lpad(g::text, 4, '0'), 'router-' || g FROM generate_series(1, 450) g"})
@@ -62,7 +63,9 @@ private slots:
         m_browser->refresh();
         QVERIFY(m_runner->waitForIdle(20000));
         QCOMPARE(loaded.count(), 1);
-        QVERIFY(m_browser->findChild<QLabel *>(QStringLiteral("schemaSummary"))->text().startsWith(QLatin1String("4 tables")));
+        QVERIFY(m_browser->findChild<QLabel *>(QStringLiteral("schemaSummary"))
+                    ->text()
+                    .startsWith(QLatin1String("4 tables")));
     }
 
     void searchDetailsLinksAndData()
@@ -85,13 +88,15 @@ private slots:
         m_browser->findChild<QLineEdit *>(QStringLiteral("schemaSearch"))->clear();
         QTRY_COMPARE(model->rowCount(), 1);
 
-        const quint32 devices = m_browser->snapshot()->relation(QStringLiteral("public"), QStringLiteral("devices"))->oid;
+        const quint32 devices =
+            m_browser->snapshot()->relation(QStringLiteral("public"), QStringLiteral("devices"))->oid;
         m_browser->showRelation(devices);
         auto *details = m_browser->findChild<TableDetailsView *>(QStringLiteral("tableDetails"));
         const QString html = details->toHtml();
         QVERIFY(html.contains(QLatin1String("Referenced by")));
         QVERIFY(html.contains(QLatin1String("relation:")));
-        QVERIFY(details->toPlainText().contains(QLatin1String("Foreign key devices_owner_id_fkey (owner_id) has no index")));
+        QVERIFY(details->toPlainText().contains(
+            QLatin1String("Foreign key devices_owner_id_fkey (owner_id) has no index")));
         QVERIFY(details->toPlainText().contains(QLatin1String("CREATE TABLE \"public\".\"devices\"")));
 
         // Following the link to users selects it.
