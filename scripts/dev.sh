@@ -2,15 +2,16 @@
 # The ways into the project; each installs what is missing, reuses an existing build, and never prompts.
 #   scripts/dev.sh run    build and start the GUI connected to a fresh sandbox database
 #                         (without a display: a headless demonstration against the sandbox)
-#   scripts/dev.sh test   what CI runs: the whole test suite against a real PostgreSQL server (optimised),
-#                         the suite again under ASan+UBSan with leak detection, and each fuzz target briefly
+#   scripts/dev.sh test   what CI runs: the format check, the whole test suite against a real PostgreSQL
+#                         server (optimised), the suite again under ASan+UBSan with leak detection, and
+#                         each fuzz target briefly
 #   scripts/dev.sh suite  the whole test suite once, optimised (the quick check while working)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 usage() {
-    sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+    sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
     exit 2
 }
 
@@ -43,9 +44,12 @@ run_suite() {
     ctest --preset ci
 }
 
-# The suite under AddressSanitizer and UndefinedBehaviorSanitizer, leaks included (CMakePresets.json,
-# tests/sanitizers/lsan.supp), then every fuzz target for a short run over its corpus.
+# The style first (it fails in seconds), then the suite; then the suite under AddressSanitizer and
+# UndefinedBehaviorSanitizer, leaks included (CMakePresets.json, tests/sanitizers/lsan.supp), then
+# every fuzz target for a short run over its corpus.
 run_tests() {
+    "$root/scripts/install-dependencies.sh"
+    "$root/scripts/format.sh" --check
     run_suite
     build asan
     ctest --preset asan

@@ -20,6 +20,8 @@ packages=(
     libgraphviz-dev graphviz qt6-svg-dev
     # fuzzing the parsers of outside input (scripts/fuzz.sh): clang and its libFuzzer runtime
     clang-14 libclang-rt-14-dev
+    # the project's style, checked in CI (scripts/format.sh)
+    clang-format-14
     # the Debian package and its checks
     dpkg-dev desktop-file-utils appstream
 )
