@@ -7,6 +7,7 @@
 #include <QIODevice>
 #include <QSet>
 
+#include <array>
 #include <limits>
 
 namespace nrdb::dumparchive {
@@ -48,12 +49,8 @@ public:
 
     QByteArray bytes(qint64 count)
     {
-        if (failed())
+        if (failed() || !within(count))
             return {};
-        if (count > m_end - m_position) {
-            fail(QStringLiteral("cut short"));
-            return {};
-        }
         QByteArray data = m_device.read(count);
         m_position += data.size();
         if (data.size() != count)
@@ -63,12 +60,8 @@ public:
 
     void skip(qint64 count)
     {
-        if (failed())
+        if (failed() || !within(count))
             return;
-        if (count > m_end - m_position) {
-            fail(QStringLiteral("cut short"));
-            return;
-        }
         const qint64 skipped = m_device.skip(count);
         m_position += qMax<qint64>(skipped, 0);
         if (skipped != count)
@@ -77,8 +70,8 @@ public:
 
     int byte()
     {
-        const QByteArray one = bytes(1);
-        return one.isEmpty() ? 0 : static_cast<unsigned char>(one[0]);
+        unsigned char one = 0;
+        return fixed(&one, 1) ? one : 0;
     }
 
     // ReadInt: a sign byte, then intSize bytes, least significant first.
@@ -125,12 +118,40 @@ public:
     }
 
 private:
+    bool within(qint64 count)
+    {
+        if (count <= m_end - m_position)
+            return true;
+        fail(QStringLiteral("cut short"));
+        return false;
+    }
+
+    // The small fields (a flag, a number) read into the caller's bytes: the bulk of an archive's
+    // reads, so none of them allocates.
+    bool fixed(unsigned char *into, int count)
+    {
+        if (failed() || !within(count))
+            return false;
+        const qint64 read = m_device.read(reinterpret_cast<char *>(into), count);
+        m_position += qMax<qint64>(read, 0);
+        if (read == count)
+            return true;
+        fail(QStringLiteral("cut short"));
+        return false;
+    }
+
     qint64 magnitude(int width)
     {
-        const QByteArray raw = bytes(width);
+        std::array<unsigned char, kMaxIntegerBytes> raw{};
+        if (width < 1 || width > kMaxIntegerBytes) {
+            fail(QStringLiteral("an integer width of %1 bytes").arg(width));
+            return 0;
+        }
+        if (!fixed(raw.data(), width))
+            return 0;
         quint64 value = 0;
-        for (int i = 0; i < raw.size(); ++i) {
-            const quint64 part = static_cast<unsigned char>(raw[i]);
+        for (int i = 0; i < width; ++i) {
+            const quint64 part = raw[i];
             if (i < 8)
                 value |= part << (8 * i);
             else if (part != 0)
