@@ -21,10 +21,9 @@ const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
 } // namespace
 
 BackupController::BackupController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_slot(new JobSlot(runner, this)), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_dialogParent(dialogParent)
 {
     connect(m_slot, &JobSlot::busyChanged, this, &BackupController::busyChanged);
-    connect(m_slot, &JobSlot::finished, this, &BackupController::onJobFinished);
 }
 
 QString BackupController::lastDirectory() const
@@ -32,9 +31,13 @@ QString BackupController::lastDirectory() const
     return QSettings().value(kDirectoryKey, QDir::home().filePath(QStringLiteral("netraven-backups"))).toString();
 }
 
-void BackupController::start(std::shared_ptr<Job> job)
+bool BackupController::succeeded(const Job &job, const JobEnd &end)
 {
-    m_slot->start(std::move(job));
+    if (end.failed()) {
+        emit failed(end.error.fullText());
+        QMessageBox::warning(m_dialogParent, job.title(), end.error.fullText());
+    }
+    return end.succeeded();
 }
 
 void BackupController::backUp()
@@ -58,7 +61,10 @@ void BackupController::backUpWith(BackupOptions options)
 {
     QSettings().setValue(kDirectoryKey, options.outputDirectory);
     options.toolsDirectory = configuredToolsDirectory();
-    start(std::make_shared<BackupJob>(m_profile, options));
+    m_slot->start(std::make_shared<BackupJob>(m_profile, options), [this](BackupJob &backup, const JobEnd &end) {
+        if (succeeded(backup, end))
+            emit backedUp(backup.result().path);
+    });
 }
 
 void BackupController::restore()
@@ -111,7 +117,10 @@ void BackupController::restoreFrom(const QString &backup, const QString &databas
     options.confirmedName = confirmedName;
     options.safetyBackupDirectory = QFileInfo(backup).absolutePath();
     options.toolsDirectory = configuredToolsDirectory();
-    start(std::make_shared<RestoreJob>(m_profile, options));
+    m_slot->start(std::make_shared<RestoreJob>(m_profile, options), [this](RestoreJob &restore, const JobEnd &end) {
+        if (succeeded(restore, end))
+            emit restored(restore.result().database);
+    });
 }
 
 void BackupController::exportSchema()
@@ -131,29 +140,16 @@ void BackupController::exportSchemaTo(const QString &path)
     SchemaExportOptions options;
     options.outputPath = path;
     options.toolsDirectory = configuredToolsDirectory();
-    start(std::make_shared<ExportSchemaJob>(m_profile, options));
+    m_slot->start(std::make_shared<ExportSchemaJob>(m_profile, options),
+                  [this](ExportSchemaJob &exported, const JobEnd &end) {
+                      if (succeeded(exported, end))
+                          emit schemaExported(exported.result().path);
+                  });
 }
 
 bool BackupController::isBusy() const
 {
     return m_slot->isBusy();
-}
-
-void BackupController::onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error)
-{
-    if (state == JobState::Succeeded) {
-        if (auto *backup = dynamic_cast<BackupJob *>(job.get()))
-            emit backedUp(backup->result().path);
-        else if (auto *restore = dynamic_cast<RestoreJob *>(job.get()))
-            emit restored(restore->result().database);
-        else if (auto *exported = dynamic_cast<ExportSchemaJob *>(job.get()))
-            emit schemaExported(exported->result().path);
-        return;
-    }
-    if (state == JobState::Cancelled)
-        return;
-    emit failed(error.fullText());
-    QMessageBox::warning(m_dialogParent, job->title(), error.fullText());
 }
 
 } // namespace nrdb

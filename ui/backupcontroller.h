@@ -15,7 +15,7 @@ namespace nrdb {
 class Job;
 class JobRunner;
 class JobSlot;
-struct Error;
+struct JobEnd;
 
 // Backs the connected database up, restores backups and exports the schema from the window, as jobs. The dialogs ask
 // where; backUpTo() and restoreFrom() do the work and are what tests call. GUI thread only.
@@ -49,8 +49,8 @@ signals:
     void failed(const QString &message);
 
 private:
-    void start(std::shared_ptr<Job> job);
-    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
+    // Says why a job failed; true when it succeeded.
+    bool succeeded(const Job &job, const JobEnd &end);
     QString lastDirectory() const;
 
     JobSlot *m_slot;

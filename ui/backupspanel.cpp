@@ -33,8 +33,8 @@ const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
 } // namespace
 
 BackupsPanel::BackupsPanel(JobRunner *runner, QWidget *parent)
-    : QWidget(parent), m_slot(new JobSlot(runner, this)), m_model(new BackupListModel(this)),
-      m_view(new QTableView(this)), m_stack(new PlaceholderStack(m_view, this))
+    : QWidget(parent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
+      m_model(new BackupListModel(this)), m_view(new QTableView(this)), m_stack(new PlaceholderStack(m_view, this))
 {
     setObjectName(QStringLiteral("backupsPanel"));
     m_view->setObjectName(QStringLiteral("backupsView"));
@@ -57,7 +57,6 @@ BackupsPanel::BackupsPanel(JobRunner *runner, QWidget *parent)
     layout->addWidget(m_directoryLabel);
     layout->addWidget(m_stack, 1);
 
-    connect(m_slot, &JobSlot::finished, this, &BackupsPanel::onJobFinished);
     connect(m_slot, &JobSlot::busyChanged, this, &BackupsPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BackupsPanel::updateButtons);
     connect(m_view, &QTableView::doubleClicked, this,
@@ -168,17 +167,19 @@ void BackupsPanel::verifySelected()
 {
     const QStringList paths = selectedPaths();
     if (!paths.isEmpty() && !m_slot->isBusy())
-        m_slot->start(std::make_shared<VerifyBackupsJob>(paths, configuredToolsDirectory()));
+        m_slot->start(std::make_shared<VerifyBackupsJob>(paths, configuredToolsDirectory()),
+                      [this](const Job &job, const JobEnd &end) { showChecked(job, end); });
 }
 
 void BackupsPanel::proveSelected()
 {
     const QStringList paths = selectedPaths();
     if (paths.size() == 1 && !m_slot->isBusy() && !m_profile.database.isEmpty())
-        m_slot->start(std::make_shared<ProveRestorableJob>(m_profile, paths.first(), false));
+        m_slot->start(std::make_shared<ProveRestorableJob>(m_profile, paths.first(), false),
+                      [this](const Job &job, const JobEnd &end) { showChecked(job, end); });
 }
 
-void BackupsPanel::onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error)
+void BackupsPanel::showChecked(const Job &job, const JobEnd &end)
 {
     const QStringList selected = selectedPaths();
     refresh();
@@ -186,8 +187,8 @@ void BackupsPanel::onJobFinished(const std::shared_ptr<Job> &job, JobState state
         if (selected.contains(m_model->entry(row).path))
             m_view->selectionModel()->select(m_model->index(row, 0),
                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    if (state == JobState::Failed)
-        QMessageBox::warning(this, job->title(), error.fullText());
+    if (end.failed())
+        QMessageBox::warning(this, job.title(), end.error.fullText());
     emit checked();
 }
 

@@ -19,7 +19,7 @@ class Job;
 class JobRunner;
 class JobSlot;
 class PlaceholderStack;
-struct Error;
+struct JobEnd;
 
 // The Backups tab: the backups of a directory with their date, size, format and checked state;
 // verify them (checksum and archive), prove one restorable, restore one, and prune by retention
@@ -52,7 +52,8 @@ private:
     void chooseDirectory();
     void pruneInteractively();
     void updateButtons();
-    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
+    // Shows the list with what the job just checked, still selected.
+    void showChecked(const Job &job, const JobEnd &end);
 
     JobSlot *m_slot;
     BackupListModel *m_model;

@@ -1,8 +1,10 @@
 #include "connectioncontroller.h"
 
+#include "jobslot.h"
+
 #include "connection/profilestore.h"
+#include "jobs/connectjob.h"
 #include "jobs/createdatabasejob.h"
-#include "jobs/jobrunner.h"
 
 #include <QInputDialog>
 #include <QLineEdit>
@@ -11,9 +13,13 @@
 namespace nrdb {
 
 ConnectionController::ConnectionController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_runner(runner), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_dialogParent(dialogParent)
 {
-    connect(m_runner, &JobRunner::finished, this, &ConnectionController::onJobFinished);
+}
+
+bool ConnectionController::isConnecting() const
+{
+    return m_slot->isBusy();
 }
 
 void ConnectionController::connectTo(const ConnectionProfile &profile, const RetryPolicy &retry, bool rememberPassword)
@@ -22,8 +28,8 @@ void ConnectionController::connectTo(const ConnectionProfile &profile, const Ret
         return;
     m_pending = profile;
     m_rememberPassword = rememberPassword;
-    m_job = std::make_shared<ConnectJob>(profile, retry, rememberPassword);
-    m_jobId = m_runner->submit(m_job);
+    m_slot->start(std::make_shared<ConnectJob>(profile, retry, rememberPassword),
+                  [this](ConnectJob &job, const JobEnd &end) { onConnectEnded(job, end); });
     emit connectionStarted(profile.name.isEmpty() ? profile.displayName() : profile.name);
 }
 
@@ -35,21 +41,10 @@ void ConnectionController::disconnectFromDatabase()
     emit disconnected();
 }
 
-void ConnectionController::onJobFinished(JobId id, JobState state, const Error &error)
+void ConnectionController::onConnectEnded(ConnectJob &job, const JobEnd &end)
 {
-    if (id == m_createJobId) {
-        m_createJobId = 0;
-        if (state == JobState::Succeeded)
-            connectTo(m_pending, RetryPolicy::once(), m_rememberPassword);
-        else
-            emit failed(error.fullText());
-        return;
-    }
-    if (id != m_jobId)
-        return;
-    m_jobId = 0;
-    if (state == JobState::Succeeded) {
-        m_current = m_job->result();
+    if (end.succeeded()) {
+        m_current = job.result();
         m_current->profile.name = m_pending.name;
         m_current->profile.tier = m_pending.tier;
         if (!m_pending.name.isEmpty())
@@ -57,13 +52,14 @@ void ConnectionController::onJobFinished(JobId id, JobState state, const Error &
         emit connected(*m_current);
         return;
     }
-    if (state == JobState::Cancelled) {
+    if (end.state == JobState::Cancelled) {
         emit failed(tr("Connecting was cancelled"));
         return;
     }
-    if (error.kind == ErrorKind::NotFound && offerToCreateDatabase(m_job->resolvedProfile()))
+    const Error &error = end.error;
+    if (error.kind == ErrorKind::NotFound && offerToCreateDatabase(job.resolvedProfile()))
         return;
-    if (error.kind == ErrorKind::Authentication && askForPassword(m_job->resolvedProfile(), error.message))
+    if (error.kind == ErrorKind::Authentication && askForPassword(job.resolvedProfile(), error.message))
         return;
     emit failed(error.message + (error.detail.isEmpty() ? QString() : QStringLiteral("\n") + error.detail));
 }
@@ -78,7 +74,12 @@ bool ConnectionController::offerToCreateDatabase(const ConnectionProfile &profil
     if (answer != QMessageBox::Yes)
         return false;
     m_pending.password = profile.password;
-    m_createJobId = m_runner->submit(std::make_shared<CreateDatabaseJob>(profile));
+    m_slot->start(std::make_shared<CreateDatabaseJob>(profile), [this](const Job &, const JobEnd &end) {
+        if (end.succeeded())
+            connectTo(m_pending, RetryPolicy::once(), m_rememberPassword);
+        else
+            emit failed(end.error.fullText());
+    });
     return true;
 }
 

@@ -1,12 +1,10 @@
 #pragma once
 
 #include "connection/connector.h"
-#include "jobs/connectjob.h"
-#include "jobs/jobtypes.h"
+#include "jobs/connectjob.h" // Connected
 
 #include <QObject>
 
-#include <memory>
 #include <optional>
 
 class QWidget;
@@ -14,7 +12,8 @@ class QWidget;
 namespace nrdb {
 
 class JobRunner;
-struct Error;
+class JobSlot;
+struct JobEnd;
 
 // Connects the window to a database: runs a ConnectJob, offers to create a database that does
 // not exist, asks for a password the server wants and nothing supplied, and keeps the current
@@ -27,7 +26,7 @@ public:
     void connectTo(const ConnectionProfile &profile, const RetryPolicy &retry = RetryPolicy{},
                    bool rememberPassword = false);
     void disconnectFromDatabase();
-    bool isConnecting() const { return m_jobId != 0; }
+    bool isConnecting() const; // connecting, or creating the database to connect to
     const std::optional<Connected> &current() const { return m_current; }
 
 signals:
@@ -37,15 +36,12 @@ signals:
     void disconnected();
 
 private:
-    void onJobFinished(JobId id, JobState state, const Error &error);
+    void onConnectEnded(ConnectJob &job, const JobEnd &end);
     bool offerToCreateDatabase(const ConnectionProfile &profile);
     bool askForPassword(const ConnectionProfile &profile, const QString &reason);
 
-    JobRunner *m_runner;
+    JobSlot *m_slot;
     QWidget *m_dialogParent;
-    std::shared_ptr<ConnectJob> m_job;
-    JobId m_jobId = 0;
-    JobId m_createJobId = 0;
     ConnectionProfile m_pending; // what is being connected to, as the user gave it
     bool m_rememberPassword = false;
     std::optional<Connected> m_current;

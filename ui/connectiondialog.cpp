@@ -3,7 +3,7 @@
 #include "connection/libpqenvironment.h"
 #include "connection/profilestore.h"
 #include "jobs/connectjob.h"
-#include "jobs/jobrunner.h"
+#include "jobslot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -54,7 +54,8 @@ QWidget *withBrowseButton(QLineEdit *edit, QWidget *parent)
 } // namespace
 
 ConnectionDialog::ConnectionDialog(JobRunner *runner, QWidget *parent)
-    : QDialog(parent), m_runner(runner), m_profiles(ProfileStore().profiles())
+    : QDialog(parent), m_tests(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
+      m_profiles(ProfileStore().profiles())
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connect to a Server"));
@@ -72,7 +73,6 @@ ConnectionDialog::ConnectionDialog(JobRunner *runner, QWidget *parent)
 
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::acceptIfValid);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_runner, &JobRunner::finished, this, &ConnectionDialog::onJobFinished);
 
     for (const ConnectionProfile &profile : std::as_const(m_profiles))
         m_list->addItem(profile.name);
@@ -320,30 +320,27 @@ bool ConnectionDialog::rememberPassword() const
 void ConnectionDialog::testConnection()
 {
     storeForm();
-    if (m_testJobId != 0 || m_shownRow < 0)
+    if (m_tests->isBusy() || m_shownRow < 0)
         return;
     m_testButton->setEnabled(false);
     m_testResult->setText(tr("Connecting…"));
-    m_testJob = std::make_shared<ConnectJob>(m_profiles.at(m_shownRow), RetryPolicy::once());
-    m_testJobId = m_runner->submit(m_testJob);
+    m_tests->start(std::make_shared<ConnectJob>(m_profiles.at(m_shownRow), RetryPolicy::once()),
+                   [this](ConnectJob &job, const JobEnd &end) { showTestResult(job, end); });
 }
 
-void ConnectionDialog::onJobFinished(JobId id, JobState state, const Error &error)
+void ConnectionDialog::showTestResult(ConnectJob &job, const JobEnd &end)
 {
-    if (id != m_testJobId)
-        return;
-    m_testJobId = 0;
     m_testButton->setEnabled(true);
     QString summary;
-    const bool ok = state == JobState::Succeeded;
+    const bool ok = end.succeeded();
+    const Error &error = end.error;
     if (ok) {
-        const ServerInfo &info = m_testJob->result().info;
-        summary =
-            tr("Connected: PostgreSQL %1\nUser %2, %3\n%4")
-                .arg(info.serverVersion, info.currentUser, info.superuser ? tr("superuser") : tr("not a superuser"),
-                     m_testJob->result().pack.describe());
+        const ServerInfo &info = job.result().info;
+        summary = tr("Connected: PostgreSQL %1\nUser %2, %3\n%4")
+                      .arg(info.serverVersion, info.currentUser,
+                           info.superuser ? tr("superuser") : tr("not a superuser"), job.result().pack.describe());
     } else {
-        summary = state == JobState::Cancelled ? tr("Cancelled") : error.message;
+        summary = end.state == JobState::Cancelled ? tr("Cancelled") : error.message;
         if (!error.detail.isEmpty())
             summary += QStringLiteral("\n") + error.detail;
     }

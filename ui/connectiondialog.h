@@ -19,7 +19,8 @@ namespace nrdb {
 
 class ConnectJob;
 class JobRunner;
-struct Error;
+class JobSlot;
+struct JobEnd;
 
 // Edits the saved connection profiles (add, duplicate, delete, import from a URI or from the
 // PG* environment), tests one, and hands the chosen one back. Profiles are saved on Connect;
@@ -51,10 +52,10 @@ private:
     void showProfile(int row);
     void storeForm();
     QString uniqueName(const QString &base) const;
-    void onJobFinished(JobId id, JobState state, const Error &error);
+    void showTestResult(ConnectJob &job, const JobEnd &end);
     void acceptIfValid();
 
-    JobRunner *m_runner;
+    JobSlot *m_tests;
     QList<ConnectionProfile> m_profiles;
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
@@ -72,8 +73,6 @@ private:
     QLineEdit *m_applicationName = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;
-    std::shared_ptr<ConnectJob> m_testJob;
-    JobId m_testJobId = 0;
     int m_shownRow = -1;
 };
 

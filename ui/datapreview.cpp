@@ -1,8 +1,7 @@
 #include "datapreview.h"
 
+#include "jobslot.h"
 #include "placeholderstack.h"
-
-#include "jobs/jobrunner.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -53,9 +52,10 @@ QVariant RowPageModel::headerData(int section, Qt::Orientation orientation, int 
 }
 
 DataPreview::DataPreview(JobRunner *runner, QWidget *parent)
-    : QWidget(parent), m_runner(runner), m_model(new RowPageModel(this)), m_view(new QTableView),
-      m_stack(new PlaceholderStack(m_view)), m_previous(new QPushButton(tr("◀ Previous"), this)),
-      m_next(new QPushButton(tr("Next ▶"), this)), m_status(new QLabel(this))
+    : QWidget(parent), m_pages(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_model(new RowPageModel(this)),
+      m_view(new QTableView), m_stack(new PlaceholderStack(m_view)),
+      m_previous(new QPushButton(tr("◀ Previous"), this)), m_next(new QPushButton(tr("Next ▶"), this)),
+      m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("dataPreview"));
     m_view->setObjectName(QStringLiteral("dataView"));
@@ -78,7 +78,6 @@ DataPreview::DataPreview(JobRunner *runner, QWidget *parent)
     connect(m_previous, &QPushButton::clicked, this,
             [this] { load(qMax<qint64>(0, m_model->page().offset - RowPageJob::kPageSize)); });
     connect(m_next, &QPushButton::clicked, this, [this] { load(m_model->page().offset + RowPageJob::kPageSize); });
-    connect(m_runner, &JobRunner::finished, this, &DataPreview::onJobFinished);
     clear();
 }
 
@@ -90,7 +89,7 @@ void DataPreview::setConnection(const ConnectionProfile &profile)
 
 void DataPreview::clear()
 {
-    m_jobId = 0;
+    m_pages->drop();
     m_model->setPage({});
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
@@ -109,21 +108,18 @@ void DataPreview::load(qint64 offset)
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
     m_status->setText(tr("Reading %1…").arg(m_relation.qualifiedName()));
-    m_job = std::make_shared<RowPageJob>(m_profile, m_relation, offset);
-    m_jobId = m_runner->submit(m_job); // a page still on its way is ignored when it arrives
+    m_pages->start(std::make_shared<RowPageJob>(m_profile, m_relation, offset),
+                   [this](RowPageJob &job, const JobEnd &end) { showPage(job, end); });
 }
 
-void DataPreview::onJobFinished(JobId id, JobState state, const Error &error)
+void DataPreview::showPage(RowPageJob &job, const JobEnd &end)
 {
-    if (id != m_jobId)
-        return;
-    m_jobId = 0;
-    if (state != JobState::Succeeded) {
-        m_stack->setPlaceholder(state == JobState::Cancelled ? tr("Cancelled.") : error.fullText());
+    if (!end.succeeded()) {
+        m_stack->setPlaceholder(end.state == JobState::Cancelled ? tr("Cancelled.") : end.error.fullText());
         m_status->clear();
         return;
     }
-    const RowPage &page = m_job->result();
+    const RowPage &page = job.result();
     m_model->setPage(page);
     const QLocale locale;
     if (page.rows.isEmpty()) {

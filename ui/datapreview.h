@@ -16,8 +16,9 @@ class QTableView;
 namespace nrdb {
 
 class JobRunner;
+class JobSlot;
 class PlaceholderStack;
-struct Error;
+struct JobEnd;
 
 // The rows of one page, read-only.
 class RowPageModel : public QAbstractTableModel {
@@ -53,9 +54,9 @@ signals:
 
 private:
     void load(qint64 offset);
-    void onJobFinished(JobId id, JobState state, const Error &error);
+    void showPage(RowPageJob &job, const JobEnd &end);
 
-    JobRunner *m_runner;
+    JobSlot *m_pages; // a page asked for later replaces, and cancels, one still on its way
     ConnectionProfile m_profile;
     RelationInfo m_relation;
     RowPageModel *m_model;
@@ -64,8 +65,6 @@ private:
     QPushButton *m_previous;
     QPushButton *m_next;
     QLabel *m_status;
-    std::shared_ptr<RowPageJob> m_job;
-    JobId m_jobId = 0;
 };
 
 } // namespace nrdb

@@ -4,27 +4,56 @@
 
 namespace nrdb {
 
-JobSlot::JobSlot(JobRunner *runner, QObject *parent) : QObject(parent), m_runner(runner)
+JobSlot::JobSlot(JobRunner *runner, Policy policy, QObject *parent)
+    : QObject(parent), m_runner(runner), m_policy(policy)
 {
     connect(m_runner, &JobRunner::finished, this, &JobSlot::onJobFinished);
 }
 
-void JobSlot::start(std::shared_ptr<Job> job)
+bool JobSlot::submit(std::shared_ptr<Job> job, std::function<void(const JobEnd &)> onEnd)
 {
-    Q_ASSERT(!isBusy());
-    m_job = std::move(job);
-    m_jobId = m_runner->submit(m_job);
-    emit busyChanged(true);
+    if (isBusy()) {
+        if (m_policy == Policy::Exclusive)
+            return false;
+        cancelRunning();
+    }
+    m_onEnd = std::move(onEnd);
+    m_id = m_runner->submit(std::move(job));
+    reportBusy();
+    return true;
+}
+
+void JobSlot::drop()
+{
+    cancelRunning();
+    reportBusy();
+}
+
+void JobSlot::cancelRunning()
+{
+    // Forgotten before the cancel: a queued job's end is announced within cancel() itself.
+    const JobId running = std::exchange(m_id, 0);
+    m_onEnd = nullptr;
+    if (running != 0)
+        m_runner->cancel(running);
 }
 
 void JobSlot::onJobFinished(JobId id, JobState state, const Error &error)
 {
-    if (id != m_jobId)
+    if (id == 0 || id != m_id)
         return;
-    m_jobId = 0;
-    const std::shared_ptr<Job> job = std::move(m_job);
-    emit busyChanged(false);
-    emit finished(job, state, error);
+    m_id = 0;
+    const std::function<void(const JobEnd &)> onEnd = std::exchange(m_onEnd, nullptr);
+    onEnd(JobEnd{state, error}); // may start the next job
+    reportBusy();
+}
+
+void JobSlot::reportBusy()
+{
+    if (m_reportedBusy == isBusy())
+        return;
+    m_reportedBusy = isBusy();
+    emit busyChanged(m_reportedBusy);
 }
 
 } // namespace nrdb

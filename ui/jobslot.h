@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace nrdb {
@@ -12,26 +13,59 @@ namespace nrdb {
 class Job;
 class JobRunner;
 
-// Runs one job at a time on a runner for a controller, and hands the job back when it ends.
-// GUI thread only.
+// How a job ended, as the callback given with it sees it.
+struct JobEnd {
+    JobState state = JobState::Succeeded;
+    Error error; // set when the job failed
+
+    bool succeeded() const { return state == JobState::Succeeded; }
+    bool failed() const { return state == JobState::Failed; }
+};
+
+// The one way ui/ runs background work: a job goes to the runner with a callback, and the
+// callback gets the job back, of its own type, when it ends. The slot's policy says what a start
+// does while a job is running:
+//   Exclusive   the start is refused (a second backup, a second init);
+//   NewestWins  the running job is cancelled and its end goes unreported (a newer page of rows,
+//               a newer schema refresh, a check of another server).
+// drop() cancels the running job the same way, for a connection that went away. A callback may
+// start the slot's next job. GUI thread only.
 class JobSlot : public QObject {
     Q_OBJECT
 public:
-    JobSlot(JobRunner *runner, QObject *parent);
+    enum class Policy { Exclusive, NewestWins };
 
-    bool isBusy() const { return m_jobId != 0; }
-    void start(std::shared_ptr<Job> job);
+    JobSlot(JobRunner *runner, Policy policy, QObject *parent);
+
+    bool isBusy() const { return m_id != 0; }
+
+    // Submits job; when it ends, calls onEnd(JobType &job, const JobEnd &end). Returns false, and
+    // submits nothing, when the slot is Exclusive and busy.
+    template <typename JobType, typename OnEnd>
+    bool start(std::shared_ptr<JobType> job, OnEnd onEnd)
+    {
+        std::shared_ptr<Job> base = job;
+        return submit(std::move(base),
+                      [job = std::move(job), onEnd = std::move(onEnd)](const JobEnd &end) { onEnd(*job, end); });
+    }
+
+    // Cancels the running job, if any; its end is not reported.
+    void drop();
 
 signals:
     void busyChanged(bool busy);
-    void finished(const std::shared_ptr<nrdb::Job> &job, nrdb::JobState state, const nrdb::Error &error);
 
 private:
+    bool submit(std::shared_ptr<Job> job, std::function<void(const JobEnd &)> onEnd);
+    void cancelRunning();
     void onJobFinished(JobId id, JobState state, const Error &error);
+    void reportBusy();
 
     JobRunner *m_runner;
-    std::shared_ptr<Job> m_job;
-    JobId m_jobId = 0;
+    Policy m_policy;
+    JobId m_id = 0;
+    std::function<void(const JobEnd &)> m_onEnd;
+    bool m_reportedBusy = false;
 };
 
 } // namespace nrdb

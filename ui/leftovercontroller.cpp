@@ -10,20 +10,25 @@
 namespace nrdb {
 
 LeftoverController::LeftoverController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_slot(new JobSlot(runner, this)), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_checks(new JobSlot(runner, JobSlot::Policy::NewestWins, this)),
+      m_drops(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_dialogParent(dialogParent)
 {
-    connect(m_slot, &JobSlot::finished, this, &LeftoverController::onJobFinished);
 }
 
 void LeftoverController::check(const ConnectionProfile &server)
 {
     m_server = server;
     m_leftovers.clear();
-    if (m_slot->isBusy()) {
-        m_checkAgain = true;
-        return;
-    }
-    m_slot->start(std::make_shared<CleanupJob>(server, true));
+    m_checks->start(std::make_shared<CleanupJob>(server, true), [this](CleanupJob &cleanup, const JobEnd &end) {
+        if (!end.succeeded() || !cleanup.hasResult())
+            return; // the log says why; nothing to offer
+        m_leftovers = cleanup.result().leftovers;
+        if (m_leftovers.isEmpty())
+            return;
+        emit found(m_leftovers);
+        if (m_asking)
+            offer();
+    });
 }
 
 void LeftoverController::drop()
@@ -36,30 +41,13 @@ void LeftoverController::drop()
 
 void LeftoverController::dropConfirmed(const ConnectionProfile &server, const QStringList &databases)
 {
-    if (!m_slot->isBusy() && !databases.isEmpty())
-        m_slot->start(std::make_shared<CleanupJob>(server, false, databases));
-}
-
-void LeftoverController::onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &)
-{
-    const auto cleanup = std::dynamic_pointer_cast<CleanupJob>(job);
-    if (std::exchange(m_checkAgain, false)) {
-        check(m_server); // what the finished job found was of another server
+    if (databases.isEmpty())
         return;
-    }
-    if (state != JobState::Succeeded || !cleanup || !cleanup->hasResult())
-        return; // the log says why; nothing to offer
-    const CleanupReport &report = cleanup->result();
-    if (job->access() == JobAccess::Write) {
-        emit dropped(report.dropped, report.failed);
-        return;
-    }
-    m_leftovers = report.leftovers;
-    if (m_leftovers.isEmpty())
-        return;
-    emit found(m_leftovers);
-    if (m_asking)
-        offer();
+    m_drops->start(std::make_shared<CleanupJob>(server, false, databases),
+                   [this](CleanupJob &cleanup, const JobEnd &end) {
+                       if (end.succeeded() && cleanup.hasResult())
+                           emit dropped(cleanup.result().dropped, cleanup.result().failed);
+                   });
 }
 
 void LeftoverController::offer()

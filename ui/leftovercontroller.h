@@ -2,20 +2,15 @@
 
 #include "connection/connectionprofile.h"
 #include "connection/temporarydatabase.h"
-#include "jobs/jobtypes.h"
 
 #include <QObject>
-
-#include <memory>
 
 class QWidget;
 
 namespace nrdb {
 
-class Job;
 class JobRunner;
 class JobSlot;
-struct Error;
 
 // On connecting, looks for the temporary databases a killed restore or proof left on the server
 // (see CleanupJob) and, when there are some, offers to drop them. check() and drop() do the
@@ -25,7 +20,7 @@ class LeftoverController : public QObject {
 public:
     LeftoverController(JobRunner *runner, QWidget *dialogParent);
 
-    // Looks on server; a check for another server while one runs follows it, and the first's
+    // Looks on server; a check for another server while one runs cancels the first, whose
     // findings are not shown.
     void check(const ConnectionProfile &server);
     // Drops, of what the last check found, those still left over.
@@ -39,15 +34,14 @@ signals:
     void dropped(const QStringList &databases, const QStringList &failures);
 
 private:
-    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
     void offer();
     void dropConfirmed(const ConnectionProfile &server, const QStringList &databases);
 
-    JobSlot *m_slot;
+    JobSlot *m_checks;
+    JobSlot *m_drops;
     QWidget *m_dialogParent;
     ConnectionProfile m_server;
     QList<temporarydatabase::Leftover> m_leftovers;
-    bool m_checkAgain = false;
     bool m_asking = true;
 };
 

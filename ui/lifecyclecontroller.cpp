@@ -1,10 +1,10 @@
 #include "lifecyclecontroller.h"
 
+#include "jobslot.h"
+
 #include "jobs/adoptjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/initjob.h"
-#include "jobslot.h"
-
 #include "jobs/seedjob.h"
 #include "jobs/verifyjob.h"
 
@@ -14,10 +14,9 @@
 namespace nrdb {
 
 LifecycleController::LifecycleController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_slot(new JobSlot(runner, this)), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_dialogParent(dialogParent)
 {
     connect(m_slot, &JobSlot::busyChanged, this, &LifecycleController::busyChanged);
-    connect(m_slot, &JobSlot::finished, this, &LifecycleController::onJobFinished);
 }
 
 void LifecycleController::setConnection(const ConnectionProfile &profile)
@@ -43,9 +42,46 @@ bool LifecycleController::confirmWrite(const QString &action)
     return ok && typed == m_profile.database;
 }
 
-void LifecycleController::start(std::shared_ptr<Job> job)
+bool LifecycleController::succeeded(const Job &job, const JobEnd &end)
 {
-    m_slot->start(std::move(job));
+    if (end.failed())
+        QMessageBox::warning(m_dialogParent, job.title(), end.error.fullText());
+    return end.succeeded();
+}
+
+void LifecycleController::startBootstrap(std::shared_ptr<BootstrapJob> job)
+{
+    m_slot->start(std::move(job), [this](BootstrapJob &bootstrap, const JobEnd &end) {
+        if (!succeeded(bootstrap, end))
+            return;
+        emit schemaChanged();
+        emit verifyReported(bootstrap.result().verify);
+        showGeneratedSecrets(bootstrap.result().seed.generatedSecrets);
+    });
+}
+
+void LifecycleController::startSeed(std::shared_ptr<SeedJob> job)
+{
+    m_slot->start(std::move(job), [this](SeedJob &seed, const JobEnd &end) {
+        if (!succeeded(seed, end))
+            return;
+        emit schemaChanged();
+        showGeneratedSecrets(seed.result().generatedSecrets);
+    });
+}
+
+void LifecycleController::startAdopt(std::shared_ptr<AdoptJob> job)
+{
+    m_slot->start(std::move(job), [this](AdoptJob &adopt, const JobEnd &end) {
+        if (!succeeded(adopt, end))
+            return;
+        if (adopt.result().waitingForConsent) {
+            emit verifyReported(adopt.result().before);
+            askToAdoptAnyway(adopt.result().before);
+            return;
+        }
+        emit schemaChanged();
+    });
 }
 
 std::optional<ModelPack> LifecycleController::askForPack()
@@ -80,25 +116,29 @@ void LifecycleController::bootstrap()
         return;
     const std::optional<ModelPack> pack = askForPack();
     if (pack && confirmWrite(tr("Bootstrap")))
-        start(std::make_shared<BootstrapJob>(m_profile, *pack));
+        startBootstrap(std::make_shared<BootstrapJob>(m_profile, *pack));
 }
 
 void LifecycleController::bootstrapDefault()
 {
     if (!isBusy() && confirmWrite(tr("Bootstrap")))
-        start(std::make_shared<BootstrapJob>(m_profile, PackChoice::fromCatalog()));
+        startBootstrap(std::make_shared<BootstrapJob>(m_profile, PackChoice::fromCatalog()));
 }
 
 void LifecycleController::init()
 {
-    if (!isBusy() && confirmWrite(tr("Init")))
-        start(std::make_shared<InitJob>(m_profile, m_pack));
+    if (isBusy() || !confirmWrite(tr("Init")))
+        return;
+    m_slot->start(std::make_shared<InitJob>(m_profile, m_pack), [this](InitJob &init, const JobEnd &end) {
+        if (succeeded(init, end))
+            emit schemaChanged();
+    });
 }
 
 void LifecycleController::seed()
 {
     if (!isBusy() && confirmWrite(tr("Seed")))
-        start(std::make_shared<SeedJob>(m_profile, m_pack));
+        startSeed(std::make_shared<SeedJob>(m_profile, m_pack));
 }
 
 void LifecycleController::resetSettings()
@@ -110,13 +150,13 @@ void LifecycleController::resetSettings()
                               tr("Put NetRaven's default values back into every admin setting that was changed on %1?")
                                   .arg(m_profile.database));
     if (answer == QMessageBox::Yes && confirmWrite(tr("Reset settings")))
-        start(std::make_shared<SeedJob>(m_profile, m_pack, QMap<QString, QString>{}, true));
+        startSeed(std::make_shared<SeedJob>(m_profile, m_pack, QMap<QString, QString>{}, true));
 }
 
 void LifecycleController::adopt()
 {
     if (!isBusy() && confirmWrite(tr("Adopt")))
-        start(std::make_shared<AdoptJob>(m_profile, m_pack));
+        startAdopt(std::make_shared<AdoptJob>(m_profile, m_pack));
 }
 
 void LifecycleController::askToAdoptAnyway(const VerifyReport &before)
@@ -133,43 +173,22 @@ void LifecycleController::askToAdoptAnyway(const VerifyReport &before)
     box.setObjectName(QStringLiteral("adoptAnywayBox"));
     box.setDetailedText(lines.join(QLatin1Char('\n')));
     if (box.exec() == QMessageBox::Yes)
-        start(std::make_shared<AdoptJob>(m_profile, m_pack, true));
+        startAdopt(std::make_shared<AdoptJob>(m_profile, m_pack, true));
 }
 
 void LifecycleController::verify()
 {
-    if (!isBusy())
-        start(std::make_shared<VerifyJob>(m_profile, m_pack));
+    if (isBusy())
+        return;
+    m_slot->start(std::make_shared<VerifyJob>(m_profile, m_pack), [this](VerifyJob &verify, const JobEnd &end) {
+        if (succeeded(verify, end))
+            emit verifyReported(verify.result());
+    });
 }
 
 bool LifecycleController::isBusy() const
 {
     return m_slot->isBusy();
-}
-
-void LifecycleController::onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error)
-{
-    if (state != JobState::Succeeded) {
-        if (state == JobState::Failed)
-            QMessageBox::warning(m_dialogParent, job->title(), error.fullText());
-        return;
-    }
-    if (auto *verify = dynamic_cast<VerifyJob *>(job.get())) {
-        emit verifyReported(verify->result());
-        return;
-    }
-    if (auto *adopt = dynamic_cast<AdoptJob *>(job.get()); adopt && adopt->result().waitingForConsent) {
-        emit verifyReported(adopt->result().before);
-        askToAdoptAnyway(adopt->result().before);
-        return;
-    }
-    emit schemaChanged();
-    if (auto *bootstrap = dynamic_cast<BootstrapJob *>(job.get())) {
-        emit verifyReported(bootstrap->result().verify);
-        showGeneratedSecrets(bootstrap->result().seed.generatedSecrets);
-    } else if (auto *seed = dynamic_cast<SeedJob *>(job.get())) {
-        showGeneratedSecrets(seed->result().generatedSecrets);
-    }
 }
 
 void LifecycleController::showGeneratedSecrets(const QMap<QString, QString> &secrets)

@@ -13,10 +13,13 @@ class QWidget;
 
 namespace nrdb {
 
+class AdoptJob;
+class BootstrapJob;
 class Job;
 class JobRunner;
 class JobSlot;
-struct Error;
+class SeedJob;
+struct JobEnd;
 
 // Runs bootstrap, init, seed and verify on the connected database as jobs (with the pack its
 // catalog shows; bootstrap asks which, for a database still empty), asks before writing
@@ -49,8 +52,11 @@ signals:
 
 private:
     bool confirmWrite(const QString &action);
-    void start(std::shared_ptr<Job> job);
-    void onJobFinished(const std::shared_ptr<Job> &job, JobState state, const Error &error);
+    // Shows why a job failed; true when it succeeded.
+    bool succeeded(const Job &job, const JobEnd &end);
+    void startBootstrap(std::shared_ptr<BootstrapJob> job);
+    void startSeed(std::shared_ptr<SeedJob> job);
+    void startAdopt(std::shared_ptr<AdoptJob> job);
     void showGeneratedSecrets(const QMap<QString, QString> &secrets);
     void askToAdoptAnyway(const VerifyReport &before);
     std::optional<ModelPack> askForPack();

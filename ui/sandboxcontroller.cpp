@@ -1,14 +1,15 @@
 #include "sandboxcontroller.h"
 
-#include "jobs/jobrunner.h"
+#include "jobslot.h"
+
 #include "jobs/startsandboxjob.h"
 #include "sandbox/sandboxcluster.h"
 
 namespace nrdb {
 
-SandboxController::SandboxController(JobRunner *runner, QObject *parent) : QObject(parent), m_runner(runner)
+SandboxController::SandboxController(JobRunner *runner, QObject *parent)
+    : QObject(parent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this))
 {
-    connect(m_runner, &JobRunner::finished, this, &SandboxController::onJobFinished);
 }
 
 SandboxController::~SandboxController()
@@ -23,19 +24,18 @@ void SandboxController::start()
     if (isStarting() || (m_cluster && m_cluster->isRunning()))
         return;
     m_cluster = std::make_shared<SandboxCluster>();
-    m_job = std::make_shared<StartSandboxJob>(m_cluster, QStringLiteral("netraven"));
-    m_jobId = m_runner->submit(m_job);
+    m_slot->start(std::make_shared<StartSandboxJob>(m_cluster, QStringLiteral("netraven")),
+                  [this](StartSandboxJob &job, const JobEnd &end) {
+                      if (end.succeeded())
+                          emit ready(job.result());
+                      else
+                          emit failed(end.state == JobState::Cancelled ? tr("cancelled") : end.error.fullText());
+                  });
 }
 
-void SandboxController::onJobFinished(JobId id, JobState state, const Error &error)
+bool SandboxController::isStarting() const
 {
-    if (id != m_jobId)
-        return;
-    m_jobId = 0;
-    if (state == JobState::Succeeded)
-        emit ready(m_job->result());
-    else
-        emit failed(state == JobState::Cancelled ? tr("cancelled") : error.fullText());
+    return m_slot->isBusy();
 }
 
 } // namespace nrdb

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "connection/connectionprofile.h"
-#include "jobs/jobtypes.h"
 
 #include <QObject>
 
@@ -10,9 +9,8 @@
 namespace nrdb {
 
 class JobRunner;
+class JobSlot;
 class SandboxCluster;
-class StartSandboxJob;
-struct Error;
 
 // Starts a sandbox cluster with a "netraven" database as a job, and owns the cluster until it is
 // destroyed, when the cluster is stopped and removed. GUI thread only.
@@ -23,19 +21,15 @@ public:
     ~SandboxController() override;
 
     void start();
-    bool isStarting() const { return m_jobId != 0; }
+    bool isStarting() const;
 
 signals:
     void ready(const nrdb::ConnectionProfile &profile);
     void failed(const QString &message);
 
 private:
-    void onJobFinished(JobId id, JobState state, const Error &error);
-
-    JobRunner *m_runner;
+    JobSlot *m_slot;
     std::shared_ptr<SandboxCluster> m_cluster;
-    std::shared_ptr<StartSandboxJob> m_job;
-    JobId m_jobId = 0;
 };
 
 } // namespace nrdb

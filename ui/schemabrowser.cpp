@@ -1,11 +1,11 @@
 #include "schemabrowser.h"
 
 #include "datapreview.h"
+#include "jobslot.h"
 #include "schemafilterproxy.h"
 #include "tabledetailsview.h"
 
 #include "catalog/schematreemodel.h"
-#include "jobs/jobrunner.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -20,8 +20,9 @@
 namespace nrdb {
 
 SchemaBrowser::SchemaBrowser(JobRunner *runner, QWidget *parent)
-    : QWidget(parent), m_runner(runner), m_model(new SchemaTreeModel(this)), m_proxy(new SchemaFilterProxy(this)),
-      m_tabs(new QTabWidget(this)), m_details(new TableDetailsView(this)), m_data(new DataPreview(runner, this))
+    : QWidget(parent), m_refreshes(new JobSlot(runner, JobSlot::Policy::NewestWins, this)),
+      m_model(new SchemaTreeModel(this)), m_proxy(new SchemaFilterProxy(this)), m_tabs(new QTabWidget(this)),
+      m_details(new TableDetailsView(this)), m_data(new DataPreview(runner, this))
 {
     setObjectName(QStringLiteral("schemaBrowser"));
     m_proxy->setSourceModel(m_model);
@@ -38,7 +39,6 @@ SchemaBrowser::SchemaBrowser(JobRunner *runner, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    connect(m_runner, &JobRunner::finished, this, &SchemaBrowser::onJobFinished);
     connect(m_details, &TableDetailsView::relationActivated, this, &SchemaBrowser::showRelation);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_data && m_shownOid != 0 && snapshot())
@@ -92,7 +92,7 @@ const std::shared_ptr<const SchemaSnapshot> &SchemaBrowser::snapshot() const
 void SchemaBrowser::setConnection(const ConnectionProfile &profile)
 {
     m_profile = profile;
-    m_latestRefresh = 0;
+    m_refreshes->drop();
     m_shownOid = 0;
     m_findings.clear();
     m_model->setSnapshot(nullptr);
@@ -102,21 +102,19 @@ void SchemaBrowser::setConnection(const ConnectionProfile &profile)
 
 void SchemaBrowser::refresh()
 {
-    m_job = std::make_shared<SnapshotJob>(m_profile);
-    m_latestRefresh = m_runner->submit(m_job);
+    m_refreshes->start(std::make_shared<SnapshotJob>(m_profile),
+                       [this](SnapshotJob &job, const JobEnd &end) { showSnapshot(job, end); });
     m_summary->setText(tr("Reading the schema…"));
 }
 
-void SchemaBrowser::onJobFinished(JobId id, JobState state, const Error &error)
+void SchemaBrowser::showSnapshot(SnapshotJob &job, const JobEnd &end)
 {
-    if (id != m_latestRefresh)
-        return; // an older refresh, overtaken by a newer one
-    m_latestRefresh = 0;
-    if (state != JobState::Succeeded) {
-        m_summary->setText(state == JobState::Cancelled ? tr("Reading the schema was cancelled.") : error.message);
+    if (!end.succeeded()) {
+        m_summary->setText(end.state == JobState::Cancelled ? tr("Reading the schema was cancelled.")
+                                                            : end.error.message);
         return;
     }
-    auto snapshot = std::make_shared<const SchemaSnapshot>(m_job->takeResult());
+    auto snapshot = std::make_shared<const SchemaSnapshot>(job.takeResult());
     m_findings = lintSnapshot(*snapshot);
     const quint32 previouslyShown = m_shownOid;
     m_model->setSnapshot(snapshot);

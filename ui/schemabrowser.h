@@ -18,10 +18,11 @@ namespace nrdb {
 
 class DataPreview;
 class JobRunner;
+class JobSlot;
 class SchemaFilterProxy;
 class SchemaTreeModel;
 class TableDetailsView;
-struct Error;
+struct JobEnd;
 
 // The schema browser: a searchable tree of schemas, tables and views with their columns, keys
 // and indexes; beside it the selected relation's details and its rows. Each refresh reads a new
@@ -42,10 +43,10 @@ signals:
 
 private:
     QWidget *createTreePane();
-    void onJobFinished(JobId id, JobState state, const Error &error);
+    void showSnapshot(SnapshotJob &job, const JobEnd &end);
     void onCurrentChanged(const QModelIndex &current);
 
-    JobRunner *m_runner;
+    JobSlot *m_refreshes; // a newer refresh cancels one still reading
     ConnectionProfile m_profile;
     SchemaTreeModel *m_model;
     SchemaFilterProxy *m_proxy;
@@ -56,8 +57,6 @@ private:
     TableDetailsView *m_details;
     DataPreview *m_data;
     QVector<LintFinding> m_findings;
-    std::shared_ptr<SnapshotJob> m_job;
-    JobId m_latestRefresh = 0;
     quint32 m_shownOid = 0;
 };
 
