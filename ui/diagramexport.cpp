@@ -34,7 +34,7 @@ qreal fittingScale(const QSizeF &size, qreal wanted, qreal largestSide, qreal la
 
 Error writeError(const QString &path, const QString &why)
 {
-    return Error{ErrorKind::Io, QStringLiteral("Could not write %1: %2").arg(path, why), {}, {}};
+    return Error::io(QStringLiteral("Could not write %1: %2").arg(path, why));
 }
 
 // The scene draws every column while it is exported, and no selection highlight.
@@ -135,7 +135,7 @@ Result<DiagramExported> exportDiagram(DiagramScene &scene, const QRectF &source,
                                       DiagramExportFormat format, qreal scale)
 {
     if (source.isEmpty())
-        return Error{ErrorKind::Usage, QStringLiteral("There is nothing to export: the diagram is empty"), {}, {}};
+        return Error::usage(QStringLiteral("There is nothing to export: the diagram is empty"));
     switch (format) {
     case DiagramExportFormat::Svg:
         return exportSvg(scene, source, path);

@@ -28,7 +28,7 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
 {
     Result<ConnectionProfile> profile = connectionTarget(parser);
     if (!profile)
-        return Error{ErrorKind::Usage, profile.error().message, {}, {}};
+        return Error::usage(profile.error().message);
     const QString packName = parser.value(QStringLiteral("pack"));
     std::optional<PackChoice> pack;
     if (packName.isEmpty()) {
@@ -37,7 +37,7 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
         Result<ModelPack> named =
             packName.contains(QLatin1Char('/')) ? ModelPack::load(packName) : ModelPack::builtIn(packName);
         if (!named)
-            return Error{ErrorKind::Usage, named.error().message, {}, {}};
+            return Error::usage(named.error().message);
         pack = PackChoice(std::move(named).value());
     }
     Result<ResolvedConnection> resolved = resolveConnection(profile.value());

@@ -29,17 +29,15 @@ Result<ConnectionProfile> connectionTarget(const QCommandLineParser &parser)
         return ProfileStore().profile(parser.value(QStringLiteral("profile")));
     }
     if (positional.size() > 1)
-        return Error{ErrorKind::Usage, QStringLiteral("Unexpected argument '%1'").arg(positional.at(1)), {}, {}};
+        return Error::usage(QStringLiteral("Unexpected argument '%1'").arg(positional.at(1)));
     if (positional.isEmpty())
         return ConnectionProfile{};
     Result<ConnectionProfile> parsed = ConnectionProfile::parse(positional.first());
     if (parsed && !parsed.value().password.isEmpty())
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("The connection string holds a password, which other users can read from the "
-                                    "process list. Use ~/.pgpass, PGPASSWORD or the keychain instead, or leave it out "
-                                    "to be asked."),
-                     {},
-                     {}};
+        return Error::usage(
+            QStringLiteral("The connection string holds a password, which other users can read from the "
+                           "process list. Use ~/.pgpass, PGPASSWORD or the keychain instead, or leave it out "
+                           "to be asked."));
     return parsed;
 }
 

@@ -125,12 +125,9 @@ Result<QMap<QString, QString>> givenSecrets(const QCommandLineParser &parser)
         const QString name = assignment.section(QLatin1Char('='), 0, 0);
         QFile file(assignment.section(QLatin1Char('='), 1));
         if (name.isEmpty() || file.fileName().isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("--secret-file takes NAME=FILE"), {}, {}};
+            return Error::usage(QStringLiteral("--secret-file takes NAME=FILE"));
         if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()),
-                         {},
-                         {}};
+            return Error::usage(QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
         QString value = QString::fromUtf8(file.readAll());
         if (value.endsWith(QLatin1Char('\n')))
             value.chop(1);
@@ -277,7 +274,7 @@ int runVerifyCommand(const QStringList &arguments)
     if (command.parser.isSet(QStringLiteral("html"))) {
         QFile file(command.parser.value(QStringLiteral("html")));
         if (!file.open(QIODevice::WriteOnly) || file.write(report.toHtml().toUtf8()) < 0)
-            return jobFailed(Error{ErrorKind::Io, QStringLiteral("Cannot write %1").arg(file.fileName()), {}, {}});
+            return jobFailed(Error::io(QStringLiteral("Cannot write %1").arg(file.fileName())));
     }
     if (command.json()) {
         printJson(report.toJson());

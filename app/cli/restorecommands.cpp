@@ -28,18 +28,15 @@ Result<ConnectionProfile> serverFrom(const QCommandLineParser &parser, int posit
     if (parser.isSet(QStringLiteral("profile"))) {
         const Result<ConnectionProfile> saved = connectionTarget(parser);
         if (!saved)
-            return Error{ErrorKind::Usage, saved.error().message, {}, {}};
+            return Error::usage(saved.error().message);
         profile = saved.value();
     } else if (!rest.isEmpty()) {
         const Result<ConnectionProfile> parsed = ConnectionProfile::parse(rest.first());
         if (!parsed || !parsed.value().password.isEmpty())
-            return Error{ErrorKind::Usage,
-                         parsed
-                             ? QStringLiteral(
-                                   "The connection string holds a password; use ~/.pgpass, PGPASSWORD or the keychain")
-                             : parsed.error().message,
-                         {},
-                         {}};
+            return Error::usage(
+                parsed ? QStringLiteral(
+                             "The connection string holds a password; use ~/.pgpass, PGPASSWORD or the keychain")
+                       : parsed.error().message);
         profile = parsed.value();
     }
     const Result<ResolvedConnection> resolved = resolveConnection(profile);

@@ -104,7 +104,7 @@ Result<SchemaSnapshot> readSnapshot(const ParsedCommand &command)
     if (!wanted.isEmpty()) {
         for (const QString &schema : wanted)
             if (!snapshot.schema(schema))
-                return Error{ErrorKind::NotFound, QStringLiteral("There is no schema named %1").arg(schema), {}, {}};
+                return Error::notFound(QStringLiteral("There is no schema named %1").arg(schema));
         const auto unwanted = [&wanted](const auto &item) { return !wanted.contains(item.schema); };
         snapshot.relations.removeIf(unwanted);
         snapshot.sequences.removeIf(unwanted);
@@ -224,7 +224,7 @@ int runExportSchemaCommand(const QStringList &arguments)
     if (toStandardOutput) {
         QFile file(result.path);
         if (!file.open(QIODevice::ReadOnly))
-            return jobFailed(Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(result.path), {}, {}});
+            return jobFailed(Error::io(QStringLiteral("Cannot read %1").arg(result.path)));
         writeOut(QString::fromUtf8(file.readAll()));
     } else if (command.parser.isSet(QStringLiteral("json"))) {
         writeOut(QString::fromUtf8(

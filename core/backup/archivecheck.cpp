@@ -18,12 +18,12 @@ Status plainGzip(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::NotFound, QStringLiteral("Cannot read %1").arg(path), {}, {}};
+        return Error::notFound(QStringLiteral("Cannot read %1").arg(path));
     if (file.size() == 0)
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is empty: not a backup").arg(path), {}, {}};
+        return Error::usage(QStringLiteral("%1 is empty: not a backup").arg(path));
     z_stream stream{};
     if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) // 16: expect a gzip header
-        return Error{ErrorKind::Io, QStringLiteral("zlib could not start"), {}, {}};
+        return Error::io(QStringLiteral("zlib could not start"));
     QByteArray tail;
     qint64 total = 0;
     int status = Z_OK;
@@ -40,11 +40,8 @@ Status plainGzip(const QString &path)
             status = inflate(&stream, Z_NO_FLUSH);
             if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
                 inflateEnd(&stream);
-                return Error{ErrorKind::Usage,
-                             QStringLiteral("%1 is not a valid gzip stream (%2)")
-                                 .arg(path, QString::fromLatin1(stream.msg ? stream.msg : "corrupt")),
-                             {},
-                             {}};
+                return Error::usage(QStringLiteral("%1 is not a valid gzip stream (%2)")
+                                        .arg(path, QString::fromLatin1(stream.msg ? stream.msg : "corrupt")));
             }
             const qint64 produced = static_cast<qint64>(sizeof out - stream.avail_out);
             total += produced;
@@ -53,40 +50,33 @@ Status plainGzip(const QString &path)
     }
     inflateEnd(&stream);
     if (status != Z_STREAM_END)
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is truncated: the gzip stream ends early").arg(path), {}, {}};
+        return Error::usage(QStringLiteral("%1 is truncated: the gzip stream ends early").arg(path));
     if (total == 0)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 holds an empty SQL stream: the dump that made it failed").arg(path),
-                     {},
-                     {}};
+        return Error::usage(QStringLiteral("%1 holds an empty SQL stream: the dump that made it failed").arg(path));
     if (!tail.contains(kCompletionLine))
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path),
-                     {},
-                     {}};
+        return Error::usage(
+            QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path));
     return {};
 }
 
 Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path)
 {
     if (QFileInfo(path).isFile() && QFileInfo(path).size() == 0)
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is empty: not a backup").arg(path), {}, {}};
+        return Error::usage(QStringLiteral("%1 is empty: not a backup").arg(path));
     ChildCommand list(tools.pgRestore(), {QStringLiteral("--list"), path}, {}, environmentWithoutLibpqVariables());
     const Result<ChildOutcome> outcome = list.run();
     if (!outcome)
         return outcome.error();
     if (outcome.value().exitCode != 0 || outcome.value().crashed)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 is not a readable pg_dump archive").arg(path),
-                     {},
-                     outcome.value().standardError.trimmed()};
+        return Error::usage(QStringLiteral("%1 is not a readable pg_dump archive").arg(path),
+                            outcome.value().standardError.trimmed());
     QStringList entries;
     for (const QString &line : outcome.value().standardOutput.split(QLatin1Char('\n'))) {
         if (!line.isEmpty() && !line.startsWith(QLatin1Char(';')))
             entries << line;
     }
     if (entries.isEmpty())
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is an archive with nothing in it").arg(path), {}, {}};
+        return Error::usage(QStringLiteral("%1 is an archive with nothing in it").arg(path));
     return entries;
 }
 
@@ -99,10 +89,9 @@ Status pgRestoreWhole(const ClientTools &tools, const QString &path)
     if (!outcome)
         return outcome.error();
     if (outcome.value().exitCode != 0 || outcome.value().crashed)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 is not a whole pg_dump archive: pg_restore cannot read it through").arg(path),
-                     {},
-                     outcome.value().standardError.trimmed()};
+        return Error::usage(
+            QStringLiteral("%1 is not a whole pg_dump archive: pg_restore cannot read it through").arg(path),
+            outcome.value().standardError.trimmed());
     return {};
 }
 
@@ -110,7 +99,7 @@ Status provenWhole(const ClientTools &tools, const QString &path, bool decompres
 {
     const dumparchive::Proof proof = dumparchive::prove(path);
     if (proof.verdict == dumparchive::Proof::Verdict::Broken)
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is not a whole pg_dump archive").arg(path), {}, proof.reason};
+        return Error::usage(QStringLiteral("%1 is not a whole pg_dump archive").arg(path), proof.reason);
     if (decompress || proof.verdict == dumparchive::Proof::Verdict::UnknownVersion)
         return pgRestoreWhole(tools, path);
     return {};

@@ -119,7 +119,7 @@ Status remove(const BackupEntry &entry)
     const QFileInfo info(entry.path);
     const bool removed = info.isDir() ? QDir(entry.path).removeRecursively() : QFile::remove(entry.path);
     if (!removed)
-        return Error{ErrorKind::Io, QStringLiteral("Could not remove %1").arg(entry.path), {}, {}};
+        return Error::io(QStringLiteral("Could not remove %1").arg(entry.path));
     QFile::remove(BackupManifest::pathFor(entry.path));
     return {};
 }

@@ -102,10 +102,10 @@ Result<BackupManifest> BackupManifest::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::NotFound, QStringLiteral("No manifest at %1").arg(path), {}, {}};
+        return Error::notFound(QStringLiteral("No manifest at %1").arg(path));
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
     if (!document.isObject())
-        return Error{ErrorKind::Usage, QStringLiteral("%1 is not a manifest").arg(path), {}, {}};
+        return Error::usage(QStringLiteral("%1 is not a manifest").arg(path));
     return fromJson(document.object());
 }
 
@@ -125,11 +125,11 @@ Result<QString> sha256Of(const QString &path)
     for (const QString &file : std::as_const(files)) {
         QFile input(file);
         if (!input.open(QIODevice::ReadOnly))
-            return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(file), {}, {}};
+            return Error::io(QStringLiteral("Cannot read %1").arg(file));
         if (info.isDir())
             hash.addData(QDir(path).relativeFilePath(file).toUtf8());
         if (!hash.addData(input))
-            return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(file), {}, {}};
+            return Error::io(QStringLiteral("Cannot read %1").arg(file));
     }
     return QString::fromLatin1(hash.hexResult());
 }

@@ -115,21 +115,19 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
     source.path = path;
     const QFileInfo info(path);
     if (!info.exists())
-        return Error{ErrorKind::NotFound, QStringLiteral("%1 does not exist").arg(path), {}, {}};
+        return Error::notFound(QStringLiteral("%1 does not exist").arg(path));
     if (info.isDir()) {
         if (!QFileInfo::exists(path + QStringLiteral("/toc.dat")))
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("%1 is a directory without toc.dat: not a pg_dump directory archive").arg(path),
-                         {},
-                         {}};
+            return Error::usage(
+                QStringLiteral("%1 is a directory without toc.dat: not a pg_dump directory archive").arg(path));
         source.kind = SourceKind::Directory;
     } else {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(path), {}, {}};
+            return Error::io(QStringLiteral("Cannot read %1").arg(path));
         const QByteArray head = file.read(8192);
         if (head.isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("%1 is empty: not a backup").arg(path), {}, {}};
+            return Error::usage(QStringLiteral("%1 is empty: not a backup").arg(path));
         if (head.startsWith("PGDMP"))
             source.kind = SourceKind::Custom;
         else if (head.startsWith("\x1f\x8b"))
@@ -165,7 +163,7 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
         }
         PlainSqlReader reader(path, source.kind == SourceKind::PlainGzip);
         if (!reader.open())
-            return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(path), {}, {}};
+            return Error::io(QStringLiteral("Cannot read %1").arg(path));
         QByteArray tail;
         for (QByteArray chunk = reader.nextLines(); !chunk.isEmpty(); chunk = reader.nextLines()) {
             auto matches = ownerClause.globalMatch(QString::fromUtf8(chunk));

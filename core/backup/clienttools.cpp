@@ -96,14 +96,12 @@ Result<ClientTools> ClientTools::forServer(int serverMajorVersion, const QString
     QStringList seen;
     for (const ClientTools &tools : found)
         seen << QStringLiteral("%1 in %2").arg(tools.versionText, tools.binDir);
-    return Error{ErrorKind::NotFound,
-                 QStringLiteral("The server runs PostgreSQL %1, which needs pg_dump, pg_restore and psql %1 or newer; "
-                                "%2. Install postgresql-client-%1, or set the directory of newer tools in Settings.")
-                     .arg(serverMajorVersion)
-                     .arg(seen.isEmpty() ? QStringLiteral("none were found")
-                                         : QStringLiteral("found only ") + seen.join(QStringLiteral(", "))),
-                 {},
-                 {}};
+    return Error::notFound(
+        QStringLiteral("The server runs PostgreSQL %1, which needs pg_dump, pg_restore and psql %1 or newer; "
+                       "%2. Install postgresql-client-%1, or set the directory of newer tools in Settings.")
+            .arg(serverMajorVersion)
+            .arg(seen.isEmpty() ? QStringLiteral("none were found")
+                                : QStringLiteral("found only ") + seen.join(QStringLiteral(", "))));
 }
 
 } // namespace nrdb

@@ -106,7 +106,7 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
     // Runs the next query into q; false (with failure set) when cancelled or refused.
     const auto next = [&](const char *name) {
         if (cancelled && cancelled()) {
-            failure = Error{ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}, {}};
+            failure = Error::cancelled(QStringLiteral("Cancelled"));
             return false;
         }
         ++snapshot.queryCount;

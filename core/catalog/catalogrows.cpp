@@ -18,11 +18,9 @@ Result<CatalogRows> CatalogRows::run(const QSqlDatabase &db, const QString &sql,
     rows.m_result.reset(PQexec(connection, sql.toUtf8().constData()), &PQclear);
     if (!rows.m_result || PQresultStatus(rows.m_result.get()) != PGRES_TUPLES_OK) {
         const char *sqlState = rows.m_result ? PQresultErrorField(rows.m_result.get(), PG_DIAG_SQLSTATE) : nullptr;
-        return Error{ErrorKind::Sql,
-                     QStringLiteral("Could not read the catalog (%1): %2")
-                         .arg(what, QString::fromUtf8(PQerrorMessage(connection)).trimmed()),
-                     sqlState ? QString::fromLatin1(sqlState) : QString(),
-                     {}};
+        return Error::sql(QStringLiteral("Could not read the catalog (%1): %2")
+                              .arg(what, QString::fromUtf8(PQerrorMessage(connection)).trimmed()),
+                          sqlState ? QString::fromLatin1(sqlState) : QString());
     }
     rows.m_rowCount = PQntuples(rows.m_result.get());
     return rows;

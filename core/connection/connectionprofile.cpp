@@ -116,7 +116,7 @@ Result<ConnectionProfile> ConnectionProfile::parse(const QString &connectionStri
     if (!options) {
         QString message = rawError ? QString::fromUtf8(rawError).trimmed() : QStringLiteral("out of memory");
         PQfreemem(rawError);
-        return Error{ErrorKind::Usage, QStringLiteral("Not a valid connection string: %1").arg(message), {}, {}};
+        return Error::usage(QStringLiteral("Not a valid connection string: %1").arg(message));
     }
     ConnectionProfile profile;
     for (const PQconninfoOption *option = options.get(); option->keyword; ++option) {

@@ -125,7 +125,7 @@ Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profi
     double delayMs = policy.firstDelayMs;
     for (int attempt = 1;; ++attempt) {
         if (cancelled && cancelled())
-            return Error{ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}, {}};
+            return Error::cancelled(QStringLiteral("Cancelled"));
         const Status opened = session.open(profile);
         if (opened) {
             if (attempt > 1 && log)
@@ -148,7 +148,7 @@ Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profi
         if (!retry)
             return error;
         if (!waitUnlessCancelled(static_cast<int>(delayMs), cancelled))
-            return Error{ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}, {}};
+            return Error::cancelled(QStringLiteral("Cancelled"));
         delayMs = qMin<double>(delayMs * policy.backoff, policy.maxDelayMs);
     }
 }

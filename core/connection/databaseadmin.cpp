@@ -25,16 +25,14 @@ ConnectionProfile maintenanceOf(const ConnectionProfile &server)
 Status validateName(const QString &name)
 {
     if (name.isEmpty())
-        return Error{ErrorKind::Usage, QStringLiteral("A database needs a name"), {}, {}};
+        return Error::usage(QStringLiteral("A database needs a name"));
     const qsizetype bytes = name.toUtf8().size();
     if (bytes > kMaxNameBytes)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("The database name %1 is %2 bytes long; PostgreSQL keeps %3 and would cut it")
-                         .arg(name)
-                         .arg(bytes)
-                         .arg(kMaxNameBytes),
-                     {},
-                     {}};
+        return Error::usage(
+            QStringLiteral("The database name %1 is %2 bytes long; PostgreSQL keeps %3 and would cut it")
+                .arg(name)
+                .arg(bytes)
+                .arg(kMaxNameBytes));
     return {};
 }
 

@@ -48,10 +48,8 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
                           ? QSqlDatabase::database(m_connectionName, false)
                           : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     if (!db.isValid())
-        return Error{ErrorKind::NotFound,
-                     QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"),
-                     {},
-                     {}};
+        return Error::notFound(
+            QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"));
     db.setHostName(profile.host);
     bool singlePort = false;
     const int port = profile.port.toInt(&singlePort);
@@ -72,7 +70,7 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         // The driver splits its options at ';', so no value can carry one.
         if (it.value().contains(QLatin1Char(';')))
-            return Error{ErrorKind::Usage, QStringLiteral("The value of %1 may not contain ';'").arg(it.key()), {}, {}};
+            return Error::usage(QStringLiteral("The value of %1 may not contain ';'").arg(it.key()));
         optionList << it.key() + QLatin1Char('=') + libpqValue(it.value());
     }
     db.setConnectOptions(optionList.join(QLatin1Char(';')));

@@ -24,7 +24,7 @@ Status execScript(const QSqlDatabase &db, const QString &sql, const QString &con
 {
     PGconn *connection = libpqConnection(db);
     if (!connection)
-        return Error{ErrorKind::Usage, context + QStringLiteral(": a PostgreSQL (QPSQL) connection is needed"), {}, {}};
+        return Error::usage(context + QStringLiteral(": a PostgreSQL (QPSQL) connection is needed"));
     const std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection, sql.toUtf8().constData()), &PQclear);
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)

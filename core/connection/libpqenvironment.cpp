@@ -69,10 +69,8 @@ Result<QMap<QString, QString>> readServiceFile(const QString &path, const QStrin
             continue;
         const qsizetype equals = line.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("Syntax error in service file \"%1\", line %2").arg(path).arg(lineNumber),
-                         {},
-                         line};
+            return Error::usage(
+                QStringLiteral("Syntax error in service file \"%1\", line %2").arg(path).arg(lineNumber), line);
         keywords.insert(line.left(equals).trimmed(), line.mid(equals + 1).trimmed());
     }
     return keywords;
@@ -93,11 +91,8 @@ Result<QMap<QString, QString>> serviceDefinition(const QString &service, const Q
         if (!keywords || found)
             return keywords;
     }
-    return Error{ErrorKind::NotFound,
-                 QStringLiteral("Definition of service \"%1\" not found (looked in %2 and %3)")
-                     .arg(service, userFile, systemFile),
-                 {},
-                 {}};
+    return Error::notFound(QStringLiteral("Definition of service \"%1\" not found (looked in %2 and %3)")
+                               .arg(service, userFile, systemFile));
 }
 
 Result<ConnectionProfile> resolveProfile(const ConnectionProfile &profile, const QProcessEnvironment &environment)

@@ -59,7 +59,7 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
     QSet<QString> names;
     for (const ConnectionProfile &profile : profiles) {
         if (profile.name.trimmed().isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("Every connection profile needs a name"), {}, {}};
+            return Error::usage(QStringLiteral("Every connection profile needs a name"));
         if (names.contains(profile.name))
             return Error{
                 ErrorKind::Usage, QStringLiteral("Two connection profiles are named \"%1\"").arg(profile.name), {}, {}};
@@ -82,10 +82,7 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
     m_settings.sync();
     return m_settings.status() == QSettings::NoError
                ? Status()
-               : Status(Error{ErrorKind::Io,
-                              QStringLiteral("Could not write the settings file %1").arg(m_settings.fileName()),
-                              {},
-                              {}});
+               : Status(Error::io(QStringLiteral("Could not write the settings file %1").arg(m_settings.fileName())));
 }
 
 QStringList ProfileStore::recent() const

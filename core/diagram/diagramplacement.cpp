@@ -153,7 +153,7 @@ DiagramPlacement DiagramPlacementStore::load(const QString &key) const
 Status DiagramPlacementStore::save(const QString &key, const DiagramPlacement &placement) const
 {
     if (!QDir().mkpath(m_directory))
-        return Error{ErrorKind::Io, QStringLiteral("Cannot create %1").arg(m_directory), {}, {}};
+        return Error::io(QStringLiteral("Cannot create %1").arg(m_directory));
     QJsonObject json = placement.toJson();
     json.insert(QStringLiteral("key"), key);
     QSaveFile file(pathFor(key));

@@ -100,7 +100,7 @@ Result<LayoutResult> layoutGraph(const LayoutInput &input)
     const QMutexLocker locker(&graphvizLock());
     const std::unique_ptr<GVC_t, ContextDeleter> context(gvContext());
     if (!context)
-        return Error{ErrorKind::Process, QStringLiteral("Graphviz could not start (gvContext failed)"), {}, {}};
+        return Error::process(QStringLiteral("Graphviz could not start (gvContext failed)"));
     const std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(const_cast<char *>("schema"), Agdirected, nullptr));
     for (const Attribute &attribute : attributesFor(engine))
         agattr(graph.get(), attribute.kind, const_cast<char *>(attribute.name), const_cast<char *>(attribute.value));
@@ -119,7 +119,7 @@ Result<LayoutResult> layoutGraph(const LayoutInput &input)
     edges.reserve(input.edges.size());
     for (const auto &[from, to] : input.edges) {
         if (from < 0 || to < 0 || from >= nodes.size() || to >= nodes.size())
-            return Error{ErrorKind::Usage, QStringLiteral("An edge names a box that does not exist"), {}, {}};
+            return Error::usage(QStringLiteral("An edge names a box that does not exist"));
         // A second edge between the same boxes gets its own key, so it is routed on its own.
         const QByteArray key = QByteArray::number(edges.size());
         edges << agedge(graph.get(), nodes.at(from), nodes.at(to), const_cast<char *>(key.data()), 1);

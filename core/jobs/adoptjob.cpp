@@ -52,11 +52,8 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
         return report;
     }
     if (!report.recognised())
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("This is not a %1 database: required tables are missing (%2)")
-                         .arg(pack.name, report.before.requiredMissing.join(QStringLiteral(", "))),
-                     {},
-                     {}};
+        return Error::usage(QStringLiteral("This is not a %1 database: required tables are missing (%2)")
+                                .arg(pack.name, report.before.requiredMissing.join(QStringLiteral(", "))));
     const QString version = pack.describeVersion(report.before.modelVersion);
     if (report.before.foreignHistory && !report.before.foreignHistory->agrees())
         context.warning(report.before.foreignHistory->describe() + QStringLiteral(" Adopt leaves it as it is."));

@@ -232,11 +232,9 @@ Status BackupJob::makeShareable(JobContext &context, const QString &packName)
         return {};
     const Result<ModelPack> pack = ModelPack::builtIn(packName);
     if (packName.isEmpty() || !pack)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("A shareable backup leaves out a model pack's secret rows, and this database is "
-                                    "no known pack's"),
-                     {},
-                     {}};
+        return Error::usage(
+            QStringLiteral("A shareable backup leaves out a model pack's secret rows, and this database is "
+                           "no known pack's"));
     leaveOutSecretRows(m_options, pack.value());
     context.info(
         QStringLiteral("Shareable: the rows of %1 stay out").arg(pack.value().secretTables.join(QStringLiteral(", "))));
@@ -295,7 +293,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     }
     QDir outputDirectory(m_options.outputDirectory);
     if (!outputDirectory.mkpath(QStringLiteral(".")))
-        return Error{ErrorKind::Io, QStringLiteral("Cannot create %1").arg(m_options.outputDirectory), {}, {}};
+        return Error::io(QStringLiteral("Cannot create %1").arg(m_options.outputDirectory));
     for (const QString &stale : durablefile::removeStalePartials(m_options.outputDirectory))
         context.info(QStringLiteral("Removed %1, left by a backup that was killed before it finished").arg(stale));
     manifest.format = format;

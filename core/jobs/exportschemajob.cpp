@@ -71,15 +71,11 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
     if (!outcome)
         return outcome.error();
     if (outcome.value().crashed || outcome.value().exitCode != 0)
-        return Error{ErrorKind::Process,
-                     QStringLiteral("pg_dump failed (exit code %1)").arg(outcome.value().exitCode),
-                     {},
-                     outcome.value().standardError.trimmed()};
+        return Error::process(QStringLiteral("pg_dump failed (exit code %1)").arg(outcome.value().exitCode),
+                              outcome.value().standardError.trimmed());
     if (!outcome.value().standardOutput.contains(QLatin1String("-- PostgreSQL database dump complete")))
-        return Error{ErrorKind::Process,
-                     QStringLiteral("pg_dump's output ended early: no completion line"),
-                     {},
-                     outcome.value().standardError.trimmed()};
+        return Error::process(QStringLiteral("pg_dump's output ended early: no completion line"),
+                              outcome.value().standardError.trimmed());
 
     const Result<QString> foreignRows =
         foreignHistoryRows(prepared.value().db, m_options.schemas, m_options.excludedSchemas);

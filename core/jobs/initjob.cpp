@@ -56,12 +56,11 @@ Result<ChosenPack> InitJob::choosePack(JobContext &context, const QSqlDatabase &
         return chosen;
     const PackDetection &detection = chosen.value().detection;
     if (detection.recognised() && detection.pack == chosen.value().pack.name && !detection.fromHistory)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 has the tables of %2 (%3) but no migration history of ours")
-                         .arg(m_target.database, detection.pack, detection.reason),
-                     {},
-                     QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
-                                    "history without DDL, and init then has nothing to do.")};
+        return Error::usage(
+            QStringLiteral("%1 has the tables of %2 (%3) but no migration history of ours")
+                .arg(m_target.database, detection.pack, detection.reason),
+            QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
+                           "history without DDL, and init then has nothing to do."));
     return chosen;
 }
 
@@ -88,10 +87,7 @@ Result<InitReport> InitJob::execute(JobContext &context)
                      .arg(report.preflight.serverVersion, report.preflight.user,
                           report.preflight.superuser ? QStringLiteral(" (superuser)") : QString()));
     if (!report.preflight.canProceed())
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("Init stopped before changing anything"),
-                     {},
-                     report.preflight.explanation()};
+        return Error::usage(QStringLiteral("Init stopped before changing anything"), report.preflight.explanation());
 
     context.setPhase(QStringLiteral("Waiting for the migration lock"));
     const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, m_lockTimeoutMs);
@@ -131,12 +127,10 @@ Result<InitReport> InitJob::execute(JobContext &context)
     const MigrationStatus status = MigrationStatus::compare(pack, applied.value());
     report.versionBefore = report.versionAfter = status.currentVersion;
     if (!status.mismatches.isEmpty())
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("Migration %1 was applied from a different file (checksum changed); init will "
-                                    "not build on it. See migrate status.")
-                         .arg(status.mismatches.first().version),
-                     {},
-                     {}};
+        return Error::usage(
+            QStringLiteral("Migration %1 was applied from a different file (checksum changed); init will "
+                           "not build on it. See migrate status.")
+                .arg(status.mismatches.first().version));
     QVector<Migration> toApply;
     for (const Migration &migration : status.pending) {
         if (m_targetVersion == 0 || migration.version <= m_targetVersion)

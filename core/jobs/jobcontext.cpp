@@ -35,7 +35,7 @@ bool JobContext::isCancelled() const
 
 Error JobContext::cancelledError()
 {
-    return Error{ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}, {}};
+    return Error::cancelled(QStringLiteral("Cancelled"));
 }
 
 void JobContext::setPhase(const QString &phase, qint64 total)
@@ -71,7 +71,7 @@ Result<QSqlDatabase> JobContext::database()
     if (m_session)
         return m_session->database();
     if (m_target.database.isEmpty())
-        return Error{ErrorKind::Usage, QStringLiteral("This job has no database to connect to"), {}, {}};
+        return Error::usage(QStringLiteral("This job has no database to connect to"));
     ConnectionProfile profile = m_target;
     profile.applicationName = QStringLiteral("netraven-dbadmin job %1").arg(m_id);
     auto session = std::make_unique<DatabaseSession>();

@@ -110,7 +110,7 @@ Status JobRunner::runCatching(Job &job, JobContext &context)
             {},
             {}};
     } catch (...) {
-        return Error{ErrorKind::Process, tr("%1 failed with an internal error").arg(job.title()), {}, {}};
+        return Error::process(tr("%1 failed with an internal error").arg(job.title()));
     }
 }
 

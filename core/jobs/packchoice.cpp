@@ -68,11 +68,8 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
     else if (name.isEmpty() && unrecognised == Unrecognised::Closest)
         name = detection.closest;
     if (name.isEmpty())
-        return Error{ErrorKind::Usage,
-                     detection.describe(),
-                     {},
-                     QStringLiteral("Name the pack with --pack (built in: %1).")
-                         .arg(ModelPack::builtIn().join(QStringLiteral(", ")))};
+        return Error::usage(detection.describe(), QStringLiteral("Name the pack with --pack (built in: %1).")
+                                                      .arg(ModelPack::builtIn().join(QStringLiteral(", "))));
     const auto pack = std::find_if(candidates.value().cbegin(), candidates.value().cend(),
                                    [&name](const ModelPack &candidate) { return candidate.name == name; });
     Q_ASSERT(pack != candidates.value().cend()); // detection names only candidates, and the default is built in

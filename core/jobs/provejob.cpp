@@ -79,10 +79,8 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
     const QString manifestPath = BackupManifest::pathFor(m_backupPath);
     Result<BackupManifest> manifest = BackupManifest::load(manifestPath);
     if (!manifest)
-        return Error{ErrorKind::NotFound,
-                     QStringLiteral("%1 has no manifest beside it: nothing to prove against").arg(m_backupPath),
-                     {},
-                     {}};
+        return Error::notFound(
+            QStringLiteral("%1 has no manifest beside it: nothing to prove against").arg(m_backupPath));
     context.setPhase(QStringLiteral("Checking the SHA-256"));
     const Result<QString> digest = sha256Of(m_backupPath);
     if (!digest)

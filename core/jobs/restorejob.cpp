@@ -138,7 +138,7 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
         QTemporaryFile list;
         if (!m_options.selectedEntries.isEmpty()) {
             if (!list.open())
-                return Error{ErrorKind::Io, QStringLiteral("Cannot write the restore list"), {}, {}};
+                return Error::io(QStringLiteral("Cannot write the restore list"));
             list.write(m_options.selectedEntries.join(QLatin1Char('\n')).toUtf8() + '\n');
             list.flush();
             arguments << QStringLiteral("--use-list=") + list.fileName();
@@ -161,7 +161,7 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
     } else {
         PlainSqlReader reader(source.path, source.kind == SourceKind::PlainGzip);
         if (!reader.open())
-            return Error{ErrorKind::Io, QStringLiteral("Cannot read %1").arg(source.path), {}, {}};
+            return Error::io(QStringLiteral("Cannot read %1").arg(source.path));
         ChildCommand psql(tools.psql(),
                           {QStringLiteral("--no-password"), QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
                            QStringLiteral("--set=ON_ERROR_STOP=0"), QStringLiteral("--dbname=") + database},
@@ -182,13 +182,11 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
     if (!outcome)
         return outcome.error();
     if (!errors.isEmpty() || outcome.value().exitCode != 0 || outcome.value().crashed)
-        return Error{ErrorKind::Process,
-                     errors.isEmpty()
-                         ? QStringLiteral("The restore failed (exit code %1)").arg(outcome.value().exitCode)
-                         : QStringLiteral("The restore met %1 error(s); a restore with errors is not a success")
-                               .arg(errors.size()),
-                     {},
-                     (errors.isEmpty() ? lastLines : groupErrors(errors)).join(QLatin1Char('\n'))};
+        return Error::process(
+            errors.isEmpty() ? QStringLiteral("The restore failed (exit code %1)").arg(outcome.value().exitCode)
+                             : QStringLiteral("The restore met %1 error(s); a restore with errors is not a success")
+                                   .arg(errors.size()),
+            (errors.isEmpty() ? lastLines : groupErrors(errors)).join(QLatin1Char('\n')));
     return {};
 }
 
@@ -201,10 +199,9 @@ Status RestoreJob::matchesItsManifest(JobContext &context, const QString &path)
     }
     const Result<BackupManifest> manifest = BackupManifest::load(manifestPath);
     if (!manifest)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("The backup's manifest cannot be read: %1").arg(manifest.error().message),
-                     {},
-                     QStringLiteral("Nothing was changed. Move the manifest away to restore the backup unchecked.")};
+        return Error::usage(
+            QStringLiteral("The backup's manifest cannot be read: %1").arg(manifest.error().message),
+            QStringLiteral("Nothing was changed. Move the manifest away to restore the backup unchecked."));
     if (manifest.value().sha256.isEmpty())
         return {};
     context.setPhase(QStringLiteral("Checking the backup's SHA-256"));
@@ -212,10 +209,9 @@ Status RestoreJob::matchesItsManifest(JobContext &context, const QString &path)
     if (!sha256)
         return sha256.error();
     if (sha256.value() != manifest.value().sha256)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 is not the file its manifest describes: its SHA-256 differs").arg(path),
-                     {},
-                     QStringLiteral("Nothing was changed. The backup was altered or damaged after it was made.")};
+        return Error::usage(
+            QStringLiteral("%1 is not the file its manifest describes: its SHA-256 differs").arg(path),
+            QStringLiteral("Nothing was changed. The backup was altered or damaged after it was made."));
     context.info(QStringLiteral("SHA-256 matches the manifest"));
     return {};
 }
@@ -327,11 +323,8 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
             {},
             {}};
     if (replacing && m_options.confirmedName != m_options.targetDatabase)
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed")
-                         .arg(m_options.targetDatabase),
-                     {},
-                     {}};
+        return Error::usage(QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed")
+                                .arg(m_options.targetDatabase));
 
     QSet<QString> roles;
     QSqlQuery query(db);

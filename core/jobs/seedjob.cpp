@@ -59,10 +59,7 @@ public:
             return m_generated.value(name);
         const SeedSecret *declared = m_plan.secret(name);
         if (!declared)
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("The seed uses secret %1, which the pack does not declare").arg(name),
-                         {},
-                         {}};
+            return Error::usage(QStringLiteral("The seed uses secret %1, which the pack does not declare").arg(name));
         if (!declared->environment.isEmpty() && qEnvironmentVariableIsSet(qPrintable(declared->environment))) {
             const QString fromEnvironment = qEnvironmentVariable(qPrintable(declared->environment));
             registerSecret(fromEnvironment);

@@ -16,10 +16,8 @@ Result<QVector<BackupCheck>> VerifyBackupsJob::execute(JobContext &context)
     context.setPhase(QStringLiteral("Verifying"), m_paths.size());
     for (const QString &path : m_paths) {
         if (context.isCancelled())
-            return Error{ErrorKind::Cancelled,
-                         QStringLiteral("Cancelled after %1 of %2 backups").arg(checks.size()).arg(m_paths.size()),
-                         {},
-                         {}};
+            return Error::cancelled(
+                QStringLiteral("Cancelled after %1 of %2 backups").arg(checks.size()).arg(m_paths.size()));
         BackupEntry entry;
         const QVector<BackupEntry> listed = backupcatalog::list(QFileInfo(path).absolutePath());
         for (const BackupEntry &candidate : listed)

@@ -66,15 +66,12 @@ Status AdvisoryLock::acquire(int timeoutMs, const std::function<void(const QStri
             sinceReport.start();
         }
         if (cancelled && cancelled())
-            return Error{ErrorKind::Cancelled, QStringLiteral("Cancelled"), {}, {}};
+            return Error::cancelled(QStringLiteral("Cancelled"));
         if (deadline.hasExpired())
-            return Error{ErrorKind::Busy,
-                         QStringLiteral("Gave up waiting for the lock to %1 after %2 s: it is held by %3")
-                             .arg(m_purpose)
-                             .arg(timeoutMs / 1000)
-                             .arg(describeHolder(m_db, m_key)),
-                         {},
-                         {}};
+            return Error::busy(QStringLiteral("Gave up waiting for the lock to %1 after %2 s: it is held by %3")
+                                   .arg(m_purpose)
+                                   .arg(timeoutMs / 1000)
+                                   .arg(describeHolder(m_db, m_key)));
         QThread::msleep(kPollMs);
     }
 }

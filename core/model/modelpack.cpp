@@ -18,13 +18,13 @@ Result<QString> readText(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::NotFound, QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()), {}, {}};
+        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     return QString::fromUtf8(file.readAll());
 }
 
 Error packError(const QString &directory, const QString &what)
 {
-    return Error{ErrorKind::Usage, QStringLiteral("Model pack %1: %2").arg(directory, what), {}, {}};
+    return Error::usage(QStringLiteral("Model pack %1: %2").arg(directory, what));
 }
 
 QMap<int, QString> versionMap(const QJsonObject &object)
@@ -151,11 +151,8 @@ QStringList ModelPack::builtIn()
 Result<ModelPack> ModelPack::builtIn(const QString &name)
 {
     if (!builtIn().contains(name))
-        return Error{ErrorKind::NotFound,
-                     QStringLiteral("There is no model pack named %1 (built in: %2)")
-                         .arg(name, builtIn().join(QStringLiteral(", "))),
-                     {},
-                     {}};
+        return Error::notFound(QStringLiteral("There is no model pack named %1 (built in: %2)")
+                                   .arg(name, builtIn().join(QStringLiteral(", "))));
     return load(QDir(kBuiltInRoot).filePath(name));
 }
 

@@ -123,7 +123,7 @@ Result<SchemaModel> SchemaModel::fromJson(const QJsonObject &json)
     SchemaModel model;
     model.schema = json.value(QStringLiteral("schema")).toString();
     if (model.schema.isEmpty())
-        return Error{ErrorKind::Usage, QStringLiteral("An expected model needs a \"schema\""), {}, {}};
+        return Error::usage(QStringLiteral("An expected model needs a \"schema\""));
     const QJsonObject tables = json.value(QStringLiteral("tables")).toObject();
     for (auto it = tables.begin(); it != tables.end(); ++it) {
         const QJsonObject tableJson = it.value().toObject();
@@ -154,7 +154,7 @@ Result<SchemaModel> SchemaModel::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::NotFound, QStringLiteral("Cannot read the expected model %1").arg(path), {}, {}};
+        return Error::notFound(QStringLiteral("Cannot read the expected model %1").arg(path));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())

@@ -47,12 +47,10 @@ Result<QString> serverSystemUser()
     if (::geteuid() != 0)
         return QString();
     if (!::getpwnam(kServerSystemUser.toLocal8Bit().constData()))
-        return Error{ErrorKind::NotFound,
-                     QStringLiteral("Running as root, and PostgreSQL refuses to run as root; there is no '%1' system "
-                                    "user to run it as. Create one (adduser --system %1) or run as an ordinary user.")
-                         .arg(kServerSystemUser),
-                     {},
-                     {}};
+        return Error::notFound(
+            QStringLiteral("Running as root, and PostgreSQL refuses to run as root; there is no '%1' system "
+                           "user to run it as. Create one (adduser --system %1) or run as an ordinary user.")
+                .arg(kServerSystemUser));
     return kServerSystemUser;
 }
 
@@ -62,7 +60,7 @@ Status giveToUser(const QString &path, const QString &user)
         return {};
     const passwd *entry = ::getpwnam(user.toLocal8Bit().constData());
     if (!entry || ::chown(QFile::encodeName(path).constData(), entry->pw_uid, entry->pw_gid) != 0)
-        return Error{ErrorKind::Io, QStringLiteral("Cannot hand %1 to the '%2' user").arg(path, user), {}, {}};
+        return Error::io(QStringLiteral("Cannot hand %1 to the '%2' user").arg(path, user));
     return {};
 }
 
@@ -82,10 +80,7 @@ Status failedTool(const QString &what, const Result<ChildOutcome> &outcome, cons
         if (!tail.isEmpty())
             detail += (detail.isEmpty() ? QString() : QStringLiteral("\n")) + QStringLiteral("Server log:\n") + tail;
     }
-    return Error{ErrorKind::Process,
-                 QStringLiteral("%1 failed (exit code %2)").arg(what).arg(outcome.value().exitCode),
-                 {},
-                 detail};
+    return Error::process(QStringLiteral("%1 failed (exit code %2)").arg(what).arg(outcome.value().exitCode), detail);
 }
 
 } // namespace
@@ -118,12 +113,10 @@ Status SandboxCluster::start(const ProgressSink &progress)
     if (!runAsUser)
         return runAsUser.error();
     if (m_options.port != 0 && !loopbackport::isFree(m_options.port))
-        return Error{ErrorKind::Busy,
-                     QStringLiteral("Port %1 on 127.0.0.1 is already in use. Choose another port, or leave it unset to "
-                                    "pick a free one.")
-                         .arg(m_options.port),
-                     {},
-                     {}};
+        return Error::busy(
+            QStringLiteral("Port %1 on 127.0.0.1 is already in use. Choose another port, or leave it unset to "
+                           "pick a free one.")
+                .arg(m_options.port));
     m_state = SandboxState{};
     m_state.binDir = installation.value().binDir;
     m_state.serverVersion = installation.value().versionText;
@@ -158,7 +151,7 @@ Status SandboxCluster::prepareDirectory(const ProgressSink &say)
     const QString parent = m_options.parentDir.isEmpty() ? QDir::tempPath() : m_options.parentDir;
     QByteArray pattern = QFile::encodeName(QDir(parent).filePath(QStringLiteral("nrdb-sandbox-XXXXXX")));
     if (!::mkdtemp(pattern.data()))
-        return Error{ErrorKind::Io, QStringLiteral("Cannot create a sandbox directory in %1").arg(parent), {}, {}};
+        return Error::io(QStringLiteral("Cannot create a sandbox directory in %1").arg(parent));
     m_state.rootDir = QFile::decodeName(pattern);
     m_state.dataDir = QDir(m_state.rootDir).filePath(QStringLiteral("data"));
     m_state.socketDir = m_state.rootDir;
@@ -173,12 +166,9 @@ Status SandboxCluster::prepareDirectory(const ProgressSink &say)
             ChildCommand{QStringLiteral("/usr/bin/test"), {QStringLiteral("-w"), m_state.rootDir}, m_state.runAsUser}
                 .run();
         if (!reachable || reachable.value().exitCode != 0)
-            return Error{ErrorKind::Io,
-                         QStringLiteral("The '%1' user cannot reach %2 (a parent directory is private). Set TMPDIR "
-                                        "to a directory it can reach, such as /tmp.")
-                             .arg(m_state.runAsUser, m_state.rootDir),
-                         {},
-                         {}};
+            return Error::io(QStringLiteral("The '%1' user cannot reach %2 (a parent directory is private). Set TMPDIR "
+                                            "to a directory it can reach, such as /tmp.")
+                                 .arg(m_state.runAsUser, m_state.rootDir));
     }
     return {};
 }
@@ -189,7 +179,7 @@ Status SandboxCluster::runInitdb(const ProgressSink &say)
     {
         QFile file(pwfile);
         if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return Error{ErrorKind::Io, QStringLiteral("Cannot write %1").arg(pwfile), {}, {}};
+            return Error::io(QStringLiteral("Cannot write %1").arg(pwfile));
         file.write(m_state.password.toUtf8() + '\n');
     }
     if (Status given = giveToUser(pwfile, m_state.runAsUser); !given)
@@ -214,7 +204,7 @@ Status SandboxCluster::writeConfiguration()
 {
     QFile config(QDir(m_state.dataDir).filePath(QStringLiteral("postgresql.conf")));
     if (!config.open(QIODevice::Append))
-        return Error{ErrorKind::Io, QStringLiteral("Cannot configure %1").arg(config.fileName()), {}, {}};
+        return Error::io(QStringLiteral("Cannot configure %1").arg(config.fileName()));
     // Throwaway cluster: loopback only, a private socket directory, durability traded for speed.
     const QString settings = QStringLiteral("\n# netraven-dbadmin sandbox\n"
                                             "listen_addresses = '127.0.0.1'\n"
@@ -258,7 +248,7 @@ Status SandboxCluster::launch(const ProgressSink &say)
         if (portTaken && portChosenByUs && attempt < kLaunchAttempts)
             continue; // another process took the port between our check and the server's bind
         if (portTaken)
-            return Error{ErrorKind::Busy, QStringLiteral("Port %1 on 127.0.0.1 is already in use").arg(port), {}, log};
+            return Error::busy(QStringLiteral("Port %1 on 127.0.0.1 is already in use").arg(port), log);
         return failedTool(QStringLiteral("Starting the server (pg_ctl start)"), outcome, m_state.logFile);
     }
 }
@@ -285,7 +275,7 @@ Status SandboxCluster::writePassFile()
 {
     QFile file(m_state.passFile);
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write %1").arg(m_state.passFile), {}, {}};
+        return Error::io(QStringLiteral("Cannot write %1").arg(m_state.passFile));
     file.write(QStringLiteral("%1:%2:*:%3:%4\n")
                    .arg(m_state.host)
                    .arg(m_state.port)
@@ -329,7 +319,7 @@ Status stopCluster(const SandboxState &state, const ProgressSink &progress)
         }
     }
     if (result && !state.rootDir.isEmpty() && !QDir(state.rootDir).removeRecursively())
-        result = Error{ErrorKind::Io, QStringLiteral("Could not remove %1").arg(state.rootDir), {}, {}};
+        result = Error::io(QStringLiteral("Could not remove %1").arg(state.rootDir));
     return result;
 }
 

@@ -61,12 +61,12 @@ Status SandboxState::save(const QString &path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()), {}, {}};
+        return Error::io(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
     // The file holds the superuser's password: owner-only before any byte is written.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(toJson()).toJson());
     if (!file.commit())
-        return Error{ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()), {}, {}};
+        return Error::io(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
     return {};
 }
 
@@ -79,10 +79,7 @@ Result<SandboxState> SandboxState::load(const QString &path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
-        return Error{ErrorKind::Usage,
-                     QStringLiteral("%1 is not a sandbox state file: %2").arg(path, parseError.errorString()),
-                     {},
-                     {}};
+        return Error::usage(QStringLiteral("%1 is not a sandbox state file: %2").arg(path, parseError.errorString()));
     return fromJson(document.object());
 }
 

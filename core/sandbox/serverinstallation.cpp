@@ -80,13 +80,12 @@ Result<ServerInstallation> ServerInstallation::find(const QString &binDir)
             match.captured(2).isEmpty() ? match.captured(1) : match.captured(1) + QLatin1Char('.') + match.captured(2);
         return installation;
     }
-    return Error{ErrorKind::NotFound,
-                 QStringLiteral("No PostgreSQL server binaries (initdb, pg_ctl and postgres, version 10 or "
-                                "newer) were found. Install the server (on Debian: apt-get install postgresql) or set "
-                                "NRDB_PG_BINDIR to the directory that holds them."),
-                 {},
-                 QStringLiteral("Looked in: ") + (dirs.isEmpty() ? QStringLiteral("/usr/lib/postgresql/*/bin and PATH")
-                                                                 : dirs.join(QStringLiteral(", ")))};
+    return Error::notFound(
+        QStringLiteral("No PostgreSQL server binaries (initdb, pg_ctl and postgres, version 10 or "
+                       "newer) were found. Install the server (on Debian: apt-get install postgresql) or set "
+                       "NRDB_PG_BINDIR to the directory that holds them."),
+        QStringLiteral("Looked in: ") +
+            (dirs.isEmpty() ? QStringLiteral("/usr/lib/postgresql/*/bin and PATH") : dirs.join(QStringLiteral(", "))));
 }
 
 } // namespace nrdb

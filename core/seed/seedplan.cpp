@@ -55,20 +55,15 @@ Result<SeedValue> parseValue(const QString &column, const QJsonValue &json)
         for (auto it = key.begin(); it != key.end(); ++it)
             value.lookup.key.append({it.key(), scalarText(it.value())});
         if (value.lookup.table.isEmpty() || value.lookup.key.isEmpty())
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("Seed column %1: a lookup needs \"table\" and \"key\"").arg(column),
-                         {},
-                         {}};
+            return Error::usage(QStringLiteral("Seed column %1: a lookup needs \"table\" and \"key\"").arg(column));
     } else if (object.contains(QStringLiteral("fernet"))) {
         value.kind = SeedValue::Kind::Fernet;
         value.text = object.value(QStringLiteral("fernet")).toString();
         value.keySecret = object.value(QStringLiteral("key")).toString();
         value.saltSecret = object.value(QStringLiteral("salt")).toString();
         if (value.keySecret.isEmpty() || value.saltSecret.isEmpty())
-            return Error{ErrorKind::Usage,
-                         QStringLiteral("Seed column %1: a fernet value needs \"key\" and \"salt\"").arg(column),
-                         {},
-                         {}};
+            return Error::usage(
+                QStringLiteral("Seed column %1: a fernet value needs \"key\" and \"salt\"").arg(column));
     } else {
         return Error{
             ErrorKind::Usage,
@@ -113,7 +108,7 @@ Result<SeedPlan> SeedPlan::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::NotFound, QStringLiteral("Cannot read the seed %1").arg(path), {}, {}};
+        return Error::notFound(QStringLiteral("Cannot read the seed %1").arg(path));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
@@ -149,7 +144,7 @@ Result<SeedPlan> SeedPlan::fromJson(const QJsonObject &json)
             return Error{
                 ErrorKind::Usage, QStringLiteral("Seed table %1: forEach needs \"as\"").arg(table.table), {}, {}};
         if (table.table.isEmpty() || table.key.isEmpty())
-            return Error{ErrorKind::Usage, QStringLiteral("Every seed table needs \"table\" and \"key\""), {}, {}};
+            return Error::usage(QStringLiteral("Every seed table needs \"table\" and \"key\""));
         for (const QJsonValue &rowJson : tableJson[QStringLiteral("rows")].toArray()) {
             SeedRow row;
             // QJsonObject sorts its keys; the order of columns does not matter to INSERT.
@@ -165,11 +160,8 @@ Result<SeedPlan> SeedPlan::fromJson(const QJsonObject &json)
                 const bool identifies = keyValue && (keyValue->kind == SeedValue::Kind::Literal ||
                                                      keyValue->kind == SeedValue::Kind::Lookup);
                 if (!identifies && key != table.forEach.as)
-                    return Error{ErrorKind::Usage,
-                                 QStringLiteral("Seed table %1: key column %2 needs a literal or a lookup")
-                                     .arg(table.table, key),
-                                 {},
-                                 {}};
+                    return Error::usage(QStringLiteral("Seed table %1: key column %2 needs a literal or a lookup")
+                                            .arg(table.table, key));
             }
             table.rows << row;
         }

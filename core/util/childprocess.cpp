@@ -108,10 +108,9 @@ Result<ChildOutcome> ChildCommand::run() const
     if (!finished) {
         process.kill();
         process.waitForFinished();
-        return Error{ErrorKind::Timeout,
-                     QStringLiteral("%1 did not finish within %2 s and was stopped").arg(program).arg(timeoutMs / 1000),
-                     {},
-                     QString::fromLocal8Bit(process.readAllStandardError())};
+        return Error::timeout(
+            QStringLiteral("%1 did not finish within %2 s and was stopped").arg(program).arg(timeoutMs / 1000),
+            QString::fromLocal8Bit(process.readAllStandardError()));
     }
     ChildOutcome outcome;
     outcome.crashed = process.exitStatus() == QProcess::CrashExit;

@@ -128,7 +128,7 @@ Status writeNew(const QString &path, const QByteArray &bytes)
         return written;
     QFile back(path);
     if (!back.open(QIODevice::ReadOnly) || back.readAll() != bytes)
-        return Error{ErrorKind::Io, QStringLiteral("%1 did not read back as written").arg(path), {}, {}};
+        return Error::io(QStringLiteral("%1 did not read back as written").arg(path));
     return {};
 }
 

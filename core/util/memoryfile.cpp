@@ -31,11 +31,11 @@ Result<std::shared_ptr<MemoryFile>> MemoryFile::create(const QString &name, cons
         if (step < 0 && errno == EINTR)
             continue;
         if (step <= 0)
-            return Error{ErrorKind::Io, QStringLiteral("Cannot write a file in memory"), {}, {}};
+            return Error::io(QStringLiteral("Cannot write a file in memory"));
         written += step;
     }
     if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0)
-        return Error{ErrorKind::Io, QStringLiteral("Cannot restrict a file in memory to its owner"), {}, {}};
+        return Error::io(QStringLiteral("Cannot restrict a file in memory to its owner"));
     return file;
 }
 

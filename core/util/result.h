@@ -32,6 +32,55 @@ struct Error {
 
     // The message, then the detail on the lines below it.
     QString fullText() const;
+
+    // One for each kind: the message, then what to say below it (and for the server's errors its
+    // SQLSTATE).
+    static Error usage(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Usage, std::move(message), std::move(detail));
+    }
+    static Error notFound(QString message, QString detail = {})
+    {
+        return of(ErrorKind::NotFound, std::move(message), std::move(detail));
+    }
+    static Error io(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Io, std::move(message), std::move(detail));
+    }
+    static Error process(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Process, std::move(message), std::move(detail));
+    }
+    static Error connection(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Connection, std::move(message), std::move(detail));
+    }
+    static Error authentication(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Authentication, std::move(message), std::move(detail));
+    }
+    static Error sql(QString message, QString sqlState, QString detail = {})
+    {
+        return Error{ErrorKind::Sql, std::move(message), std::move(sqlState), std::move(detail)};
+    }
+    static Error busy(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Busy, std::move(message), std::move(detail));
+    }
+    static Error timeout(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Timeout, std::move(message), std::move(detail));
+    }
+    static Error cancelled(QString message, QString detail = {})
+    {
+        return of(ErrorKind::Cancelled, std::move(message), std::move(detail));
+    }
+
+private:
+    static Error of(ErrorKind kind, QString message, QString detail)
+    {
+        return Error{kind, std::move(message), {}, std::move(detail)};
+    }
 };
 
 // A value or an Error. Any thread; a plain value type.

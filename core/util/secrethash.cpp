@@ -19,7 +19,7 @@ constexpr char kFernetVersion = '\x80';
 
 Error cryptoError(const QString &what)
 {
-    return Error{ErrorKind::Process, what, {}, {}};
+    return Error::process(what);
 }
 
 QByteArray bigEndian64(quint64 value)
@@ -92,7 +92,7 @@ Result<QString> fernetEncrypt(const QByteArray &key, const QString &plaintext)
 {
     const QByteArray raw = QByteArray::fromBase64(key, QByteArray::Base64UrlEncoding);
     if (raw.size() != kFernetKeyBytes)
-        return Error{ErrorKind::Usage, QStringLiteral("A Fernet key is 32 bytes in URL-safe base64"), {}, {}};
+        return Error::usage(QStringLiteral("A Fernet key is 32 bytes in URL-safe base64"));
     const QByteArray signingKey = raw.left(kBlockBytes);
     const QByteArray encryptionKey = raw.mid(kBlockBytes);
     QByteArray iv(kBlockBytes, '\0');

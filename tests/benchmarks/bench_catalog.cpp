@@ -119,8 +119,7 @@ int main(int argc, char *argv[])
             const Result<ChildOutcome> outcome = command.run();
             if (!outcome || outcome.value().exitCode != 0)
                 fail(QStringLiteral("psql"),
-                     outcome ? Status(Error{ErrorKind::Process, outcome.value().standardError, {}, {}})
-                             : Status(outcome.error()));
+                     outcome ? Status(Error::process(outcome.value().standardError)) : Status(outcome.error()));
         });
         bench::printFigure(QStringLiteral("catalog snapshot, %1 tables (vs psql, same rows)").arg(tables), ours, psql,
                            QStringLiteral("ms"), tables == 5000 ? QStringLiteral("<= 1.5x") : QString());

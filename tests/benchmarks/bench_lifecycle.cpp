@@ -98,7 +98,7 @@ public:
         if (!outcome)
             fail(QStringLiteral("psql"), outcome.error());
         if (outcome.value().exitCode != 0)
-            fail(QStringLiteral("psql"), Error{ErrorKind::Process, outcome.value().standardError, {}, {}});
+            fail(QStringLiteral("psql"), Error::process(outcome.value().standardError));
     }
 
     const SandboxState &m_server;

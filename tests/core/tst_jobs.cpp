@@ -68,7 +68,7 @@ public:
             const std::unique_ptr<JobContext> step = context.forTarget(m_target);
             const Result<QSqlDatabase> stepDb = step->database();
             if (!stepDb || !QSqlQuery(stepDb.value()).exec(QStringLiteral("SELECT 1")))
-                return Error{ErrorKind::Sql, QStringLiteral("the step failed"), {}, {}};
+                return Error::sql(QStringLiteral("the step failed"), {});
         }
         QSqlQuery sleep(db.value());
         if (!sleep.exec(QStringLiteral("SELECT pg_sleep(60)")))

@@ -11,11 +11,9 @@ Result<SandboxState> fixtureServer()
 {
     const QString path = qEnvironmentVariable("NRDB_TEST_SANDBOX_STATE");
     if (path.isEmpty())
-        return Error{ErrorKind::NotFound,
-                     QStringLiteral("NRDB_TEST_SANDBOX_STATE is not set; run the tests through ctest, which starts "
-                                    "the sandbox server fixture"),
-                     {},
-                     {}};
+        return Error::notFound(
+            QStringLiteral("NRDB_TEST_SANDBOX_STATE is not set; run the tests through ctest, which starts "
+                           "the sandbox server fixture"));
     return SandboxState::load(path);
 }
 
