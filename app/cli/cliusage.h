@@ -4,7 +4,6 @@
 
 namespace nrdb::cli {
 
-QString globalUsage();
 // Writes "netraven-dbctl: <message>", the synopsis of usage (its lines up to the first blank
 // one) and a pointer to --help to stderr; returns ExitUsage. command is e.g. "sandbox".
 int usageError(const QString &message, const QString &usage, const QString &command = {});

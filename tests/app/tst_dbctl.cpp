@@ -75,6 +75,24 @@ private slots:
         QCOMPARE(run.err, QString());
     }
 
+    // Every command the usage lists answers its own --help, on stdout, with its own synopsis.
+    void everyListedCommandHasItsHelp()
+    {
+        const Run run = dbctl({QStringLiteral("--help")});
+        const QString commandList =
+            run.out.section(QStringLiteral("Commands:\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
+        QSet<QString> commands;
+        for (const QString &line : commandList.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            commands << line.simplified().section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(commands.size() >= 16, qPrintable(commandList));
+        for (const QString &command : std::as_const(commands)) {
+            const Run help = dbctl({command, QStringLiteral("--help")});
+            QVERIFY2(help.exitCode == 0 && help.err.isEmpty(), qPrintable(command + QLatin1Char(' ') + help.err));
+            QVERIFY2(help.out.startsWith(QStringLiteral("Usage: netraven-dbctl %1").arg(command)),
+                     qPrintable(help.out));
+        }
+    }
+
     void versionIsPrinted()
     {
         const Run run = dbctl({QStringLiteral("--version")});
