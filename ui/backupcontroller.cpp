@@ -2,8 +2,8 @@
 
 #include "backupoptionsdialog.h"
 #include "jobslot.h"
-#include "toolsettings.h"
 
+#include "backup/toolsettings.h"
 #include "jobs/exportschemajob.h"
 #include "jobs/restorejob.h"
 

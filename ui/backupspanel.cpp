@@ -2,9 +2,9 @@
 
 #include "jobslot.h"
 #include "placeholderstack.h"
-#include "toolsettings.h"
 
 #include "backup/backuplistmodel.h"
+#include "backup/toolsettings.h"
 #include "jobs/provejob.h"
 #include "jobs/verifybackupsjob.h"
 #include "util/counting.h"
@@ -175,7 +175,7 @@ void BackupsPanel::proveSelected()
 {
     const QStringList paths = selectedPaths();
     if (paths.size() == 1 && !m_slot->isBusy() && !m_profile.database.isEmpty())
-        m_slot->start(std::make_shared<ProveRestorableJob>(m_profile, paths.first(), false),
+        m_slot->start(std::make_shared<ProveRestorableJob>(m_profile, paths.first(), false, configuredToolsDirectory()),
                       [this](const Job &job, const JobEnd &end) { showChecked(job, end); });
 }
 

@@ -1,8 +1,7 @@
 #include "settingsdialog.h"
 
-#include "toolsettings.h"
-
 #include "backup/clienttools.h"
+#include "backup/toolsettings.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

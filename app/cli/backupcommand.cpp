@@ -1,13 +1,17 @@
 #include "backupcommand.h"
 
 #include "cliusage.h"
+#include "commandline.h"
 #include "commandtarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
 
 #include "backup/backupcatalog.h"
+#include "backup/toolsettings.h"
 #include "jobs/backupjob.h"
+#include "jobs/verifybackupsjob.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -40,32 +44,27 @@ QString usage()
 
 int runBackupCommand(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOptions({
-        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
-        {QStringLiteral("dir"), QStringLiteral("Directory."), QStringLiteral("DIR")},
-        {QStringLiteral("format"), QStringLiteral("Format."), QStringLiteral("FORMAT")},
-        {QStringLiteral("compress"), QStringLiteral("Level."), QStringLiteral("N")},
-        {QStringLiteral("jobs"), QStringLiteral("Jobs."), QStringLiteral("N")},
-        {QStringLiteral("schema"), QStringLiteral("Schema."), QStringLiteral("S")},
-        {QStringLiteral("exclude-schema"), QStringLiteral("Schema."), QStringLiteral("S")},
-        {QStringLiteral("table"), QStringLiteral("Table."), QStringLiteral("T")},
-        {QStringLiteral("exclude-table"), QStringLiteral("Table."), QStringLiteral("T")},
-        {QStringLiteral("shareable"), QStringLiteral("Shareable.")},
-    });
-    addTargetOptions(parser);
-    if (!parser.parse(QStringList{QStringLiteral("backup")} + arguments))
-        return usageError(parser.errorText(), usage(), QStringLiteral("backup"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(usage());
-        return ExitOk;
-    }
-    if (!parser.isSet(QStringLiteral("dir")))
-        return usageError(QStringLiteral("--dir is required"), usage(), QStringLiteral("backup"));
+    CommandLine command(QStringLiteral("backup"), usage());
+    if (const std::optional<int> ended = command.parse(
+            arguments,
+            targetOptions() + QList<QCommandLineOption>{
+                                  {QStringLiteral("dir"), QStringLiteral("Directory."), QStringLiteral("DIR")},
+                                  {QStringLiteral("format"), QStringLiteral("Format."), QStringLiteral("FORMAT")},
+                                  {QStringLiteral("compress"), QStringLiteral("Level."), QStringLiteral("N")},
+                                  {QStringLiteral("jobs"), QStringLiteral("Jobs."), QStringLiteral("N")},
+                                  {QStringLiteral("schema"), QStringLiteral("Schema."), QStringLiteral("S")},
+                                  {QStringLiteral("exclude-schema"), QStringLiteral("Schema."), QStringLiteral("S")},
+                                  {QStringLiteral("table"), QStringLiteral("Table."), QStringLiteral("T")},
+                                  {QStringLiteral("exclude-table"), QStringLiteral("Table."), QStringLiteral("T")},
+                                  {QStringLiteral("shareable"), QStringLiteral("Shareable.")},
+                              }))
+        return *ended;
+    if (!command.isSet(QStringLiteral("dir")))
+        return command.usageError(QStringLiteral("--dir is required"));
     BackupOptions options;
-    options.outputDirectory = parser.value(QStringLiteral("dir"));
-    if (parser.isSet(QStringLiteral("format"))) {
-        const QString format = parser.value(QStringLiteral("format"));
+    options.outputDirectory = command.value(QStringLiteral("dir"));
+    if (command.isSet(QStringLiteral("format"))) {
+        const QString format = command.value(QStringLiteral("format"));
         if (format == QLatin1String("custom"))
             options.format = BackupFormat::Custom;
         else if (format == QLatin1String("directory"))
@@ -73,35 +72,34 @@ int runBackupCommand(const QStringList &arguments)
         else if (format == QLatin1String("plain-gzip"))
             options.format = BackupFormat::PlainGzip;
         else
-            return usageError(QStringLiteral("--format takes custom, directory or plain-gzip, not '%1'").arg(format),
-                              usage(), QStringLiteral("backup"));
+            return command.usageError(
+                QStringLiteral("--format takes custom, directory or plain-gzip, not '%1'").arg(format));
     }
     bool ok = true;
-    if (parser.isSet(QStringLiteral("compress"))) {
-        options.compression = parser.value(QStringLiteral("compress")).toInt(&ok);
+    if (command.isSet(QStringLiteral("compress"))) {
+        options.compression = command.value(QStringLiteral("compress")).toInt(&ok);
         if (!ok || options.compression < 0 || options.compression > 9)
-            return usageError(QStringLiteral("--compress takes 0 to 9"), usage(), QStringLiteral("backup"));
+            return command.usageError(QStringLiteral("--compress takes 0 to 9"));
     }
-    if (parser.isSet(QStringLiteral("jobs"))) {
-        options.jobs = parser.value(QStringLiteral("jobs")).toInt(&ok);
+    if (command.isSet(QStringLiteral("jobs"))) {
+        options.jobs = command.value(QStringLiteral("jobs")).toInt(&ok);
         if (!ok || options.jobs < 1)
-            return usageError(QStringLiteral("--jobs takes a number from 1"), usage(), QStringLiteral("backup"));
+            return command.usageError(QStringLiteral("--jobs takes a number from 1"));
     }
-    options.includeSchemas = parser.values(QStringLiteral("schema"));
-    options.excludeSchemas = parser.values(QStringLiteral("exclude-schema"));
-    options.includeTables = parser.values(QStringLiteral("table"));
-    options.excludeTables = parser.values(QStringLiteral("exclude-table"));
-    const Result<CommandTarget> target = commandTarget(parser);
+    options.includeSchemas = command.values(QStringLiteral("schema"));
+    options.excludeSchemas = command.values(QStringLiteral("exclude-schema"));
+    options.includeTables = command.values(QStringLiteral("table"));
+    options.excludeTables = command.values(QStringLiteral("exclude-table"));
+    const Result<CommandTarget> target = commandTarget(command.parser());
     if (!target)
-        return target.error().kind == ErrorKind::Usage
-                   ? usageError(target.error().message, usage(), QStringLiteral("backup"))
-                   : jobFailed(target.error());
-    options.shareable = parser.isSet(QStringLiteral("shareable"));
+        return command.failed(target.error());
+    options.shareable = command.isSet(QStringLiteral("shareable"));
+    options.toolsDirectory = configuredToolsDirectory();
     auto job = std::make_shared<BackupJob>(target.value().profile, options);
     if (Status done = runHeadless(job); !done)
         return jobFailed(done.error());
     const BackupResult &result = job->result();
-    if (parser.isSet(QStringLiteral("json")))
+    if (command.json())
         writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("path"), result.path},
                                                              {QStringLiteral("manifest_path"), result.manifestPath},
                                                              {QStringLiteral("manifest"), result.manifest.toJson()}})
@@ -145,28 +143,22 @@ QJsonObject entryJson(const BackupEntry &entry)
 
 int runBackupsCommand(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
-                       {QStringLiteral("keep"), QStringLiteral("Keep."), QStringLiteral("N")},
-                       {QStringLiteral("keep-days"), QStringLiteral("Days."), QStringLiteral("D")},
-                       {QStringLiteral("dry-run"), QStringLiteral("Dry run.")},
-                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
-    if (!parser.parse(QStringList{QStringLiteral("backups")} + arguments))
-        return usageError(parser.errorText(), backupsUsage(), QStringLiteral("backups"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(backupsUsage());
-        return ExitOk;
-    }
-    const QStringList positional = parser.positionalArguments();
+    CommandLine command(QStringLiteral("backups"), backupsUsage());
+    if (const std::optional<int> ended =
+            command.parse(arguments, {{QStringLiteral("keep"), QStringLiteral("Keep."), QStringLiteral("N")},
+                                      {QStringLiteral("keep-days"), QStringLiteral("Days."), QStringLiteral("D")},
+                                      {QStringLiteral("dry-run"), QStringLiteral("Dry run.")},
+                                      {QStringLiteral("json"), QStringLiteral("JSON.")}}))
+        return *ended;
+    const QStringList positional = command.positional();
     const QString action = positional.value(0);
     if (positional.size() != 2 ||
         !(action == QLatin1String("list") || action == QLatin1String("verify") || action == QLatin1String("prune")))
-        return usageError(QStringLiteral("backups wants list, verify or prune, and a directory"), backupsUsage(),
-                          QStringLiteral("backups"));
+        return command.usageError(QStringLiteral("backups wants list, verify or prune, and a directory"));
     QVector<BackupEntry> entries = backupcatalog::list(positional.at(1));
     const QLocale locale;
     if (action == QLatin1String("list")) {
-        if (parser.isSet(QStringLiteral("json"))) {
+        if (command.json()) {
             QJsonArray array;
             for (const BackupEntry &entry : std::as_const(entries))
                 array << entryJson(entry);
@@ -183,27 +175,27 @@ int runBackupsCommand(const QStringList &arguments)
         return ExitOk;
     }
     if (action == QLatin1String("verify")) {
-        // The tools of this machine's newest PostgreSQL read every older archive.
-        const Result<ClientTools> newest = ClientTools::forServer(0);
-        if (!newest)
-            return jobFailed(newest.error());
+        QStringList paths;
+        for (const BackupEntry &entry : std::as_const(entries))
+            paths << entry.path;
+        auto job = std::make_shared<VerifyBackupsJob>(paths, configuredToolsDirectory());
+        if (Status done = runHeadless(job); !done)
+            return jobFailed(done.error());
         int failed = 0;
-        for (BackupEntry &entry : entries) {
-            const Status checked = backupcatalog::verify(entry, newest.value());
+        for (const BackupCheck &check : job->result()) {
             writeOut(QStringLiteral("%1  %2\n")
-                         .arg(checked ? QStringLiteral("ok    ") : QStringLiteral("FAILED"),
-                              checked ? entry.name : checked.error().message));
-            failed += checked ? 0 : 1;
+                         .arg(check.ok ? QStringLiteral("ok    ") : QStringLiteral("FAILED"),
+                              check.ok ? QFileInfo(check.path).fileName() : check.problem));
+            failed += check.ok ? 0 : 1;
         }
         return failed == 0 ? ExitOk : ExitDrift;
     }
     bool ok = true;
-    const RetentionRule rule{parser.value(QStringLiteral("keep")).toInt(&ok),
-                             parser.value(QStringLiteral("keep-days")).toInt()};
+    const RetentionRule rule{command.value(QStringLiteral("keep")).toInt(&ok),
+                             command.value(QStringLiteral("keep-days")).toInt()};
     if (rule.keepNewest <= 0 && rule.keepDays <= 0)
-        return usageError(QStringLiteral("prune wants --keep N and/or --keep-days D"), backupsUsage(),
-                          QStringLiteral("backups"));
-    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+        return command.usageError(QStringLiteral("prune wants --keep N and/or --keep-days D"));
+    const bool dryRun = command.isSet(QStringLiteral("dry-run"));
     for (const BackupEntry &entry : backupcatalog::toPrune(entries, rule, QDateTime::currentDateTimeUtc())) {
         if (!dryRun) {
             if (Status removed = backupcatalog::remove(entry); !removed)

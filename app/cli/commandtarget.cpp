@@ -1,6 +1,7 @@
 #include "commandtarget.h"
 
 #include "cliusage.h"
+#include "commandline.h"
 #include "connectiontarget.h"
 #include "exitcode.h"
 
@@ -8,11 +9,11 @@
 
 namespace nrdb::cli {
 
-void addTargetOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> targetOptions()
 {
-    addConnectionOptions(parser);
-    parser.addOption({QStringLiteral("pack"), QStringLiteral("Model pack."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
+    return connectionOptions() +
+           QList<QCommandLineOption>{{QStringLiteral("pack"), QStringLiteral("Model pack."), QStringLiteral("NAME")},
+                                     {QStringLiteral("json"), QStringLiteral("Print the result as JSON.")}};
 }
 
 QString targetUsage()
@@ -46,6 +47,15 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
     for (const QString &warning : resolved.value().warnings)
         writeErr(QStringLiteral("warning: %1\n").arg(warning));
     return CommandTarget{resolved.value().profile, std::move(*pack)};
+}
+
+std::optional<int> resolveTarget(const CommandLine &command, CommandTarget &into)
+{
+    Result<CommandTarget> resolved = commandTarget(command.parser());
+    if (!resolved)
+        return command.failed(resolved.error());
+    into = std::move(resolved).value();
+    return std::nullopt;
 }
 
 int jobExitCode(const Error &error)

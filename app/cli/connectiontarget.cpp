@@ -4,10 +4,9 @@
 
 namespace nrdb::cli {
 
-void addConnectionOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> connectionOptions()
 {
-    parser.addOption(
-        {QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")});
+    return {{QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")}};
 }
 
 QString connectionUsage()

@@ -7,8 +7,8 @@
 
 namespace nrdb::cli {
 
-// Adds --profile to a command's parser; the connection string is the command's positional argument.
-void addConnectionOptions(QCommandLineParser &parser);
+// --profile; the connection string is the command's positional argument.
+QList<QCommandLineOption> connectionOptions();
 QString connectionUsage();
 
 // The profile a command should connect with: the saved profile named by --profile, else the

@@ -1,6 +1,7 @@
 #include "connecttestcommand.h"
 
 #include "cliusage.h"
+#include "commandline.h"
 #include "commandtarget.h"
 #include "connectiontarget.h"
 #include "exitcode.h"
@@ -58,31 +59,26 @@ void printResult(const Connected &connected, bool json)
 
 int runConnectTestCommand(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOptions({
-        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
-        {QStringLiteral("wait"), QStringLiteral("Seconds to wait for the server."), QStringLiteral("SECONDS")},
-        {QStringLiteral("json"), QStringLiteral("JSON output.")},
-    });
-    addConnectionOptions(parser);
-    if (!parser.parse(QStringList{QStringLiteral("connect-test")} + arguments))
-        return usageError(parser.errorText(), usage(), QStringLiteral("connect-test"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(usage());
-        return ExitOk;
-    }
+    CommandLine command(QStringLiteral("connect-test"), usage());
+    if (const std::optional<int> ended =
+            command.parse(arguments, connectionOptions() +
+                                         QList<QCommandLineOption>{
+                                             {QStringLiteral("wait"), QStringLiteral("Seconds to wait for the server."),
+                                              QStringLiteral("SECONDS")},
+                                             {QStringLiteral("json"), QStringLiteral("JSON output.")},
+                                         }))
+        return *ended;
     RetryPolicy retry = RetryPolicy::once();
-    if (parser.isSet(QStringLiteral("wait"))) {
+    if (command.isSet(QStringLiteral("wait"))) {
         bool ok = false;
-        const int seconds = parser.value(QStringLiteral("wait")).toInt(&ok);
+        const int seconds = command.value(QStringLiteral("wait")).toInt(&ok);
         if (!ok || seconds < 0)
-            return usageError(QStringLiteral("--wait wants a number of seconds"), usage(),
-                              QStringLiteral("connect-test"));
+            return command.usageError(QStringLiteral("--wait wants a number of seconds"));
         retry = RetryPolicy{qMax(1, seconds / 3 + 1), 3000, 1.0, 3000};
     }
-    Result<ConnectionProfile> target = connectionTarget(parser);
+    Result<ConnectionProfile> target = connectionTarget(command.parser());
     if (!target) // a bad connection string, or no saved profile of that name
-        return usageError(target.error().message, usage(), QStringLiteral("connect-test"));
+        return command.usageError(target.error().message);
 
     auto job = std::make_shared<ConnectJob>(target.value(), retry);
     Status outcome = runHeadless(job);
@@ -106,7 +102,7 @@ int runConnectTestCommand(const QStringList &arguments)
         }
         return jobFailed(outcome.error());
     }
-    printResult(job->result(), parser.isSet(QStringLiteral("json")));
+    printResult(job->result(), command.json());
     return ExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "lifecyclecommands.h"
 
 #include "cliusage.h"
+#include "commandline.h"
 #include "commandtarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
@@ -22,51 +23,21 @@ namespace nrdb::cli {
 
 namespace {
 
-// A lifecycle command's parser: --help, the target options, and the command's own.
-struct Command {
-    Command(QString name_, QString synopsis_, QString description_)
-        : name(std::move(name_)), synopsis(std::move(synopsis_)), description(std::move(description_))
+// A lifecycle command: its command line with the target options, and the target once resolved.
+struct Command : CommandLine {
+    Command(const QString &name, const QString &synopsis, const QString &description)
+        : CommandLine(name, synopsis + QStringLiteral("\n\n") + description + QStringLiteral("\n") + targetUsage())
     {
     }
 
-    QString name;
-    QString synopsis;    // the usage lines
-    QString description; // what it does, its own options
-    QCommandLineParser parser;
-
-    QString usage() const
-    {
-        return synopsis + QStringLiteral("\n\n") + description + QStringLiteral("\n") + targetUsage();
-    }
-
-    // Parses; on --help or bad arguments returns the exit code to end with.
     std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {})
     {
-        parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
-        addTargetOptions(parser);
-        parser.addOptions(options);
-        if (!parser.parse(QStringList{name} + arguments))
-            return usageError(parser.errorText(), usage(), name);
-        if (parser.isSet(QStringLiteral("help"))) {
-            writeOut(usage());
-            return ExitOk;
-        }
-        return std::nullopt;
+        return CommandLine::parse(arguments, targetOptions() + options);
     }
-
-    bool json() const { return parser.isSet(QStringLiteral("json")); }
 
     // Resolves the database and pack into target; otherwise the exit code to end with.
-    std::optional<int> resolveTarget()
-    {
-        Result<CommandTarget> resolved = commandTarget(parser);
-        if (!resolved)
-            return resolved.error().kind == ErrorKind::Usage ? usageError(resolved.error().message, usage(), name)
-                                                             : jobFailed(resolved.error());
-        target = std::move(resolved).value();
-        return std::nullopt;
-    }
-    std::optional<CommandTarget> target;
+    std::optional<int> resolveTarget() { return cli::resolveTarget(*this, target); }
+    CommandTarget target;
 };
 
 void printJson(const QJsonObject &object)
@@ -173,9 +144,9 @@ int runInitCommand(const QStringList &arguments)
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
-    const CommandTarget &target = *command.target;
-    const auto ran = runJob(
-        std::make_shared<InitJob>(target.profile, target.pack, command.parser.value(QStringLiteral("to")).toInt()));
+    const CommandTarget &target = command.target;
+    const auto ran =
+        runJob(std::make_shared<InitJob>(target.profile, target.pack, command.value(QStringLiteral("to")).toInt()));
     if (!ran)
         return jobFailed(ran.error());
     const InitReport &report = ran.value()->result();
@@ -210,20 +181,20 @@ int runMigrateCommand(const QStringList &arguments)
             writeOut(command.usage());
             return ExitOk;
         }
-        return usageError(QStringLiteral("migrate wants one of: status, up, dry-run"), command.usage(), command.name);
+        return command.usageError(QStringLiteral("migrate wants one of: status, up, dry-run"));
     }
     if (auto exit = command.parse(arguments.mid(1),
                                   {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
-    const CommandTarget &target = *command.target;
+    const CommandTarget &target = command.target;
     // Status and dry-run read the history through verify's comparison: read-only.
     const auto ran = runJob(std::make_shared<VerifyJob>(target.profile, target.pack));
     if (!ran)
         return jobFailed(ran.error());
     const MigrationStatus &status = ran.value()->result().migrations;
-    const int to = command.parser.value(QStringLiteral("to")).toInt();
+    const int to = command.value(QStringLiteral("to")).toInt();
     if (action == QLatin1String("dry-run")) {
         for (const Migration &migration : status.pending) {
             if (to == 0 || migration.version <= to)
@@ -266,13 +237,13 @@ int runVerifyCommand(const QStringList &arguments)
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
-    const CommandTarget &target = *command.target;
+    const CommandTarget &target = command.target;
     const auto ran = runJob(std::make_shared<VerifyJob>(target.profile, target.pack));
     if (!ran)
         return jobFailed(ran.error());
     const VerifyReport &report = ran.value()->result();
-    if (command.parser.isSet(QStringLiteral("html"))) {
-        QFile file(command.parser.value(QStringLiteral("html")));
+    if (command.isSet(QStringLiteral("html"))) {
+        QFile file(command.value(QStringLiteral("html")));
         if (!file.open(QIODevice::WriteOnly) || file.write(report.toHtml().toUtf8()) < 0)
             return jobFailed(Error::io(QStringLiteral("Cannot write %1").arg(file.fileName())));
     }
@@ -316,9 +287,9 @@ int runAdoptCommand(const QStringList &arguments)
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
-    const CommandTarget &target = *command.target;
-    const auto ran = runJob(std::make_shared<AdoptJob>(target.profile, target.pack,
-                                                       command.parser.isSet(QStringLiteral("accept-differences"))));
+    const CommandTarget &target = command.target;
+    const auto ran = runJob(
+        std::make_shared<AdoptJob>(target.profile, target.pack, command.isSet(QStringLiteral("accept-differences"))));
     if (!ran)
         return jobFailed(ran.error());
     const AdoptReport &report = ran.value()->result();
@@ -361,12 +332,12 @@ int runSeedCommand(const QStringList &arguments)
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
-    const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser);
+    const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser());
     if (!secrets)
-        return usageError(secrets.error().message, command.usage(), command.name);
-    const CommandTarget &target = *command.target;
+        return command.usageError(secrets.error().message);
+    const CommandTarget &target = command.target;
     const auto ran = runJob(std::make_shared<SeedJob>(target.profile, target.pack, secrets.value(),
-                                                      command.parser.isSet(QStringLiteral("reset-settings"))));
+                                                      command.isSet(QStringLiteral("reset-settings"))));
     if (!ran)
         return jobFailed(ran.error());
     const SeedReport &report = ran.value()->result();
@@ -397,10 +368,10 @@ int runBootstrapCommand(const QStringList &arguments)
         return *exit;
     if (auto exit = command.resolveTarget())
         return *exit;
-    const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser);
+    const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser());
     if (!secrets)
-        return usageError(secrets.error().message, command.usage(), command.name);
-    const CommandTarget &target = *command.target;
+        return command.usageError(secrets.error().message);
+    const CommandTarget &target = command.target;
     const auto ran = runJob(std::make_shared<BootstrapJob>(target.profile, target.pack, secrets.value()));
     if (!ran)
         return jobFailed(ran.error());

@@ -1,11 +1,13 @@
 #include "restorecommands.h"
 
 #include "cliusage.h"
+#include "commandline.h"
 #include "commandtarget.h"
 #include "connectiontarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
 
+#include "backup/toolsettings.h"
 #include "connection/resolvedconnection.h"
 #include "jobs/cleanupjob.h"
 #include "jobs/provejob.h"
@@ -75,42 +77,36 @@ QString restoreUsage()
 
 int runRestoreCommand(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
-                       {QStringLiteral("into"), QStringLiteral("Target."), QStringLiteral("DATABASE")},
-                       {QStringLiteral("replace"), QStringLiteral("Confirm."), QStringLiteral("NAME")},
-                       {QStringLiteral("no-safety-backup"), QStringLiteral("No safety backup.")},
-                       {QStringLiteral("safety-dir"), QStringLiteral("Dir."), QStringLiteral("DIR")},
-                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
-    addConnectionOptions(parser);
-    if (!parser.parse(QStringList{QStringLiteral("restore")} + arguments))
-        return usageError(parser.errorText(), restoreUsage(), QStringLiteral("restore"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(restoreUsage());
-        return ExitOk;
-    }
-    if (parser.positionalArguments().isEmpty() || !parser.isSet(QStringLiteral("into")))
-        return usageError(QStringLiteral("restore wants a BACKUP and --into DATABASE"), restoreUsage(),
-                          QStringLiteral("restore"));
-    const Result<ConnectionProfile> server = serverFrom(parser, 1);
+    CommandLine command(QStringLiteral("restore"), restoreUsage());
+    if (const std::optional<int> ended = command.parse(
+            arguments,
+            connectionOptions() + QList<QCommandLineOption>{
+                                      {QStringLiteral("into"), QStringLiteral("Target."), QStringLiteral("DATABASE")},
+                                      {QStringLiteral("replace"), QStringLiteral("Confirm."), QStringLiteral("NAME")},
+                                      {QStringLiteral("no-safety-backup"), QStringLiteral("No safety backup.")},
+                                      {QStringLiteral("safety-dir"), QStringLiteral("Dir."), QStringLiteral("DIR")},
+                                      {QStringLiteral("json"), QStringLiteral("JSON.")}}))
+        return *ended;
+    if (command.positional().isEmpty() || !command.isSet(QStringLiteral("into")))
+        return command.usageError(QStringLiteral("restore wants a BACKUP and --into DATABASE"));
+    const Result<ConnectionProfile> server = serverFrom(command.parser(), 1);
     if (!server)
-        return server.error().kind == ErrorKind::Usage
-                   ? usageError(server.error().message, restoreUsage(), QStringLiteral("restore"))
-                   : jobFailed(server.error());
+        return command.failed(server.error());
     RestoreOptions options;
-    options.source = parser.positionalArguments().first();
-    options.targetDatabase = parser.value(QStringLiteral("into"));
-    options.replaceExisting = parser.isSet(QStringLiteral("replace"));
-    options.confirmedName = parser.value(QStringLiteral("replace"));
-    options.safetyBackup = !parser.isSet(QStringLiteral("no-safety-backup"));
-    options.safetyBackupDirectory = parser.value(QStringLiteral("safety-dir"));
+    options.source = command.positional().first();
+    options.targetDatabase = command.value(QStringLiteral("into"));
+    options.replaceExisting = command.isSet(QStringLiteral("replace"));
+    options.confirmedName = command.value(QStringLiteral("replace"));
+    options.safetyBackup = !command.isSet(QStringLiteral("no-safety-backup"));
+    options.safetyBackupDirectory = command.value(QStringLiteral("safety-dir"));
     if (options.safetyBackupDirectory.isEmpty())
         options.safetyBackupDirectory = QFileInfo(options.source).absolutePath();
+    options.toolsDirectory = configuredToolsDirectory();
     auto job = std::make_shared<RestoreJob>(server.value(), options);
     if (Status done = runHeadless(job); !done)
         return jobFailed(done.error());
     const RestoreReport &report = job->result();
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (command.json()) {
         writeOut(QString::fromUtf8(
             QJsonDocument(
                 QJsonObject{{QStringLiteral("database"), report.database},
@@ -144,34 +140,28 @@ int runProveRestorableCommand(const QStringList &arguments)
                        "\n"
                        "  --sandbox    restore in a throwaway local server instead of the one given\n\n") +
         connectionUsage();
-    QCommandLineParser parser;
-    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
-                       {QStringLiteral("sandbox"), QStringLiteral("Sandbox.")},
-                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
-    addConnectionOptions(parser);
-    if (!parser.parse(QStringList{QStringLiteral("prove-restorable")} + arguments))
-        return usageError(parser.errorText(), usage, QStringLiteral("prove-restorable"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(usage);
-        return ExitOk;
-    }
-    if (parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("prove-restorable wants a BACKUP"), usage, QStringLiteral("prove-restorable"));
-    const bool inSandbox = parser.isSet(QStringLiteral("sandbox"));
+    CommandLine command(QStringLiteral("prove-restorable"), usage);
+    if (const std::optional<int> ended = command.parse(
+            arguments,
+            connectionOptions() + QList<QCommandLineOption>{{QStringLiteral("sandbox"), QStringLiteral("Sandbox.")},
+                                                            {QStringLiteral("json"), QStringLiteral("JSON.")}}))
+        return *ended;
+    if (command.positional().isEmpty())
+        return command.usageError(QStringLiteral("prove-restorable wants a BACKUP"));
+    const bool inSandbox = command.isSet(QStringLiteral("sandbox"));
     ConnectionProfile server;
     if (!inSandbox) {
-        const Result<ConnectionProfile> resolved = serverFrom(parser, 1);
+        const Result<ConnectionProfile> resolved = serverFrom(command.parser(), 1);
         if (!resolved)
-            return resolved.error().kind == ErrorKind::Usage
-                       ? usageError(resolved.error().message, usage, QStringLiteral("prove-restorable"))
-                       : jobFailed(resolved.error());
+            return command.failed(resolved.error());
         server = resolved.value();
     }
-    auto job = std::make_shared<ProveRestorableJob>(server, parser.positionalArguments().first(), inSandbox);
+    auto job = std::make_shared<ProveRestorableJob>(server, command.positional().first(), inSandbox,
+                                                    configuredToolsDirectory());
     if (Status done = runHeadless(job); !done)
         return jobFailed(done.error());
     const ProofReport &report = job->result();
-    if (parser.isSet(QStringLiteral("json")))
+    if (command.json())
         writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("ok"), report.ok},
                                                              {QStringLiteral("summary"), report.summary()},
                                                              {QStringLiteral("count_mismatches"),
@@ -222,28 +212,21 @@ QJsonObject cleanupJson(const CleanupReport &report)
 
 int runCleanupCommand(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOptions({{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")},
-                       {QStringLiteral("dry-run"), QStringLiteral("List only.")},
-                       {QStringLiteral("json"), QStringLiteral("JSON.")}});
-    addConnectionOptions(parser);
-    if (!parser.parse(QStringList{QStringLiteral("cleanup")} + arguments))
-        return usageError(parser.errorText(), cleanupUsage(), QStringLiteral("cleanup"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(cleanupUsage());
-        return ExitOk;
-    }
-    const Result<ConnectionProfile> server = serverFrom(parser, 0);
+    CommandLine command(QStringLiteral("cleanup"), cleanupUsage());
+    if (const std::optional<int> ended = command.parse(
+            arguments,
+            connectionOptions() + QList<QCommandLineOption>{{QStringLiteral("dry-run"), QStringLiteral("List only.")},
+                                                            {QStringLiteral("json"), QStringLiteral("JSON.")}}))
+        return *ended;
+    const Result<ConnectionProfile> server = serverFrom(command.parser(), 0);
     if (!server)
-        return server.error().kind == ErrorKind::Usage
-                   ? usageError(server.error().message, cleanupUsage(), QStringLiteral("cleanup"))
-                   : jobFailed(server.error());
-    const bool listOnly = parser.isSet(QStringLiteral("dry-run"));
+        return command.failed(server.error());
+    const bool listOnly = command.isSet(QStringLiteral("dry-run"));
     auto job = std::make_shared<CleanupJob>(server.value(), listOnly);
     if (Status done = runHeadless(job); !done)
         return jobFailed(done.error());
     const CleanupReport &report = job->result();
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (command.json()) {
         writeOut(QString::fromUtf8(QJsonDocument(cleanupJson(report)).toJson()));
     } else if (report.leftovers.isEmpty()) {
         writeOut(QStringLiteral("Nothing left over.\n"));

@@ -1,6 +1,7 @@
 #include "sandboxcommand.h"
 
 #include "cliusage.h"
+#include "commandline.h"
 #include "exitcode.h"
 
 #include "connection/databasesession.h"
@@ -56,20 +57,19 @@ void printHowToConnect(const SandboxState &state, const QString &stateFile)
                  .arg(state.passFile, state.superuser, state.rootDir, stateFile));
 }
 
-int start(const QCommandLineParser &parser, const QString &stateFile)
+int start(const CommandLine &command, const QString &stateFile)
 {
     SandboxOptions options;
-    if (parser.isSet(QStringLiteral("port"))) {
+    if (command.isSet(QStringLiteral("port"))) {
         bool ok = false;
-        const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
+        const uint port = command.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port == 0 || port > 65535)
-            return usageError(QStringLiteral("--port wants a number from 1 to 65535, not '%1'")
-                                  .arg(parser.value(QStringLiteral("port"))),
-                              sandboxUsage(), QStringLiteral("sandbox"));
+            return command.usageError(QStringLiteral("--port wants a number from 1 to 65535, not '%1'")
+                                          .arg(command.value(QStringLiteral("port"))));
         options.port = static_cast<quint16>(port);
     }
     if (const Result<SandboxState> previous = SandboxState::load(stateFile); previous) {
-        if (isAlive(previous.value()) && !parser.isSet(QStringLiteral("replace"))) {
+        if (isAlive(previous.value()) && !command.isSet(QStringLiteral("replace"))) {
             writeErr(QStringLiteral("netraven-dbctl: a sandbox already runs on port %1 (recorded in %2); stop it "
                                     "with 'netraven-dbctl sandbox stop' or pass --replace\n")
                          .arg(previous.value().port)
@@ -133,45 +133,36 @@ int status(const QString &stateFile)
 
 int runSandboxCommand(const QStringList &arguments)
 {
+    CommandLine command(QStringLiteral("sandbox"), sandboxUsage());
     if (arguments.isEmpty())
-        return usageError(QStringLiteral("sandbox wants one of: start, stop, status"), sandboxUsage(),
-                          QStringLiteral("sandbox"));
+        return command.usageError(QStringLiteral("sandbox wants one of: start, stop, status"));
     const QString action = arguments.first();
     if (action == QLatin1String("--help") || action == QLatin1String("-h")) {
-        writeOut(sandboxUsage());
+        writeOut(command.usage());
         return ExitOk;
     }
-    QCommandLineParser parser;
-    parser.addOptions({
-        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
-        {QStringLiteral("port"), QStringLiteral("Port."), QStringLiteral("N")},
-        {QStringLiteral("state-file"), QStringLiteral("State file."), QStringLiteral("FILE")},
-        {QStringLiteral("replace"), QStringLiteral("Replace a running sandbox.")},
-    });
-    if (!parser.parse(QStringList{QStringLiteral("sandbox")} + arguments.mid(1)))
-        return usageError(parser.errorText(), sandboxUsage(), QStringLiteral("sandbox"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(sandboxUsage());
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
-                          sandboxUsage(), QStringLiteral("sandbox"));
-    const QString stateFile = parser.isSet(QStringLiteral("state-file"))
-                                  ? QFileInfo(parser.value(QStringLiteral("state-file"))).absoluteFilePath()
+    if (const std::optional<int> ended = command.parse(
+            arguments.mid(1), {
+                                  {QStringLiteral("port"), QStringLiteral("Port."), QStringLiteral("N")},
+                                  {QStringLiteral("state-file"), QStringLiteral("State file."), QStringLiteral("FILE")},
+                                  {QStringLiteral("replace"), QStringLiteral("Replace a running sandbox.")},
+                              }))
+        return *ended;
+    if (!command.positional().isEmpty())
+        return command.usageError(QStringLiteral("unexpected argument '%1'").arg(command.positional().first()));
+    const QString stateFile = command.isSet(QStringLiteral("state-file"))
+                                  ? QFileInfo(command.value(QStringLiteral("state-file"))).absoluteFilePath()
                                   : defaultStateFile();
     const bool isStart = action == QLatin1String("start");
-    if (!isStart && (parser.isSet(QStringLiteral("port")) || parser.isSet(QStringLiteral("replace"))))
-        return usageError(QStringLiteral("--port and --replace go with 'sandbox start' only"), sandboxUsage(),
-                          QStringLiteral("sandbox"));
+    if (!isStart && (command.isSet(QStringLiteral("port")) || command.isSet(QStringLiteral("replace"))))
+        return command.usageError(QStringLiteral("--port and --replace go with 'sandbox start' only"));
     if (isStart)
-        return start(parser, stateFile);
+        return start(command, stateFile);
     if (action == QLatin1String("stop"))
         return stop(stateFile);
     if (action == QLatin1String("status"))
         return status(stateFile);
-    return usageError(QStringLiteral("unknown sandbox action '%1' (start, stop or status)").arg(action), sandboxUsage(),
-                      QStringLiteral("sandbox"));
+    return command.usageError(QStringLiteral("unknown sandbox action '%1' (start, stop or status)").arg(action));
 }
 
 } // namespace nrdb::cli

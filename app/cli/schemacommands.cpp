@@ -1,10 +1,12 @@
 #include "schemacommands.h"
 
 #include "cliusage.h"
+#include "commandline.h"
 #include "commandtarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
 
+#include "backup/toolsettings.h"
 #include "catalog/schemalint.h"
 #include "catalog/snapshotjson.h"
 #include "jobs/exportschemajob.h"
@@ -60,47 +62,32 @@ QString exportUsage()
            targetUsage();
 }
 
-struct ParsedCommand {
-    QCommandLineParser parser;
-    std::optional<int> exitCode; // set when the command ends here (help, usage error)
+// inspect, lint, export-schema: --schema and the target options beside the command's own, and the
+// database once resolved.
+struct SchemaCommand : CommandLine {
+    using CommandLine::CommandLine;
+
+    // Parses and resolves the database; nullopt to go on, otherwise the exit code to end with.
+    std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {})
+    {
+        const QList<QCommandLineOption> schema{
+            {QStringLiteral("schema"), QStringLiteral("Schema."), QStringLiteral("S")}};
+        if (const std::optional<int> ended = CommandLine::parse(arguments, schema + targetOptions() + options))
+            return ended;
+        return resolveTarget(*this, target);
+    }
+
     CommandTarget target;
 };
 
-// --help, --schema, the target options and the command's own; resolves the connection.
-void parse(ParsedCommand &command, const QString &name, const QString &usage, const QStringList &arguments,
-           const QList<QCommandLineOption> &options = {})
-{
-    QCommandLineParser &parser = command.parser;
-    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Help.")});
-    parser.addOption({QStringLiteral("schema"), QStringLiteral("Schema."), QStringLiteral("S")});
-    parser.addOptions(options);
-    addTargetOptions(parser);
-    if (!parser.parse(QStringList{name} + arguments)) {
-        command.exitCode = usageError(parser.errorText(), usage, name);
-        return;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(usage);
-        command.exitCode = ExitOk;
-        return;
-    }
-    Result<CommandTarget> target = commandTarget(parser);
-    if (!target) {
-        command.exitCode = target.error().kind == ErrorKind::Usage ? usageError(target.error().message, usage, name)
-                                                                   : jobFailed(target.error());
-        return;
-    }
-    command.target = std::move(target).value();
-}
-
 // Reads the snapshot, keeping only the schemas asked for.
-Result<SchemaSnapshot> readSnapshot(const ParsedCommand &command)
+Result<SchemaSnapshot> readSnapshot(const SchemaCommand &command)
 {
     auto job = std::make_shared<SnapshotJob>(command.target.profile);
     if (Status outcome = runHeadless(job); !outcome)
         return outcome.error();
     SchemaSnapshot snapshot = job->takeResult();
-    const QStringList wanted = command.parser.values(QStringLiteral("schema"));
+    const QStringList wanted = command.values(QStringLiteral("schema"));
     if (!wanted.isEmpty()) {
         for (const QString &schema : wanted)
             if (!snapshot.schema(schema))
@@ -156,14 +143,13 @@ void printSummary(const SchemaSnapshot &snapshot)
 
 int runInspectCommand(const QStringList &arguments)
 {
-    ParsedCommand command;
-    parse(command, QStringLiteral("inspect"), inspectUsage(), arguments);
-    if (command.exitCode)
-        return *command.exitCode;
+    SchemaCommand command(QStringLiteral("inspect"), inspectUsage());
+    if (const std::optional<int> ended = command.parse(arguments))
+        return *ended;
     const Result<SchemaSnapshot> snapshot = readSnapshot(command);
     if (!snapshot)
         return jobFailed(snapshot.error());
-    if (command.parser.isSet(QStringLiteral("json"))) {
+    if (command.json()) {
         QJsonObject json = snapshotToJson(snapshot.value());
         const PackDetection pack = packOf(snapshot.value());
         json.insert(QStringLiteral("pack"), QJsonObject{{QStringLiteral("name"), pack.pack},
@@ -178,18 +164,17 @@ int runInspectCommand(const QStringList &arguments)
 
 int runLintCommand(const QStringList &arguments)
 {
-    ParsedCommand command;
-    parse(command, QStringLiteral("lint"), lintUsage(), arguments,
-          {{QStringLiteral("fix-sql"), QStringLiteral("Only the fixing SQL.")}});
-    if (command.exitCode)
-        return *command.exitCode;
+    SchemaCommand command(QStringLiteral("lint"), lintUsage());
+    if (const std::optional<int> ended =
+            command.parse(arguments, {{QStringLiteral("fix-sql"), QStringLiteral("Only the fixing SQL.")}}))
+        return *ended;
     const Result<SchemaSnapshot> snapshot = readSnapshot(command);
     if (!snapshot)
         return jobFailed(snapshot.error());
     const QVector<LintFinding> findings = lintSnapshot(snapshot.value());
-    if (command.parser.isSet(QStringLiteral("json"))) {
+    if (command.json()) {
         writeOut(QString::fromUtf8(QJsonDocument(findingsToJson(findings)).toJson()));
-    } else if (command.parser.isSet(QStringLiteral("fix-sql"))) {
+    } else if (command.isSet(QStringLiteral("fix-sql"))) {
         for (const LintFinding &finding : findings)
             if (!finding.fixSql.isEmpty())
                 writeOut(QStringLiteral("-- %1\n%2\n").arg(finding.message, finding.fixSql));
@@ -206,17 +191,18 @@ int runLintCommand(const QStringList &arguments)
 
 int runExportSchemaCommand(const QStringList &arguments)
 {
-    ParsedCommand command;
-    parse(command, QStringLiteral("export-schema"), exportUsage(), arguments,
-          {{{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("File."), QStringLiteral("FILE")}});
-    if (command.exitCode)
-        return *command.exitCode;
-    const bool toStandardOutput = !command.parser.isSet(QStringLiteral("output"));
+    SchemaCommand command(QStringLiteral("export-schema"), exportUsage());
+    if (const std::optional<int> ended = command.parse(
+            arguments,
+            {{{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("File."), QStringLiteral("FILE")}}))
+        return *ended;
+    const bool toStandardOutput = !command.isSet(QStringLiteral("output"));
     QTemporaryDir scratch;
     SchemaExportOptions options;
-    options.schemas = command.parser.values(QStringLiteral("schema"));
-    options.outputPath = toStandardOutput ? scratch.filePath(QStringLiteral("schema.sql"))
-                                          : command.parser.value(QStringLiteral("output"));
+    options.schemas = command.values(QStringLiteral("schema"));
+    options.toolsDirectory = configuredToolsDirectory();
+    options.outputPath =
+        toStandardOutput ? scratch.filePath(QStringLiteral("schema.sql")) : command.value(QStringLiteral("output"));
     auto job = std::make_shared<ExportSchemaJob>(command.target.profile, options);
     if (Status outcome = runHeadless(job); !outcome)
         return jobFailed(outcome.error());
@@ -226,7 +212,7 @@ int runExportSchemaCommand(const QStringList &arguments)
         if (!file.open(QIODevice::ReadOnly))
             return jobFailed(Error::io(QStringLiteral("Cannot read %1").arg(result.path)));
         writeOut(QString::fromUtf8(file.readAll()));
-    } else if (command.parser.isSet(QStringLiteral("json"))) {
+    } else if (command.json()) {
         writeOut(QString::fromUtf8(
             QJsonDocument(QJsonObject{
                               {QStringLiteral("path"), QDir(result.path).absolutePath()},

@@ -58,8 +58,10 @@ QString ProofReport::summary() const
     return QStringLiteral("Not proven: %1").arg(problems.join(QStringLiteral("; ")));
 }
 
-ProveRestorableJob::ProveRestorableJob(ConnectionProfile server, QString backupPath, bool inSandbox)
-    : m_server(std::move(server)), m_backupPath(std::move(backupPath)), m_inSandbox(inSandbox)
+ProveRestorableJob::ProveRestorableJob(ConnectionProfile server, QString backupPath, bool inSandbox,
+                                       QString toolsDirectory)
+    : m_server(std::move(server)), m_backupPath(std::move(backupPath)), m_inSandbox(inSandbox),
+      m_toolsDirectory(std::move(toolsDirectory))
 {
 }
 
@@ -108,6 +110,7 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         options.source = m_backupPath;
         options.targetDatabase = scratch;
         options.temporaryPurpose = QStringLiteral("proof scratch");
+        options.toolsDirectory = m_toolsDirectory;
         RestoreJob restore(server, options);
         const std::unique_ptr<JobContext> onServer = context.forTarget(maintenance);
         const Status done = restore.run(*onServer);

@@ -20,10 +20,11 @@ struct ProofReport {
 // Proves a backup restorable: checks its SHA-256 against the manifest, restores it into a scratch
 // database (on the server, or in a throwaway local sandbox), verifies it against its model pack,
 // compares every table's row count with the manifest, drops the scratch database, and writes the
-// result into the manifest. server: where to restore when not in a sandbox. Thread: as JobWithResult.
+// result into the manifest. server: where to restore when not in a sandbox; toolsDirectory: where
+// pg_restore is, if not found by itself. Thread: as JobWithResult.
 class ProveRestorableJob : public JobWithResult<ProofReport> {
 public:
-    ProveRestorableJob(ConnectionProfile server, QString backupPath, bool inSandbox);
+    ProveRestorableJob(ConnectionProfile server, QString backupPath, bool inSandbox, QString toolsDirectory = {});
 
     QString title() const override
     {
@@ -39,6 +40,7 @@ private:
     ConnectionProfile m_server;
     QString m_backupPath;
     bool m_inSandbox;
+    QString m_toolsDirectory;
 };
 
 } // namespace nrdb

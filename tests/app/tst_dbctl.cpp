@@ -3,6 +3,7 @@
 #include "queries.h"
 #include "scratchdatabase.h"
 
+#include "backup/clienttools.h"
 #include "connection/databasesession.h"
 #include "connection/profilestore.h"
 #include "sandbox/sandboxstate.h"
@@ -343,6 +344,22 @@ private slots:
                                     {}, environment);
         QCOMPARE(badFormat.exitCode, 2);
         QCOMPARE(dbctl({QStringLiteral("backup"), uri}, {}, environment).exitCode, 2); // no --dir
+
+        // The client tools the window's settings name are the ones the command line runs.
+        QTemporaryDir config;
+        const QString tools = config.filePath(QStringLiteral("tools"));
+        QVERIFY(QDir().mkpath(tools));
+        for (const QString &tool : {QStringLiteral("pg_dump"), QStringLiteral("pg_restore"), QStringLiteral("psql")})
+            QVERIFY(QFile::link(ClientTools::forServer(15).value().binDir + QLatin1Char('/') + tool,
+                                tools + QLatin1Char('/') + tool));
+        QSettings(config.filePath(QStringLiteral("NetRaven/netraven-dbadmin.conf")), QSettings::IniFormat)
+            .setValue(QStringLiteral("tools/directory"), tools);
+        QProcessEnvironment configured = environment;
+        configured.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const Run withTools =
+            dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), config.path()}, {}, configured);
+        QVERIFY2(withTools.exitCode == 0, qPrintable(withTools.err));
+        QVERIFY2(withTools.err.contains(QStringLiteral("from %1,").arg(tools)), qPrintable(withTools.err));
 
         // Restore into a new database, prove the backup, and refuse to replace without the name.
         const QString into = QStringLiteral("nrdb_cli_restored_%1").arg(QCoreApplication::applicationPid());

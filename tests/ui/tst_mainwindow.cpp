@@ -8,9 +8,9 @@
 #include "logdock.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
-#include "toolsettings.h"
 
 #include "backup/backuplistmodel.h"
+#include "backup/toolsettings.h"
 #include "connection/connector.h"
 #include "connection/databasesession.h"
 #include "lifecyclecontroller.h"
