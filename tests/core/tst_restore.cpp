@@ -389,31 +389,12 @@ private slots:
         RestoreOptions options;
         options.source = archive;
         options.targetDatabase = QStringLiteral("gone_target");
-        JobRunner runner;
-        Error failure;
-        connect(&runner, &JobRunner::finished, this,
-                [&failure](JobId, JobState, const Error &error) { failure = error; });
-        const JobId id = runner.submit(std::make_shared<RestoreJob>(state.profile(), options));
-        QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
-        QVERIFY(test::stopServerNow(state));
-        QVERIFY(runner.waitForIdle(60000));
-        QCOMPARE(runner.state(id), JobState::Failed);
-        QVERIFY(test::startServerAgain(state));
-        const QStringList left = test::queryValues(
-            state.profile(), QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'"));
-        QCOMPARE(left.size(), 1);
-        QVERIFY(left.first().contains(QLatin1String("_restoring_")));
-        QVERIFY2(failure.detail.contains(left.first()) &&
-                     failure.detail.contains(QLatin1String("netraven-dbctl cleanup")),
-                 qPrintable(failure.fullText()));
-        const QString comment = test::queryValue(
-            state.profile(),
-            QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'")
-                .arg(left.first()));
-        const std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
-        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() &&
-                     marker->forDatabase == options.targetDatabase,
-                 qPrintable(comment));
+        const std::optional<temporarydatabase::Marker> marker = leftWhenTheServerStops(
+            std::make_shared<RestoreJob>(state.profile(), options), state,
+            QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'gone\\_target%'"), copying);
+        QVERIFY(marker);
+        QCOMPARE(marker->purpose, QStringLiteral("restore staging"));
+        QCOMPARE(marker->forDatabase, options.targetDatabase);
     }
 
     // A proof whose pg_restore is killed while it copies rows fails and leaves no scratch copy;
@@ -444,29 +425,10 @@ private slots:
             QVERIFY(BackupManifest::load(BackupManifest::pathFor(archive)).value().proof.isEmpty());
         }
 
-        JobRunner runner;
-        Error failure;
-        connect(&runner, &JobRunner::finished, this,
-                [&failure](JobId, JobState, const Error &error) { failure = error; });
-        const JobId id = runner.submit(std::make_shared<ProveRestorableJob>(state.profile(), archive, false));
-        QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
-        QVERIFY(test::stopServerNow(state));
-        QVERIFY(runner.waitForIdle(60000));
-        QCOMPARE(runner.state(id), JobState::Failed);
-        QVERIFY(test::startServerAgain(state));
-        const QStringList left = test::queryValues(state.profile(), scratches);
-        QCOMPARE(left.size(), 1);
-        QVERIFY2(failure.detail.contains(left.first()) &&
-                     failure.detail.contains(QLatin1String("netraven-dbctl cleanup")),
-                 qPrintable(failure.fullText()));
-        const QString comment = test::queryValue(
-            state.profile(),
-            QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'")
-                .arg(left.first()));
-        const std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
-        QVERIFY2(marker && marker->pid == QCoreApplication::applicationPid() &&
-                     marker->purpose == QLatin1String("proof scratch"),
-                 qPrintable(comment));
+        const std::optional<temporarydatabase::Marker> marker = leftWhenTheServerStops(
+            std::make_shared<ProveRestorableJob>(state.profile(), archive, false), state, scratches, copying);
+        QVERIFY(marker);
+        QCOMPARE(marker->purpose, QStringLiteral("proof scratch"));
         QVERIFY(BackupManifest::load(BackupManifest::pathFor(archive)).value().proof.isEmpty());
     }
 
@@ -803,6 +765,47 @@ private:
         ::kill(static_cast<pid_t>(restorers.first()), SIGKILL);
         runner.waitForIdle(60000);
         return runner.state(id);
+    }
+
+    // Runs job until its pg_restore copies rows (the query `copying` counts), stops the server at
+    // once and starts it again. The job must have failed and left exactly one database (the query
+    // `left` lists them), whose name and the way to clean it up its failure says. Returns that
+    // database's marker; nothing when any of that does not hold (the test has failed then).
+    std::optional<temporarydatabase::Marker> leftWhenTheServerStops(const std::shared_ptr<Job> &job,
+                                                                    const SandboxState &state, const QString &left,
+                                                                    const QString &copying)
+    {
+        JobRunner runner;
+        Error failure;
+        connect(&runner, &JobRunner::finished, this,
+                [&failure](JobId, JobState, const Error &error) { failure = error; });
+        const JobId id = runner.submit(job);
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(test::queryValue(state.profile(), copying) == QLatin1String("1"), 30000);
+            QVERIFY(test::stopServerNow(state));
+            QVERIFY(runner.waitForIdle(60000));
+            QCOMPARE(runner.state(id), JobState::Failed);
+        }();
+        const bool restarted = test::startServerAgain(state);
+        if (QTest::currentTestFailed() || !restarted)
+            return std::nullopt;
+        const QStringList databases = test::queryValues(state.profile(), left);
+        if (databases.size() != 1 || !failure.detail.contains(databases.first()) ||
+            !failure.detail.contains(QLatin1String("netraven-dbctl cleanup"))) {
+            qWarning("left %s; the failure said: %s", qPrintable(databases.join(QStringLiteral(", "))),
+                     qPrintable(failure.fullText()));
+            return std::nullopt;
+        }
+        const QString comment = test::queryValue(
+            state.profile(),
+            QStringLiteral("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '%1'")
+                .arg(databases.first()));
+        std::optional<temporarydatabase::Marker> marker = temporarydatabase::Marker::fromComment(comment);
+        if (!marker || marker->pid != QCoreApplication::applicationPid()) {
+            qWarning("the marker of %s is %s", qPrintable(databases.first()), qPrintable(comment));
+            return std::nullopt;
+        }
+        return marker;
     }
 
     QString stagingDatabases() const
