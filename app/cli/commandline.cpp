@@ -6,7 +6,9 @@
 
 namespace nrdb::cli {
 
-CommandLine::CommandLine(QString name, QString usage) : m_name(std::move(name)), m_usage(std::move(usage)) {}
+CommandLine::CommandLine(QString name, QString usage) : m_name(std::move(name)), m_usage(std::move(usage))
+{
+}
 
 std::optional<int> CommandLine::parse(const QStringList &arguments, const QList<QCommandLineOption> &options)
 {

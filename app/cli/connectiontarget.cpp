@@ -23,8 +23,7 @@ Result<ConnectionProfile> connectionTarget(const QCommandLineParser &parser)
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(QStringLiteral("profile"))) {
         if (!positional.isEmpty())
-            return Error{
-                ErrorKind::Usage, QStringLiteral("Give either --profile or a connection string, not both"), {}, {}};
+            return Error::usage(QStringLiteral("Give either --profile or a connection string, not both"));
         return ProfileStore().profile(parser.value(QStringLiteral("profile")));
     }
     if (positional.size() > 1)

@@ -66,8 +66,7 @@ Status verify(BackupEntry &entry, const ClientTools &tools)
         if (!digest)
             result = digest.error();
         else if (digest.value() != entry.manifest.sha256)
-            result = Error{
-                ErrorKind::Usage, QStringLiteral("%1 differs from its manifest (SHA-256)").arg(entry.name), {}, {}};
+            result = Error::usage(QStringLiteral("%1 differs from its manifest (SHA-256)").arg(entry.name));
     }
     if (result) {
         if (entry.formatName() == QLatin1String("plain-gzip")) {

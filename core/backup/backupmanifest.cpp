@@ -64,8 +64,7 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     else if (format == QLatin1String("plain-gzip"))
         manifest.format = BackupFormat::PlainGzip;
     else
-        return Error{
-            ErrorKind::Usage, QStringLiteral("Unknown backup format \"%1\" in the manifest").arg(format), {}, {}};
+        return Error::usage(QStringLiteral("Unknown backup format \"%1\" in the manifest").arg(format));
     manifest.fileName = json.value(QStringLiteral("file")).toString();
     manifest.database = json.value(QStringLiteral("database")).toString();
     manifest.serverVersion = json.value(QStringLiteral("server_version")).toString();
@@ -93,8 +92,7 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
 Status BackupManifest::save(const QString &path) const
 {
     if (Status written = durablefile::write(path, QJsonDocument(toJson()).toJson(), true); !written)
-        return Error{
-            ErrorKind::Io, QStringLiteral("Cannot write the manifest %1").arg(path), {}, written.error().message};
+        return Error::io(QStringLiteral("Cannot write the manifest %1").arg(path), written.error().message);
     return {};
 }
 

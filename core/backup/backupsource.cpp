@@ -135,12 +135,9 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
         else if (head.contains("PostgreSQL database dump"))
             source.kind = SourceKind::PlainSql;
         else
-            return Error{
-                ErrorKind::Usage,
+            return Error::usage(
                 QStringLiteral("%1 is not a PostgreSQL backup: neither a pg_dump archive nor SQL written by pg_dump")
-                    .arg(path),
-                {},
-                {}};
+                    .arg(path));
     }
 
     static const QRegularExpression ownerClause(
@@ -176,11 +173,8 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
             tail = QByteArray(tail + chunk).right(4096);
         }
         if (!tail.contains("-- PostgreSQL database dump complete"))
-            return Error{
-                ErrorKind::Usage,
-                QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path),
-                {},
-                {}};
+            return Error::usage(
+                QStringLiteral("%1 does not end with pg_dump's completion line: the dump was cut short").arg(path));
     }
     source.owners = QStringList(owners.cbegin(), owners.cend());
     source.owners.sort();

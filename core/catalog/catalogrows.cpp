@@ -12,8 +12,7 @@ Result<CatalogRows> CatalogRows::run(const QSqlDatabase &db, const QString &sql,
 {
     PGconn *connection = libpqConnection(db);
     if (!connection)
-        return Error{
-            ErrorKind::Usage, QStringLiteral("Reading the catalog needs a PostgreSQL (QPSQL) connection"), {}, {}};
+        return Error::usage(QStringLiteral("Reading the catalog needs a PostgreSQL (QPSQL) connection"));
     CatalogRows rows;
     rows.m_result.reset(PQexec(connection, sql.toUtf8().constData()), &PQclear);
     if (!rows.m_result || PQresultStatus(rows.m_result.get()) != PGRES_TUPLES_OK) {

@@ -91,8 +91,7 @@ Result<DeploymentTier> deploymentTierFromName(const QString &name)
         if (deploymentTierName(tier) == name)
             return tier;
     }
-    return Error{
-        ErrorKind::Usage, QStringLiteral("Unknown environment '%1': use dev, staging or prod").arg(name), {}, {}};
+    return Error::usage(QStringLiteral("Unknown environment '%1': use dev, staging or prod").arg(name));
 }
 
 QString ConnectionProfile::displayName() const
@@ -107,8 +106,7 @@ QString ConnectionProfile::displayName() const
 Result<ConnectionProfile> ConnectionProfile::parse(const QString &connectionString)
 {
     if (connectionString.contains(QChar(0))) // libpq would read only what comes before it
-        return Error{
-            ErrorKind::Usage, QStringLiteral("Not a valid connection string: it holds a NUL character"), {}, {}};
+        return Error::usage(QStringLiteral("Not a valid connection string: it holds a NUL character"));
     char *rawError = nullptr;
     const QByteArray utf8 = connectionString.trimmed().toUtf8();
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(utf8.constData(), &rawError),

@@ -50,8 +50,7 @@ Result<ConnectionProfile> ProfileStore::profile(const QString &name) const
         if (profile.name == name)
             return profile;
     }
-    return Error{
-        ErrorKind::NotFound, QStringLiteral("There is no saved connection profile named \"%1\"").arg(name), {}, {}};
+    return Error::notFound(QStringLiteral("There is no saved connection profile named \"%1\"").arg(name));
 }
 
 Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
@@ -61,8 +60,7 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
         if (profile.name.trimmed().isEmpty())
             return Error::usage(QStringLiteral("Every connection profile needs a name"));
         if (names.contains(profile.name))
-            return Error{
-                ErrorKind::Usage, QStringLiteral("Two connection profiles are named \"%1\"").arg(profile.name), {}, {}};
+            return Error::usage(QStringLiteral("Two connection profiles are named \"%1\"").arg(profile.name));
         names.insert(profile.name);
     }
     m_settings.remove(kProfilesKey);

@@ -158,12 +158,10 @@ Status DiagramPlacementStore::save(const QString &key, const DiagramPlacement &p
     json.insert(QStringLiteral("key"), key);
     QSaveFile file(pathFor(key));
     if (!file.open(QIODevice::WriteOnly))
-        return Error{
-            ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
+        return Error::io(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return Error{
-            ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()), {}, {}};
+        return Error::io(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     return {};
 }
 

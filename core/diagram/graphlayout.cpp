@@ -126,8 +126,7 @@ Result<LayoutResult> layoutGraph(const LayoutInput &input)
     }
 
     if (gvLayout(context.get(), graph.get(), engine.toLatin1().constData()) != 0)
-        return Error{
-            ErrorKind::Process, QStringLiteral("Graphviz could not lay out the diagram with %1").arg(engine), {}, {}};
+        return Error::process(QStringLiteral("Graphviz could not lay out the diagram with %1").arg(engine));
     LayoutResult result = readLayout(graph.get(), nodes, edges);
     result.engine = engine;
     gvFreeLayout(context.get(), graph.get());

@@ -305,8 +305,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     // Unique to this job: two backups of one database in the same second write apart.
     const QString partialPath = durablefile::partialPathFor(finalPath);
     if (QFileInfo::exists(finalPath))
-        return Error{
-            ErrorKind::Io, QStringLiteral("%1 exists already; backups are never overwritten").arg(finalPath), {}, {}};
+        return Error::io(QStringLiteral("%1 exists already; backups are never overwritten").arg(finalPath));
 
     const QString applicationName = QStringLiteral("netraven-dbadmin backup %1").arg(context.id());
     const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
@@ -353,13 +352,11 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         removePath(partialPath);
         if (!outcome)
             return outcome.error();
-        return Error{
-            ErrorKind::Process,
+        return Error::process(
             outcome.value().crashed
                 ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
                 : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
-            {},
-            progress.lastLines()};
+            progress.lastLines());
     }
 
     if (!counted) {

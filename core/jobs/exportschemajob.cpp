@@ -90,8 +90,7 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
     result.changes.text.clear();
     QSaveFile file(m_options.outputPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return Error{
-            ErrorKind::Io, QStringLiteral("Cannot write %1: %2").arg(m_options.outputPath, file.errorString()), {}, {}};
+        return Error::io(QStringLiteral("Cannot write %1: %2").arg(m_options.outputPath, file.errorString()));
     result.path = m_options.outputPath;
     result.bytes = text.size();
     context.info(QStringLiteral("Wrote %1 (%2 bytes): removed %3 \\restrict lines and %4 OWNER TO statements, "

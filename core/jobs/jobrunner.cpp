@@ -104,11 +104,8 @@ Status JobRunner::runCatching(Job &job, JobContext &context)
     try {
         return job.run(context);
     } catch (const std::exception &exception) {
-        return Error{
-            ErrorKind::Process,
-            tr("%1 failed with an internal error: %2").arg(job.title(), QString::fromLocal8Bit(exception.what())),
-            {},
-            {}};
+        return Error::process(
+            tr("%1 failed with an internal error: %2").arg(job.title(), QString::fromLocal8Bit(exception.what())));
     } catch (...) {
         return Error::process(tr("%1 failed with an internal error").arg(job.title()));
     }

@@ -54,11 +54,9 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
             std::any_of(candidates.value().cbegin(), candidates.value().cend(),
                         [this](const ModelPack &candidate) { return candidate.name == m_pack->name; });
         if (otherBuiltIn && unrecognised != Unrecognised::Closest)
-            return Error{
-                ErrorKind::Usage,
+            return Error::usage(
                 QStringLiteral("This database is %1 (%2), not %3").arg(detection.pack, detection.reason, m_pack->name),
-                {},
-                QStringLiteral("Leave out --pack to work with %1.").arg(detection.pack)};
+                QStringLiteral("Leave out --pack to work with %1.").arg(detection.pack));
         return ChosenPack{*m_pack, detection, QStringLiteral("named"), true};
     }
 

@@ -316,12 +316,9 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
         return exists.error();
     const bool replacing = exists.value();
     if (replacing && !m_options.replaceExisting)
-        return Error{
-            ErrorKind::Usage,
+        return Error::usage(
             QStringLiteral("Database %1 exists. Restore into a new name, or replace it (type its name to confirm)")
-                .arg(m_options.targetDatabase),
-            {},
-            {}};
+                .arg(m_options.targetDatabase));
     if (replacing && m_options.confirmedName != m_options.targetDatabase)
         return Error::usage(QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed")
                                 .arg(m_options.targetDatabase));

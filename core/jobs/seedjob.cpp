@@ -76,8 +76,7 @@ public:
         }
         if (!declared->defaultValue.isEmpty())
             return declared->defaultValue;
-        return Error{
-            ErrorKind::Usage, QStringLiteral("The seed needs %1 (%2)").arg(name, declared->description), {}, {}};
+        return Error::usage(QStringLiteral("The seed needs %1 (%2)").arg(name, declared->description));
     }
 
     const QMap<QString, QString> &generated() const { return m_generated; }

@@ -158,8 +158,7 @@ Result<SchemaModel> SchemaModel::load(const QString &path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
-        return Error{
-            ErrorKind::Usage, QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()), {}, {}};
+        return Error::usage(QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()));
     return fromJson(document.object());
 }
 

@@ -39,11 +39,8 @@ Result<quint16> pickFree()
 {
     const quint16 port = bindLoopback(0);
     if (port == 0)
-        return Error{
-            ErrorKind::Io,
-            QStringLiteral("No free TCP port on 127.0.0.1: %1").arg(QString::fromLocal8Bit(std::strerror(errno))),
-            {},
-            {}};
+        return Error::io(
+            QStringLiteral("No free TCP port on 127.0.0.1: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     return port;
 }
 

@@ -264,11 +264,9 @@ Status SandboxCluster::waitUntilAcceptingConnections()
             return {};
         QThread::msleep(100);
     } while (!deadline.hasExpired());
-    return Error{
-        ErrorKind::Timeout,
+    return Error::timeout(
         QStringLiteral("The server started but accepted no connection within %1 s").arg(m_options.startTimeoutSeconds),
-        {},
-        last.error().message};
+        last.error().message);
 }
 
 Status SandboxCluster::writePassFile()

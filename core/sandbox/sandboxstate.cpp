@@ -52,8 +52,7 @@ Result<SandboxState> SandboxState::fromJson(const QJsonObject &json)
     state.superuser = json.value(QStringLiteral("superuser")).toString();
     state.password = json.value(QStringLiteral("password")).toString();
     if (state.dataDir.isEmpty() || state.binDir.isEmpty() || state.port == 0)
-        return Error{
-            ErrorKind::Usage, QStringLiteral("The sandbox state lacks its data directory, binaries or port"), {}, {}};
+        return Error::usage(QStringLiteral("The sandbox state lacks its data directory, binaries or port"));
     return state;
 }
 
@@ -74,8 +73,7 @@ Result<SandboxState> SandboxState::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{
-            ErrorKind::NotFound, QStringLiteral("No sandbox state at %1: %2").arg(path, file.errorString()), {}, {}};
+        return Error::notFound(QStringLiteral("No sandbox state at %1: %2").arg(path, file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())

@@ -65,13 +65,10 @@ Result<SeedValue> parseValue(const QString &column, const QJsonValue &json)
             return Error::usage(
                 QStringLiteral("Seed column %1: a fernet value needs \"key\" and \"salt\"").arg(column));
     } else {
-        return Error{
-            ErrorKind::Usage,
+        return Error::usage(
             QStringLiteral(
                 "Seed column %1: an object value needs \"json\", \"sql\", \"bcrypt\", \"lookup\" or \"fernet\"")
-                .arg(column),
-            {},
-            {}};
+                .arg(column));
     }
     return value;
 }
@@ -112,8 +109,7 @@ Result<SeedPlan> SeedPlan::load(const QString &path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
-        return Error{
-            ErrorKind::Usage, QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()), {}, {}};
+        return Error::usage(QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()));
     return fromJson(document.object());
 }
 
@@ -141,8 +137,7 @@ Result<SeedPlan> SeedPlan::fromJson(const QJsonObject &json)
                                     forEach[QStringLiteral("column")].toString(QStringLiteral("id")),
                                     forEach[QStringLiteral("as")].toString()};
         if (!table.forEach.isEmpty() && table.forEach.as.isEmpty())
-            return Error{
-                ErrorKind::Usage, QStringLiteral("Seed table %1: forEach needs \"as\"").arg(table.table), {}, {}};
+            return Error::usage(QStringLiteral("Seed table %1: forEach needs \"as\"").arg(table.table));
         if (table.table.isEmpty() || table.key.isEmpty())
             return Error::usage(QStringLiteral("Every seed table needs \"table\" and \"key\""));
         for (const QJsonValue &rowJson : tableJson[QStringLiteral("rows")].toArray()) {

@@ -35,11 +35,8 @@ Result<ChildOutcome> ChildCommand::run() const
     if (!runAsUser.isEmpty()) {
         const QString runuser = findRunuser();
         if (runuser.isEmpty())
-            return Error{
-                ErrorKind::NotFound,
-                QStringLiteral("runuser was not found, so %1 cannot be run as user '%2'").arg(program, runAsUser),
-                {},
-                {}};
+            return Error::notFound(
+                QStringLiteral("runuser was not found, so %1 cannot be run as user '%2'").arg(program, runAsUser));
         actualProgram = runuser;
         actualArguments = QStringList{QStringLiteral("-u"), runAsUser, QStringLiteral("--"), program} + arguments;
     }
@@ -64,8 +61,7 @@ Result<ChildOutcome> ChildCommand::run() const
     qCDebug(lcProcess) << "running" << actualProgram << actualArguments;
     process.start();
     if (!process.waitForStarted())
-        return Error{
-            ErrorKind::Process, QStringLiteral("Could not start %1: %2").arg(program, process.errorString()), {}, {}};
+        return Error::process(QStringLiteral("Could not start %1: %2").arg(program, process.errorString()));
     if (onStarted)
         onStarted(process.processId());
     QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(timeoutMs));

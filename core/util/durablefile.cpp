@@ -20,8 +20,7 @@ namespace {
 
 Error ioError(const QString &what, int error)
 {
-    return Error{
-        ErrorKind::Io, QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(error))), {}, {}};
+    return Error::io(QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(error))));
 }
 
 Status syncOne(const QString &path, bool directory)
@@ -115,8 +114,7 @@ Status renameNoReplace(const QString &from, const QString &to)
                     RENAME_NOREPLACE) != 0) {
         const int error = errno;
         if (error == EEXIST)
-            return Error{
-                ErrorKind::Io, QStringLiteral("%1 exists already; nothing is ever overwritten").arg(to), {}, {}};
+            return Error::io(QStringLiteral("%1 exists already; nothing is ever overwritten").arg(to));
         return ioError(QStringLiteral("Cannot rename %1 to %2").arg(from, to), error);
     }
     return syncOne(QFileInfo(to).absolutePath(), true);

@@ -19,11 +19,8 @@ Result<std::shared_ptr<MemoryFile>> MemoryFile::create(const QString &name, cons
     // Close-on-exec: only the child that is meant to read it gets the descriptor (see ChildCommand).
     const int fd = ::memfd_create(name.toUtf8().constData(), MFD_CLOEXEC);
     if (fd < 0)
-        return Error{
-            ErrorKind::Io,
-            QStringLiteral("Cannot create a file in memory: %1").arg(QString::fromLocal8Bit(std::strerror(errno))),
-            {},
-            {}};
+        return Error::io(
+            QStringLiteral("Cannot create a file in memory: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     std::shared_ptr<MemoryFile> file(new MemoryFile(fd));
     qint64 written = 0;
     while (written < content.size()) {
