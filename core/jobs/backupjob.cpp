@@ -247,38 +247,40 @@ void leaveOutSecretRows(BackupOptions &options, const ModelPack &pack)
         options.excludeTableData << pack.schema + QLatin1Char('.') + table;
 }
 
-Result<BackupResult> BackupJob::execute(JobContext &context)
+BackupJob::DumpPlan BackupJob::planDump(const ServerInfo &server) const
 {
-    context.setPhase(QStringLiteral("Preparing"));
-    const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
-    if (!prepared)
-        return prepared.error();
-    QSqlDatabase db = prepared.value().db;
-    const ServerInfo &server = prepared.value().server;
-    const ClientTools &tools = prepared.value().tools;
-    BackupManifest manifest;
-    manifest.serverVersion = server.serverVersion;
-    manifest.database = server.currentDatabase;
-    manifest.pgDumpVersion = tools.versionText;
     const BackupFormat format = m_options.format.value_or(
         server.databaseSizeBytes > m_options.directoryThresholdBytes ? BackupFormat::Directory : BackupFormat::Custom);
     // Each pg_dump job is a connection of its own, and one more leads them.
     const int jobs = format != BackupFormat::Directory ? 1
                      : m_options.jobs > 0              ? m_options.jobs
                                                        : server.parallelJobs();
-    context.info(QStringLiteral("pg_dump %1 from %2, %3 format%4")
-                     .arg(manifest.pgDumpVersion, tools.binDir, backupFormatName(format),
-                          jobs > 1 ? QStringLiteral(", %1 jobs").arg(jobs) : QString()));
+    return DumpPlan{format, jobs};
+}
 
-    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
-    if (!snapshot)
-        return snapshot.error();
-    manifest.schemaFingerprint = schemaFingerprint(snapshot.value());
-    if (Status recorded = recordPack(db, snapshot.value(), manifest); !recorded)
-        return recorded.error();
-    if (Status shared = makeShareable(context, manifest.modelPack); !shared)
-        return shared.error();
+Result<QString> BackupJob::nameBackup(JobContext &context, const DumpPlan &plan, BackupManifest &manifest) const
+{
+    QDir outputDirectory(m_options.outputDirectory);
+    if (!outputDirectory.mkpath(QStringLiteral(".")))
+        return Error::io(QStringLiteral("Cannot create %1").arg(m_options.outputDirectory));
+    for (const QString &stale : durablefile::removeStalePartials(m_options.outputDirectory))
+        context.info(QStringLiteral("Removed %1, left by a backup that was killed before it finished").arg(stale));
+    manifest.format = plan.format;
+    manifest.startedAt = QDateTime::currentDateTimeUtc();
+    manifest.fileName = QStringLiteral("%1_%2%3").arg(
+        manifest.database, manifest.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")), extensionFor(plan.format));
+    manifest.options = optionsJson(m_options, plan.format, plan.jobs);
+    const QString finalPath = outputDirectory.filePath(manifest.fileName);
+    if (QFileInfo::exists(finalPath))
+        return Error::io(QStringLiteral("%1 exists already; backups are never overwritten").arg(finalPath));
+    return finalPath;
+}
 
+Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, const ServerTools &connected,
+                                                           const DumpPlan &plan, const SchemaSnapshot &snapshot,
+                                                           const QString &partialPath)
+{
+    QSqlDatabase db = connected.db;
     // One snapshot for pg_dump and the row counts, held open until both are done.
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
@@ -287,45 +289,32 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     const QString snapshotId = query.value(0).toString();
     QVector<TableName> tables;
     QHash<QString, qint64> tableBytes;
-    for (const RelationInfo *table : dumpedTables(snapshot.value(), m_options)) {
+    for (const RelationInfo *table : dumpedTables(snapshot, m_options)) {
         tables << TableName{table->schema, table->name};
         tableBytes.insert(table->qualifiedName(), qMax<qint64>(1, table->totalBytes));
     }
-    QDir outputDirectory(m_options.outputDirectory);
-    if (!outputDirectory.mkpath(QStringLiteral(".")))
-        return Error::io(QStringLiteral("Cannot create %1").arg(m_options.outputDirectory));
-    for (const QString &stale : durablefile::removeStalePartials(m_options.outputDirectory))
-        context.info(QStringLiteral("Removed %1, left by a backup that was killed before it finished").arg(stale));
-    manifest.format = format;
-    manifest.startedAt = QDateTime::currentDateTimeUtc();
-    manifest.fileName = QStringLiteral("%1_%2%3").arg(
-        manifest.database, manifest.startedAt.toString(QStringLiteral("yyyyMMdd_HHmmss")), extensionFor(format));
-    manifest.options = optionsJson(m_options, format, jobs);
-    const QString finalPath = outputDirectory.filePath(manifest.fileName);
-    // Unique to this job: two backups of one database in the same second write apart.
-    const QString partialPath = durablefile::partialPathFor(finalPath);
-    if (QFileInfo::exists(finalPath))
-        return Error::io(QStringLiteral("%1 exists already; backups are never overwritten").arg(finalPath));
 
     const QString applicationName = QStringLiteral("netraven-dbadmin backup %1").arg(context.id());
     const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
     if (!environment)
         return environment.error();
-    ChildCommand dump(tools.pgDump(), pgDumpArguments(m_options, format, jobs, snapshotId, partialPath), {},
+    ChildCommand dump(connected.tools.pgDump(),
+                      pgDumpArguments(m_options, plan.format, plan.jobs, snapshotId, partialPath), {},
                       environment.value().environment());
     dump.timeoutMs = -1;
-    CopyProgress progress(tableBytes, CopyProgress::Measure::Bytes, jobs > 1,
+    CopyProgress progress(tableBytes, CopyProgress::Measure::Bytes, plan.jobs > 1,
                           [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
     dump.onStandardErrorLine = [&progress](const QString &line) { progress.onLine(line); };
-    if (server.hasCopyProgress())
+    if (connected.server.hasCopyProgress())
         dump.onWaiting = [&] { progress.poll(db, applicationName); };
+
     // The counts scan the tables on a connection of their own while pg_dump runs, rather than
     // before it, where they would add a scan to the backup's time. A server without a slot to
     // spare for it (pg_dump takes one, or its jobs and a leader) gets them first, on ours.
     Result<QMap<QString, qint64>> counted = QMap<QString, qint64>{};
     std::future<Result<QMap<QString, qint64>>> counting;
-    const int dumpConnections = jobs > 1 ? jobs + 1 : 1;
-    if (server.freeConnections >= dumpConnections + 2) {
+    const int dumpConnections = plan.jobs > 1 ? plan.jobs + 1 : 1;
+    if (connected.server.freeConnections >= dumpConnections + 2) {
         ConnectionProfile counter = m_target;
         counter.applicationName = applicationName;
         counting = std::async(std::launch::async, countRowsInSnapshot, counter, snapshotId, tables);
@@ -348,17 +337,49 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
         counted = countRows(db, tables);
     }
     (void)query.exec(QStringLiteral("COMMIT"));
-    if (!succeeded) {
-        removePath(partialPath);
-        if (!outcome)
-            return outcome.error();
+    if (!outcome)
+        return outcome.error();
+    if (!succeeded)
         return Error::process(
             outcome.value().crashed
                 ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
                 : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
             progress.lastLines());
-    }
+    return counted;
+}
 
+Result<BackupResult> BackupJob::execute(JobContext &context)
+{
+    context.setPhase(QStringLiteral("Preparing"));
+    const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
+    if (!prepared)
+        return prepared.error();
+    const ServerTools &connected = prepared.value();
+    const DumpPlan plan = planDump(connected.server);
+    BackupManifest manifest;
+    manifest.serverVersion = connected.server.serverVersion;
+    manifest.database = connected.server.currentDatabase;
+    manifest.pgDumpVersion = connected.tools.versionText;
+    context.info(QStringLiteral("pg_dump %1 from %2, %3 format%4")
+                     .arg(manifest.pgDumpVersion, connected.tools.binDir, backupFormatName(plan.format),
+                          plan.jobs > 1 ? QStringLiteral(", %1 jobs").arg(plan.jobs) : QString()));
+
+    const Result<SchemaSnapshot> snapshot = CatalogReader::read(connected.db);
+    if (!snapshot)
+        return snapshot.error();
+    manifest.schemaFingerprint = schemaFingerprint(snapshot.value());
+    if (Status recorded = recordPack(connected.db, snapshot.value(), manifest); !recorded)
+        return recorded.error();
+    if (Status shared = makeShareable(context, manifest.modelPack); !shared)
+        return shared.error();
+
+    const Result<QString> finalPath = nameBackup(context, plan, manifest);
+    if (!finalPath)
+        return finalPath.error();
+    // Unique to this job: two backups of one database in the same second write apart.
+    const QString partialPath = durablefile::partialPathFor(finalPath.value());
+    const Result<QMap<QString, qint64>> counted =
+        dumpInOneSnapshot(context, connected, plan, snapshot.value(), partialPath);
     if (!counted) {
         removePath(partialPath);
         return counted.error();
@@ -366,21 +387,20 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     manifest.rowCounts = counted.value();
 
     context.setPhase(QStringLiteral("Checking the archive"));
-    Status kept = checkArchive(tools, partialPath, m_options.readBackWhole, manifest);
+    Status kept = checkArchive(connected.tools, partialPath, m_options.readBackWhole, manifest);
     manifest.finishedAt = QDateTime::currentDateTimeUtc();
     if (kept)
-        kept = placeBackup(partialPath, finalPath, manifest);
+        kept = placeBackup(partialPath, finalPath.value(), manifest);
     if (!kept) {
         removePath(partialPath);
         return kept.error();
     }
-    const QString manifestPath = BackupManifest::pathFor(finalPath);
     context.info(QStringLiteral("Backed up to %1 (%2 bytes, %3 tables, SHA-256 %4…)")
-                     .arg(finalPath)
+                     .arg(finalPath.value())
                      .arg(manifest.sizeBytes)
                      .arg(manifest.rowCounts.size())
                      .arg(manifest.sha256.left(12)));
-    return BackupResult{finalPath, manifestPath, manifest};
+    return BackupResult{finalPath.value(), BackupManifest::pathFor(finalPath.value()), manifest};
 }
 
 } // namespace nrdb

@@ -11,6 +11,9 @@
 
 namespace nrdb {
 
+struct ServerInfo;
+struct ServerTools;
+
 struct BackupOptions {
     QString outputDirectory;
     std::optional<BackupFormat> format; // empty: custom below directoryThresholdBytes, directory above
@@ -67,6 +70,20 @@ protected:
     Result<BackupResult> execute(JobContext &context) override;
 
 private:
+    struct DumpPlan {
+        BackupFormat format = BackupFormat::Custom;
+        int jobs = 1;
+    };
+    // The format (the options', or by the database's size) and the number of pg_dump jobs.
+    DumpPlan planDump(const ServerInfo &server) const;
+    // Makes the output directory (removing what killed backups left in it), names the backup and
+    // records its options in the manifest; the final path, which must not exist yet.
+    Result<QString> nameBackup(JobContext &context, const DumpPlan &plan, BackupManifest &manifest) const;
+    // pg_dump into partialPath, and the row counts of the tables it dumps, both in one exported
+    // snapshot; the counts. On failure the caller removes partialPath.
+    Result<QMap<QString, qint64>> dumpInOneSnapshot(JobContext &context, const ServerTools &connected,
+                                                    const DumpPlan &plan, const SchemaSnapshot &snapshot,
+                                                    const QString &partialPath);
     // The pack the database is (its history, or its catalog) and its version, into the manifest.
     static Status recordPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot, BackupManifest &manifest);
     // With shareable, the rows of that pack's secret tables go into the options' left-out data.
