@@ -88,169 +88,229 @@ QStringList columnNames(const RelationInfo *relation, const QVector<int> &positi
     return names;
 }
 
+// What the queries read into, and what a later query needs of an earlier one's rows.
+struct Reading {
+    SchemaSnapshot snapshot;
+    QHash<quint32, QString> schemaNames;
+
+    RelationInfo *relation(quint32 oid) { return const_cast<RelationInfo *>(snapshot.relation(oid)); }
+};
+
+void readSchemas(CatalogRows &rows, Reading &reading)
+{
+    const int oid = rows.column("oid"), name = rows.column("name"), owner = rows.column("owner"),
+              comment = rows.column("comment"), usable = rows.column("usable");
+    while (rows.next()) {
+        const SchemaInfo schema{rows.oid(oid), rows.text(name), rows.text(owner), rows.text(comment),
+                                rows.flag(usable)};
+        reading.schemaNames.insert(schema.oid, schema.name);
+        reading.snapshot.schemas << schema;
+    }
+}
+
+void readRelations(CatalogRows &rows, Reading &reading)
+{
+    const int oid = rows.column("oid"), schemaOid = rows.column("schema_oid"), name = rows.column("name"),
+              kind = rows.column("kind"), parentOid = rows.column("partition_parent_oid"),
+              bound = rows.column("partition_bound"), key = rows.column("partition_key"),
+              rowEstimate = rows.column("row_estimate"), totalBytes = rows.column("total_bytes"),
+              viewDefinition = rows.column("view_definition"), comment = rows.column("comment"),
+              owner = rows.column("owner");
+    reading.snapshot.relations.reserve(rows.rowCount());
+    while (rows.next()) {
+        RelationInfo relation;
+        relation.oid = rows.oid(oid);
+        relation.schemaOid = rows.oid(schemaOid);
+        relation.schema = reading.schemaNames.value(relation.schemaOid);
+        relation.name = rows.text(name);
+        relation.kind = relationKind(rows.code(kind));
+        relation.partitionParentOid = rows.oid(parentOid);
+        relation.partitionBound = rows.text(bound);
+        relation.partitionKey = rows.text(key);
+        relation.rowEstimate = rows.number(rowEstimate);
+        relation.totalBytes = rows.number(totalBytes);
+        relation.viewDefinition = rows.text(viewDefinition).trimmed();
+        relation.comment = rows.text(comment);
+        relation.owner = rows.text(owner);
+        reading.snapshot.relations << relation;
+    }
+    reading.snapshot.index();
+}
+
+void readColumns(CatalogRows &rows, Reading &reading)
+{
+    const int relationOid = rows.column("relation_oid"), position = rows.column("position"), name = rows.column("name"),
+              type = rows.column("type"), isBoolean = rows.column("is_boolean"), notNull = rows.column("not_null"),
+              defaultExpression = rows.column("default_expression"), identity = rows.column("identity"),
+              generated = rows.column("generated"), comment = rows.column("comment");
+    while (rows.next()) {
+        RelationInfo *relation = reading.relation(rows.oid(relationOid));
+        if (!relation)
+            continue;
+        ColumnInfo column;
+        column.position = static_cast<int>(rows.number(position));
+        column.name = rows.text(name);
+        column.type = rows.text(type);
+        column.isBoolean = rows.flag(isBoolean);
+        column.notNull = rows.flag(notNull);
+        column.defaultExpression = rows.text(defaultExpression);
+        column.identity = rows.code(identity) == 'a'   ? QStringLiteral("always")
+                          : rows.code(identity) == 'd' ? QStringLiteral("by default")
+                                                       : QString();
+        column.generated = rows.code(generated) == 's';
+        column.comment = rows.text(comment);
+        relation->columns << column;
+    }
+}
+
+void readConstraints(CatalogRows &rows, Reading &reading)
+{
+    const int relationOid = rows.column("relation_oid"), name = rows.column("name"), type = rows.column("type"),
+              columns = rows.column("columns"), referencedOid = rows.column("referenced_oid"),
+              referencedColumns = rows.column("referenced_columns"), onUpdate = rows.column("on_update"),
+              onDelete = rows.column("on_delete"), deferrable = rows.column("deferrable"),
+              validated = rows.column("validated"), definition = rows.column("definition");
+    while (rows.next()) {
+        RelationInfo *relation = reading.relation(rows.oid(relationOid));
+        if (!relation)
+            continue;
+        ConstraintInfo constraint;
+        constraint.name = rows.text(name);
+        constraint.type = constraintType(rows.code(type));
+        constraint.columns = columnNames(relation, attributeNumbers(rows.text(columns)));
+        constraint.deferrable = rows.flag(deferrable);
+        constraint.validated = rows.flag(validated);
+        constraint.definition = rows.text(definition);
+        if (constraint.type == ConstraintType::ForeignKey) {
+            constraint.referencedOid = rows.oid(referencedOid);
+            constraint.referencedColumns = columnNames(reading.snapshot.relation(constraint.referencedOid),
+                                                       attributeNumbers(rows.text(referencedColumns)));
+            constraint.onUpdate = foreignKeyActionSql(QLatin1Char(rows.code(onUpdate)));
+            constraint.onDelete = foreignKeyActionSql(QLatin1Char(rows.code(onDelete)));
+        }
+        relation->constraints << constraint;
+    }
+}
+
+void readIndexes(CatalogRows &rows, Reading &reading)
+{
+    const int relationOid = rows.column("relation_oid"), name = rows.column("name"), method = rows.column("method"),
+              isUnique = rows.column("is_unique"), isPrimary = rows.column("is_primary"),
+              isValid = rows.column("is_valid"), columns = rows.column("columns"),
+              keyColumnCount = rows.column("key_column_count"), isPartial = rows.column("is_partial"),
+              definition = rows.column("definition"), bytes = rows.column("bytes"),
+              constraintName = rows.column("constraint_name"), tableLocked = rows.column("table_locked");
+    while (rows.next()) {
+        RelationInfo *relation = reading.relation(rows.oid(relationOid));
+        if (!relation)
+            continue;
+        IndexInfo index;
+        index.name = rows.text(name);
+        index.method = rows.text(method);
+        index.unique = rows.flag(isUnique);
+        index.primary = rows.flag(isPrimary);
+        index.valid = rows.flag(isValid);
+        index.columns = columnNames(
+            relation, attributeNumbers(rows.text(columns)).mid(0, static_cast<int>(rows.number(keyColumnCount))));
+        index.partial = rows.flag(isPartial);
+        index.definition = rows.flag(tableLocked)
+                               ? QStringLiteral("(not read: another session holds an exclusive lock on the table)")
+                               : rows.text(definition);
+        index.bytes = rows.number(bytes);
+        index.constraintName = rows.text(constraintName);
+        relation->indexes << index;
+    }
+}
+
+void readSequences(CatalogRows &rows, Reading &reading)
+{
+    const int schemaOid = rows.column("schema_oid"), name = rows.column("name"), dataType = rows.column("data_type"),
+              start = rows.column("start_value"), increment = rows.column("increment"),
+              minValue = rows.column("min_value"), maxValue = rows.column("max_value"), cycles = rows.column("cycles"),
+              ownerOid = rows.column("owner_relation_oid"), ownerColumn = rows.column("owner_column");
+    while (rows.next()) {
+        SequenceInfo sequence;
+        sequence.schema = reading.schemaNames.value(rows.oid(schemaOid));
+        sequence.name = rows.text(name);
+        sequence.dataType = rows.text(dataType);
+        sequence.start = rows.number(start);
+        sequence.increment = rows.number(increment);
+        sequence.minValue = rows.number(minValue);
+        sequence.maxValue = rows.number(maxValue);
+        sequence.cycles = rows.flag(cycles);
+        sequence.ownerRelationOid = rows.oid(ownerOid);
+        sequence.ownerColumn = sequence.ownerRelationOid == 0
+                                   ? QString()
+                                   : columnName(reading.snapshot.relation(sequence.ownerRelationOid),
+                                                static_cast<int>(rows.number(ownerColumn)));
+        reading.snapshot.sequences << sequence;
+    }
+}
+
+void readTypes(CatalogRows &rows, Reading &reading)
+{
+    const int schemaOid = rows.column("schema_oid"), name = rows.column("name"), kind = rows.column("kind"),
+              labels = rows.column("labels"), baseType = rows.column("base_type"), notNull = rows.column("not_null"),
+              defaultValue = rows.column("default_value"), checks = rows.column("checks");
+    while (rows.next()) {
+        const QString schema = reading.schemaNames.value(rows.oid(schemaOid));
+        if (rows.code(kind) == 'e')
+            reading.snapshot.enums << EnumInfo{schema, rows.text(name), jsonStrings(rows.text(labels))};
+        else
+            reading.snapshot.domains << DomainInfo{schema,
+                                                   rows.text(name),
+                                                   rows.text(baseType),
+                                                   rows.flag(notNull),
+                                                   rows.text(defaultValue),
+                                                   jsonStrings(rows.text(checks))};
+    }
+}
+
+void readExtensions(CatalogRows &rows, Reading &reading)
+{
+    const int name = rows.column("name"), version = rows.column("version"), schema = rows.column("schema_name");
+    while (rows.next())
+        reading.snapshot.extensions << ExtensionInfo{rows.text(name), rows.text(version), rows.text(schema)};
+}
+
+// The queries in the order read() runs them (each may use what those before it read), with what
+// reads their rows.
+struct CatalogQuery {
+    const char *name;
+    void (*read)(CatalogRows &rows, Reading &reading);
+};
+constexpr CatalogQuery kQueries[] = {
+    {"catalog_schemas", readSchemas}, {"catalog_relations", readRelations},
+    {"catalog_columns", readColumns}, {"catalog_constraints", readConstraints},
+    {"catalog_indexes", readIndexes}, {"catalog_sequences", readSequences},
+    {"catalog_types", readTypes},     {"catalog_extensions", readExtensions},
+};
+
 } // namespace
 
 QStringList CatalogReader::queryNames()
 {
-    return {QStringLiteral("catalog_schemas"), QStringLiteral("catalog_relations"),
-            QStringLiteral("catalog_columns"), QStringLiteral("catalog_constraints"),
-            QStringLiteral("catalog_indexes"), QStringLiteral("catalog_sequences"),
-            QStringLiteral("catalog_types"),   QStringLiteral("catalog_extensions")};
+    QStringList names;
+    for (const CatalogQuery &query : kQueries)
+        names << QString::fromLatin1(query.name);
+    return names;
 }
 
 Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::function<bool()> &cancelled)
 {
-    SchemaSnapshot snapshot;
-    Result<CatalogRows> q = Error{};
-    Error failure;
-    // Runs the next query into q; false (with failure set) when cancelled or refused.
-    const auto next = [&](const char *name) {
-        if (cancelled && cancelled()) {
-            failure = Error::cancelled(QStringLiteral("Cancelled"));
-            return false;
-        }
-        ++snapshot.queryCount;
-        q = CatalogRows::run(db, sqlResource(QString::fromLatin1(name)), QString::fromLatin1(name));
-        if (!q)
-            failure = q.error();
-        return q.ok();
-    };
-
-    if (!next("catalog_schemas"))
-        return failure;
-    QHash<quint32, QString> schemaNames;
-    for (CatalogRows &row = q.value(); row.next();) {
-        SchemaInfo schema{row.oid(0), row.text(1), row.text(2), row.text(3), row.flag(4)};
-        schemaNames.insert(schema.oid, schema.name);
-        snapshot.schemas << schema;
+    Reading reading;
+    for (const CatalogQuery &query : kQueries) {
+        if (cancelled && cancelled())
+            return Error::cancelled(QStringLiteral("Cancelled"));
+        const QString name = QString::fromLatin1(query.name);
+        ++reading.snapshot.queryCount;
+        Result<CatalogRows> rows = CatalogRows::run(db, sqlResource(name), name);
+        if (!rows)
+            return rows.error();
+        query.read(rows.value(), reading);
     }
-
-    if (!next("catalog_relations"))
-        return failure;
-    snapshot.relations.reserve(q.value().rowCount());
-    for (CatalogRows &row = q.value(); row.next();) {
-        RelationInfo relation;
-        relation.oid = row.oid(0);
-        relation.schemaOid = row.oid(1);
-        relation.schema = schemaNames.value(relation.schemaOid);
-        relation.name = row.text(2);
-        relation.kind = relationKind(row.code(3));
-        relation.partitionParentOid = row.oid(4);
-        relation.partitionBound = row.text(5);
-        relation.partitionKey = row.text(6);
-        relation.rowEstimate = row.number(7);
-        relation.totalBytes = row.number(8);
-        relation.viewDefinition = row.text(9).trimmed();
-        relation.comment = row.text(10);
-        relation.owner = row.text(11);
-        snapshot.relations << relation;
-    }
-    snapshot.index();
-    const auto relationFor = [&snapshot](quint32 oid) { return const_cast<RelationInfo *>(snapshot.relation(oid)); };
-
-    if (!next("catalog_columns"))
-        return failure;
-    for (CatalogRows &row = q.value(); row.next();) {
-        RelationInfo *relation = relationFor(row.oid(0));
-        if (!relation)
-            continue;
-        ColumnInfo column;
-        column.position = static_cast<int>(row.number(1));
-        column.name = row.text(2);
-        column.type = row.text(3);
-        column.isBoolean = row.flag(4);
-        column.notNull = row.flag(5);
-        column.defaultExpression = row.text(6);
-        column.identity = row.code(7) == 'a'   ? QStringLiteral("always")
-                          : row.code(7) == 'd' ? QStringLiteral("by default")
-                                               : QString();
-        column.generated = row.code(8) == 's';
-        column.comment = row.text(9);
-        relation->columns << column;
-    }
-
-    if (!next("catalog_constraints"))
-        return failure;
-    for (CatalogRows &row = q.value(); row.next();) {
-        RelationInfo *relation = relationFor(row.oid(1));
-        if (!relation)
-            continue;
-        ConstraintInfo constraint;
-        constraint.name = row.text(2);
-        constraint.type = constraintType(row.code(3));
-        constraint.columns = columnNames(relation, attributeNumbers(row.text(4)));
-        constraint.deferrable = row.flag(9);
-        constraint.validated = row.flag(10);
-        constraint.definition = row.text(11);
-        if (constraint.type == ConstraintType::ForeignKey) {
-            constraint.referencedOid = row.oid(5);
-            constraint.referencedColumns =
-                columnNames(snapshot.relation(constraint.referencedOid), attributeNumbers(row.text(6)));
-            constraint.onUpdate = foreignKeyActionSql(QLatin1Char(row.code(7)));
-            constraint.onDelete = foreignKeyActionSql(QLatin1Char(row.code(8)));
-        }
-        relation->constraints << constraint;
-    }
-
-    if (!next("catalog_indexes"))
-        return failure;
-    for (CatalogRows &row = q.value(); row.next();) {
-        RelationInfo *relation = relationFor(row.oid(1));
-        if (!relation)
-            continue;
-        IndexInfo index;
-        index.name = row.text(2);
-        index.method = row.text(3);
-        index.unique = row.flag(4);
-        index.primary = row.flag(5);
-        index.valid = row.flag(6);
-        index.columns = columnNames(relation, attributeNumbers(row.text(7)).mid(0, static_cast<int>(row.number(8))));
-        index.partial = row.flag(9);
-        index.definition = row.flag(13)
-                               ? QStringLiteral("(not read: another session holds an exclusive lock on the table)")
-                               : row.text(10);
-        index.bytes = row.number(11);
-        index.constraintName = row.text(12);
-        relation->indexes << index;
-    }
-
-    if (!next("catalog_sequences"))
-        return failure;
-    for (CatalogRows &row = q.value(); row.next();) {
-        SequenceInfo sequence;
-        sequence.schema = schemaNames.value(row.oid(1));
-        sequence.name = row.text(2);
-        sequence.dataType = row.text(3);
-        sequence.start = row.number(4);
-        sequence.increment = row.number(5);
-        sequence.minValue = row.number(6);
-        sequence.maxValue = row.number(7);
-        sequence.cycles = row.flag(8);
-        sequence.ownerRelationOid = row.oid(9);
-        sequence.ownerColumn = sequence.ownerRelationOid == 0 ? QString()
-                                                              : columnName(snapshot.relation(sequence.ownerRelationOid),
-                                                                           static_cast<int>(row.number(10)));
-        snapshot.sequences << sequence;
-    }
-
-    if (!next("catalog_types"))
-        return failure;
-    for (CatalogRows &row = q.value(); row.next();) {
-        const QString schema = schemaNames.value(row.oid(1));
-        if (row.code(3) == 'e')
-            snapshot.enums << EnumInfo{schema, row.text(2), jsonStrings(row.text(4))};
-        else
-            snapshot.domains << DomainInfo{schema,      row.text(2), row.text(5),
-                                           row.flag(6), row.text(7), jsonStrings(row.text(8))};
-    }
-
-    if (!next("catalog_extensions"))
-        return failure;
-    for (CatalogRows &row = q.value(); row.next();)
-        snapshot.extensions << ExtensionInfo{row.text(0), row.text(1), row.text(2)};
-
-    snapshot.index(); // again: foreign keys are known now
-    return snapshot;
+    reading.snapshot.index(); // again: foreign keys are known now
+    return std::move(reading.snapshot);
 }
 
 } // namespace nrdb

@@ -25,6 +25,13 @@ Result<CatalogRows> CatalogRows::run(const QSqlDatabase &db, const QString &sql,
     return rows;
 }
 
+int CatalogRows::column(const char *name) const
+{
+    const int number = PQfnumber(m_result.get(), name);
+    Q_ASSERT_X(number >= 0, "CatalogRows::column", name);
+    return number;
+}
+
 const char *CatalogRows::raw(int column) const
 {
     return PQgetvalue(m_result.get(), m_row, column);

@@ -20,6 +20,10 @@ public:
     // Runs sql on db's libpq connection (QPSQL only).
     static Result<CatalogRows> run(const QSqlDatabase &db, const QString &sql, const QString &what);
 
+    // The number of the column the query names so (its AS), to read each row by name. A name the
+    // query does not have is a bug in the bundled SQL.
+    int column(const char *name) const;
+
     bool next() { return ++m_row < m_rowCount; }
     int rowCount() const { return m_rowCount; }
     QString text(int column) const;
