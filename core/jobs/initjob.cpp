@@ -1,41 +1,14 @@
 #include "jobs/initjob.h"
 
 #include "connection/databasesession.h"
-#include "connection/libpqconnection.h"
 #include "jobs/jobcontext.h"
 #include "jobs/packlock.h"
-#include "migrate/foreignhistory.h"
+#include "migrate/migrationrunner.h"
 #include "migrate/migrationstatus.h"
 #include "migrate/schemahistory.h"
 #include "util/sqlidentifier.h"
 
-#include <QElapsedTimer>
-#include <QSqlQuery>
-
 namespace nrdb {
-
-namespace {
-
-// Runs statements in one transaction; on any failure rolls back and returns the error.
-Status inTransaction(const QSqlDatabase &db, const QStringList &statements, const QString &what)
-{
-    QSqlDatabase connection = db;
-    if (!connection.transaction())
-        return sqlError(connection.lastError(), QStringLiteral("Could not begin: %1").arg(what));
-    QSqlQuery query(connection);
-    for (const QString &statement : statements) {
-        if (!query.exec(statement)) {
-            const Error error = sqlError(query.lastError(), what);
-            connection.rollback();
-            return error;
-        }
-    }
-    if (!connection.commit())
-        return sqlError(connection.lastError(), QStringLiteral("Could not commit: %1").arg(what));
-    return {};
-}
-
-} // namespace
 
 InitJob::InitJob(ConnectionProfile target, PackChoice pack, int targetVersion, int lockTimeoutMs)
     : m_target(std::move(target)), m_pack(std::move(pack)), m_targetVersion(targetVersion),
@@ -62,6 +35,82 @@ Result<ChosenPack> InitJob::choosePack(JobContext &context, const QSqlDatabase &
             QStringLiteral("Adopt it first (netraven-dbctl adopt, or Database ▸ Adopt…): that stamps the "
                            "history without DDL, and init then has nothing to do."));
     return chosen;
+}
+
+Status InitJob::createExtensionsAndSchemas(JobContext &context, const QSqlDatabase &db, const ModelPack &pack,
+                                           InitReport &report) const
+{
+    // Under the lock, look again: whoever held it may have done part of the work.
+    const Result<PreflightReport> now = runPreflight(db, pack);
+    if (!now)
+        return now.error();
+    QStringList statements;
+    for (const PackExtension &extension : pack.extensions) {
+        if (now.value().extensionsToCreate.contains(extension.name)) {
+            statements << QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2")
+                              .arg(quoteIdentifier(extension.name), quoteIdentifier(extension.schema));
+            report.createdExtensions << extension.name;
+        }
+    }
+    if (Status created = migrationrunner::inTransaction(db, statements, QStringLiteral("Creating extensions"));
+        !created)
+        return created;
+    statements.clear();
+    for (const QString &schema : now.value().schemasToCreate) {
+        statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quoteIdentifier(schema));
+        report.createdSchemas << schema;
+    }
+    if (Status created = migrationrunner::inTransaction(db, statements, QStringLiteral("Creating schemas")); !created)
+        return created;
+    if (Status history = schemahistory::ensure(db); !history)
+        return history;
+    for (const QString &name : report.createdExtensions + report.createdSchemas)
+        context.info(QStringLiteral("Created %1").arg(name));
+    return {};
+}
+
+Result<QVector<Migration>> InitJob::migrationsToApply(const QSqlDatabase &db, const ModelPack &pack,
+                                                      InitReport &report) const
+{
+    const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.name);
+    if (!applied)
+        return applied.error();
+    const MigrationStatus status = MigrationStatus::compare(pack, applied.value());
+    report.versionBefore = report.versionAfter = status.currentVersion;
+    if (!status.mismatches.isEmpty())
+        return Error::usage(
+            QStringLiteral("Migration %1 was applied from a different file (checksum changed); init will "
+                           "not build on it. See migrate status.")
+                .arg(status.mismatches.first().version));
+    QVector<Migration> toApply;
+    for (const Migration &migration : status.pending) {
+        if (m_targetVersion == 0 || migration.version <= m_targetVersion)
+            toApply << migration;
+    }
+    return toApply;
+}
+
+Status InitJob::applyMigrations(JobContext &context, const QSqlDatabase &db, const ModelPack &pack,
+                                const QVector<Migration> &toApply, InitReport &report) const
+{
+    if (toApply.isEmpty())
+        context.info(
+            QStringLiteral("%1 is at version %2: nothing to do").arg(m_target.database).arg(report.versionBefore));
+    for (int i = 0; i < toApply.size(); ++i) {
+        const Migration &migration = toApply.at(i);
+        if (context.isCancelled())
+            return JobContext::cancelledError();
+        context.setPhase(QStringLiteral("Migration %1").arg(migration.label()), toApply.size());
+        context.setProgress(i, toApply.size());
+        const Result<int> took = migrationrunner::apply(db, pack, migration);
+        if (!took)
+            return took.error();
+        report.appliedMigrations << migration.label();
+        report.versionAfter = migration.version;
+        context.info(QStringLiteral("Applied %1 in %2 ms").arg(migration.label()).arg(took.value()));
+    }
+    context.setProgress(toApply.size(), toApply.size());
+    return {};
 }
 
 Result<InitReport> InitJob::execute(JobContext &context)
@@ -93,84 +142,14 @@ Result<InitReport> InitJob::execute(JobContext &context)
     const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, m_lockTimeoutMs);
     if (!lock)
         return lock.error();
-
-    // Under the lock, look again: whoever held it may have done part of the work.
     context.setPhase(QStringLiteral("Extensions and schemas"));
-    QStringList statements;
-    const Result<PreflightReport> now = runPreflight(db, pack);
-    if (!now)
-        return now.error();
-    for (const PackExtension &extension : pack.extensions) {
-        if (now.value().extensionsToCreate.contains(extension.name)) {
-            statements << QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2")
-                              .arg(quoteIdentifier(extension.name), quoteIdentifier(extension.schema));
-            report.createdExtensions << extension.name;
-        }
-    }
-    if (Status created = inTransaction(db, statements, QStringLiteral("Creating extensions")); !created)
-        return created.error();
-    statements.clear();
-    for (const QString &schema : now.value().schemasToCreate) {
-        statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quoteIdentifier(schema));
-        report.createdSchemas << schema;
-    }
-    if (Status created = inTransaction(db, statements, QStringLiteral("Creating schemas")); !created)
-        return created.error();
-    if (Status history = schemahistory::ensure(db); !history)
-        return history.error();
-    for (const QString &name : report.createdExtensions + report.createdSchemas)
-        context.info(QStringLiteral("Created %1").arg(name));
-
-    const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.name);
-    if (!applied)
+    if (Status prepared = createExtensionsAndSchemas(context, db, pack, report); !prepared)
+        return prepared.error();
+    const Result<QVector<Migration>> toApply = migrationsToApply(db, pack, report);
+    if (!toApply)
+        return toApply.error();
+    if (Status applied = applyMigrations(context, db, pack, toApply.value(), report); !applied)
         return applied.error();
-    const MigrationStatus status = MigrationStatus::compare(pack, applied.value());
-    report.versionBefore = report.versionAfter = status.currentVersion;
-    if (!status.mismatches.isEmpty())
-        return Error::usage(
-            QStringLiteral("Migration %1 was applied from a different file (checksum changed); init will "
-                           "not build on it. See migrate status.")
-                .arg(status.mismatches.first().version));
-    QVector<Migration> toApply;
-    for (const Migration &migration : status.pending) {
-        if (m_targetVersion == 0 || migration.version <= m_targetVersion)
-            toApply << migration;
-    }
-    if (toApply.isEmpty())
-        context.info(
-            QStringLiteral("%1 is at version %2: nothing to do").arg(m_target.database).arg(status.currentVersion));
-    for (int i = 0; i < toApply.size(); ++i) {
-        const Migration &migration = toApply.at(i);
-        if (context.isCancelled())
-            return JobContext::cancelledError();
-        context.setPhase(QStringLiteral("Migration %1").arg(migration.label()), toApply.size());
-        context.setProgress(i, toApply.size());
-        QElapsedTimer clock;
-        clock.start();
-        QSqlDatabase connection = db;
-        if (!connection.transaction())
-            return sqlError(connection.lastError(),
-                            QStringLiteral("Could not begin migration %1").arg(migration.label()));
-        Status step =
-            execScript(connection, migration.sql, QStringLiteral("Migration %1 failed").arg(migration.label()));
-        if (step)
-            step = schemahistory::record(db, pack.name, migration, static_cast<int>(clock.elapsed()),
-                                         QStringLiteral("applied"));
-        // In the same transaction: NetRaven's own Alembic must never see the schema without its revision.
-        if (step && !pack.foreignHistory.isEmpty())
-            step = foreignhistory::stamp(db, pack, migration.version);
-        if (!step) {
-            connection.rollback();
-            return step.error();
-        }
-        if (!connection.commit())
-            return sqlError(connection.lastError(),
-                            QStringLiteral("Could not commit migration %1").arg(migration.label()));
-        report.appliedMigrations << migration.label();
-        report.versionAfter = migration.version;
-        context.info(QStringLiteral("Applied %1 in %2 ms").arg(migration.label()).arg(clock.elapsed()));
-    }
-    context.setProgress(toApply.size(), toApply.size());
     return report;
 }
 

@@ -2,6 +2,7 @@
 
 #include "jobs/jobwithresult.h"
 #include "jobs/packchoice.h"
+#include "migrate/migrationstatus.h"
 #include "migrate/preflight.h"
 
 namespace nrdb {
@@ -43,6 +44,16 @@ private:
     // The pack to initialise with; a database that has a pack's tables but no history of ours is
     // one to adopt, not to initialise.
     Result<ChosenPack> choosePack(JobContext &context, const QSqlDatabase &db) const;
+    // The pack's extensions and schemas that are missing, each kind in one transaction, and the
+    // history table: under the lock, as the preflight sees them now.
+    Status createExtensionsAndSchemas(JobContext &context, const QSqlDatabase &db, const ModelPack &pack,
+                                      InitReport &report) const;
+    // The pending migrations up to the target version; none when one applied has changed since.
+    Result<QVector<Migration>> migrationsToApply(const QSqlDatabase &db, const ModelPack &pack,
+                                                 InitReport &report) const;
+    // Each in its own transaction (migrationrunner::apply), cancel checked between them.
+    Status applyMigrations(JobContext &context, const QSqlDatabase &db, const ModelPack &pack,
+                           const QVector<Migration> &toApply, InitReport &report) const;
 
     ConnectionProfile m_target;
     PackChoice m_pack;
