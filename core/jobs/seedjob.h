@@ -2,18 +2,11 @@
 
 #include "jobs/jobwithresult.h"
 #include "jobs/packchoice.h"
+#include "seed/seedwriter.h"
 
 #include <QMap>
 
 namespace nrdb {
-
-struct SeedTableResult {
-    QString table;
-    int inserted = 0;
-    int present = 0; // there already, left alone
-    int updated = 0; // reset to the pack's values (only when asked)
-    QString skipped; // why the table was left out (a secret it needs was not given); empty when seeded
-};
 
 struct SeedReport {
     QString pack;
