@@ -286,50 +286,31 @@ Status RestoreJob::putInPlace(const QSqlDatabase &db, const QString &staging, co
     return renameInOneTransaction(db, staging, aside);
 }
 
-Result<RestoreReport> RestoreJob::execute(JobContext &context)
+Result<bool> RestoreJob::checkTarget(const QSqlDatabase &db) const
 {
-    QElapsedTimer clock;
-    clock.start();
-    RestoreReport report;
-    report.database = m_options.targetDatabase;
-    if (Status valid = databaseadmin::validateName(m_options.targetDatabase); !valid)
-        return valid.error(); // before anything runs
-    context.setPhase(QStringLiteral("Checking the backup"));
-    const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
-    if (!prepared)
-        return prepared.error();
-    QSqlDatabase db = prepared.value().db;
-    const ServerInfo &server = prepared.value().server;
-    const ClientTools &tools = prepared.value().tools;
-    m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : server.parallelRestoreJobs();
-    m_hasCopyProgress = server.hasCopyProgress();
-    if (Status matches = matchesItsManifest(context, m_options.source); !matches)
-        return matches.error(); // nothing was touched
-    const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools);
-    if (!source)
-        return source.error(); // nothing was touched
-    report.sourceKind = source.value().kind;
-    context.info(QStringLiteral("%1 is a %2, checked").arg(m_options.source, sourceKindName(source.value().kind)));
-
     const Result<bool> exists = databaseadmin::exists(db, m_options.targetDatabase);
     if (!exists)
         return exists.error();
-    const bool replacing = exists.value();
-    if (replacing && !m_options.replaceExisting)
+    if (exists.value() && !m_options.replaceExisting)
         return Error::usage(
             QStringLiteral("Database %1 exists. Restore into a new name, or replace it (type its name to confirm)")
                 .arg(m_options.targetDatabase));
-    if (replacing && m_options.confirmedName != m_options.targetDatabase)
+    if (exists.value() && m_options.confirmedName != m_options.targetDatabase)
         return Error::usage(QStringLiteral("Replacing %1 needs its name typed exactly; nothing was changed")
                                 .arg(m_options.targetDatabase));
+    return exists.value();
+}
 
+Status RestoreJob::noteMissingOwners(JobContext &context, const QSqlDatabase &db, const BackupSource &source,
+                                     RestoreReport &report) const
+{
     QSet<QString> roles;
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT rolname FROM pg_roles")))
         return sqlError(query.lastError(), QStringLiteral("Could not list the roles"));
     while (query.next())
         roles.insert(query.value(0).toString());
-    for (const QString &owner : source.value().owners) {
+    for (const QString &owner : source.owners) {
         if (!roles.contains(owner))
             report.missingRoles << owner;
     }
@@ -338,23 +319,30 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
         context.warning(
             QStringLiteral("This server has no role %1: objects will belong to %2 and the backup's grants are left out")
                 .arg(report.missingRoles.join(QStringLiteral(", ")), m_server.user));
+    return {};
+}
 
-    if (replacing && m_options.safetyBackup) {
-        context.setPhase(QStringLiteral("Safety backup of %1").arg(m_options.targetDatabase));
-        ConnectionProfile original = m_server;
-        original.database = m_options.targetDatabase;
-        BackupOptions options;
-        options.outputDirectory = m_options.safetyBackupDirectory;
-        options.format = BackupFormat::Custom;
-        options.readBackWhole = true; // nothing is dropped on the strength of a backup not read through
-        BackupJob safety(original, options);
-        const std::unique_ptr<JobContext> onOriginal = context.forTarget(original);
-        if (Status done = safety.run(*onOriginal); !done)
-            return done.error();
-        report.safetyBackupPath = safety.result().path;
-        context.info(QStringLiteral("Safety backup: %1").arg(report.safetyBackupPath));
-    }
+Result<QString> RestoreJob::backUpTheReplaced(JobContext &context) const
+{
+    context.setPhase(QStringLiteral("Safety backup of %1").arg(m_options.targetDatabase));
+    ConnectionProfile original = m_server;
+    original.database = m_options.targetDatabase;
+    BackupOptions options;
+    options.outputDirectory = m_options.safetyBackupDirectory;
+    options.format = BackupFormat::Custom;
+    options.readBackWhole = true; // nothing is dropped on the strength of a backup not read through
+    options.toolsDirectory = m_options.toolsDirectory;
+    BackupJob safety(original, options);
+    const std::unique_ptr<JobContext> onOriginal = context.forTarget(original);
+    if (Status done = safety.run(*onOriginal); !done)
+        return done.error();
+    context.info(QStringLiteral("Safety backup: %1").arg(safety.result().path));
+    return safety.result().path;
+}
 
+Status RestoreJob::restoreAndPlace(JobContext &context, const QSqlDatabase &db, const BackupSource &source,
+                                   const ClientTools &tools, bool replacing, RestoreReport &report)
+{
     const QString staging = withSuffix(m_options.targetDatabase, QStringLiteral("_restoring_") + stamp());
     // A restore into a temporary database (a proof's scratch) is that from its first moment.
     const QString purpose =
@@ -362,9 +350,9 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     const temporarydatabase::Marker marker =
         temporarydatabase::Marker::ofThisProcess(purpose, m_options.targetDatabase);
     if (Status created = temporarydatabase::createMarked(db, staging, marker); !created)
-        return created.error();
+        return created;
     context.setPhase(QStringLiteral("Restoring"));
-    if (Status restored = runRestore(context, source.value(), tools, staging, report.ownershipSkipped); !restored)
+    if (Status restored = runRestore(context, source, tools, staging, report.ownershipSkipped); !restored)
         return dropStaging(context, staging, context.isCancelled() ? JobContext::cancelledError() : restored.error());
 
     context.setPhase(QStringLiteral("Putting the database in place"));
@@ -380,6 +368,46 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     } else if (replacing) {
         report.keptOriginalAs = aside;
     }
+    return {};
+}
+
+Result<RestoreReport> RestoreJob::execute(JobContext &context)
+{
+    QElapsedTimer clock;
+    clock.start();
+    RestoreReport report;
+    report.database = m_options.targetDatabase;
+    if (Status valid = databaseadmin::validateName(m_options.targetDatabase); !valid)
+        return valid.error(); // before anything runs
+    context.setPhase(QStringLiteral("Checking the backup"));
+    const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);
+    if (!prepared)
+        return prepared.error();
+    const QSqlDatabase db = prepared.value().db;
+    const ClientTools &tools = prepared.value().tools;
+    m_parallelJobs = m_options.jobs > 0 ? m_options.jobs : prepared.value().server.parallelRestoreJobs();
+    m_hasCopyProgress = prepared.value().server.hasCopyProgress();
+    if (Status matches = matchesItsManifest(context, m_options.source); !matches)
+        return matches.error(); // nothing was touched
+    const Result<BackupSource> source = BackupSource::inspect(m_options.source, tools);
+    if (!source)
+        return source.error(); // nothing was touched
+    report.sourceKind = source.value().kind;
+    context.info(QStringLiteral("%1 is a %2, checked").arg(m_options.source, sourceKindName(source.value().kind)));
+
+    const Result<bool> replacing = checkTarget(db);
+    if (!replacing)
+        return replacing.error();
+    if (Status noted = noteMissingOwners(context, db, source.value(), report); !noted)
+        return noted.error();
+    if (replacing.value() && m_options.safetyBackup) {
+        const Result<QString> safety = backUpTheReplaced(context);
+        if (!safety)
+            return safety.error();
+        report.safetyBackupPath = safety.value();
+    }
+    if (Status restored = restoreAndPlace(context, db, source.value(), tools, replacing.value(), report); !restored)
+        return restored.error();
     report.durationMs = clock.elapsed();
     context.info(QStringLiteral("Restored %1 in %2 ms").arg(m_options.targetDatabase).arg(report.durationMs));
     return report;

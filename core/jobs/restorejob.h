@@ -54,6 +54,18 @@ protected:
     Result<RestoreReport> execute(JobContext &context) override;
 
 private:
+    // Whether the target exists, and so is to be replaced; an error when it exists and the
+    // options do not name it for replacing.
+    Result<bool> checkTarget(const QSqlDatabase &db) const;
+    // The backup's owners this server has no role for: ownership and grants are then left out.
+    Status noteMissingOwners(JobContext &context, const QSqlDatabase &db, const BackupSource &source,
+                             RestoreReport &report) const;
+    // The database about to be replaced, backed up and read back whole; the backup's path.
+    Result<QString> backUpTheReplaced(JobContext &context) const;
+    // Into a marked staging copy, which then takes the target's name (the replaced one moved
+    // aside, and dropped once a safety backup holds it); a failed restore drops the copy.
+    Status restoreAndPlace(JobContext &context, const QSqlDatabase &db, const BackupSource &source,
+                           const ClientTools &tools, bool replacing, RestoreReport &report);
     // The file against its manifest's SHA-256, when it has a manifest; a manifest that cannot be
     // read is a refusal, not a pass.
     static Status matchesItsManifest(JobContext &context, const QString &path);
