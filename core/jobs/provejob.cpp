@@ -42,6 +42,26 @@ void judgeSchema(ProofReport &report, const VerifyReport &restored, const Backup
                      added.join(QStringLiteral("; ")));
 }
 
+// Each table whose rows in the restored database differ in number from the manifest's count.
+Result<QStringList> countMismatches(const ConnectionProfile &restored, const QMap<QString, qint64> &rowCounts)
+{
+    DatabaseSession session;
+    if (Status opened = session.open(restored); !opened)
+        return opened.error();
+    QSqlQuery query(session.database());
+    QStringList mismatches;
+    for (auto it = rowCounts.cbegin(); it != rowCounts.cend(); ++it) {
+        const QString table = quoteIdentifier(it.key().section(QLatin1Char('.'), 0, 0)) + QLatin1Char('.') +
+                              quoteIdentifier(it.key().section(QLatin1Char('.'), 1));
+        const qint64 rows = query.exec(QStringLiteral("SELECT count(*) FROM ") + table) && query.next()
+                                ? query.value(0).toLongLong()
+                                : -1;
+        if (rows != it.value())
+            mismatches << QStringLiteral("%1: manifest %2, restored %3").arg(it.key()).arg(it.value()).arg(rows);
+    }
+    return mismatches;
+}
+
 } // namespace
 
 QString ProofReport::summary() const
@@ -72,6 +92,50 @@ ConnectionProfile ProveRestorableJob::target() const
     return databaseadmin::maintenanceOf(m_server);
 }
 
+Status ProveRestorableJob::proveInScratch(JobContext &context, const ConnectionProfile &server,
+                                          const BackupManifest &manifest, ProofReport &report) const
+{
+    const QString scratch = QStringLiteral("nrdb_prove_%1")
+                                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss_zzz")));
+    const ConnectionProfile maintenance = databaseadmin::maintenanceOf(server);
+    ConnectionProfile restored = server;
+    restored.database = scratch;
+    context.setPhase(QStringLiteral("Restoring into %1").arg(scratch));
+    RestoreOptions options;
+    options.source = m_backupPath;
+    options.targetDatabase = scratch;
+    options.temporaryPurpose = QStringLiteral("proof scratch");
+    options.toolsDirectory = m_toolsDirectory;
+    RestoreJob restore(server, options);
+    const std::unique_ptr<JobContext> onServer = context.forTarget(maintenance);
+    if (Status done = restore.run(*onServer); !done)
+        return done; // what the restore made was dropped by it
+    // Whatever ends the proof from here (a cancel, an error, the verdict), the scratch copy goes,
+    // on a connection of its own that no cancel of the job reaches.
+    const auto dropScratch = qScopeGuard([&] {
+        if (Status dropped = databaseadmin::dropOnItsOwnConnection(maintenance, scratch); !dropped)
+            context.warning(
+                QStringLiteral("The scratch database %1 could not be dropped (%2); it is marked as this "
+                               "tool's, and once this program has ended \"netraven-dbctl cleanup\" drops it")
+                    .arg(scratch, dropped.error().message));
+    });
+
+    context.setPhase(QStringLiteral("Comparing row counts"));
+    const Result<QStringList> mismatches = countMismatches(restored, manifest.rowCounts);
+    if (!mismatches)
+        return mismatches.error();
+    report.countMismatches = mismatches.value();
+    // The pack the manifest names, or, for a backup made before packs were detected, the one the
+    // restored catalog shows; a database of no known pack is not verified.
+    const Result<ModelPack> named = ModelPack::builtIn(manifest.modelPack);
+    context.setPhase(QStringLiteral("Verifying"));
+    VerifyJob verify(restored, named ? PackChoice(named.value()) : PackChoice::fromCatalog());
+    const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);
+    if (Status verified = verify.run(*onRestored); verified && !verify.result().isForeign())
+        judgeSchema(report, verify.result(), manifest);
+    return {};
+}
+
 Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
 {
     QElapsedTimer clock;
@@ -89,7 +153,7 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         return digest.error();
     report.checksumMatches = digest.value() == manifest.value().sha256;
 
-    std::unique_ptr<SandboxCluster> sandbox;
+    std::unique_ptr<SandboxCluster> sandbox; // outlives the scratch database in it
     ConnectionProfile server = m_server;
     if (report.checksumMatches && m_inSandbox) {
         context.setPhase(QStringLiteral("Starting a sandbox server"));
@@ -98,60 +162,9 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
             return started.error();
         server = sandbox->state().profile();
     }
-    const QString scratch = QStringLiteral("nrdb_prove_%1")
-                                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss_zzz")));
-    const ConnectionProfile maintenance = databaseadmin::maintenanceOf(server);
-    ConnectionProfile restored = server;
-    restored.database = scratch;
-
     if (report.checksumMatches) {
-        context.setPhase(QStringLiteral("Restoring into %1").arg(scratch));
-        RestoreOptions options;
-        options.source = m_backupPath;
-        options.targetDatabase = scratch;
-        options.temporaryPurpose = QStringLiteral("proof scratch");
-        options.toolsDirectory = m_toolsDirectory;
-        RestoreJob restore(server, options);
-        const std::unique_ptr<JobContext> onServer = context.forTarget(maintenance);
-        const Status done = restore.run(*onServer);
-        if (!done)
-            return done.error(); // what the restore made was dropped by it
-        // Whatever ends the proof from here (a cancel, an error, the verdict), the scratch copy goes,
-        // on a connection of its own that no cancel of the job reaches.
-        const auto dropScratch = qScopeGuard([&] {
-            if (Status dropped = databaseadmin::dropOnItsOwnConnection(maintenance, scratch); !dropped)
-                context.warning(
-                    QStringLiteral(
-                        "The scratch database %1 could not be dropped (%2); it is marked as this tool's, and "
-                        "once this program has ended \"netraven-dbctl cleanup\" drops it")
-                        .arg(scratch, dropped.error().message));
-        });
-
-        context.setPhase(QStringLiteral("Comparing row counts"));
-        {
-            DatabaseSession session;
-            if (Status opened = session.open(restored); !opened)
-                return opened.error();
-            QSqlQuery query(session.database());
-            for (auto it = manifest.value().rowCounts.cbegin(); it != manifest.value().rowCounts.cend(); ++it) {
-                const QString table = quoteIdentifier(it.key().section(QLatin1Char('.'), 0, 0)) + QLatin1Char('.') +
-                                      quoteIdentifier(it.key().section(QLatin1Char('.'), 1));
-                const qint64 rows = query.exec(QStringLiteral("SELECT count(*) FROM ") + table) && query.next()
-                                        ? query.value(0).toLongLong()
-                                        : -1;
-                if (rows != it.value())
-                    report.countMismatches
-                        << QStringLiteral("%1: manifest %2, restored %3").arg(it.key()).arg(it.value()).arg(rows);
-            }
-        }
-        // The pack the manifest names, or, for a backup made before packs were detected, the one the
-        // restored catalog shows; a database of no known pack is not verified.
-        const Result<ModelPack> named = ModelPack::builtIn(manifest.value().modelPack);
-        context.setPhase(QStringLiteral("Verifying"));
-        VerifyJob verify(restored, named ? PackChoice(named.value()) : PackChoice::fromCatalog());
-        const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);
-        if (Status verified = verify.run(*onRestored); verified && !verify.result().isForeign())
-            judgeSchema(report, verify.result(), manifest.value());
+        if (Status proved = proveInScratch(context, server, manifest.value(), report); !proved)
+            return proved.error();
     }
     report.ok = report.checksumMatches && report.countMismatches.isEmpty() && report.verifyOk;
     report.durationMs = clock.elapsed();

@@ -37,6 +37,11 @@ protected:
     Result<ProofReport> execute(JobContext &context) override;
 
 private:
+    // Restores into a scratch database on server, compares its row counts with the manifest's and
+    // verifies it, into report; the scratch database is dropped whatever happens.
+    Status proveInScratch(JobContext &context, const ConnectionProfile &server, const BackupManifest &manifest,
+                          ProofReport &report) const;
+
     ConnectionProfile m_server;
     QString m_backupPath;
     bool m_inSandbox;
