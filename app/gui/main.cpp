@@ -1,9 +1,6 @@
 // netraven-dbadmin: wiring only; the window and everything behind it live in nrdb_ui and nrdb_core.
-#include "backupcontroller.h"
-#include "diagrampage.h"
-#include "lifecyclecontroller.h"
 #include "mainwindow.h"
-#include "schemabrowser.h"
+#include "windowautomation.h"
 
 #include "connection/profilestore.h"
 
@@ -11,51 +8,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QIcon>
-#include <QPixmap>
-#include <QTimer>
 
 #include <cstdio>
-
-namespace {
-
-// Saves a picture of the window, then quits: once the schema of the new connection is read (or
-// connecting failed), or at once when there is no connection to wait for.
-enum class ScreenshotMoment { AtOnce, SchemaRead, DiagramDrawn, VerifyReported, BackedUp };
-
-void scheduleScreenshot(nrdb::MainWindow &window, const QString &path, ScreenshotMoment moment)
-{
-    const auto capture = [&window, path] {
-        // Let the layout and the last status messages paint first.
-        QTimer::singleShot(400, &window, [&window, path] {
-            const bool saved = window.grab().save(path);
-            std::fprintf(saved ? stdout : stderr, "%s %s\n",
-                         saved ? "Saved a screenshot of the window to" : "Could not write", qPrintable(path));
-            QApplication::exit(saved ? 0 : 1);
-        });
-    };
-    switch (moment) {
-    case ScreenshotMoment::AtOnce:
-        capture();
-        return;
-    case ScreenshotMoment::SchemaRead:
-        QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window, capture);
-        break;
-    case ScreenshotMoment::DiagramDrawn:
-        QObject::connect(window.diagram(), &nrdb::DiagramPage::diagramReady, &window, capture);
-        break;
-    case ScreenshotMoment::VerifyReported:
-        QObject::connect(window.lifecycle(), &nrdb::LifecycleController::verifyReported, &window, capture);
-        break;
-    case ScreenshotMoment::BackedUp:
-        QObject::connect(window.backups(), &nrdb::BackupController::backedUp, &window, capture);
-        break;
-    }
-    QObject::connect(&window, &nrdb::MainWindow::connectionFailed, &window, capture);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -109,51 +64,18 @@ int main(int argc, char *argv[])
         (positional.size() == 1 && (parser.isSet(profileOption) || parser.isSet(sandboxOption))))
         parser.showHelp(2);
 
-    const bool connecting = parser.isSet(sandboxOption) || parser.isSet(profileOption) || !positional.isEmpty();
+    nrdb::WindowAutomation automation;
+    automation.select = parser.value(selectOption);
+    automation.diagram = parser.isSet(diagramOption);
+    automation.run = parser.value(runOption);
+    automation.screenshot = parser.value(screenshotOption);
+    automation.openDialog = parser.isSet(dialogOption);
+    automation.sandbox = parser.isSet(sandboxOption);
+    automation.connecting = automation.sandbox || parser.isSet(profileOption) || !positional.isEmpty();
     nrdb::MainWindow window;
-    if (parser.isSet(selectOption)) {
-        const QString wanted = parser.value(selectOption);
-        nrdb::SchemaBrowser *browser = window.schemaBrowser();
-        QObject::connect(browser, &nrdb::SchemaBrowser::snapshotLoaded, browser, [browser, wanted] {
-            const auto *relation = browser->snapshot()->relation(wanted.section(QLatin1Char('.'), 0, 0),
-                                                                 wanted.section(QLatin1Char('.'), 1));
-            if (relation)
-                browser->showRelation(relation->oid);
-        });
-    }
-    if (parser.isSet(diagramOption)) {
-        QObject::connect(window.schemaBrowser(), &nrdb::SchemaBrowser::snapshotLoaded, &window,
-                         [&window] { window.showDiagram(); });
-        if (parser.isSet(selectOption))
-            QObject::connect(window.diagram(), &nrdb::DiagramPage::diagramReady, &window,
-                             [&window, wanted = parser.value(selectOption)] { window.diagram()->findTable(wanted); });
-    }
-    const QString action = parser.value(runOption);
-    const QStringList actions{QStringLiteral("bootstrap"), QStringLiteral("verify"), QStringLiteral("backup")};
-    if (!action.isEmpty() && !actions.contains(action)) {
-        std::fprintf(stderr, "netraven-dbadmin: --run takes bootstrap, verify or backup\n");
+    if (const nrdb::Status automated = nrdb::automate(window, automation); !automated) {
+        std::fprintf(stderr, "netraven-dbadmin: %s\n", qPrintable(automated.error().message));
         return 2;
-    }
-    if (!action.isEmpty()) {
-        QObject::connect(&window, &nrdb::MainWindow::connected, window.lifecycle(), [&window, action] {
-            if (action == QLatin1String("bootstrap"))
-                window.lifecycle()->bootstrap();
-            else if (action == QLatin1String("verify"))
-                window.lifecycle()->verify();
-            else
-                window.backups()->backUpTo(QDir::temp().filePath(QStringLiteral("netraven-dbadmin-backups")));
-        });
-        QObject::connect(window.backups(), &nrdb::BackupController::backedUp, &window,
-                         [&window] { window.showBackups(); });
-    }
-    if (parser.isSet(screenshotOption) && !parser.isSet(dialogOption)) {
-        const ScreenshotMoment moment =
-            !connecting                         ? ScreenshotMoment::AtOnce
-            : action == QLatin1String("backup") ? ScreenshotMoment::BackedUp
-            : !action.isEmpty() || parser.isSet(sandboxOption) // a sandbox is bootstrapped
-                ? ScreenshotMoment::VerifyReported
-                : parser.isSet(diagramOption) ? ScreenshotMoment::DiagramDrawn : ScreenshotMoment::SchemaRead;
-        scheduleScreenshot(window, parser.value(screenshotOption), moment);
     }
     window.show();
     if (parser.isSet(sandboxOption)) {
@@ -175,19 +97,6 @@ int main(int argc, char *argv[])
             return 2;
         }
         window.connectTo(profile.value());
-    }
-    if (parser.isSet(dialogOption)) {
-        QTimer::singleShot(0, &window, [&window, &parser, &screenshotOption] {
-            if (parser.isSet(screenshotOption)) // a picture of the dialog, for the documentation
-                QTimer::singleShot(600, &window, [path = parser.value(screenshotOption)] {
-                    QWidget *dialog = QApplication::activeModalWidget();
-                    const bool saved = dialog && dialog->grab().save(path);
-                    std::fprintf(saved ? stdout : stderr, "%s %s\n",
-                                 saved ? "Saved a screenshot of the dialog to" : "Could not write", qPrintable(path));
-                    QApplication::exit(saved ? 0 : 1);
-                });
-            window.showConnectionDialog();
-        });
     }
     return QApplication::exec();
 }
