@@ -2,6 +2,7 @@
 
 #include "connection/databasesession.h"
 #include "util/sqlidentifier.h"
+#include "util/sqlresource.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -40,7 +41,7 @@ Result<bool> exists(const QSqlDatabase &maintenance, const QString &name)
 {
     QSqlQuery query(maintenance);
     query.setForwardOnly(true);
-    if (!execPrepared(query, QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"), {name}))
+    if (!execPrepared(query, sqlResource(QStringLiteral("database_exists")), {name}))
         return sqlError(query.lastError(), QStringLiteral("Could not look up database %1").arg(name));
     return query.next();
 }

@@ -16,6 +16,7 @@
 #include "model/modelpack.h"
 #include "model/schemamodel.h"
 #include "util/durablefile.h"
+#include "util/sqlresource.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -143,9 +144,7 @@ void endBackends(const ConnectionProfile &target, const QString &applicationName
     if (!session.open(profile, 5))
         return;
     QSqlQuery query(session.database());
-    (void)execPrepared(
-        query, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"),
-        {applicationName});
+    (void)execPrepared(query, sqlResource(QStringLiteral("end_sessions_of_application")), {applicationName});
 }
 
 // Checks the archive pg_dump wrote (pg_restore --list and the in-process proof of every data
@@ -284,7 +283,7 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
     // One snapshot for pg_dump and the row counts, held open until both are done.
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
-        !query.exec(QStringLiteral("SELECT pg_export_snapshot()")) || !query.next())
+        !query.exec(sqlResource(QStringLiteral("export_snapshot"))) || !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not take a snapshot for the dump"));
     const QString snapshotId = query.value(0).toString();
     QVector<TableName> tables;

@@ -1,6 +1,7 @@
 #include "jobs/copyprogress.h"
 
 #include "connection/databasesession.h"
+#include "util/sqlresource.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -80,10 +81,8 @@ void CopyProgress::poll(const QSqlDatabase &db, const QString &applicationName)
     // Statistics views are read once per transaction unless the snapshot is cleared.
     if (!progress.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()")))
         return;
-    const QString sql =
-        QStringLiteral("SELECT coalesce(sum(c.%1), 0) FROM pg_stat_progress_copy c "
-                       "JOIN pg_stat_activity a USING (pid) WHERE a.application_name = ?")
-            .arg(m_measure == Measure::Bytes ? QStringLiteral("bytes_processed") : QStringLiteral("tuples_processed"));
+    const QString sql = sqlResource(m_measure == Measure::Bytes ? QStringLiteral("copy_progress_bytes")
+                                                                : QStringLiteral("copy_progress_rows"));
     if (execPrepared(progress, sql, {applicationName}) && progress.next()) {
         m_copied = progress.value(0).toLongLong();
         report();

@@ -2,6 +2,7 @@
 
 #include "connection/databasesession.h"
 #include "jobs/jobcontrol.h"
+#include "util/sqlresource.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -78,7 +79,7 @@ Result<QSqlDatabase> JobContext::database()
     if (Status opened = session->open(profile); !opened)
         return opened.error();
     QSqlQuery query(session->database());
-    if (!query.exec(QStringLiteral("SELECT pg_backend_pid()")) || !query.next())
+    if (!query.exec(sqlResource(QStringLiteral("backend_pid"))) || !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not read the connection's backend"));
     m_control->addBackend(this, JobBackend{query.value(0).toInt(), m_target});
     m_session = std::move(session);

@@ -2,6 +2,7 @@
 
 #include "connection/databasesession.h"
 #include "util/logging.h"
+#include "util/sqlresource.h"
 #include "util/threadstate.h"
 
 #include <QDeadlineTimer>
@@ -69,7 +70,7 @@ void cancelBackend(JobControl &control)
                 (void)QSqlQuery(session->database()).exec(QStringLiteral("SET client_min_messages = error"));
             }
             QSqlQuery query(session->database());
-            if (!execPrepared(query, QStringLiteral("SELECT pg_cancel_backend(?)"), {backend.pid}))
+            if (!execPrepared(query, sqlResource(QStringLiteral("cancel_backend")), {backend.pid}))
                 qCWarning(lcSql) << "pg_cancel_backend failed:" << query.lastError().text();
         }
         QThread::msleep(kCancelRepeatMs);

@@ -10,6 +10,7 @@
 #include "jobs/restoreprogress.h"
 #include "jobs/servertools.h"
 #include "util/sqlidentifier.h"
+#include "util/sqlresource.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -281,8 +282,7 @@ Status RestoreJob::putInPlace(const QSqlDatabase &db, const QString &staging, co
         return placed;
     // Sessions on the replaced database block its rename; they were told by name to go.
     QSqlQuery end(db);
-    (void)execPrepared(end, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"),
-                       {m_options.targetDatabase});
+    (void)execPrepared(end, sqlResource(QStringLiteral("end_sessions_on_database")), {m_options.targetDatabase});
     return renameInOneTransaction(db, staging, aside);
 }
 
@@ -306,7 +306,7 @@ Status RestoreJob::noteMissingOwners(JobContext &context, const QSqlDatabase &db
 {
     QSet<QString> roles;
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT rolname FROM pg_roles")))
+    if (!query.exec(sqlResource(QStringLiteral("roles"))))
         return sqlError(query.lastError(), QStringLiteral("Could not list the roles"));
     while (query.next())
         roles.insert(query.value(0).toString());

@@ -53,7 +53,7 @@ Status AdvisoryLock::acquire(int timeoutMs, const std::function<void(const QStri
     QElapsedTimer sinceReport;
     QSqlQuery query(m_db);
     for (;;) {
-        if (!execPrepared(query, QStringLiteral("SELECT pg_try_advisory_lock(?)"), {m_key}) || !query.next())
+        if (!execPrepared(query, sqlResource(QStringLiteral("advisory_lock_try")), {m_key}) || !query.next())
             return sqlError(query.lastError(), QStringLiteral("Could not take the lock for %1").arg(m_purpose));
         if (query.value(0).toBool()) {
             m_held = true;
@@ -81,7 +81,7 @@ void AdvisoryLock::release()
     if (!m_held)
         return;
     QSqlQuery query(m_db);
-    (void)execPrepared(query, QStringLiteral("SELECT pg_advisory_unlock(?)"),
+    (void)execPrepared(query, sqlResource(QStringLiteral("advisory_unlock")),
                        {m_key}); // if the connection is gone, so is the lock
     m_held = false;
 }

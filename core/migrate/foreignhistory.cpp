@@ -2,6 +2,7 @@
 
 #include "connection/databasesession.h"
 #include "util/sqlidentifier.h"
+#include "util/sqlresource.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -34,8 +35,7 @@ Result<ForeignHistoryCheck> read(const QSqlDatabase &db, const ModelPack &pack)
     check.tool = pack.foreignHistory.tool;
     check.table = pack.foreignHistory.table;
     QSqlQuery query(db);
-    if (!execPrepared(query, QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {qualifiedTable(pack)}) ||
-        !query.next())
+    if (!execPrepared(query, sqlResource(QStringLiteral("table_exists")), {qualifiedTable(pack)}) || !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not look for %1").arg(check.table));
     check.tableExists = query.value(0).toBool();
     if (!check.tableExists)

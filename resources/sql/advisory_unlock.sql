@@ -1,0 +1,2 @@
+-- Gives back a session advisory lock on a bigint key.
+SELECT pg_advisory_unlock(?)

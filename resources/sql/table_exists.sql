@@ -1,0 +1,2 @@
+-- Whether a table (schema.table, quoted as needed) exists.
+SELECT to_regclass(?) IS NOT NULL
