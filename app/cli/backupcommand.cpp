@@ -100,10 +100,7 @@ int runBackupCommand(const QStringList &arguments)
         return jobFailed(done.error());
     const BackupResult &result = job->result();
     if (command.json())
-        writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("path"), result.path},
-                                                             {QStringLiteral("manifest_path"), result.manifestPath},
-                                                             {QStringLiteral("manifest"), result.manifest.toJson()}})
-                                       .toJson()));
+        printJson(result.toJson());
     else
         writeOut(QStringLiteral("%1\n").arg(result.path));
     return ExitOk;
@@ -129,16 +126,6 @@ QString backupsUsage()
         "days); the only verified backup is never removed.\n");
 }
 
-QJsonObject entryJson(const BackupEntry &entry)
-{
-    return QJsonObject{{QStringLiteral("name"), entry.name},
-                       {QStringLiteral("created_at"), entry.createdAt.toUTC().toString(Qt::ISODate)},
-                       {QStringLiteral("size_bytes"), entry.sizeBytes},
-                       {QStringLiteral("format"), entry.formatName()},
-                       {QStringLiteral("has_manifest"), entry.hasManifest},
-                       {QStringLiteral("verified"), entry.isVerified()}};
-}
-
 } // namespace
 
 int runBackupsCommand(const QStringList &arguments)
@@ -161,8 +148,8 @@ int runBackupsCommand(const QStringList &arguments)
         if (command.json()) {
             QJsonArray array;
             for (const BackupEntry &entry : std::as_const(entries))
-                array << entryJson(entry);
-            writeOut(QString::fromUtf8(QJsonDocument(array).toJson()));
+                array << entry.toJson();
+            writeOut(QString::fromUtf8(QJsonDocument(array).toJson())); // a list, not an object
         } else {
             for (const BackupEntry &entry : std::as_const(entries))
                 writeOut(QStringLiteral("%1  %2  %3  %4  %5\n")

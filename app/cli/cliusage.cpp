@@ -2,6 +2,7 @@
 
 #include "exitcode.h"
 
+#include <QJsonDocument>
 #include <cstdio>
 
 namespace nrdb::cli {
@@ -10,6 +11,11 @@ void writeOut(const QString &text)
 {
     std::fputs(text.toLocal8Bit().constData(), stdout);
     std::fflush(stdout);
+}
+
+void printJson(const QJsonObject &object)
+{
+    writeOut(QString::fromUtf8(QJsonDocument(object).toJson()));
 }
 
 void writeErr(const QString &text)

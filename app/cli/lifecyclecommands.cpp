@@ -40,40 +40,6 @@ struct Command : CommandLine {
     CommandTarget target;
 };
 
-void printJson(const QJsonObject &object)
-{
-    writeOut(QString::fromUtf8(QJsonDocument(object).toJson()));
-}
-
-QJsonObject initJson(const InitReport &report)
-{
-    return QJsonObject{{QStringLiteral("pack"), report.pack},
-                       {QStringLiteral("pack_reason"), report.packReason},
-                       {QStringLiteral("created_extensions"), QJsonArray::fromStringList(report.createdExtensions)},
-                       {QStringLiteral("created_schemas"), QJsonArray::fromStringList(report.createdSchemas)},
-                       {QStringLiteral("applied_migrations"), QJsonArray::fromStringList(report.appliedMigrations)},
-                       {QStringLiteral("version_before"), report.versionBefore},
-                       {QStringLiteral("version_after"), report.versionAfter},
-                       {QStringLiteral("changed_nothing"), report.changedNothing()}};
-}
-
-QJsonObject seedJson(const SeedReport &report)
-{
-    QJsonArray tables;
-    for (const SeedTableResult &table : report.tables)
-        tables << QJsonObject{{QStringLiteral("table"), table.table},
-                              {QStringLiteral("inserted"), table.inserted},
-                              {QStringLiteral("present"), table.present},
-                              {QStringLiteral("reset"), table.updated},
-                              {QStringLiteral("skipped"), table.skipped}};
-    QJsonObject generated;
-    for (auto it = report.generatedSecrets.cbegin(); it != report.generatedSecrets.cend(); ++it)
-        generated.insert(it.key(), it.value());
-    return QJsonObject{{QStringLiteral("pack"), report.pack},
-                       {QStringLiteral("tables"), tables},
-                       {QStringLiteral("generated_secrets"), generated}};
-}
-
 // Generated secrets are shown once, on stdout, never in the log.
 void printGeneratedSecrets(const SeedReport &report)
 {
@@ -151,7 +117,7 @@ int runInitCommand(const QStringList &arguments)
         return jobFailed(ran.error());
     const InitReport &report = ran.value()->result();
     if (command.json())
-        printJson(initJson(report));
+        printJson(report.toJson());
     else
         writeOut(report.changedNothing() ? QStringLiteral("Nothing to do: %1 is at %2 version %3.\n")
                                                .arg(target.profile.database, report.pack)
@@ -294,11 +260,7 @@ int runAdoptCommand(const QStringList &arguments)
         return jobFailed(ran.error());
     const AdoptReport &report = ran.value()->result();
     if (command.json()) {
-        printJson(
-            QJsonObject{{QStringLiteral("already_managed"), report.alreadyManaged},
-                        {QStringLiteral("waiting_for_consent"), report.waitingForConsent},
-                        {QStringLiteral("adopted_migrations"), QJsonArray::fromStringList(report.adoptedMigrations)},
-                        {QStringLiteral("before"), report.before.toJson()}});
+        printJson(report.toJson());
     } else if (report.waitingForConsent) {
         writeOut(
             QStringLiteral("%1 %2 with %3; nothing stamped:\n")
@@ -342,7 +304,7 @@ int runSeedCommand(const QStringList &arguments)
         return jobFailed(ran.error());
     const SeedReport &report = ran.value()->result();
     if (command.json()) {
-        printJson(seedJson(report));
+        printJson(report.toJson());
     } else {
         for (const SeedTableResult &table : report.tables)
             writeOut(table.skipped.isEmpty() ? QStringLiteral("%1: %2 inserted, %3 present, %4 reset\n")
@@ -377,12 +339,7 @@ int runBootstrapCommand(const QStringList &arguments)
         return jobFailed(ran.error());
     const BootstrapReport &report = ran.value()->result();
     if (command.json()) {
-        printJson(QJsonObject{{QStringLiteral("created_database"), report.createdDatabase},
-                              {QStringLiteral("nothing_to_do"), report.nothingToDo()},
-                              {QStringLiteral("duration_ms"), report.durationMs},
-                              {QStringLiteral("init"), initJson(report.init)},
-                              {QStringLiteral("seed"), seedJson(report.seed)},
-                              {QStringLiteral("verify"), report.verify.toJson()}});
+        printJson(report.toJson());
     } else {
         writeOut(report.summary() + QLatin1Char('\n'));
         printGeneratedSecrets(report.seed);

@@ -107,15 +107,7 @@ int runRestoreCommand(const QStringList &arguments)
         return jobFailed(done.error());
     const RestoreReport &report = job->result();
     if (command.json()) {
-        writeOut(QString::fromUtf8(
-            QJsonDocument(
-                QJsonObject{{QStringLiteral("database"), report.database},
-                            {QStringLiteral("source_kind"), sourceKindName(report.sourceKind)},
-                            {QStringLiteral("missing_roles"), QJsonArray::fromStringList(report.missingRoles)},
-                            {QStringLiteral("safety_backup"), report.safetyBackupPath},
-                            {QStringLiteral("kept_original_as"), report.keptOriginalAs},
-                            {QStringLiteral("duration_ms"), report.durationMs}})
-                .toJson()));
+        printJson(report.toJson());
     } else {
         writeOut(QStringLiteral("Restored into %1.\n").arg(report.database));
         if (!report.missingRoles.isEmpty())
@@ -162,12 +154,7 @@ int runProveRestorableCommand(const QStringList &arguments)
         return jobFailed(done.error());
     const ProofReport &report = job->result();
     if (command.json())
-        writeOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("ok"), report.ok},
-                                                             {QStringLiteral("summary"), report.summary()},
-                                                             {QStringLiteral("count_mismatches"),
-                                                              QJsonArray::fromStringList(report.countMismatches)},
-                                                             {QStringLiteral("duration_ms"), report.durationMs}})
-                                       .toJson()));
+        printJson(report.toJson());
     else
         writeOut(report.summary() + QLatin1Char('\n'));
     return report.ok ? ExitOk : ExitDrift;
@@ -192,22 +179,6 @@ QString cleanupUsage()
            connectionUsage();
 }
 
-QJsonObject cleanupJson(const CleanupReport &report)
-{
-    QJsonArray leftovers;
-    for (const temporarydatabase::Leftover &leftover : report.leftovers)
-        leftovers.append(QJsonObject{{QStringLiteral("database"), leftover.database},
-                                     {QStringLiteral("purpose"), leftover.marker.purpose},
-                                     {QStringLiteral("for"), leftover.marker.forDatabase},
-                                     {QStringLiteral("host"), leftover.marker.host},
-                                     {QStringLiteral("pid"), leftover.marker.pid},
-                                     {QStringLiteral("created"), leftover.marker.created.toString(Qt::ISODate)},
-                                     {QStringLiteral("why"), leftover.why}});
-    return QJsonObject{{QStringLiteral("leftovers"), leftovers},
-                       {QStringLiteral("dropped"), QJsonArray::fromStringList(report.dropped)},
-                       {QStringLiteral("failed"), QJsonArray::fromStringList(report.failed)}};
-}
-
 } // namespace
 
 int runCleanupCommand(const QStringList &arguments)
@@ -227,7 +198,7 @@ int runCleanupCommand(const QStringList &arguments)
         return jobFailed(done.error());
     const CleanupReport &report = job->result();
     if (command.json()) {
-        writeOut(QString::fromUtf8(QJsonDocument(cleanupJson(report)).toJson()));
+        printJson(report.toJson());
     } else if (report.leftovers.isEmpty()) {
         writeOut(QStringLiteral("Nothing left over.\n"));
     } else {

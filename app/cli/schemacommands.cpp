@@ -213,15 +213,7 @@ int runExportSchemaCommand(const QStringList &arguments)
             return jobFailed(Error::io(QStringLiteral("Cannot read %1").arg(result.path)));
         writeOut(QString::fromUtf8(file.readAll()));
     } else if (command.json()) {
-        writeOut(QString::fromUtf8(
-            QJsonDocument(QJsonObject{
-                              {QStringLiteral("path"), QDir(result.path).absolutePath()},
-                              {QStringLiteral("bytes"), result.bytes},
-                              {QStringLiteral("restrict_lines_removed"), result.changes.restrictLinesRemoved},
-                              {QStringLiteral("owner_statements_removed"), result.changes.ownerStatementsRemoved},
-                              {QStringLiteral("schemas_made_if_not_exists"), result.changes.schemasMadeIdempotent},
-                          })
-                .toJson()));
+        printJson(result.toJson());
     } else {
         writeOut(QStringLiteral("Wrote %1 (%2)\n").arg(result.path, QLocale().formattedDataSize(result.bytes)));
     }

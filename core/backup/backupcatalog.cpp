@@ -124,4 +124,14 @@ Status remove(const BackupEntry &entry)
 }
 
 } // namespace backupcatalog
+QJsonObject BackupEntry::toJson() const
+{
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODate)},
+                       {QStringLiteral("size_bytes"), sizeBytes},
+                       {QStringLiteral("format"), formatName()},
+                       {QStringLiteral("has_manifest"), hasManifest},
+                       {QStringLiteral("verified"), isVerified()}};
+}
+
 } // namespace nrdb

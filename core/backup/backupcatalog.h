@@ -4,6 +4,7 @@
 #include "backup/clienttools.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QVector>
 
 namespace nrdb {
@@ -20,6 +21,8 @@ struct BackupEntry {
     // Its last verify or proof succeeded, and nothing failed since.
     bool isVerified() const;
     QString formatName() const;
+
+    QJsonObject toJson() const; // what backups list --json prints
 };
 
 struct RetentionRule {

@@ -8,6 +8,8 @@
 #include "migrate/schemahistory.h"
 #include "util/counting.h"
 
+#include <QJsonArray>
+
 namespace nrdb {
 
 AdoptJob::AdoptJob(ConnectionProfile target, PackChoice pack, bool acceptDifferences, int lockTimeoutMs)
@@ -95,6 +97,14 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
         return sqlError(db.lastError(), QStringLiteral("Could not commit the adoption"));
     context.info(QStringLiteral("Adopted as %1 %2 without running any DDL").arg(pack.name, version));
     return report;
+}
+
+QJsonObject AdoptReport::toJson() const
+{
+    return QJsonObject{{QStringLiteral("already_managed"), alreadyManaged},
+                       {QStringLiteral("waiting_for_consent"), waitingForConsent},
+                       {QStringLiteral("adopted_migrations"), QJsonArray::fromStringList(adoptedMigrations)},
+                       {QStringLiteral("before"), before.toJson()}};
 }
 
 } // namespace nrdb

@@ -13,6 +13,8 @@ struct AdoptReport {
     bool waitingForConsent = false; // the baseline, with differences: nothing stamped until accepted
 
     bool recognised() const { return before.requiredMissing.isEmpty(); }
+
+    QJsonObject toJson() const; // what --json prints
 };
 
 // Takes over a database that the application's own code built (its tables, no migration

@@ -402,4 +402,11 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     return BackupResult{finalPath.value(), BackupManifest::pathFor(finalPath.value()), manifest};
 }
 
+QJsonObject BackupResult::toJson() const
+{
+    return QJsonObject{{QStringLiteral("path"), path},
+                       {QStringLiteral("manifest_path"), manifestPath},
+                       {QStringLiteral("manifest"), manifest.toJson()}};
+}
+
 } // namespace nrdb

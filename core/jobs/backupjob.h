@@ -49,6 +49,8 @@ struct BackupResult {
     QString path;
     QString manifestPath;
     BackupManifest manifest;
+
+    QJsonObject toJson() const; // what --json prints
 };
 
 // Backs a database up with the real pg_dump. The archive is written under a name of its own and

@@ -88,4 +88,14 @@ Result<BootstrapReport> BootstrapJob::execute(JobContext &context)
     return report;
 }
 
+QJsonObject BootstrapReport::toJson() const
+{
+    return QJsonObject{{QStringLiteral("created_database"), createdDatabase},
+                       {QStringLiteral("nothing_to_do"), nothingToDo()},
+                       {QStringLiteral("duration_ms"), durationMs},
+                       {QStringLiteral("init"), init.toJson()},
+                       {QStringLiteral("seed"), seed.toJson()},
+                       {QStringLiteral("verify"), verify.toJson()}};
+}
+
 } // namespace nrdb

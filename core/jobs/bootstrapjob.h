@@ -15,6 +15,8 @@ struct BootstrapReport {
 
     bool nothingToDo() const { return !createdDatabase && init.changedNothing() && seed.changedNothing(); }
     QString summary() const;
+
+    QJsonObject toJson() const; // what --json prints
 };
 
 // One action from nothing to a verified, seeded database (of the named pack; without one, of the

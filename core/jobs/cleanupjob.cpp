@@ -3,6 +3,8 @@
 #include "connection/databaseadmin.h"
 #include "jobs/jobcontext.h"
 
+#include <QJsonArray>
+
 namespace nrdb {
 
 CleanupJob::CleanupJob(ConnectionProfile server, bool listOnly, QStringList confirmed)
@@ -54,6 +56,22 @@ Result<CleanupReport> CleanupJob::execute(JobContext &context)
         }
     }
     return report;
+}
+
+QJsonObject CleanupReport::toJson() const
+{
+    QJsonArray found;
+    for (const temporarydatabase::Leftover &leftover : leftovers)
+        found.append(QJsonObject{{QStringLiteral("database"), leftover.database},
+                                 {QStringLiteral("purpose"), leftover.marker.purpose},
+                                 {QStringLiteral("for"), leftover.marker.forDatabase},
+                                 {QStringLiteral("host"), leftover.marker.host},
+                                 {QStringLiteral("pid"), leftover.marker.pid},
+                                 {QStringLiteral("created"), leftover.marker.created.toString(Qt::ISODate)},
+                                 {QStringLiteral("why"), leftover.why}});
+    return QJsonObject{{QStringLiteral("leftovers"), found},
+                       {QStringLiteral("dropped"), QJsonArray::fromStringList(dropped)},
+                       {QStringLiteral("failed"), QJsonArray::fromStringList(failed)}};
 }
 
 } // namespace nrdb

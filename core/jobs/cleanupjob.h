@@ -3,12 +3,16 @@
 #include "connection/temporarydatabase.h"
 #include "jobs/jobwithresult.h"
 
+#include <QJsonObject>
+
 namespace nrdb {
 
 struct CleanupReport {
     QList<temporarydatabase::Leftover> leftovers; // what was found left over
     QStringList dropped;
     QStringList failed; // "name: why"
+
+    QJsonObject toJson() const; // what cleanup --json prints
 };
 
 // Finds the temporary databases a killed or crashed run of this tool left on a server (see

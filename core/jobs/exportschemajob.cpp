@@ -10,6 +10,7 @@
 #include "migrate/foreignhistory.h"
 #include "util/sqlidentifier.h"
 
+#include <QDir>
 #include <QSaveFile>
 
 namespace nrdb {
@@ -101,6 +102,15 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
                      .arg(result.changes.ownerStatementsRemoved)
                      .arg(result.changes.schemasMadeIdempotent));
     return result;
+}
+
+QJsonObject SchemaExportResult::toJson() const
+{
+    return QJsonObject{{QStringLiteral("path"), QDir(path).absolutePath()},
+                       {QStringLiteral("bytes"), bytes},
+                       {QStringLiteral("restrict_lines_removed"), changes.restrictLinesRemoved},
+                       {QStringLiteral("owner_statements_removed"), changes.ownerStatementsRemoved},
+                       {QStringLiteral("schemas_made_if_not_exists"), changes.schemasMadeIdempotent}};
 }
 
 } // namespace nrdb

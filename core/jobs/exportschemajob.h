@@ -3,6 +3,7 @@
 #include "backup/initscript.h"
 #include "jobs/jobwithresult.h"
 
+#include <QJsonObject>
 #include <QStringList>
 
 namespace nrdb {
@@ -18,6 +19,8 @@ struct SchemaExportResult {
     QString path;
     qint64 bytes = 0;
     InitScript changes; // text left empty: it is in the file
+
+    QJsonObject toJson() const; // what --json prints
 };
 
 // pg_dump --schema-only, turned into an init script (see toInitScript) and written to a file

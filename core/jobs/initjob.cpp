@@ -8,6 +8,8 @@
 #include "migrate/schemahistory.h"
 #include "util/sqlidentifier.h"
 
+#include <QJsonArray>
+
 namespace nrdb {
 
 InitJob::InitJob(ConnectionProfile target, PackChoice pack, int targetVersion, int lockTimeoutMs)
@@ -151,6 +153,18 @@ Result<InitReport> InitJob::execute(JobContext &context)
     if (Status applied = applyMigrations(context, db, pack, toApply.value(), report); !applied)
         return applied.error();
     return report;
+}
+
+QJsonObject InitReport::toJson() const
+{
+    return QJsonObject{{QStringLiteral("pack"), pack},
+                       {QStringLiteral("pack_reason"), packReason},
+                       {QStringLiteral("created_extensions"), QJsonArray::fromStringList(createdExtensions)},
+                       {QStringLiteral("created_schemas"), QJsonArray::fromStringList(createdSchemas)},
+                       {QStringLiteral("applied_migrations"), QJsonArray::fromStringList(appliedMigrations)},
+                       {QStringLiteral("version_before"), versionBefore},
+                       {QStringLiteral("version_after"), versionAfter},
+                       {QStringLiteral("changed_nothing"), changedNothing()}};
 }
 
 } // namespace nrdb

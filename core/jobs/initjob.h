@@ -5,6 +5,8 @@
 #include "migrate/migrationstatus.h"
 #include "migrate/preflight.h"
 
+#include <QJsonObject>
+
 namespace nrdb {
 
 // What init did.
@@ -22,6 +24,8 @@ struct InitReport {
     {
         return createdExtensions.isEmpty() && createdSchemas.isEmpty() && appliedMigrations.isEmpty();
     }
+
+    QJsonObject toJson() const; // what --json prints
 };
 
 // Brings a database to a pack's head (or to a given version); without a named pack, to that of the

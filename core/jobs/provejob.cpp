@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QScopeGuard>
 #include <QSqlQuery>
 
@@ -179,6 +180,14 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         return saved.error();
     context.info(report.summary());
     return report;
+}
+
+QJsonObject ProofReport::toJson() const
+{
+    return QJsonObject{{QStringLiteral("ok"), ok},
+                       {QStringLiteral("summary"), summary()},
+                       {QStringLiteral("count_mismatches"), QJsonArray::fromStringList(countMismatches)},
+                       {QStringLiteral("duration_ms"), durationMs}};
 }
 
 } // namespace nrdb

@@ -15,6 +15,8 @@ struct ProofReport {
     bool verifyOk = true;
     qint64 durationMs = 0;
     QString summary() const;
+
+    QJsonObject toJson() const; // what --json prints
 };
 
 // Proves a backup restorable: checks its SHA-256 against the manifest, restores it into a scratch

@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -411,6 +412,16 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
     report.durationMs = clock.elapsed();
     context.info(QStringLiteral("Restored %1 in %2 ms").arg(m_options.targetDatabase).arg(report.durationMs));
     return report;
+}
+
+QJsonObject RestoreReport::toJson() const
+{
+    return QJsonObject{{QStringLiteral("database"), database},
+                       {QStringLiteral("source_kind"), sourceKindName(sourceKind)},
+                       {QStringLiteral("missing_roles"), QJsonArray::fromStringList(missingRoles)},
+                       {QStringLiteral("safety_backup"), safetyBackupPath},
+                       {QStringLiteral("kept_original_as"), keptOriginalAs},
+                       {QStringLiteral("duration_ms"), durationMs}};
 }
 
 } // namespace nrdb

@@ -3,6 +3,7 @@
 #include "backup/backupsource.h"
 #include "jobs/jobwithresult.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 namespace nrdb {
@@ -29,6 +30,8 @@ struct RestoreReport {
     QString safetyBackupPath;
     QString keptOriginalAs; // the replaced database, kept under this name when no safety backup was taken
     qint64 durationMs = 0;
+
+    QJsonObject toJson() const; // what --json prints
 };
 
 // Restores with the real pg_restore or psql, always into a new database first: the backup is

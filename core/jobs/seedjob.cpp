@@ -7,6 +7,7 @@
 #include "seed/seedwriter.h"
 
 #include <QDir>
+#include <QJsonArray>
 
 namespace nrdb {
 
@@ -70,6 +71,23 @@ Result<SeedReport> SeedJob::execute(JobContext &context)
         return sqlError(db.lastError(), QStringLiteral("Could not commit the seed"));
     report.generatedSecrets = secrets.generated();
     return report;
+}
+
+QJsonObject SeedReport::toJson() const
+{
+    QJsonArray tableObjects;
+    for (const SeedTableResult &table : tables)
+        tableObjects << QJsonObject{{QStringLiteral("table"), table.table},
+                                    {QStringLiteral("inserted"), table.inserted},
+                                    {QStringLiteral("present"), table.present},
+                                    {QStringLiteral("reset"), table.updated},
+                                    {QStringLiteral("skipped"), table.skipped}};
+    QJsonObject generated;
+    for (auto it = generatedSecrets.cbegin(); it != generatedSecrets.cend(); ++it)
+        generated.insert(it.key(), it.value());
+    return QJsonObject{{QStringLiteral("pack"), pack},
+                       {QStringLiteral("tables"), tableObjects},
+                       {QStringLiteral("generated_secrets"), generated}};
 }
 
 } // namespace nrdb

@@ -4,6 +4,7 @@
 #include "jobs/packchoice.h"
 #include "seed/seedwriter.h"
 
+#include <QJsonObject>
 #include <QMap>
 
 namespace nrdb {
@@ -15,6 +16,8 @@ struct SeedReport {
     QMap<QString, QString> generatedSecrets;
 
     bool changedNothing() const;
+
+    QJsonObject toJson() const; // what --json prints, the generated secrets with it
 };
 
 // Inserts the pack's seed rows that are not there yet, in one transaction: idempotent. Rows that
