@@ -75,9 +75,7 @@ Result<QStringList> pgRestoreList(const ClientTools &tools, const QString &path)
         if (!line.isEmpty() && !line.startsWith(QLatin1Char(';')))
             entries << line;
     }
-    if (entries.isEmpty())
-        return Error::usage(QStringLiteral("%1 is an archive with nothing in it").arg(path));
-    return entries;
+    return entries; // none, for a database with nothing in it yet: the walk of its blocks proves it whole
 }
 
 Status pgRestoreWhole(const ClientTools &tools, const QString &path)

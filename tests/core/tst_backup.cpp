@@ -309,6 +309,30 @@ private slots:
         }
     }
 
+    // A database with nothing in it yet backs up, in either archive format, and verifies: so a
+    // restore can replace it, behind the safety backup it takes first.
+    void anEmptyDatabaseBacksUp()
+    {
+        test::ScratchDatabase empty(QStringLiteral("empty"));
+        QVERIFY(empty.create());
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.outputDirectory = dir.path();
+        for (const BackupFormat format : {BackupFormat::Custom, BackupFormat::Directory}) {
+            options.format = format;
+            const Result<BackupResult> backup = runBackup(options, empty.profile());
+            QVERIFY2(backup, qPrintable(backup ? QString() : backup.error().fullText()));
+            QCOMPARE(backup.value().manifest.archiveEntries, 0);
+            QVERIFY(backup.value().manifest.rowCounts.isEmpty());
+        }
+        QVector<BackupEntry> entries = backupcatalog::list(dir.path());
+        QCOMPARE(entries.size(), 2);
+        for (BackupEntry &entry : entries) {
+            const Status verified = backupcatalog::verify(entry, m_tools);
+            QVERIFY2(verified, qPrintable(verified ? QString() : verified.error().fullText()));
+        }
+    }
+
     // Two backups of one database at once write apart: each manifest is its own file's.
     void twoBackupsAtOnceNeverShareAFile()
     {
@@ -651,9 +675,11 @@ private:
                test::queryValues(m_scratch.profile(), QStringLiteral("ANALYZE public.bulk")).isEmpty();
     }
 
-    Result<BackupResult> runBackup(const BackupOptions &options)
+    Result<BackupResult> runBackup(const BackupOptions &options) { return runBackup(options, m_scratch.profile()); }
+
+    Result<BackupResult> runBackup(const BackupOptions &options, const ConnectionProfile &database)
     {
-        auto job = std::make_shared<BackupJob>(m_scratch.profile(), options);
+        auto job = std::make_shared<BackupJob>(database, options);
         JobRunner runner;
         Error error;
         connect(&runner, &JobRunner::finished, this, [&error](JobId, JobState, const Error &e) { error = e; });
