@@ -31,6 +31,13 @@ void LeftoverController::check(const ConnectionProfile &server)
     });
 }
 
+void LeftoverController::forgetServer()
+{
+    m_checks->drop();
+    m_server = {};
+    m_leftovers.clear();
+}
+
 void LeftoverController::drop()
 {
     QStringList databases;

@@ -23,6 +23,9 @@ public:
     // Looks on server; a check for another server while one runs cancels the first, whose
     // findings are not shown.
     void check(const ConnectionProfile &server);
+    // The connection went: a check still running is cancelled and what it finds never offered.
+    // A drop already asked for goes on.
+    void forgetServer();
     // Drops, of what the last check found, those still left over.
     void drop();
     const QList<temporarydatabase::Leftover> &leftovers() const { return m_leftovers; }

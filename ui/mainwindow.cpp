@@ -411,6 +411,10 @@ void MainWindow::showDisconnected()
     m_disconnectAction->setEnabled(false);
     m_refreshAction->setEnabled(false);
     m_lifecycle->clearConnection();
+    m_browser->clearConnection();
+    m_backups->setConnection({});
+    m_backupsPanel->setConnection({});
+    m_leftovers->forgetServer();
     m_diagram->clear();
     updateLifecycleActions();
     m_welcomePage->setBusy(false);

@@ -100,6 +100,13 @@ void SchemaBrowser::setConnection(const ConnectionProfile &profile)
     m_details->showEmpty(tr("Reading the schema…"));
 }
 
+void SchemaBrowser::clearConnection()
+{
+    setConnection({});
+    m_details->showEmpty(tr("Connect to a database to browse its schema."));
+    m_summary->clear();
+}
+
 void SchemaBrowser::refresh()
 {
     m_refreshes->start(std::make_shared<SnapshotJob>(m_profile),

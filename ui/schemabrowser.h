@@ -33,6 +33,9 @@ public:
     SchemaBrowser(JobRunner *runner, QWidget *parent = nullptr);
 
     void setConnection(const ConnectionProfile &profile);
+    // The connection went: a refresh or a page of rows still on its way is cancelled and never
+    // shown, and the browser is empty.
+    void clearConnection();
     void refresh();
     void showRelation(quint32 oid);
     const std::shared_ptr<const SchemaSnapshot> &snapshot() const;

@@ -76,6 +76,14 @@ private slots:
         LeftoverController controller(&runner, &window);
         QSignalSpy found(&controller, &LeftoverController::found);
         QSignalSpy dropped(&controller, &LeftoverController::dropped);
+        // A check of a server the window has left again is never offered.
+        controller.check(m_server);
+        controller.forgetServer();
+        QVERIFY(runner.waitForIdle(15000));
+        QTest::qWait(100);
+        QCOMPARE(found.count(), 0);
+        QVERIFY(!prompt());
+
         controller.check(m_server);
         QTRY_COMPARE_WITH_TIMEOUT(found.count(), 1, 15000);
         QStringList names;

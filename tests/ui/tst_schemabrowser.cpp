@@ -68,6 +68,20 @@ private slots:
                     .startsWith(QLatin1String("4 tables")));
     }
 
+    // A refresh still reading when the connection goes is cancelled and never shown.
+    void aRefreshOfAConnectionThatWentIsNeverShown()
+    {
+        QSignalSpy loaded(m_browser.get(), &SchemaBrowser::snapshotLoaded);
+        QSignalSpy finished(m_runner.get(), &JobRunner::finished);
+        m_browser->refresh();
+        m_browser->clearConnection();
+        QVERIFY(m_runner->waitForIdle(20000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(loaded.count(), 0);
+        QVERIFY(!m_browser->snapshot());
+        QCOMPARE(m_browser->findChild<QTreeView *>(QStringLiteral("schemaTree"))->model()->rowCount(), 0);
+    }
+
     void searchDetailsLinksAndData()
     {
         QSignalSpy loaded(m_browser.get(), &SchemaBrowser::snapshotLoaded);
