@@ -49,12 +49,14 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
     return CommandTarget{resolved.value().profile, std::move(*pack)};
 }
 
-std::optional<int> resolveTarget(const CommandLine &command, CommandTarget &into)
+std::optional<int> TargetCommand::parse(const QStringList &arguments, const QList<QCommandLineOption> &options)
 {
-    Result<CommandTarget> resolved = commandTarget(command.parser());
+    if (const std::optional<int> ended = CommandLine::parse(arguments, targetOptions() + options))
+        return ended;
+    Result<CommandTarget> resolved = commandTarget(parser());
     if (!resolved)
-        return command.failed(resolved.error());
-    into = std::move(resolved).value();
+        return failed(resolved.error());
+    target = std::move(resolved).value();
     return std::nullopt;
 }
 

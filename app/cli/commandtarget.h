@@ -1,5 +1,7 @@
 #pragma once
 
+#include "commandline.h"
+
 #include "connection/connectionprofile.h"
 #include "jobs/packchoice.h"
 #include "util/result.h"
@@ -9,8 +11,6 @@
 #include <optional>
 
 namespace nrdb::cli {
-
-class CommandLine;
 
 // What a lifecycle command works on: the database (resolved, password chosen) and the model pack
 // (named with --pack, or the one the database's catalog shows).
@@ -24,8 +24,17 @@ QList<QCommandLineOption> targetOptions();
 QString targetUsage();
 // Resolves the target; on bad arguments an Error of kind Usage.
 Result<CommandTarget> commandTarget(const QCommandLineParser &parser);
-// Resolves command's target into `into`; nullopt to go on, otherwise the exit code to end with.
-std::optional<int> resolveTarget(const CommandLine &command, CommandTarget &into);
+// A command that works on a database and a model pack: its command line with the target options
+// beside its own, and the target, resolved as it parses.
+class TargetCommand : public CommandLine {
+public:
+    using CommandLine::CommandLine;
+
+    // Parses and resolves the target; nullopt to go on, otherwise the exit code to end with.
+    std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {});
+
+    CommandTarget target;
+};
 
 // The exit code for how a job ended: 3 connection or authentication, 130 cancelled, else 1.
 int jobExitCode(const Error &error);

@@ -23,21 +23,12 @@ namespace nrdb::cli {
 
 namespace {
 
-// A lifecycle command: its command line with the target options, and the target once resolved.
-struct Command : CommandLine {
+// A lifecycle command: its usage is its synopsis, what it does, and the target's options.
+struct Command : TargetCommand {
     Command(const QString &name, const QString &synopsis, const QString &description)
-        : CommandLine(name, synopsis + QStringLiteral("\n\n") + description + QStringLiteral("\n") + targetUsage())
+        : TargetCommand(name, synopsis + QStringLiteral("\n\n") + description + QStringLiteral("\n") + targetUsage())
     {
     }
-
-    std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {})
-    {
-        return CommandLine::parse(arguments, targetOptions() + options);
-    }
-
-    // Resolves the database and pack into target; otherwise the exit code to end with.
-    std::optional<int> resolveTarget() { return cli::resolveTarget(*this, target); }
-    CommandTarget target;
 };
 
 // Generated secrets are shown once, on stdout, never in the log.
@@ -108,8 +99,6 @@ int runInitCommand(const QStringList &arguments)
     if (auto exit =
             command.parse(arguments, {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
         return *exit;
-    if (auto exit = command.resolveTarget())
-        return *exit;
     const CommandTarget &target = command.target;
     const auto ran =
         runJob(std::make_shared<InitJob>(target.profile, target.pack, command.value(QStringLiteral("to")).toInt()));
@@ -151,8 +140,6 @@ int runMigrateCommand(const QStringList &arguments)
     }
     if (auto exit = command.parse(arguments.mid(1),
                                   {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
-        return *exit;
-    if (auto exit = command.resolveTarget())
         return *exit;
     const CommandTarget &target = command.target;
     // Status and dry-run read the history through verify's comparison: read-only.
@@ -200,8 +187,6 @@ int runVerifyCommand(const QStringList &arguments)
                                    "  --html FILE        also write the report as an HTML page")};
     if (auto exit = command.parse(arguments,
                                   {{QStringLiteral("html"), QStringLiteral("HTML report."), QStringLiteral("FILE")}}))
-        return *exit;
-    if (auto exit = command.resolveTarget())
         return *exit;
     const CommandTarget &target = command.target;
     const auto ran = runJob(std::make_shared<VerifyJob>(target.profile, target.pack));
@@ -251,8 +236,6 @@ int runAdoptCommand(const QStringList &arguments)
                                    "  --accept-differences  adopt even though it differs from the baseline (listed)")};
     if (auto exit = command.parse(arguments, {{QStringLiteral("accept-differences"), QStringLiteral("Accept.")}}))
         return *exit;
-    if (auto exit = command.resolveTarget())
-        return *exit;
     const CommandTarget &target = command.target;
     const auto ran = runJob(
         std::make_shared<AdoptJob>(target.profile, target.pack, command.isSet(QStringLiteral("accept-differences"))));
@@ -292,8 +275,6 @@ int runSeedCommand(const QStringList &arguments)
             arguments,
             QList<QCommandLineOption>{{QStringLiteral("reset-settings"), QStringLiteral("Reset.")}} + kSecretOptions))
         return *exit;
-    if (auto exit = command.resolveTarget())
-        return *exit;
     const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser());
     if (!secrets)
         return command.usageError(secrets.error().message);
@@ -327,8 +308,6 @@ int runBootstrapCommand(const QStringList &arguments)
                        "database becomes the default pack's (NetRaven of today) unless --pack says otherwise.\n\n") +
             kSecretsHelp};
     if (auto exit = command.parse(arguments, kSecretOptions))
-        return *exit;
-    if (auto exit = command.resolveTarget())
         return *exit;
     const Result<QMap<QString, QString>> secrets = givenSecrets(command.parser());
     if (!secrets)

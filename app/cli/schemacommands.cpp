@@ -64,20 +64,15 @@ QString exportUsage()
 
 // inspect, lint, export-schema: --schema and the target options beside the command's own, and the
 // database once resolved.
-struct SchemaCommand : CommandLine {
-    using CommandLine::CommandLine;
+struct SchemaCommand : TargetCommand {
+    using TargetCommand::TargetCommand;
 
-    // Parses and resolves the database; nullopt to go on, otherwise the exit code to end with.
     std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {})
     {
         const QList<QCommandLineOption> schema{
             {QStringLiteral("schema"), QStringLiteral("Schema."), QStringLiteral("S")}};
-        if (const std::optional<int> ended = CommandLine::parse(arguments, schema + targetOptions() + options))
-            return ended;
-        return resolveTarget(*this, target);
+        return TargetCommand::parse(arguments, schema + options);
     }
-
-    CommandTarget target;
 };
 
 // Reads the snapshot, keeping only the schemas asked for.
