@@ -4,6 +4,7 @@
 #include "jobs/jobcontext.h"
 
 #include <QFileInfo>
+#include <QHash>
 
 namespace nrdb {
 
@@ -13,14 +14,17 @@ Result<QVector<BackupCheck>> VerifyBackupsJob::execute(JobContext &context)
     if (!tools)
         return tools.error();
     QVector<BackupCheck> checks;
+    QHash<QString, QVector<BackupEntry>> listings;
     context.setPhase(QStringLiteral("Verifying"), m_paths.size());
     for (const QString &path : m_paths) {
         if (context.isCancelled())
             return Error::cancelled(
                 QStringLiteral("Cancelled after %1 of %2 backups").arg(checks.size()).arg(m_paths.size()));
         BackupEntry entry;
-        const QVector<BackupEntry> listed = backupcatalog::list(QFileInfo(path).absolutePath());
-        for (const BackupEntry &candidate : listed)
+        const QString directory = QFileInfo(path).absolutePath();
+        if (!listings.contains(directory)) // each directory listed once, however many of its backups
+            listings.insert(directory, backupcatalog::list(directory));
+        for (const BackupEntry &candidate : std::as_const(listings[directory]))
             if (QFileInfo(candidate.path) == QFileInfo(path))
                 entry = candidate;
         if (entry.path.isEmpty()) {
