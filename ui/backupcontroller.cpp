@@ -1,5 +1,6 @@
 #include "backupcontroller.h"
 
+#include "activeconnection.h"
 #include "backupoptionsdialog.h"
 #include "jobslot.h"
 
@@ -20,10 +21,16 @@ namespace {
 const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
 } // namespace
 
-BackupController::BackupController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_dialogParent(dialogParent)
+BackupController::BackupController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
+      m_dialogParent(dialogParent)
 {
-    connect(m_slot, &JobSlot::busyChanged, this, &BackupController::busyChanged);
+    m_connection->addWriter(m_slot);
+}
+
+const ConnectionProfile &BackupController::profile() const
+{
+    return m_connection->profile();
 }
 
 QString BackupController::lastDirectory() const
@@ -44,7 +51,7 @@ void BackupController::backUp()
 {
     if (isBusy())
         return;
-    BackupOptionsDialog dialog(m_profile.database, lastDirectory(), m_dialogParent);
+    BackupOptionsDialog dialog(profile().database, lastDirectory(), m_dialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return;
     backUpWith(dialog.options());
@@ -61,7 +68,7 @@ void BackupController::backUpWith(BackupOptions options)
 {
     QSettings().setValue(kDirectoryKey, options.outputDirectory);
     options.toolsDirectory = configuredToolsDirectory();
-    m_slot->start(std::make_shared<BackupJob>(m_profile, options), [this](BackupJob &backup, const JobEnd &end) {
+    m_slot->start(std::make_shared<BackupJob>(profile(), options), [this](BackupJob &backup, const JobEnd &end) {
         if (succeeded(backup, end))
             emit backedUp(backup.result().path);
     });
@@ -117,7 +124,7 @@ void BackupController::restoreFrom(const QString &backup, const QString &databas
     options.confirmedName = confirmedName;
     options.safetyBackupDirectory = QFileInfo(backup).absolutePath();
     options.toolsDirectory = configuredToolsDirectory();
-    m_slot->start(std::make_shared<RestoreJob>(m_profile, options), [this](RestoreJob &restore, const JobEnd &end) {
+    m_slot->start(std::make_shared<RestoreJob>(profile(), options), [this](RestoreJob &restore, const JobEnd &end) {
         if (succeeded(restore, end))
             emit restored(restore.result().database);
     });
@@ -129,7 +136,7 @@ void BackupController::exportSchema()
         return;
     const QString path = QFileDialog::getSaveFileName(
         m_dialogParent, tr("Export the Schema as an Init Script"),
-        QDir(lastDirectory()).filePath(QStringLiteral("%1_schema_init.sql").arg(m_profile.database)),
+        QDir(lastDirectory()).filePath(QStringLiteral("%1_schema_init.sql").arg(profile().database)),
         tr("SQL scripts (*.sql);;All files (*)"));
     if (!path.isEmpty())
         exportSchemaTo(path);
@@ -140,7 +147,7 @@ void BackupController::exportSchemaTo(const QString &path)
     SchemaExportOptions options;
     options.outputPath = path;
     options.toolsDirectory = configuredToolsDirectory();
-    m_slot->start(std::make_shared<ExportSchemaJob>(m_profile, options),
+    m_slot->start(std::make_shared<ExportSchemaJob>(profile(), options),
                   [this](ExportSchemaJob &exported, const JobEnd &end) {
                       if (succeeded(exported, end))
                           emit schemaExported(exported.result().path);
@@ -149,7 +156,7 @@ void BackupController::exportSchemaTo(const QString &path)
 
 bool BackupController::isBusy() const
 {
-    return m_slot->isBusy();
+    return m_connection->isBusy();
 }
 
 } // namespace nrdb

@@ -12,20 +12,19 @@ class QWidget;
 
 namespace nrdb {
 
+class ActiveConnection;
 class Job;
 class JobRunner;
 class JobSlot;
 struct JobEnd;
 
 // Backs the connected database up, restores backups and exports the schema from the window, as jobs. The dialogs ask
-// where; backUpTo() and restoreFrom() do the work and are what tests call. GUI thread only.
+// where; backUpTo() and restoreFrom() do the work and are what tests call. Its jobs are writers of the window's
+// ActiveConnection. GUI thread only.
 class BackupController : public QObject {
     Q_OBJECT
 public:
-    BackupController(JobRunner *runner, QWidget *dialogParent);
-
-    void setConnection(const ConnectionProfile &profile) { m_profile = profile; }
-    bool isBusy() const;
+    BackupController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent);
 
     void backUpTo(const QString &directory); // with the default options
     void backUpWith(BackupOptions options);
@@ -42,7 +41,6 @@ public slots:
     void restoreAsking(const QString &backup);
 
 signals:
-    void busyChanged(bool busy);
     void backedUp(const QString &path);
     void restored(const QString &database);
     void schemaExported(const QString &path);
@@ -52,10 +50,12 @@ private:
     // Says why a job failed; true when it succeeded.
     bool succeeded(const Job &job, const JobEnd &end);
     QString lastDirectory() const;
+    const ConnectionProfile &profile() const;
+    bool isBusy() const; // a writer of the connection is running (this one or another)
 
     JobSlot *m_slot;
+    ActiveConnection *m_connection;
     QWidget *m_dialogParent;
-    ConnectionProfile m_profile;
 };
 
 } // namespace nrdb

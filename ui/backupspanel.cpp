@@ -1,5 +1,6 @@
 #include "backupspanel.h"
 
+#include "activeconnection.h"
 #include "jobslot.h"
 #include "placeholderstack.h"
 
@@ -32,8 +33,8 @@ namespace {
 const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
 } // namespace
 
-BackupsPanel::BackupsPanel(JobRunner *runner, QWidget *parent)
-    : QWidget(parent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
+BackupsPanel::BackupsPanel(JobRunner *runner, const ActiveConnection *connection, QWidget *parent)
+    : QWidget(parent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
       m_model(new BackupListModel(this)), m_view(new QTableView(this)), m_stack(new PlaceholderStack(m_view, this))
 {
     setObjectName(QStringLiteral("backupsPanel"));
@@ -58,6 +59,8 @@ BackupsPanel::BackupsPanel(JobRunner *runner, QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_slot, &JobSlot::busyChanged, this, &BackupsPanel::updateButtons);
+    connect(m_connection, &ActiveConnection::opened, this, &BackupsPanel::updateButtons);
+    connect(m_connection, &ActiveConnection::closed, this, &BackupsPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BackupsPanel::updateButtons);
     connect(m_view, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { emit restoreRequested(m_model->entry(index.row()).path); });
@@ -105,12 +108,6 @@ QWidget *BackupsPanel::createButtons()
     return bar;
 }
 
-void BackupsPanel::setConnection(const ConnectionProfile &profile)
-{
-    m_profile = profile;
-    updateButtons();
-}
-
 void BackupsPanel::setDirectory(const QString &directory)
 {
     m_directory = directory;
@@ -149,8 +146,8 @@ void BackupsPanel::updateButtons()
     const int selected = int(selectedPaths().size());
     const bool idle = !m_slot->isBusy();
     m_verifyAction->setEnabled(idle && selected > 0);
-    m_proveAction->setEnabled(idle && selected == 1 && !m_profile.database.isEmpty());
-    m_restoreAction->setEnabled(selected == 1 && !m_profile.database.isEmpty());
+    m_proveAction->setEnabled(idle && selected == 1 && m_connection->isOpen());
+    m_restoreAction->setEnabled(selected == 1 && m_connection->isOpen());
     m_pruneAction->setEnabled(idle && m_model->rowCount() > 1);
 }
 
@@ -174,8 +171,9 @@ void BackupsPanel::verifySelected()
 void BackupsPanel::proveSelected()
 {
     const QStringList paths = selectedPaths();
-    if (paths.size() == 1 && !m_slot->isBusy() && !m_profile.database.isEmpty())
-        m_slot->start(std::make_shared<ProveRestorableJob>(m_profile, paths.first(), false, configuredToolsDirectory()),
+    if (paths.size() == 1 && !m_slot->isBusy() && m_connection->isOpen())
+        m_slot->start(std::make_shared<ProveRestorableJob>(m_connection->profile(), paths.first(), false,
+                                                           configuredToolsDirectory()),
                       [this](const Job &job, const JobEnd &end) { showChecked(job, end); });
 }
 

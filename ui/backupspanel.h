@@ -1,7 +1,6 @@
 #pragma once
 
 #include "backup/backupcatalog.h"
-#include "connection/connectionprofile.h"
 #include "jobs/jobtypes.h"
 
 #include <QWidget>
@@ -14,6 +13,7 @@ class QTableView;
 
 namespace nrdb {
 
+class ActiveConnection;
 class BackupListModel;
 class Job;
 class JobRunner;
@@ -27,9 +27,9 @@ struct JobEnd;
 class BackupsPanel : public QWidget {
     Q_OBJECT
 public:
-    BackupsPanel(JobRunner *runner, QWidget *parent = nullptr);
+    // Proving and restoring need the connection open: the server they run on.
+    BackupsPanel(JobRunner *runner, const ActiveConnection *connection, QWidget *parent = nullptr);
 
-    void setConnection(const ConnectionProfile &profile);
     void setDirectory(const QString &directory);
     QString directory() const { return m_directory; }
     BackupListModel *model() const { return m_model; }
@@ -56,6 +56,7 @@ private:
     void showChecked(const Job &job, const JobEnd &end);
 
     JobSlot *m_slot;
+    const ActiveConnection *m_connection;
     BackupListModel *m_model;
     QTableView *m_view;
     PlaceholderStack *m_stack;
@@ -64,7 +65,6 @@ private:
     QAction *m_proveAction = nullptr;
     QAction *m_restoreAction = nullptr;
     QAction *m_pruneAction = nullptr;
-    ConnectionProfile m_profile;
     QString m_directory;
 };
 

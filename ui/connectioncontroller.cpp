@@ -1,5 +1,6 @@
 #include "connectioncontroller.h"
 
+#include "activeconnection.h"
 #include "jobslot.h"
 
 #include "connection/profilestore.h"
@@ -12,8 +13,9 @@
 
 namespace nrdb {
 
-ConnectionController::ConnectionController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_dialogParent(dialogParent)
+ConnectionController::ConnectionController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
+      m_dialogParent(dialogParent)
 {
 }
 
@@ -35,21 +37,18 @@ void ConnectionController::connectTo(const ConnectionProfile &profile, const Ret
 
 void ConnectionController::disconnectFromDatabase()
 {
-    if (!m_current)
-        return;
-    m_current.reset();
-    emit disconnected();
+    m_connection->close();
 }
 
 void ConnectionController::onConnectEnded(ConnectJob &job, const JobEnd &end)
 {
     if (end.succeeded()) {
-        m_current = job.result();
-        m_current->profile.name = m_pending.name;
-        m_current->profile.tier = m_pending.tier;
+        Connected connection = job.result();
+        connection.profile.name = m_pending.name;
+        connection.profile.tier = m_pending.tier;
         if (!m_pending.name.isEmpty())
             ProfileStore().markUsed(m_pending.name);
-        emit connected(*m_current);
+        m_connection->open(connection);
         return;
     }
     if (end.state == JobState::Cancelled) {

@@ -5,35 +5,31 @@
 
 #include <QObject>
 
-#include <optional>
-
 class QWidget;
 
 namespace nrdb {
 
+class ActiveConnection;
 class JobRunner;
 class JobSlot;
 struct JobEnd;
 
 // Connects the window to a database: runs a ConnectJob, offers to create a database that does
 // not exist, asks for a password the server wants and nothing supplied, and keeps the current
-// connection. GUI thread only.
+// connection open in the window's ActiveConnection. GUI thread only.
 class ConnectionController : public QObject {
     Q_OBJECT
 public:
-    ConnectionController(JobRunner *runner, QWidget *dialogParent);
+    ConnectionController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent);
 
     void connectTo(const ConnectionProfile &profile, const RetryPolicy &retry = RetryPolicy{},
                    bool rememberPassword = false);
     void disconnectFromDatabase();
     bool isConnecting() const; // connecting, or creating the database to connect to
-    const std::optional<Connected> &current() const { return m_current; }
 
 signals:
     void connectionStarted(const QString &what);
-    void connected(const nrdb::Connected &connection);
     void failed(const QString &message);
-    void disconnected();
 
 private:
     void onConnectEnded(ConnectJob &job, const JobEnd &end);
@@ -41,10 +37,10 @@ private:
     bool askForPassword(const ConnectionProfile &profile, const QString &reason);
 
     JobSlot *m_slot;
+    ActiveConnection *m_connection;
     QWidget *m_dialogParent;
     ConnectionProfile m_pending; // what is being connected to, as the user gave it
     bool m_rememberPassword = false;
-    std::optional<Connected> m_current;
 };
 
 } // namespace nrdb

@@ -1,5 +1,6 @@
 #include "datapreview.h"
 
+#include "activeconnection.h"
 #include "jobslot.h"
 #include "placeholderstack.h"
 
@@ -51,9 +52,9 @@ QVariant RowPageModel::headerData(int section, Qt::Orientation orientation, int 
     return QString::number(m_page.offset + section + 1);
 }
 
-DataPreview::DataPreview(JobRunner *runner, QWidget *parent)
-    : QWidget(parent), m_pages(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_model(new RowPageModel(this)),
-      m_view(new QTableView), m_stack(new PlaceholderStack(m_view)),
+DataPreview::DataPreview(JobRunner *runner, const ActiveConnection *connection, QWidget *parent)
+    : QWidget(parent), m_pages(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_connection(connection),
+      m_model(new RowPageModel(this)), m_view(new QTableView), m_stack(new PlaceholderStack(m_view)),
       m_previous(new QPushButton(tr("◀ Previous"), this)), m_next(new QPushButton(tr("Next ▶"), this)),
       m_status(new QLabel(this))
 {
@@ -78,12 +79,8 @@ DataPreview::DataPreview(JobRunner *runner, QWidget *parent)
     connect(m_previous, &QPushButton::clicked, this,
             [this] { load(qMax<qint64>(0, m_model->page().offset - RowPageJob::kPageSize)); });
     connect(m_next, &QPushButton::clicked, this, [this] { load(m_model->page().offset + RowPageJob::kPageSize); });
-    clear();
-}
-
-void DataPreview::setConnection(const ConnectionProfile &profile)
-{
-    m_profile = profile;
+    connect(m_connection, &ActiveConnection::opened, this, &DataPreview::clear);
+    connect(m_connection, &ActiveConnection::closed, this, &DataPreview::clear);
     clear();
 }
 
@@ -108,7 +105,7 @@ void DataPreview::load(qint64 offset)
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
     m_status->setText(tr("Reading %1…").arg(m_relation.qualifiedName()));
-    m_pages->start(std::make_shared<RowPageJob>(m_profile, m_relation, offset),
+    m_pages->start(std::make_shared<RowPageJob>(m_connection->profile(), m_relation, offset),
                    [this](RowPageJob &job, const JobEnd &end) { showPage(job, end); });
 }
 

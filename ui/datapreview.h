@@ -1,7 +1,6 @@
 #pragma once
 
 #include "catalog/schemasnapshot.h"
-#include "connection/connectionprofile.h"
 #include "jobs/rowpagejob.h"
 
 #include <QAbstractTableModel>
@@ -15,6 +14,7 @@ class QTableView;
 
 namespace nrdb {
 
+class ActiveConnection;
 class JobRunner;
 class JobSlot;
 class PlaceholderStack;
@@ -42,9 +42,9 @@ private:
 class DataPreview : public QWidget {
     Q_OBJECT
 public:
-    DataPreview(JobRunner *runner, QWidget *parent = nullptr);
+    // Empty again whenever the connection opens or closes.
+    DataPreview(JobRunner *runner, const ActiveConnection *connection, QWidget *parent = nullptr);
 
-    void setConnection(const ConnectionProfile &profile);
     void showRelation(const RelationInfo &relation);
     void clear();
     const RowPageModel *model() const { return m_model; }
@@ -57,7 +57,7 @@ private:
     void showPage(RowPageJob &job, const JobEnd &end);
 
     JobSlot *m_pages; // a page asked for later replaces, and cancels, one still on its way
-    ConnectionProfile m_profile;
+    const ActiveConnection *m_connection;
     RelationInfo m_relation;
     RowPageModel *m_model;
     QTableView *m_view;

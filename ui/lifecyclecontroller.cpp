@@ -1,5 +1,6 @@
 #include "lifecyclecontroller.h"
 
+#include "activeconnection.h"
 #include "jobslot.h"
 
 #include "jobs/adoptjob.h"
@@ -13,33 +14,29 @@
 
 namespace nrdb {
 
-LifecycleController::LifecycleController(JobRunner *runner, QWidget *dialogParent)
-    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_dialogParent(dialogParent)
+LifecycleController::LifecycleController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent)
+    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
+      m_dialogParent(dialogParent)
 {
-    connect(m_slot, &JobSlot::busyChanged, this, &LifecycleController::busyChanged);
+    m_connection->addWriter(m_slot);
 }
 
-void LifecycleController::setConnection(const ConnectionProfile &profile)
+const ConnectionProfile &LifecycleController::profile() const
 {
-    m_profile = profile;
-}
-
-void LifecycleController::clearConnection()
-{
-    m_profile = {};
+    return m_connection->profile();
 }
 
 bool LifecycleController::confirmWrite(const QString &action)
 {
-    if (!m_profile.isProduction())
+    if (!profile().isProduction())
         return true;
     bool ok = false;
     const QString typed =
         QInputDialog::getText(m_dialogParent, tr("%1 on Production").arg(action),
                               tr("%1 changes the PRODUCTION database %2 on %3.\n\nType the database name to go ahead:")
-                                  .arg(action, m_profile.database, m_profile.host),
+                                  .arg(action, profile().database, profile().host),
                               QLineEdit::Normal, {}, &ok);
-    return ok && typed == m_profile.database;
+    return ok && typed == profile().database;
 }
 
 bool LifecycleController::succeeded(const Job &job, const JobEnd &end)
@@ -102,7 +99,7 @@ std::optional<ModelPack> LifecycleController::askForPack()
     dialog.setObjectName(QStringLiteral("bootstrapPackDialog"));
     dialog.setWindowTitle(tr("Bootstrap"));
     dialog.setLabelText(
-        tr("Which NetRaven is %1 for? A database that is one already keeps its own.").arg(m_profile.database));
+        tr("Which NetRaven is %1 for? A database that is one already keeps its own.").arg(profile().database));
     dialog.setComboBoxItems(titles);
     dialog.setTextValue(titles.first());
     if (dialog.exec() != QDialog::Accepted)
@@ -116,20 +113,20 @@ void LifecycleController::bootstrap()
         return;
     const std::optional<ModelPack> pack = askForPack();
     if (pack && confirmWrite(tr("Bootstrap")))
-        startBootstrap(std::make_shared<BootstrapJob>(m_profile, *pack));
+        startBootstrap(std::make_shared<BootstrapJob>(profile(), *pack));
 }
 
 void LifecycleController::bootstrapDefault()
 {
     if (!isBusy() && confirmWrite(tr("Bootstrap")))
-        startBootstrap(std::make_shared<BootstrapJob>(m_profile, PackChoice::fromCatalog()));
+        startBootstrap(std::make_shared<BootstrapJob>(profile(), PackChoice::fromCatalog()));
 }
 
 void LifecycleController::init()
 {
     if (isBusy() || !confirmWrite(tr("Init")))
         return;
-    m_slot->start(std::make_shared<InitJob>(m_profile, m_pack), [this](InitJob &init, const JobEnd &end) {
+    m_slot->start(std::make_shared<InitJob>(profile(), m_pack), [this](InitJob &init, const JobEnd &end) {
         if (succeeded(init, end))
             emit schemaChanged();
     });
@@ -138,7 +135,7 @@ void LifecycleController::init()
 void LifecycleController::seed()
 {
     if (!isBusy() && confirmWrite(tr("Seed")))
-        startSeed(std::make_shared<SeedJob>(m_profile, m_pack));
+        startSeed(std::make_shared<SeedJob>(profile(), m_pack));
 }
 
 void LifecycleController::resetSettings()
@@ -148,15 +145,15 @@ void LifecycleController::resetSettings()
     const auto answer =
         QMessageBox::question(m_dialogParent, tr("Reset Settings to Defaults"),
                               tr("Put NetRaven's default values back into every admin setting that was changed on %1?")
-                                  .arg(m_profile.database));
+                                  .arg(profile().database));
     if (answer == QMessageBox::Yes && confirmWrite(tr("Reset settings")))
-        startSeed(std::make_shared<SeedJob>(m_profile, m_pack, QMap<QString, QString>{}, true));
+        startSeed(std::make_shared<SeedJob>(profile(), m_pack, QMap<QString, QString>{}, true));
 }
 
 void LifecycleController::adopt()
 {
     if (!isBusy() && confirmWrite(tr("Adopt")))
-        startAdopt(std::make_shared<AdoptJob>(m_profile, m_pack));
+        startAdopt(std::make_shared<AdoptJob>(profile(), m_pack));
 }
 
 void LifecycleController::askToAdoptAnyway(const VerifyReport &before)
@@ -167,20 +164,20 @@ void LifecycleController::askToAdoptAnyway(const VerifyReport &before)
     QMessageBox box(QMessageBox::Question, tr("Adopt"),
                     tr("%1 is %2 %3 with %4 difference(s). Nothing was stamped.\n\nAdopt it anyway, "
                        "recording these differences as intended?")
-                        .arg(m_profile.database, before.pack, before.modelVersionText)
+                        .arg(profile().database, before.pack, before.modelVersionText)
                         .arg(before.drift.size()),
                     QMessageBox::Yes | QMessageBox::No, m_dialogParent);
     box.setObjectName(QStringLiteral("adoptAnywayBox"));
     box.setDetailedText(lines.join(QLatin1Char('\n')));
     if (box.exec() == QMessageBox::Yes)
-        startAdopt(std::make_shared<AdoptJob>(m_profile, m_pack, true));
+        startAdopt(std::make_shared<AdoptJob>(profile(), m_pack, true));
 }
 
 void LifecycleController::verify()
 {
     if (isBusy())
         return;
-    m_slot->start(std::make_shared<VerifyJob>(m_profile, m_pack), [this](VerifyJob &verify, const JobEnd &end) {
+    m_slot->start(std::make_shared<VerifyJob>(profile(), m_pack), [this](VerifyJob &verify, const JobEnd &end) {
         if (succeeded(verify, end))
             emit verifyReported(verify.result());
     });
@@ -188,7 +185,7 @@ void LifecycleController::verify()
 
 bool LifecycleController::isBusy() const
 {
-    return m_slot->isBusy();
+    return m_connection->isBusy();
 }
 
 void LifecycleController::showGeneratedSecrets(const QMap<QString, QString> &secrets)

@@ -13,6 +13,7 @@ class QWidget;
 
 namespace nrdb {
 
+class ActiveConnection;
 class AdoptJob;
 class BootstrapJob;
 class Job;
@@ -23,15 +24,12 @@ struct JobEnd;
 
 // Runs bootstrap, init, seed and verify on the connected database as jobs (with the pack its
 // catalog shows; bootstrap asks which, for a database still empty), asks before writing
-// to a production database, and shows a generated admin password once. GUI thread only.
+// to a production database, and shows a generated admin password once. Its jobs are writers of
+// the window's ActiveConnection. GUI thread only.
 class LifecycleController : public QObject {
     Q_OBJECT
 public:
-    LifecycleController(JobRunner *runner, QWidget *dialogParent);
-
-    void setConnection(const ConnectionProfile &profile);
-    void clearConnection();
-    bool isBusy() const;
+    LifecycleController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent);
 
 public slots:
     // Asks which pack (NetRaven of today preselected), then bootstraps.
@@ -45,7 +43,6 @@ public slots:
     void verify();
 
 signals:
-    void busyChanged(bool busy);
     void verifyReported(const nrdb::VerifyReport &report);
     // The schema may have changed (init, seed, bootstrap finished): time to read it again.
     void schemaChanged();
@@ -61,9 +58,12 @@ private:
     void askToAdoptAnyway(const VerifyReport &before);
     std::optional<ModelPack> askForPack();
 
+    const ConnectionProfile &profile() const;
+    bool isBusy() const; // a writer of the connection is running (this one or another)
+
     JobSlot *m_slot;
+    ActiveConnection *m_connection;
     QWidget *m_dialogParent;
-    ConnectionProfile m_profile;
     PackChoice m_pack; // the one the database's catalog shows
 };
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actionicon.h"
+#include "activeconnection.h"
 #include "backupcontroller.h"
 #include "backupspanel.h"
 #include "connectioncontroller.h"
@@ -48,16 +49,17 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_runner(new JobRunner(4, this)), m_logModel(new LogModel(100000, this)),
-      m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)), m_pages(new QStackedWidget(this)),
-      m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
-      m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, this)),
+    : QMainWindow(parent), m_runner(new JobRunner(4, this)), m_connection(new ActiveConnection(this)),
+      m_logModel(new LogModel(100000, this)), m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)),
+      m_pages(new QStackedWidget(this)), m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
+      m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, m_connection, this)),
       m_diagram(new DiagramPage(this)), m_verifyView(new VerifyReportView(this)),
-      m_backupsPanel(new BackupsPanel(m_runner, this)), m_logDock(new LogDock(m_logModel, this)),
+      m_backupsPanel(new BackupsPanel(m_runner, m_connection, this)), m_logDock(new LogDock(m_logModel, this)),
       m_jobsPanel(new JobsPanel(m_runner, this)), m_connectionLabel(new QLabel(tr("Not connected"), this)),
       m_tierBadge(new QLabel(this)), m_sandbox(new SandboxController(m_runner, this)),
-      m_connections(new ConnectionController(m_runner, this)), m_lifecycle(new LifecycleController(m_runner, this)),
-      m_backups(new BackupController(m_runner, this)), m_leftovers(new LeftoverController(m_runner, this))
+      m_connections(new ConnectionController(m_runner, m_connection, this)),
+      m_lifecycle(new LifecycleController(m_runner, m_connection, this)),
+      m_backups(new BackupController(m_runner, m_connection, this)), m_leftovers(new LeftoverController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -89,6 +91,13 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
 
+    connectSignals();
+    resize(1100, 720);
+    restoreLayout();
+}
+
+void MainWindow::connectSignals()
+{
     connect(m_welcomePage, &WelcomePage::sandboxRequested, this, &MainWindow::startSandbox);
     connect(m_welcomePage, &WelcomePage::connectRequested, this, &MainWindow::showConnectionDialog);
     connect(m_runner, &JobRunner::messageLogged, this, &MainWindow::record);
@@ -96,9 +105,10 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const ConnectionProfile &profile) { connectTo(profile, RetryPolicy::once()); });
     connect(m_sandbox, &SandboxController::failed, this, &MainWindow::showFailure);
     connect(m_connections, &ConnectionController::connectionStarted, this, &MainWindow::showConnecting);
-    connect(m_connections, &ConnectionController::connected, this, &MainWindow::showConnected);
+    connect(m_connection, &ActiveConnection::opened, this, &MainWindow::showConnected);
     connect(m_connections, &ConnectionController::failed, this, &MainWindow::showFailure);
-    connect(m_connections, &ConnectionController::disconnected, this, &MainWindow::showDisconnected);
+    connect(m_connection, &ActiveConnection::closed, this, &MainWindow::showDisconnected);
+    connect(m_connection, &ActiveConnection::busyChanged, this, &MainWindow::updateLifecycleActions);
     connect(m_leftovers, &LeftoverController::dropped, this,
             [this](const QStringList &dropped, const QStringList &failures) {
                 statusBar()->showMessage(
@@ -107,7 +117,6 @@ MainWindow::MainWindow(QWidget *parent)
                         : tr("Could not drop %1").arg(failures.join(QStringLiteral("; "))),
                     10000);
             });
-    connect(m_lifecycle, &LifecycleController::busyChanged, this, &MainWindow::updateLifecycleActions);
     connect(m_browser, &SchemaBrowser::snapshotLoaded, this,
             [this] { m_diagram->showSnapshot(m_browser->snapshot()); });
     connect(m_diagram, &DiagramPage::openInBrowser, this, [this](quint32 oid) {
@@ -120,7 +129,6 @@ MainWindow::MainWindow(QWidget *parent)
         m_connectedTabs->setCurrentWidget(m_verifyView);
     });
     connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
-    connect(m_backups, &BackupController::busyChanged, this, &MainWindow::updateLifecycleActions);
     connect(m_backupsPanel, &BackupsPanel::restoreRequested, m_backups, &BackupController::restoreAsking);
     connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {
         m_backupsPanel->setDirectory(QFileInfo(path).absolutePath());
@@ -131,9 +139,6 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_backups, &BackupController::restored, this,
             [this](const QString &database) { statusBar()->showMessage(tr("Restored into %1").arg(database), 15000); });
-
-    resize(1100, 720);
-    restoreLayout();
 }
 
 MainWindow::~MainWindow()
@@ -173,7 +178,7 @@ void MainWindow::createActions()
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_settingsAction->setStatusTip(tr("Where the PostgreSQL client tools are, with a test"));
     connect(m_settingsAction, &QAction::triggered, this, [this] {
-        SettingsDialog dialog(m_connections->current() ? m_connections->current()->info.majorVersion() : 0, this);
+        SettingsDialog dialog(m_connection->current() ? m_connection->current()->info.majorVersion() : 0, this);
         dialog.exec();
     });
 
@@ -234,8 +239,7 @@ void MainWindow::createLifecycleActions()
 
 void MainWindow::updateLifecycleActions()
 {
-    // Asked of both controllers each time: one finishing says nothing of the other.
-    const bool enabled = m_connections->current().has_value() && !m_lifecycle->isBusy() && !m_backups->isBusy();
+    const bool enabled = m_connection->isOpen() && !m_connection->isBusy();
     for (QAction *action : std::as_const(m_lifecycleActions))
         action->setEnabled(enabled);
 }
@@ -312,8 +316,8 @@ void MainWindow::record(const LogRecord &record)
 void MainWindow::showConnectionDialog()
 {
     ConnectionDialog dialog(m_runner, this);
-    if (m_connections->current() && !m_connections->current()->profile.name.isEmpty())
-        dialog.selectProfile(m_connections->current()->profile.name);
+    if (!m_connection->profile().name.isEmpty())
+        dialog.selectProfile(m_connection->profile().name);
     if (dialog.exec() == QDialog::Accepted)
         connectTo(dialog.chosenProfile(), RetryPolicy{}, dialog.rememberPassword());
 }
@@ -355,14 +359,9 @@ void MainWindow::showConnected(const Connected &connection)
 {
     const ConnectionProfile &profile = connection.profile;
     m_summaryPage->showSummary(connection);
-    m_browser->setConnection(profile);
     m_diagram->clear();
     m_diagram->clearMarks();
     m_diagram->setDatabaseKey(profile.displayName());
-    m_browser->refresh();
-    m_lifecycle->setConnection(profile);
-    m_backups->setConnection(profile);
-    m_backupsPanel->setConnection(profile);
     m_leftovers->check(profile);
     m_verifyView->clear();
     m_pages->setCurrentWidget(m_connectedTabs);
@@ -410,10 +409,6 @@ void MainWindow::showDisconnected()
     m_pages->setCurrentWidget(m_welcomePage);
     m_disconnectAction->setEnabled(false);
     m_refreshAction->setEnabled(false);
-    m_lifecycle->clearConnection();
-    m_browser->clearConnection();
-    m_backups->setConnection({});
-    m_backupsPanel->setConnection({});
     m_leftovers->forgetServer();
     m_diagram->clear();
     updateLifecycleActions();

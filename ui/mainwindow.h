@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace nrdb {
 
+class ActiveConnection;
 class BackupController;
 class BackupsPanel;
 class ConnectionController;
@@ -69,6 +70,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void connectSignals();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -85,6 +87,7 @@ private:
     void showTier(const ConnectionProfile &profile);
 
     JobRunner *m_runner = nullptr; // first: it is destroyed last, after the jobs it ran were waited for
+    ActiveConnection *m_connection = nullptr;
     LogModel *m_logModel = nullptr;
     LogFile *m_logFile = nullptr;
     QStackedWidget *m_pages = nullptr;

@@ -1,5 +1,6 @@
 #include "schemabrowser.h"
 
+#include "activeconnection.h"
 #include "datapreview.h"
 #include "jobslot.h"
 #include "schemafilterproxy.h"
@@ -19,10 +20,10 @@
 
 namespace nrdb {
 
-SchemaBrowser::SchemaBrowser(JobRunner *runner, QWidget *parent)
-    : QWidget(parent), m_refreshes(new JobSlot(runner, JobSlot::Policy::NewestWins, this)),
+SchemaBrowser::SchemaBrowser(JobRunner *runner, const ActiveConnection *connection, QWidget *parent)
+    : QWidget(parent), m_refreshes(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_connection(connection),
       m_model(new SchemaTreeModel(this)), m_proxy(new SchemaFilterProxy(this)), m_tabs(new QTabWidget(this)),
-      m_details(new TableDetailsView(this)), m_data(new DataPreview(runner, this))
+      m_details(new TableDetailsView(this)), m_data(new DataPreview(runner, connection, this))
 {
     setObjectName(QStringLiteral("schemaBrowser"));
     m_proxy->setSourceModel(m_model);
@@ -45,6 +46,8 @@ SchemaBrowser::SchemaBrowser(JobRunner *runner, QWidget *parent)
             if (const RelationInfo *relation = snapshot()->relation(m_shownOid))
                 m_data->showRelation(*relation);
     });
+    connect(m_connection, &ActiveConnection::opened, this, &SchemaBrowser::showOpened);
+    connect(m_connection, &ActiveConnection::closed, this, &SchemaBrowser::showClosed);
     m_details->showEmpty(tr("Connect to a database to browse its schema."));
 }
 
@@ -89,27 +92,28 @@ const std::shared_ptr<const SchemaSnapshot> &SchemaBrowser::snapshot() const
     return m_model->snapshot();
 }
 
-void SchemaBrowser::setConnection(const ConnectionProfile &profile)
+void SchemaBrowser::showOpened()
 {
-    m_profile = profile;
+    m_shownOid = 0;
+    m_findings.clear();
+    m_model->setSnapshot(nullptr);
+    m_details->showEmpty(tr("Reading the schema…"));
+    refresh();
+}
+
+void SchemaBrowser::showClosed()
+{
     m_refreshes->drop();
     m_shownOid = 0;
     m_findings.clear();
     m_model->setSnapshot(nullptr);
-    m_data->setConnection(profile);
-    m_details->showEmpty(tr("Reading the schema…"));
-}
-
-void SchemaBrowser::clearConnection()
-{
-    setConnection({});
     m_details->showEmpty(tr("Connect to a database to browse its schema."));
     m_summary->clear();
 }
 
 void SchemaBrowser::refresh()
 {
-    m_refreshes->start(std::make_shared<SnapshotJob>(m_profile),
+    m_refreshes->start(std::make_shared<SnapshotJob>(m_connection->profile()),
                        [this](SnapshotJob &job, const JobEnd &end) { showSnapshot(job, end); });
     m_summary->setText(tr("Reading the schema…"));
 }

@@ -2,7 +2,6 @@
 
 #include "catalog/schemalint.h"
 #include "catalog/schemasnapshot.h"
-#include "connection/connectionprofile.h"
 #include "jobs/snapshotjob.h"
 
 #include <QWidget>
@@ -16,6 +15,7 @@ class QTreeView;
 
 namespace nrdb {
 
+class ActiveConnection;
 class DataPreview;
 class JobRunner;
 class JobSlot;
@@ -26,16 +26,15 @@ struct JobEnd;
 
 // The schema browser: a searchable tree of schemas, tables and views with their columns, keys
 // and indexes; beside it the selected relation's details and its rows. Each refresh reads a new
-// snapshot as a job; when refreshes overlap, the newest wins. GUI thread only.
+// snapshot as a job; when refreshes overlap, the newest wins. It follows the window's
+// ActiveConnection: a database opened is read at once; when the connection goes, a refresh or a
+// page of rows still on its way is cancelled and never shown, and the browser is empty.
+// GUI thread only.
 class SchemaBrowser : public QWidget {
     Q_OBJECT
 public:
-    SchemaBrowser(JobRunner *runner, QWidget *parent = nullptr);
+    SchemaBrowser(JobRunner *runner, const ActiveConnection *connection, QWidget *parent = nullptr);
 
-    void setConnection(const ConnectionProfile &profile);
-    // The connection went: a refresh or a page of rows still on its way is cancelled and never
-    // shown, and the browser is empty.
-    void clearConnection();
     void refresh();
     void showRelation(quint32 oid);
     const std::shared_ptr<const SchemaSnapshot> &snapshot() const;
@@ -46,11 +45,13 @@ signals:
 
 private:
     QWidget *createTreePane();
+    void showOpened();
+    void showClosed();
     void showSnapshot(SnapshotJob &job, const JobEnd &end);
     void onCurrentChanged(const QModelIndex &current);
 
     JobSlot *m_refreshes; // a newer refresh cancels one still reading
-    ConnectionProfile m_profile;
+    const ActiveConnection *m_connection;
     SchemaTreeModel *m_model;
     SchemaFilterProxy *m_proxy;
     QLineEdit *m_search = nullptr;

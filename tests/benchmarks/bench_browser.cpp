@@ -3,6 +3,7 @@
 #include "benchfigure.h"
 #include "syntheticschema.h"
 
+#include "activeconnection.h"
 #include "schemabrowser.h"
 #include "schemafilterproxy.h"
 
@@ -46,28 +47,31 @@ int main(int argc, char *argv[])
     }
 
     JobRunner runner;
-    SchemaBrowser browser(&runner);
+    ActiveConnection connection(nullptr);
+    SchemaBrowser browser(&runner, &connection);
     browser.resize(1200, 800);
     browser.show();
-    browser.setConnection(cluster.state().profile(QStringLiteral("bench")));
     auto *tree = browser.findChild<QTreeView *>(QStringLiteral("schemaTree"));
 
-    // The first refresh meets the server's cold caches right after the tables were made; later
-    // ones are what a user refreshing sees. Both are reported.
+    // The first read is the one on opening the connection: it meets the server's cold caches right
+    // after the tables were made. Later ones are what a user refreshing sees. Both are reported.
     QElapsedTimer clock;
     std::vector<double> runs;
     for (int run = 0; run < 3; ++run) {
         bool loaded = false;
-        const QMetaObject::Connection connection =
+        const QMetaObject::Connection onLoaded =
             QObject::connect(&browser, &SchemaBrowser::snapshotLoaded, [&loaded] { loaded = true; });
         clock.start();
-        browser.refresh();
+        if (run == 0)
+            connection.open(Connected{cluster.state().profile(QStringLiteral("bench")), {}, {}, {}});
+        else
+            browser.refresh();
         while (!loaded)
             waitForEvents(50);
         tree->expand(tree->model()->index(0, 0)); // the schema with the tables, as a user would open it
         tree->viewport()->repaint();
         runs.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
-        QObject::disconnect(connection);
+        QObject::disconnect(onLoaded);
     }
     const double first = runs.front();
     std::sort(runs.begin(), runs.end());

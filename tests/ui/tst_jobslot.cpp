@@ -1,10 +1,12 @@
 // The one way ui/ runs background work, on a real server: each job's typed end reaches the
 // callback given with it; Exclusive refuses a second job, NewestWins cancels the older on the
-// server and never reports it, drop() forgets a job even while it is still queued.
+// server and never reports it, drop() forgets a job even while it is still queued. The window's
+// ActiveConnection is busy while any of its writers is.
 #include "queries.h"
 #include "scratchdatabase.h"
 #include "statementjob.h"
 
+#include "activeconnection.h"
 #include "jobslot.h"
 
 #include "jobs/jobrunner.h"
@@ -133,6 +135,45 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!slot.isBusy(), 10000);
         QCOMPARE(results, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
         QCOMPARE(busyChanges(busy), (QList<bool>{true, false}));
+    }
+
+    // The connection is busy while any of its writers is, and says so once per change.
+    void theConnectionIsBusyWhileAnyWriterIs()
+    {
+        ActiveConnection connection(nullptr);
+        JobSlot first(&m_runner, JobSlot::Policy::Exclusive, nullptr);
+        JobSlot second(&m_runner, JobSlot::Policy::Exclusive, nullptr);
+        connection.addWriter(&first);
+        connection.addWriter(&second);
+        QSignalSpy busy(&connection, &ActiveConnection::busyChanged);
+        QVERIFY(first.start(statement(kLongSleep), [](const Job &, const JobEnd &) {}));
+        QVERIFY(second.start(statement(QStringLiteral("SELECT 1")), [](const Job &, const JobEnd &) {}));
+        QTRY_VERIFY_WITH_TIMEOUT(!second.isBusy(), 10000);
+        QVERIFY2(connection.isBusy(), "the end of one writer hid the other, still running");
+        first.drop();
+        QVERIFY(!connection.isBusy());
+        QCOMPARE(busyChanges(busy), (QList<bool>{true, false}));
+    }
+
+    // Opening another database closes the one open first; closing twice says so once.
+    void openingAnotherDatabaseClosesTheFirst()
+    {
+        ActiveConnection connection(nullptr);
+        QSignalSpy opened(&connection, &ActiveConnection::opened);
+        QSignalSpy closed(&connection, &ActiveConnection::closed);
+        connection.open(Connected{m_scratch.profile(), {}, {}, {}});
+        QCOMPARE(connection.profile().database, m_scratch.profile().database);
+        ConnectionProfile maintenance = m_scratch.profile();
+        maintenance.database = QStringLiteral("postgres");
+        connection.open(Connected{maintenance, {}, {}, {}});
+        QCOMPARE(connection.profile().database, QStringLiteral("postgres"));
+        QCOMPARE(opened.count(), 2);
+        QCOMPARE(closed.count(), 1);
+        connection.close();
+        connection.close();
+        QCOMPARE(closed.count(), 2);
+        QVERIFY(!connection.isOpen());
+        QVERIFY(connection.profile().database.isEmpty());
     }
 
 private:

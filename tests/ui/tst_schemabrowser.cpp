@@ -1,4 +1,5 @@
 // The schema browser as real widgets on a real database.
+#include "activeconnection.h"
 #include "datapreview.h"
 #include "schemabrowser.h"
 #include "scratchdatabase.h"
@@ -43,17 +44,33 @@ private slots:
     void init()
     {
         m_runner = std::make_unique<JobRunner>();
-        m_browser = std::make_unique<SchemaBrowser>(m_runner.get());
+        m_connection = std::make_unique<ActiveConnection>(nullptr);
+        m_browser = std::make_unique<SchemaBrowser>(m_runner.get(), m_connection.get());
         m_browser->resize(1000, 700);
         m_browser->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_browser.get()));
-        m_browser->setConnection(m_scratch.profile());
+        m_connection->open(Connected{m_scratch.profile(), {}, {}, {}});
+        QVERIFY(m_runner->waitForIdle(20000)); // the schema read on opening
     }
 
     void cleanup()
     {
         m_browser.reset();
+        m_connection.reset();
         m_runner.reset();
+    }
+
+    void openingAConnectionReadsItsSchema()
+    {
+        auto *tree = m_browser->findChild<QTreeView *>(QStringLiteral("schemaTree"));
+        QCOMPARE(tree->model()->rowCount(), 1); // read in init()
+        m_connection->close();
+        QCOMPARE(tree->model()->rowCount(), 0);
+        QVERIFY(!m_browser->snapshot());
+        QSignalSpy loaded(m_browser.get(), &SchemaBrowser::snapshotLoaded);
+        m_connection->open(Connected{m_scratch.profile(), {}, {}, {}});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QCOMPARE(tree->model()->rowCount(), 1);
     }
 
     void newestRefreshWins()
@@ -74,7 +91,7 @@ private slots:
         QSignalSpy loaded(m_browser.get(), &SchemaBrowser::snapshotLoaded);
         QSignalSpy finished(m_runner.get(), &JobRunner::finished);
         m_browser->refresh();
-        m_browser->clearConnection();
+        m_connection->close();
         QVERIFY(m_runner->waitForIdle(20000));
         QCOMPARE(finished.count(), 1);
         QCOMPARE(loaded.count(), 0);
@@ -143,6 +160,7 @@ private slots:
 private:
     test::ScratchDatabase m_scratch;
     std::unique_ptr<JobRunner> m_runner;
+    std::unique_ptr<ActiveConnection> m_connection;
     std::unique_ptr<SchemaBrowser> m_browser;
 };
 
