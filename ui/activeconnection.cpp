@@ -7,7 +7,9 @@
 
 namespace nrdb {
 
-ActiveConnection::ActiveConnection(QObject *parent) : QObject(parent) {}
+ActiveConnection::ActiveConnection(QObject *parent) : QObject(parent)
+{
+}
 
 const ConnectionProfile &ActiveConnection::profile() const
 {

@@ -1,14 +1,16 @@
 #include "diagrampage.h"
 
-#include "migrate/schemahistory.h"
-
 #include "diagramexport.h"
 #include "diagramoverview.h"
 #include "diagramrelationitem.h"
 #include "diagramscene.h"
 #include "diagramtableitem.h"
 #include "diagramview.h"
+#include "jobslot.h"
 #include "placeholderstack.h"
+
+#include "jobs/layoutjob.h"
+#include "migrate/schemahistory.h"
 
 #include "util/counting.h"
 
@@ -23,11 +25,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSpinBox>
-#include <QThreadPool>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace nrdb {
 
@@ -36,12 +36,11 @@ constexpr int kDefaultFocusDepth = 1;
 const QString kAllSchemas = QStringLiteral("*");
 } // namespace
 
-DiagramPage::DiagramPage(QWidget *parent)
+DiagramPage::DiagramPage(JobRunner *runner, QWidget *parent)
     : QWidget(parent), m_scene(new DiagramScene(this)), m_view(new DiagramView(this)),
-      m_stack(new PlaceholderStack(m_view, this)), m_layoutPool(std::make_unique<QThreadPool>())
+      m_stack(new PlaceholderStack(m_view, this)), m_layouts(new JobSlot(runner, JobSlot::Policy::NewestWins, this))
 {
     setObjectName(QStringLiteral("diagramPage"));
-    m_layoutPool->setMaxThreadCount(1);
     m_view->setScene(m_scene);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -53,17 +52,11 @@ DiagramPage::DiagramPage(QWidget *parent)
     m_status->setContentsMargins(6, 2, 6, 2);
     layout->addWidget(m_status);
 
-    connect(&m_layoutWatcher, &QFutureWatcher<Result<LayoutResult>>::finished, this, &DiagramPage::onLayoutFinished);
     connect(m_scene, &DiagramScene::tablesMoved, this, &DiagramPage::savePlacement);
     connect(m_scene, &DiagramScene::tableActivated, this, &DiagramPage::openInBrowser);
     connect(m_scene, &DiagramScene::focusRequested, this,
             [this](int table) { focusTable(m_model.tables.at(table).qualifiedName(), m_depth->value()); });
     clear();
-}
-
-DiagramPage::~DiagramPage()
-{
-    m_layoutWatcher.waitForFinished();
 }
 
 QWidget *DiagramPage::createToolBar()
@@ -168,7 +161,7 @@ void DiagramPage::setDatabaseKey(const QString &key)
 
 void DiagramPage::clear()
 {
-    ++m_generation;
+    m_layouts->drop();
     m_snapshot.reset();
     m_rebuildPending = false;
     m_model = {};
@@ -249,7 +242,7 @@ void DiagramPage::rebuild()
 {
     if (!m_snapshot)
         return;
-    const int generation = ++m_generation;
+    m_layouts->drop();
     m_model = DiagramModel::fromSnapshot(*m_snapshot, m_schema.isEmpty() ? QStringList() : QStringList{m_schema});
     m_model.applyMarks(m_marks);
     m_sizes = m_scene->boxSizes(m_model);
@@ -270,25 +263,22 @@ void DiagramPage::rebuild()
         return;
     }
     m_stack->setPlaceholder(tr("Laying out %1…").arg(counted(m_plan.tables.size(), tr("table"), tr("tables"))));
-    m_layoutGeneration = generation;
-    const LayoutInput input = m_plan.input;
-    m_layoutWatcher.setFuture(QtConcurrent::run(m_layoutPool.get(), [input] { return layoutGraph(input); }));
+    m_layouts->start(std::make_shared<LayoutJob>(m_plan.input),
+                     [this](LayoutJob &job, const JobEnd &end) { onLayoutFinished(job, end); });
 }
 
-void DiagramPage::onLayoutFinished()
+void DiagramPage::onLayoutFinished(LayoutJob &job, const JobEnd &end)
 {
-    if (m_layoutGeneration != m_generation)
-        return; // a newer request replaced this one
-    const Result<LayoutResult> layout = m_layoutWatcher.result();
-    if (!layout) {
-        m_stack->setPlaceholder(tr("The diagram could not be laid out: %1").arg(layout.error().message));
+    if (!end.succeeded()) {
+        m_stack->setPlaceholder(tr("The diagram could not be laid out: %1").arg(end.error.message));
         emit diagramReady();
         return;
     }
-    const DiagramPlacement placement = completePlacement(m_model, m_sizes, m_placed, m_plan, layout.value());
+    const LayoutResult &layout = job.result();
+    const DiagramPlacement placement = completePlacement(m_model, m_sizes, m_placed, m_plan, layout);
     if (Status saved = m_store.save(placementKey(), placement); !saved)
         qWarning("%s", qPrintable(saved.error().message));
-    m_engine = layout.value().engine;
+    m_engine = layout.engine;
     buildScene(placement);
 }
 
@@ -330,7 +320,7 @@ QString DiagramPage::statusText() const
 
 bool DiagramPage::isLayingOut() const
 {
-    return m_layoutWatcher.isRunning();
+    return m_layouts->isBusy();
 }
 
 void DiagramPage::savePlacement()

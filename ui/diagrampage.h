@@ -3,7 +3,6 @@
 #include "catalog/schemasnapshot.h"
 #include "diagram/diagramplacement.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -13,23 +12,26 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QThreadPool;
 
 namespace nrdb {
 
 class DiagramScene;
 class DiagramView;
+class JobRunner;
+class JobSlot;
+class LayoutJob;
 class PlaceholderStack;
+struct JobEnd;
 
 // The Diagram tab: the relationship diagram of the schema browser's snapshot, one schema or all,
-// laid out by Graphviz on a worker thread. Find a table, show a table's neighbourhood, zoom, fit,
+// laid out by Graphviz in a job (LayoutJob). Find a table, show a table's neighbourhood, zoom, fit,
 // export, mark tables and columns (verify does). Table places are kept per database and schema
 // choice. GUI thread only.
 class DiagramPage : public QWidget {
     Q_OBJECT
 public:
-    explicit DiagramPage(QWidget *parent = nullptr);
-    ~DiagramPage() override;
+    // Graphviz's layouts run as jobs on runner; a newer one cancels one still running.
+    explicit DiagramPage(JobRunner *runner, QWidget *parent = nullptr);
 
     // Which database the diagrams are of: names the kept places. No password in it.
     void setDatabaseKey(const QString &key);
@@ -66,7 +68,7 @@ private:
     void rebuildWhenShown();
     void fillSchemaFilter();
     void rebuild();
-    void onLayoutFinished();
+    void onLayoutFinished(LayoutJob &job, const JobEnd &end);
     void buildScene(const DiagramPlacement &placement);
     QString placementKey() const;
     void savePlacement();
@@ -77,8 +79,7 @@ private:
     DiagramScene *m_scene;
     DiagramView *m_view;
     PlaceholderStack *m_stack;
-    std::unique_ptr<QThreadPool> m_layoutPool; // one thread: Graphviz is not re-entrant
-    QFutureWatcher<Result<LayoutResult>> m_layoutWatcher;
+    JobSlot *m_layouts; // newest wins: a layout for an older request is never drawn
     QComboBox *m_schemaFilter = nullptr;
     QLineEdit *m_find = nullptr;
     QSpinBox *m_depth = nullptr;
@@ -94,8 +95,6 @@ private:
     QVector<QSizeF> m_sizes;
     DiagramPlacement m_placed;
     PlacementPlan m_plan;
-    int m_generation = 0;
-    int m_layoutGeneration = -1;
     qint64 m_layoutStartedMs = 0;
     qint64 m_drawnInMs = 0;
     QString m_engine; // empty when every table had a kept place

@@ -53,7 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_logModel(new LogModel(100000, this)), m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)),
       m_pages(new QStackedWidget(this)), m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
       m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, m_connection, this)),
-      m_diagram(new DiagramPage(this)), m_verifyView(new VerifyReportView(this)),
+      m_diagram(new DiagramPage(m_runner, this)), m_verifyView(new VerifyReportView(this)),
       m_backupsPanel(new BackupsPanel(m_runner, m_connection, this)), m_logDock(new LogDock(m_logModel, this)),
       m_jobsPanel(new JobsPanel(m_runner, this)), m_connectionLabel(new QLabel(tr("Not connected"), this)),
       m_tierBadge(new QLabel(this)), m_sandbox(new SandboxController(m_runner, this)),
@@ -178,7 +178,8 @@ void MainWindow::createActions()
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_settingsAction->setStatusTip(tr("Where the PostgreSQL client tools are, with a test"));
     connect(m_settingsAction, &QAction::triggered, this, [this] {
-        SettingsDialog dialog(m_connection->current() ? m_connection->current()->info.majorVersion() : 0, this);
+        SettingsDialog dialog(m_runner, m_connection->current() ? m_connection->current()->info.majorVersion() : 0,
+                              this);
         dialog.exec();
     });
 

@@ -1,7 +1,9 @@
 #include "settingsdialog.h"
 
-#include "backup/clienttools.h"
+#include "jobslot.h"
+
 #include "backup/toolsettings.h"
+#include "jobs/findtoolsjob.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -10,41 +12,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QtConcurrent>
 
 namespace nrdb {
 
-namespace {
-
-// What discovery finds, in words; runs the tools' --version, so on a worker.
-QString describeTools(const QString &directory, int serverMajorVersion)
-{
-    const QVector<ClientTools> found = ClientTools::discover(directory);
-    QStringList lines;
-    for (const ClientTools &tools : found)
-        lines << QStringLiteral("• PostgreSQL %1 tools in %2").arg(tools.versionText, tools.binDir);
-    if (lines.isEmpty())
-        lines << QStringLiteral("No pg_dump, pg_restore and psql were found together. Install postgresql-client.");
-    if (!directory.isEmpty() && std::none_of(found.cbegin(), found.cend(), [&directory](const ClientTools &tools) {
-            return QDir(tools.binDir) == QDir(directory);
-        }))
-        lines.prepend(QStringLiteral("%1 does not hold all of pg_dump, pg_restore and psql.").arg(directory));
-    if (serverMajorVersion > 0) {
-        const Result<ClientTools> chosen = ClientTools::forServer(serverMajorVersion, directory);
-        lines << (chosen ? QStringLiteral("The connected server (PostgreSQL %1) gets the %2 tools in %3.")
-                               .arg(serverMajorVersion)
-                               .arg(chosen.value().versionText, chosen.value().binDir)
-                         : chosen.error().message);
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
-} // namespace
-
-SettingsDialog::SettingsDialog(int serverMajorVersion, QWidget *parent)
-    : QDialog(parent), m_serverMajorVersion(serverMajorVersion),
-      m_directory(new QLineEdit(configuredToolsDirectory(), this)), m_testButton(new QPushButton(tr("Test"), this)),
-      m_result(new QLabel(this))
+SettingsDialog::SettingsDialog(JobRunner *runner, int serverMajorVersion, QWidget *parent)
+    : QDialog(parent), m_tests(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
+      m_serverMajorVersion(serverMajorVersion), m_directory(new QLineEdit(configuredToolsDirectory(), this)),
+      m_testButton(new QPushButton(tr("Test"), this)), m_result(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -63,7 +37,6 @@ SettingsDialog::SettingsDialog(int serverMajorVersion, QWidget *parent)
             m_directory->setText(chosen);
     });
     connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::test);
-    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, &SettingsDialog::showFound);
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_directory, 1);
@@ -81,11 +54,6 @@ SettingsDialog::SettingsDialog(int serverMajorVersion, QWidget *parent)
     test();
 }
 
-SettingsDialog::~SettingsDialog()
-{
-    m_watcher.waitForFinished();
-}
-
 QString SettingsDialog::toolsDirectory() const
 {
     return m_directory->text().trimmed();
@@ -93,18 +61,15 @@ QString SettingsDialog::toolsDirectory() const
 
 void SettingsDialog::test()
 {
-    if (m_watcher.isRunning())
+    const auto showFound = [this](FindToolsJob &job, const JobEnd &end) {
+        m_result->setText(end.succeeded() ? job.result() : end.error.fullText());
+        m_testButton->setEnabled(true);
+        emit tested();
+    };
+    if (!m_tests->start(std::make_shared<FindToolsJob>(toolsDirectory(), m_serverMajorVersion), showFound))
         return;
     m_testButton->setEnabled(false);
     m_result->setText(tr("Looking for pg_dump, pg_restore and psql…"));
-    m_watcher.setFuture(QtConcurrent::run(describeTools, toolsDirectory(), m_serverMajorVersion));
-}
-
-void SettingsDialog::showFound()
-{
-    m_result->setText(m_watcher.result());
-    m_testButton->setEnabled(true);
-    emit tested();
 }
 
 QString SettingsDialog::testResult() const

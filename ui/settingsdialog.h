@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QLabel;
 class QLineEdit;
@@ -9,14 +8,17 @@ class QPushButton;
 
 namespace nrdb {
 
+class JobRunner;
+class JobSlot;
+
 // Settings: where the PostgreSQL client tools are. Test shows every pg_dump/pg_restore/psql set
-// found (and its version), and which one the connected server would get. GUI thread only.
+// found (and its version), and which one the connected server would get, found by a job
+// (FindToolsJob). GUI thread only.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
     // serverMajorVersion: of the connected server, or 0 when there is none.
-    explicit SettingsDialog(int serverMajorVersion, QWidget *parent = nullptr);
-    ~SettingsDialog() override;
+    SettingsDialog(JobRunner *runner, int serverMajorVersion, QWidget *parent = nullptr);
 
     QString toolsDirectory() const;
     void test();
@@ -28,13 +30,11 @@ signals:
     void tested();
 
 private:
-    void showFound();
-
+    JobSlot *m_tests;
     int m_serverMajorVersion;
     QLineEdit *m_directory;
     QPushButton *m_testButton;
     QLabel *m_result;
-    QFutureWatcher<QString> m_watcher;
 };
 
 } // namespace nrdb

@@ -14,6 +14,7 @@
 #include "connection/databasesession.h"
 #include "diagram/diagramplacement.h"
 #include "diagram/graphlayout.h"
+#include "jobs/jobrunner.h"
 #include "sandbox/sandboxcluster.h"
 #include "util/eventwait.h"
 
@@ -143,7 +144,8 @@ int main(int argc, char *argv[])
         const auto snapshot = std::make_shared<const SchemaSnapshot>(std::move(read).value());
 
         // From the snapshot to the first painted frame, as the Diagram tab does it.
-        DiagramPage page;
+        JobRunner runner;
+        DiagramPage page(&runner);
         page.setPlacementStore(DiagramPlacementStore(work.path() + QStringLiteral("/places%1").arg(tables)));
         page.setDatabaseKey(QStringLiteral("bench"));
         page.resize(1280, 800);

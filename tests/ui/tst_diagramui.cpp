@@ -90,7 +90,7 @@ private slots:
     void init()
     {
         QVERIFY(m_places.isValid());
-        m_page = std::make_unique<DiagramPage>();
+        m_page = std::make_unique<DiagramPage>(&m_runner);
         m_page->setPlacementStore(DiagramPlacementStore(m_places.path()));
         m_page->setDatabaseKey(m_scratch.profile().displayName());
         m_page->resize(1200, 800);
@@ -142,6 +142,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 20000);
         QCOMPARE(scene.tableItems().size(), 14);
         QVERIFY(scene.tableItem(QStringLiteral("nrdb.schema_history")));
+    }
+
+    // A layout still running when another is asked for is cancelled, and only the newer is drawn.
+    void aNewerLayoutReplacesOneStillRunning()
+    {
+        QSignalSpy ready(m_page.get(), &DiagramPage::diagramReady);
+        QSignalSpy finished(&m_runner, &JobRunner::finished);
+        m_page->setSchemaFilter(kNetRaven);
+        m_page->showSnapshot(m_snapshot);
+        QVERIFY(m_page->isLayingOut());
+        m_page->setSchemaFilter(QString());
+        QVERIFY(m_runner.waitForIdle(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Cancelled);
+        QCOMPARE(finished.last().at(1).value<JobState>(), JobState::Succeeded);
+        QCOMPARE(m_page->scene()->tableItems().size(), 14); // all schemas, not the first request's 13
     }
 
     // The application's schema alone, this tool's own history aside, is the first view.
@@ -435,6 +452,7 @@ private:
     DatabaseSession m_session;
     std::shared_ptr<const SchemaSnapshot> m_snapshot;
     QTemporaryDir m_places;
+    JobRunner m_runner; // outlives the page
     std::unique_ptr<DiagramPage> m_page;
 };
 

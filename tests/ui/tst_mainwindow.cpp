@@ -129,7 +129,8 @@ private slots:
 
     void settingsFindAndTestTheClientTools()
     {
-        SettingsDialog dialog(15);
+        JobRunner runner;
+        SettingsDialog dialog(&runner, 15);
         QSignalSpy tested(&dialog, &SettingsDialog::tested);
         QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, 10000); // tests once on opening
         QVERIFY2(dialog.testResult().contains(QLatin1String("PostgreSQL 15.")), qPrintable(dialog.testResult()));
@@ -145,7 +146,7 @@ private slots:
         QCOMPARE(configuredToolsDirectory(), empty.path());
         setConfiguredToolsDirectory({});
 
-        SettingsDialog tooNew(99);
+        SettingsDialog tooNew(&runner, 99);
         QSignalSpy testedAgain(&tooNew, &SettingsDialog::tested);
         QTRY_COMPARE_WITH_TIMEOUT(testedAgain.count(), 1, 10000);
         QVERIFY2(tooNew.testResult().contains(QLatin1String("needs pg_dump, pg_restore and psql 99 or newer")),

@@ -1,0 +1,21 @@
+#include "layoutjob.h"
+
+#include "jobs/jobcontext.h"
+
+namespace nrdb {
+
+QString LayoutJob::title() const
+{
+    return QStringLiteral("Lay out %1 table(s)").arg(m_input.sizes.size());
+}
+
+Result<LayoutResult> LayoutJob::execute(JobContext &context)
+{
+    context.setPhase(QStringLiteral("Laying out"));
+    Result<LayoutResult> layout = layoutGraph(m_input);
+    if (context.isCancelled())
+        return Error::cancelled(QStringLiteral("The layout was cancelled"));
+    return layout;
+}
+
+} // namespace nrdb
