@@ -3,6 +3,7 @@
 #include "backupcommand.h"
 #include "connecttestcommand.h"
 #include "lifecyclecommands.h"
+#include "repaircommand.h"
 #include "restorecommands.h"
 #include "sandboxcommand.h"
 #include "schemacommands.h"
@@ -51,6 +52,10 @@ const QList<CommandEntry> &commandTable()
         {QStringLiteral("verify"),
          QStringLiteral("required tables, migrations, drift and lint (exit 4 on drift)"),
          runVerifyCommand,
+         {}},
+        {QStringLiteral("repair"),
+         QStringLiteral("the script that brings a database back to its pack's model, or run it"),
+         runRepairCommand,
          {}},
         {QStringLiteral("adopt"),
          QStringLiteral("take over a database the application's own code built"),

@@ -81,41 +81,49 @@ Status VerifyJob::addForeignHistory(const QSqlDatabase &db, const ModelPack &pac
     return {};
 }
 
-Result<VerifyReport> VerifyJob::execute(JobContext &context)
+Result<Verified> VerifyJob::verifyOn(JobContext &context, const QSqlDatabase &db, const PackChoice &choice,
+                                     const ConnectionProfile &target)
 {
     QElapsedTimer clock;
     clock.start();
-    const Result<QSqlDatabase> db = context.database();
-    if (!db)
-        return db.error();
     context.setPhase(QStringLiteral("Reading the schema"));
-    const Result<SchemaSnapshot> snapshot =
-        CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
+    Result<SchemaSnapshot> snapshot = CatalogReader::read(db, [&context] { return context.isCancelled(); });
     if (!snapshot)
         return snapshot.error();
-    const Result<ChosenPack> chosen =
-        m_pack.resolve(context, db.value(), PackChoice::Unrecognised::Closest, &snapshot.value());
+    Result<ChosenPack> chosen = choice.resolve(context, db, PackChoice::Unrecognised::Closest, &snapshot.value());
     if (!chosen)
         return chosen.error();
     const ModelPack &pack = chosen.value().pack;
     context.setPhase(QStringLiteral("Comparing with %1").arg(pack.name));
-    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db.value(), pack.name);
+    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db, pack.name);
     if (!history)
         return history.error();
-    const Result<ServerInfo> info = ServerInfo::read(db.value());
+    const Result<ServerInfo> info = ServerInfo::read(db);
     if (!info)
         return info.error();
     VerifyReport report = compare(pack, snapshot.value(), history.value(), schemahistory::existsIn(snapshot.value()));
     report.packReason = chosen.value().why;
     report.packNamed = chosen.value().named;
     report.detection = chosen.value().detection;
-    if (Status added = addForeignHistory(db.value(), pack, report); !added)
+    if (Status added = addForeignHistory(db, pack, report); !added)
         return added.error();
     report.database = info.value().currentDatabase;
-    report.server = m_target.displayName();
+    report.server = target.displayName();
     report.serverVersion = info.value().serverVersion;
     report.checkedAt = QDateTime::currentDateTimeUtc();
     report.durationMs = clock.elapsed();
+    return Verified{std::move(report), std::move(snapshot).value(), std::move(chosen).value().pack};
+}
+
+Result<VerifyReport> VerifyJob::execute(JobContext &context)
+{
+    const Result<QSqlDatabase> db = context.database();
+    if (!db)
+        return db.error();
+    Result<Verified> verified = verifyOn(context, db.value(), m_pack, m_target);
+    if (!verified)
+        return verified.error();
+    VerifyReport report = std::move(verified).value().report;
     context.info(report.verdict());
     if (report.foreignHistory)
         context.log(report.foreignHistory->agrees() ? LogLevel::Info : LogLevel::Warning,

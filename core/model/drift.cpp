@@ -69,6 +69,8 @@ QString DriftItem::describe() const
         return QStringLiteral("%1 table %2").arg(driftKindName(kind), table);
     if (table.isEmpty())
         return QStringLiteral("%1 %2 %3").arg(driftKindName(kind), objectType, object);
+    if (object.isEmpty()) // a table's own comment
+        return QStringLiteral("%1 %2 on %3").arg(driftKindName(kind), objectType, table);
     return QStringLiteral("%1 %2 %3 on %4").arg(driftKindName(kind), objectType, object, table);
 }
 

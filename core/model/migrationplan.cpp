@@ -1,0 +1,571 @@
+#include "model/migrationplan.h"
+
+#include "util/sqlidentifier.h"
+
+#include <QMap>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace nrdb {
+
+namespace {
+
+// Where a statement goes in the script: each phase needs only what the ones before it made.
+enum Phase {
+    DropChanged,   // a changed constraint or index goes before it is made again
+    Types,         // enum types and their labels
+    Sequences,     // before the tables whose defaults use them
+    Tables,        // new tables, with their columns
+    Columns,       // columns added to tables that exist
+    ColumnChanges, // type, default, nullability
+    SequenceOwners,
+    Keys,    // primary keys, unique and check constraints
+    Indexes, // after the keys: an index may be on a key's columns
+    ForeignKeys,
+    Validations,
+    Comments,
+    Drops, // with allowDrop only: foreign keys first, types last
+    PhaseCount
+};
+
+const QString kAccessExclusive = QStringLiteral("ACCESS EXCLUSIVE");
+
+QString sequenceType(const QString &description)
+{
+    return description.section(QStringLiteral(" owned by "), 0, 0);
+}
+
+// "devices.id" of "integer owned by devices.id"; empty for a sequence no column owns.
+QString sequenceOwner(const QString &description)
+{
+    return description.section(QStringLiteral(" owned by "), 1);
+}
+
+bool isVarcharWidening(const QString &from, const QString &to)
+{
+    static const QRegularExpression varchar(QStringLiteral("^character varying\\((\\d+)\\)$"));
+    const QRegularExpressionMatch before = varchar.match(from);
+    if (!before.hasMatch())
+        return false;
+    if (to == QLatin1String("text") || to == QLatin1String("character varying"))
+        return true;
+    const QRegularExpressionMatch after = varchar.match(to);
+    return after.hasMatch() && after.captured(1).toInt() >= before.captured(1).toInt();
+}
+
+// A default PostgreSQL computes per row: adding a column with it rewrites the table.
+bool isVolatileDefault(const QString &expression)
+{
+    static const QRegularExpression volatileCall(
+        QStringLiteral("\\b(nextval|random|gen_random_uuid|uuid_generate_v\\d|clock_timestamp|timeofday)\\s*\\("));
+    return volatileCall.match(expression).hasMatch();
+}
+
+// " and netraven.users" of "FOREIGN KEY (owner_id) REFERENCES netraven.users(id)": a foreign key
+// locks the table it references too. Empty for a check.
+QString referencedTable(const QString &definition)
+{
+    static const QRegularExpression references(QStringLiteral("REFERENCES ([^(]+)\\("));
+    const QRegularExpressionMatch match = references.match(definition);
+    return match.hasMatch() ? QStringLiteral(" and ") + match.captured(1) : QString();
+}
+
+class Planner {
+public:
+    Planner(const SchemaModel &wanted, const SchemaModel &current, const PlanOptions &options)
+        : m_wanted(wanted), m_current(current)
+    {
+        m_plan.schema = wanted.schema;
+        m_plan.options = options;
+    }
+
+    MigrationPlan plan()
+    {
+        for (const DriftItem &item : compareModels(m_wanted, m_current))
+            plan(item);
+        hintRenames();
+        for (const QVector<PlannedStatement> &phase : m_phases)
+            m_plan.statements += phase;
+        return std::move(m_plan);
+    }
+
+private:
+    void plan(const DriftItem &item)
+    {
+        const QString &type = item.objectType;
+        if (item.kind == DriftKind::Extra)
+            planExtra(item);
+        else if (type == QLatin1String("table"))
+            createTable(item);
+        else if (type == QLatin1String("column"))
+            item.kind == DriftKind::Missing ? addColumn(item) : changeColumn(item);
+        else if (type == QLatin1String("constraint"))
+            planConstraint(item);
+        else if (type == QLatin1String("index"))
+            planIndex(item);
+        else if (type == QLatin1String("comment"))
+            setComment(item);
+        else if (type == QLatin1String("enum"))
+            planEnum(item);
+        else if (type == QLatin1String("sequence"))
+            planSequence(item);
+        else
+            refuse(item, QStringLiteral("no statement repairs a difference of this kind"));
+    }
+
+    QString qualified(const QString &name) const
+    {
+        return quoteIdentifier(m_wanted.schema) + QLatin1Char('.') + quoteIdentifier(name);
+    }
+
+    void add(Phase phase, PlannedStatement statement) { m_phases[phase] << std::move(statement); }
+
+    void add(Phase phase, const DriftItem &item, const QString &sql, const QString &lock, const QString &hazard = {},
+             StatementCost cost = StatementCost::Catalog)
+    {
+        PlannedStatement statement;
+        statement.sql = sql;
+        statement.item = item;
+        statement.lock = lock;
+        statement.hazard = hazard;
+        statement.cost = cost;
+        add(phase, std::move(statement));
+    }
+
+    void refuse(const DriftItem &item, const QString &reason) { m_plan.refused << PlanRefusal{item, reason}; }
+
+    QString lockOn(const QString &level, const QString &table) const
+    {
+        return QStringLiteral("%1 on %2").arg(level, table);
+    }
+
+    // --- tables and columns ---
+
+    QString columnDefinition(const SchemaModel::Column &column) const
+    {
+        QString text = quoteIdentifier(column.name) + QLatin1Char(' ') + column.type;
+        if (!column.defaultExpression.isEmpty())
+            text += QStringLiteral(" DEFAULT ") + column.defaultExpression;
+        if (column.notNull)
+            text += QStringLiteral(" NOT NULL");
+        return text;
+    }
+
+    void createTable(const DriftItem &item)
+    {
+        const SchemaModel::Table &table = m_wanted.tables.value(item.table);
+        m_newTables.insert(table.name);
+        createOwnedSequences(table.name, item);
+        QStringList columns;
+        for (const SchemaModel::Column &column : table.columns)
+            columns << QStringLiteral("    ") + columnDefinition(column);
+        add(Tables, item,
+            QStringLiteral("CREATE TABLE %1 (\n%2\n)").arg(qualified(table.name), columns.join(QStringLiteral(",\n"))),
+            QStringLiteral("none (a new table)"));
+        for (auto it = table.constraints.cbegin(); it != table.constraints.cend(); ++it)
+            planConstraint(DriftItem{DriftKind::Missing, QStringLiteral("constraint"), table.name, it.key(), it.value(), {}});
+        for (auto it = table.indexes.cbegin(); it != table.indexes.cend(); ++it)
+            planIndex(DriftItem{DriftKind::Missing, QStringLiteral("index"), table.name, it.key(), it.value(), {}});
+        if (!table.comment.isEmpty())
+            setComment(DriftItem{DriftKind::Missing, QStringLiteral("comment"), table.name, {}, table.comment, {}});
+        for (const SchemaModel::Column &column : table.columns) {
+            if (!column.comment.isEmpty())
+                setComment(
+                    DriftItem{DriftKind::Missing, QStringLiteral("comment"), table.name, column.name, column.comment, {}});
+        }
+    }
+
+    // A serial column's sequence is not reported apart from its table (see compareModels).
+    void createOwnedSequences(const QString &table, const DriftItem &item)
+    {
+        for (auto it = m_wanted.sequences.cbegin(); it != m_wanted.sequences.cend(); ++it) {
+            if (sequenceOwner(it.value()).section(QLatin1Char('.'), 0, 0) == table &&
+                !m_current.sequences.contains(it.key()))
+                createSequence(it.key(), it.value(), item);
+        }
+    }
+
+    void addColumn(const DriftItem &item)
+    {
+        const SchemaModel::Column *column = m_wanted.tables.value(item.table).column(item.object);
+        Q_ASSERT(column);
+        if (column->notNull && column->defaultExpression.isEmpty()) {
+            refuse(item, QStringLiteral("a NOT NULL column with no default cannot be added to a table that has rows: "
+                                        "add it as nullable, fill it, then set it NOT NULL"));
+            return;
+        }
+        const bool rewrites = isVolatileDefault(column->defaultExpression);
+        add(Columns, item,
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(qualified(item.table), columnDefinition(*column)),
+            lockOn(kAccessExclusive, item.table),
+            rewrites ? QStringLiteral("its default is computed per row: the table is rewritten") : QString(),
+            rewrites ? StatementCost::Rewrites : StatementCost::Catalog);
+    }
+
+    void changeColumn(const DriftItem &item)
+    {
+        const SchemaModel::Column *wanted = m_wanted.tables.value(item.table).column(item.object);
+        const SchemaModel::Column *current = m_current.tables.value(item.table).column(item.object);
+        Q_ASSERT(wanted && current);
+        const QString alter = QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ")
+                                  .arg(qualified(item.table), quoteIdentifier(item.object));
+        const QString lock = lockOn(kAccessExclusive, item.table);
+        if (wanted->type != current->type) {
+            const bool widening = isVarcharWidening(current->type, wanted->type);
+            add(ColumnChanges, item,
+                alter + QStringLiteral("TYPE %1 USING %2::%1").arg(wanted->type, quoteIdentifier(item.object)), lock,
+                widening ? QString()
+                         : QStringLiteral("the table and its indexes are rewritten; fails if a value does not convert"),
+                widening ? StatementCost::Catalog : StatementCost::Rewrites);
+        }
+        if (wanted->defaultExpression != current->defaultExpression)
+            add(ColumnChanges, item,
+                alter + (wanted->defaultExpression.isEmpty()
+                             ? QStringLiteral("DROP DEFAULT")
+                             : QStringLiteral("SET DEFAULT ") + wanted->defaultExpression),
+                lock);
+        if (wanted->notNull && !current->notNull)
+            setNotNull(item, alter);
+        else if (!wanted->notNull && current->notNull)
+            add(ColumnChanges, item, alter + QStringLiteral("DROP NOT NULL"), lock);
+    }
+
+    // Without a long ACCESS EXCLUSIVE scan: a NOT VALID check, validated under a weaker lock,
+    // lets SET NOT NULL skip its own scan (PostgreSQL 12 and later).
+    void setNotNull(const DriftItem &item, const QString &alter)
+    {
+        const QString check = quoteIdentifier(item.object.left(40) + QStringLiteral("_not_null_nrdb"));
+        const QString table = qualified(item.table);
+        add(ColumnChanges, item,
+            QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 CHECK (%3 IS NOT NULL) NOT VALID")
+                .arg(table, check, quoteIdentifier(item.object)),
+            lockOn(kAccessExclusive, item.table));
+        add(ColumnChanges, item, QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2").arg(table, check),
+            lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table),
+            QStringLiteral("fails if a row has no value in %1").arg(item.object), StatementCost::Scans);
+        add(ColumnChanges, item, alter + QStringLiteral("SET NOT NULL"), lockOn(kAccessExclusive, item.table));
+        add(ColumnChanges, item, QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(table, check),
+            lockOn(kAccessExclusive, item.table));
+    }
+
+    // --- constraints and indexes ---
+
+    void planConstraint(const DriftItem &item)
+    {
+        if (item.kind == DriftKind::Changed)
+            dropConstraint(item, DropChanged,
+                           QStringLiteral("the table is without this constraint until it is added again"));
+        const QString &definition = item.expected;
+        if (definition.startsWith(QLatin1String("FOREIGN KEY")))
+            addValidated(ForeignKeys, item);
+        else if (definition.startsWith(QLatin1String("CHECK")))
+            addValidated(Keys, item);
+        else if (definition.startsWith(QLatin1String("PRIMARY KEY")) || definition.startsWith(QLatin1String("UNIQUE")))
+            addKey(item);
+        else
+            add(Keys, item,
+                QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
+                    .arg(qualified(item.table), quoteIdentifier(item.object), definition),
+                lockOn(kAccessExclusive, item.table), QStringLiteral("builds its index while holding the lock"),
+                StatementCost::Scans);
+    }
+
+    // A foreign key or check: added NOT VALID (brief), then validated under a lock that lets
+    // reads and writes go on. On a new table there is nothing to check, so it is added whole.
+    void addValidated(Phase phase, const DriftItem &item)
+    {
+        const QString table = qualified(item.table);
+        const QString name = quoteIdentifier(item.object);
+        const bool alreadyNotValid = item.expected.endsWith(QLatin1String(" NOT VALID"));
+        if (m_newTables.contains(item.table) || alreadyNotValid) {
+            add(phase, item, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3").arg(table, name, item.expected),
+                lockOn(QStringLiteral("SHARE ROW EXCLUSIVE"), item.table + referencedTable(item.expected)));
+            return;
+        }
+        add(phase, item, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 NOT VALID").arg(table, name, item.expected),
+            lockOn(QStringLiteral("SHARE ROW EXCLUSIVE"), item.table + referencedTable(item.expected)));
+        add(Validations, item, QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2").arg(table, name),
+            lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table),
+            QStringLiteral("fails if a row breaks it; the constraint then stays NOT VALID"), StatementCost::Scans);
+    }
+
+    // A primary key or unique constraint: its index built CONCURRENTLY, then attached.
+    void addKey(const DriftItem &item)
+    {
+        const bool primary = item.expected.startsWith(QLatin1String("PRIMARY KEY"));
+        const QString keyword = primary ? QStringLiteral("PRIMARY KEY") : QStringLiteral("UNIQUE");
+        const QString rest = item.expected.mid(keyword.size()).trimmed();
+        const QString table = qualified(item.table);
+        const QString name = quoteIdentifier(item.object);
+        if (!rest.startsWith(QLatin1Char('(')) || rest.contains(QLatin1String("DEFERRABLE")) ||
+            m_newTables.contains(item.table)) {
+            add(Keys, item, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3").arg(table, name, item.expected),
+                lockOn(kAccessExclusive, item.table),
+                m_newTables.contains(item.table) ? QString() : QStringLiteral("builds its index while holding the lock"),
+                m_newTables.contains(item.table) ? StatementCost::Catalog : StatementCost::Scans);
+            return;
+        }
+        PlannedStatement build;
+        build.sql = QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY %1 ON %2 %3").arg(name, table, rest);
+        build.item = item;
+        build.lock = lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table);
+        build.hazard = QStringLiteral("fails on duplicate values, leaving an invalid index to drop");
+        build.cost = StatementCost::Scans;
+        build.inTransaction = false;
+        add(Keys, build);
+        add(Keys, item, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 USING INDEX %2").arg(table, name, keyword),
+            lockOn(kAccessExclusive, item.table),
+            primary ? QStringLiteral("scans for NULLs unless the columns are NOT NULL already") : QString());
+    }
+
+    void planIndex(const DriftItem &item)
+    {
+        if (item.kind == DriftKind::Changed)
+            dropIndex(item, DropChanged, QStringLiteral("queries go without this index until it is built again"));
+        PlannedStatement statement;
+        statement.item = item;
+        if (m_newTables.contains(item.table)) {
+            statement.sql = item.expected;
+            statement.lock = lockOn(QStringLiteral("SHARE"), item.table);
+        } else {
+            static const QRegularExpression createIndex(QStringLiteral("^CREATE (UNIQUE )?INDEX "));
+            statement.sql = QString(item.expected).replace(createIndex, QStringLiteral("CREATE \\1INDEX CONCURRENTLY "));
+            statement.lock = lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table);
+            statement.hazard = QStringLiteral("if it fails, an invalid index is left to drop");
+            statement.cost = StatementCost::Scans;
+            statement.inTransaction = false;
+        }
+        add(Indexes, std::move(statement));
+    }
+
+    void dropConstraint(const DriftItem &item, Phase phase, const QString &hazard)
+    {
+        // Foreign keys go first: a key they need cannot be dropped before them.
+        PlannedStatement statement;
+        statement.sql = QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2")
+                            .arg(qualified(item.table), quoteIdentifier(item.object));
+        statement.item = item;
+        statement.lock = lockOn(kAccessExclusive, item.table);
+        statement.hazard = hazard;
+        if (item.actual.startsWith(QLatin1String("FOREIGN KEY")))
+            m_phases[phase].prepend(statement);
+        else
+            add(phase, std::move(statement));
+    }
+
+    void dropIndex(const DriftItem &item, Phase phase, const QString &hazard)
+    {
+        PlannedStatement statement;
+        statement.sql = QStringLiteral("DROP INDEX CONCURRENTLY %1").arg(qualified(item.object));
+        statement.item = item;
+        statement.lock = lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table);
+        statement.hazard = hazard;
+        statement.inTransaction = false;
+        add(phase, std::move(statement));
+    }
+
+    // --- comments, types, sequences ---
+
+    void setComment(const DriftItem &item)
+    {
+        const QString text = item.expected.isEmpty() ? QStringLiteral("NULL") : quoteLiteral(item.expected);
+        const QString target = item.object.isEmpty()
+                                   ? QStringLiteral("TABLE %1").arg(qualified(item.table))
+                                   : QStringLiteral("COLUMN %1.%2").arg(qualified(item.table), quoteIdentifier(item.object));
+        add(Comments, item, QStringLiteral("COMMENT ON %1 IS %2").arg(target, text),
+            lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table));
+    }
+
+    void planEnum(const DriftItem &item)
+    {
+        const QStringList wanted = m_wanted.enums.value(item.object);
+        if (item.kind == DriftKind::Missing) {
+            QStringList labels;
+            for (const QString &label : wanted)
+                labels << quoteLiteral(label);
+            add(Types, item,
+                QStringLiteral("CREATE TYPE %1 AS ENUM (%2)").arg(qualified(item.object), labels.join(QStringLiteral(", "))),
+                QStringLiteral("none (a new type)"));
+            return;
+        }
+        addEnumLabels(item, wanted, m_current.enums.value(item.object));
+    }
+
+    // Labels can be added in their place but never removed or reordered.
+    void addEnumLabels(const DriftItem &item, const QStringList &wanted, const QStringList &current)
+    {
+        QStringList kept;
+        for (const QString &label : wanted) {
+            if (current.contains(label))
+                kept << label;
+        }
+        QStringList currentKept;
+        for (const QString &label : current) {
+            if (wanted.contains(label))
+                currentKept << label;
+        }
+        if (kept != currentKept || currentKept.size() != current.size()) {
+            refuse(item, QStringLiteral("its labels differ other than by labels to add (a label cannot be removed or "
+                                        "moved without recreating the type)"));
+            return;
+        }
+        for (int i = 0; i < wanted.size(); ++i) {
+            if (current.contains(wanted.at(i)))
+                continue;
+            // After the label before it (there already, or added just now); the first before the
+            // first label there is.
+            QString place;
+            if (i > 0)
+                place = QStringLiteral(" AFTER %1").arg(quoteLiteral(wanted.at(i - 1)));
+            else if (!kept.isEmpty())
+                place = QStringLiteral(" BEFORE %1").arg(quoteLiteral(kept.first()));
+            add(Types, item,
+                QStringLiteral("ALTER TYPE %1 ADD VALUE IF NOT EXISTS %2%3")
+                    .arg(qualified(item.object), quoteLiteral(wanted.at(i)), place),
+                lockOn(kAccessExclusive, item.object));
+        }
+    }
+
+    void createSequence(const QString &name, const QString &description, const DriftItem &item)
+    {
+        add(Sequences, item,
+            QStringLiteral("CREATE SEQUENCE IF NOT EXISTS %1 AS %2").arg(qualified(name), sequenceType(description)),
+            QStringLiteral("none (a new sequence)"));
+        const QString owner = sequenceOwner(description);
+        if (!owner.isEmpty())
+            add(SequenceOwners, item,
+                QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2.%3")
+                    .arg(qualified(name), qualified(owner.section(QLatin1Char('.'), 0, 0)),
+                         quoteIdentifier(owner.section(QLatin1Char('.'), 1))),
+                lockOn(kAccessExclusive, name));
+    }
+
+    void planSequence(const DriftItem &item)
+    {
+        if (item.kind == DriftKind::Missing) {
+            createSequence(item.object, item.expected, item);
+            return;
+        }
+        if (sequenceType(item.expected) != sequenceType(item.actual))
+            add(Sequences, item,
+                QStringLiteral("ALTER SEQUENCE %1 AS %2").arg(qualified(item.object), sequenceType(item.expected)),
+                lockOn(kAccessExclusive, item.object));
+        if (sequenceOwner(item.expected) != sequenceOwner(item.actual)) {
+            const QString owner = sequenceOwner(item.expected);
+            add(SequenceOwners, item,
+                QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2")
+                    .arg(qualified(item.object),
+                         owner.isEmpty() ? QStringLiteral("NONE")
+                                         : qualified(owner.section(QLatin1Char('.'), 0, 0)) + QLatin1Char('.') +
+                                               quoteIdentifier(owner.section(QLatin1Char('.'), 1))),
+                lockOn(kAccessExclusive, item.object));
+        }
+    }
+
+    // --- extras ---
+
+    void planExtra(const DriftItem &item)
+    {
+        const QString &type = item.objectType;
+        if (type == QLatin1String("comment"))
+            return; // a comment the model lacks is Changed, not Extra
+        if (!m_plan.options.allowDrop) {
+            m_plan.keptExtras << item;
+            return;
+        }
+        if (type == QLatin1String("constraint"))
+            dropConstraint(item, Drops, QStringLiteral("what it guarded is no longer checked"));
+        else if (type == QLatin1String("index"))
+            dropIndex(item, Drops, QStringLiteral("queries that used it get slower"));
+        else
+            dropObject(item);
+    }
+
+    void dropObject(const DriftItem &item)
+    {
+        const QString &type = item.objectType;
+        PlannedStatement statement;
+        statement.item = item;
+        statement.dropsData = type != QLatin1String("enum");
+        if (type == QLatin1String("table")) {
+            statement.sql = QStringLiteral("DROP TABLE %1").arg(qualified(item.table));
+            statement.hazard = QStringLiteral("DATA LOSS: every row of %1").arg(item.table);
+        } else if (type == QLatin1String("column")) {
+            statement.sql = QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
+                                .arg(qualified(item.table), quoteIdentifier(item.object));
+            statement.hazard = QStringLiteral("DATA LOSS: the values of %1.%2").arg(item.table, item.object);
+        } else if (type == QLatin1String("sequence")) {
+            statement.sql = QStringLiteral("DROP SEQUENCE %1").arg(qualified(item.object));
+            statement.hazard = QStringLiteral("DATA LOSS: the sequence's position");
+        } else {
+            statement.sql = QStringLiteral("DROP TYPE %1").arg(qualified(item.object));
+            statement.hazard = QStringLiteral("fails while a column uses the type");
+        }
+        statement.lock = lockOn(kAccessExclusive, item.table.isEmpty() ? item.object : item.table);
+        add(Drops, std::move(statement));
+    }
+
+    // A missing table and an extra one with the same columns, or a missing column and an extra
+    // one of the same type, are likely renames. Only said: a guess turned into DDL could be wrong.
+    void hintRenames()
+    {
+        const QVector<DriftItem> drift = compareModels(m_wanted, m_current);
+        for (const DriftItem &missing : drift) {
+            if (missing.kind != DriftKind::Missing)
+                continue;
+            for (const DriftItem &extra : drift) {
+                if (extra.kind == DriftKind::Extra && extra.objectType == missing.objectType && looksRenamed(missing, extra))
+                    m_plan.hints << renameHint(missing, extra);
+            }
+        }
+    }
+
+    bool looksRenamed(const DriftItem &missing, const DriftItem &extra) const
+    {
+        if (missing.objectType == QLatin1String("table")) {
+            QStringList wanted;
+            QStringList current;
+            for (const SchemaModel::Column &column : m_wanted.tables.value(missing.table).columns)
+                wanted << column.describe();
+            for (const SchemaModel::Column &column : m_current.tables.value(extra.table).columns)
+                current << column.describe();
+            return !wanted.isEmpty() && wanted == current;
+        }
+        if (missing.objectType == QLatin1String("column"))
+            return missing.table == extra.table && missing.expected == extra.actual;
+        if (missing.objectType == QLatin1String("index"))
+            return missing.table == extra.table &&
+                   QString(missing.expected).replace(missing.object, QString()) ==
+                       QString(extra.actual).replace(extra.object, QString());
+        return false;
+    }
+
+    QString renameHint(const DriftItem &missing, const DriftItem &extra) const
+    {
+        if (missing.objectType == QLatin1String("table"))
+            return QStringLiteral("table %1 may be %2 renamed: ALTER TABLE %3 RENAME TO %4 would keep its rows")
+                .arg(extra.table, missing.table, qualified(extra.table), quoteIdentifier(missing.table));
+        if (missing.objectType == QLatin1String("column"))
+            return QStringLiteral("column %1.%2 may be %3 renamed: ALTER TABLE %4 RENAME COLUMN %5 TO %6 would keep "
+                                  "its values")
+                .arg(extra.table, extra.object, missing.object, qualified(extra.table), quoteIdentifier(extra.object),
+                     quoteIdentifier(missing.object));
+        return QStringLiteral("index %1 may be %2 renamed: ALTER INDEX %3 RENAME TO %4 would not rebuild it")
+            .arg(extra.object, missing.object, qualified(extra.object), quoteIdentifier(missing.object));
+    }
+
+    const SchemaModel &m_wanted;
+    const SchemaModel &m_current;
+    MigrationPlan m_plan;
+    QVector<PlannedStatement> m_phases[PhaseCount];
+    QSet<QString> m_newTables;
+};
+
+} // namespace
+
+MigrationPlan planMigration(const SchemaModel &wanted, const SchemaModel &current, const PlanOptions &options)
+{
+    return Planner(wanted, current, options).plan();
+}
+
+} // namespace nrdb
