@@ -51,12 +51,12 @@ Status writeScript(const QString &path, const QString &script)
 int runRepairCommand(const QStringList &arguments)
 {
     TargetCommand command(QStringLiteral("repair"), kUsage + targetUsage());
-    if (auto exit = command.parse(arguments,
-                                  {{QStringLiteral("dry-run"), QStringLiteral("Print the script only.")},
-                                   {QStringLiteral("apply"), QStringLiteral("Run the script.")},
-                                   {QStringLiteral("allow-drop"), QStringLiteral("Drop extra objects.")},
-                                   {QStringLiteral("sql"), QStringLiteral("Script file."), QStringLiteral("FILE")},
-                                   {QStringLiteral("lock-timeout"), QStringLiteral("Lock wait."), QStringLiteral("MS")}}))
+    if (auto exit = command.parse(
+            arguments, {{QStringLiteral("dry-run"), QStringLiteral("Print the script only.")},
+                        {QStringLiteral("apply"), QStringLiteral("Run the script.")},
+                        {QStringLiteral("allow-drop"), QStringLiteral("Drop extra objects.")},
+                        {QStringLiteral("sql"), QStringLiteral("Script file."), QStringLiteral("FILE")},
+                        {QStringLiteral("lock-timeout"), QStringLiteral("Lock wait."), QStringLiteral("MS")}}))
         return *exit;
     const bool apply = command.isSet(QStringLiteral("apply"));
     if (apply && command.isSet(QStringLiteral("dry-run")))
@@ -74,8 +74,9 @@ int runRepairCommand(const QStringList &arguments)
     if (Status ran = runHeadless(job); !ran)
         return jobFailed(ran.error());
     const RepairReport &report = job->result();
-    const QString script = report.plan.toSql(
-        QStringLiteral("Repair of %1 to %2 %3").arg(report.before.server, report.before.pack, report.before.modelVersionText));
+    const QString script =
+        report.plan.toSql(QStringLiteral("Repair of %1 to %2 %3")
+                              .arg(report.before.server, report.before.pack, report.before.modelVersionText));
     if (command.isSet(QStringLiteral("sql"))) {
         if (Status written = writeScript(command.value(QStringLiteral("sql")), script); !written)
             return jobFailed(written.error());
@@ -95,7 +96,9 @@ int runRepairCommand(const QStringList &arguments)
                      .arg(report.statementMs.size())
                      .arg(report.after ? report.after->verdict() : report.before.verdict()));
     else
-        writeOut(QStringLiteral("%1 statement(s) would repair %2.\n").arg(report.plan.statements.size()).arg(target.profile.database));
+        writeOut(QStringLiteral("%1 statement(s) would repair %2.\n")
+                     .arg(report.plan.statements.size())
+                     .arg(target.profile.database));
     printPlanSummary(report);
     return remains ? ExitDrift : ExitOk;
 }

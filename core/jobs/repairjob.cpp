@@ -79,10 +79,11 @@ Status RepairJob::applyPlan(JobContext &context, const QSqlDatabase &db, const M
     context.setPhase(QStringLiteral("Applying"), statements.size());
     for (int i = 0; i < statements.size(); ++i) {
         const PlannedStatement &statement = statements.at(i);
-        const QString where = QStringLiteral("statement %1 of %2 (%3)").arg(i + 1).arg(statements.size()).arg(
-            statement.item.describe());
+        const QString where =
+            QStringLiteral("statement %1 of %2 (%3)").arg(i + 1).arg(statements.size()).arg(statement.item.describe());
         if (context.isCancelled())
-            return Error::cancelled(QStringLiteral("Cancelled before %1; the %2 before it are applied").arg(where).arg(i));
+            return Error::cancelled(
+                QStringLiteral("Cancelled before %1; the %2 before it are applied").arg(where).arg(i));
         QElapsedTimer clock;
         clock.start();
         for (const QString &setting : report.plan.settingsFor(statement)) {
@@ -90,9 +91,9 @@ Status RepairJob::applyPlan(JobContext &context, const QSqlDatabase &db, const M
                 return set.error();
         }
         if (Status ran = execScript(db, statement.sql, where); !ran) {
-            Error error = ran.error();
-            error.message = QStringLiteral("The repair stopped at %1: %2. The %3 statement(s) before it are applied.")
-                                .arg(where, error.message)
+            Error error = ran.error(); // its message starts with where
+            error.message = QStringLiteral("The repair stopped at %1. The %2 statement(s) before it are applied.")
+                                .arg(error.message)
                                 .arg(i);
             return error;
         }

@@ -13,8 +13,8 @@ namespace nrdb {
 struct RepairReport {
     VerifyReport before;
     MigrationPlan plan;
-    bool applied = false;       // the plan ran to its end
-    QVector<qint64> statementMs; // per statement run, in order
+    bool applied = false;              // the plan ran to its end
+    QVector<qint64> statementMs;       // per statement run, in order
     std::optional<VerifyReport> after; // verify once the plan ran
 
     QJsonObject toJson() const; // what --json prints

@@ -24,7 +24,14 @@ enum Phase {
     ForeignKeys,
     Validations,
     Comments,
-    Drops, // with allowDrop only: foreign keys first, types last
+    // With allowDrop only, what holds on to other objects first: foreign keys before the keys
+    // they need, keys and indexes before their columns, columns before tables, types last.
+    DropConstraints,
+    DropIndexes,
+    DropColumns,
+    DropTables,
+    DropSequences,
+    DropTypes,
     PhaseCount
 };
 
@@ -163,15 +170,16 @@ private:
             QStringLiteral("CREATE TABLE %1 (\n%2\n)").arg(qualified(table.name), columns.join(QStringLiteral(",\n"))),
             QStringLiteral("none (a new table)"));
         for (auto it = table.constraints.cbegin(); it != table.constraints.cend(); ++it)
-            planConstraint(DriftItem{DriftKind::Missing, QStringLiteral("constraint"), table.name, it.key(), it.value(), {}});
+            planConstraint(
+                DriftItem{DriftKind::Missing, QStringLiteral("constraint"), table.name, it.key(), it.value(), {}});
         for (auto it = table.indexes.cbegin(); it != table.indexes.cend(); ++it)
             planIndex(DriftItem{DriftKind::Missing, QStringLiteral("index"), table.name, it.key(), it.value(), {}});
         if (!table.comment.isEmpty())
             setComment(DriftItem{DriftKind::Missing, QStringLiteral("comment"), table.name, {}, table.comment, {}});
         for (const SchemaModel::Column &column : table.columns) {
             if (!column.comment.isEmpty())
-                setComment(
-                    DriftItem{DriftKind::Missing, QStringLiteral("comment"), table.name, column.name, column.comment, {}});
+                setComment(DriftItem{
+                    DriftKind::Missing, QStringLiteral("comment"), table.name, column.name, column.comment, {}});
         }
     }
 
@@ -207,8 +215,8 @@ private:
         const SchemaModel::Column *wanted = m_wanted.tables.value(item.table).column(item.object);
         const SchemaModel::Column *current = m_current.tables.value(item.table).column(item.object);
         Q_ASSERT(wanted && current);
-        const QString alter = QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ")
-                                  .arg(qualified(item.table), quoteIdentifier(item.object));
+        const QString alter =
+            QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ").arg(qualified(item.table), quoteIdentifier(item.object));
         const QString lock = lockOn(kAccessExclusive, item.table);
         if (wanted->type != current->type) {
             const bool widening = isVarcharWidening(current->type, wanted->type);
@@ -282,7 +290,8 @@ private:
                 lockOn(QStringLiteral("SHARE ROW EXCLUSIVE"), item.table + referencedTable(item.expected)));
             return;
         }
-        add(phase, item, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 NOT VALID").arg(table, name, item.expected),
+        add(phase, item,
+            QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 NOT VALID").arg(table, name, item.expected),
             lockOn(QStringLiteral("SHARE ROW EXCLUSIVE"), item.table + referencedTable(item.expected)));
         add(Validations, item, QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2").arg(table, name),
             lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table),
@@ -301,7 +310,8 @@ private:
             m_newTables.contains(item.table)) {
             add(Keys, item, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3").arg(table, name, item.expected),
                 lockOn(kAccessExclusive, item.table),
-                m_newTables.contains(item.table) ? QString() : QStringLiteral("builds its index while holding the lock"),
+                m_newTables.contains(item.table) ? QString()
+                                                 : QStringLiteral("builds its index while holding the lock"),
                 m_newTables.contains(item.table) ? StatementCost::Catalog : StatementCost::Scans);
             return;
         }
@@ -329,7 +339,8 @@ private:
             statement.lock = lockOn(QStringLiteral("SHARE"), item.table);
         } else {
             static const QRegularExpression createIndex(QStringLiteral("^CREATE (UNIQUE )?INDEX "));
-            statement.sql = QString(item.expected).replace(createIndex, QStringLiteral("CREATE \\1INDEX CONCURRENTLY "));
+            statement.sql =
+                QString(item.expected).replace(createIndex, QStringLiteral("CREATE \\1INDEX CONCURRENTLY "));
             statement.lock = lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table);
             statement.hazard = QStringLiteral("if it fails, an invalid index is left to drop");
             statement.cost = StatementCost::Scans;
@@ -369,9 +380,10 @@ private:
     void setComment(const DriftItem &item)
     {
         const QString text = item.expected.isEmpty() ? QStringLiteral("NULL") : quoteLiteral(item.expected);
-        const QString target = item.object.isEmpty()
-                                   ? QStringLiteral("TABLE %1").arg(qualified(item.table))
-                                   : QStringLiteral("COLUMN %1.%2").arg(qualified(item.table), quoteIdentifier(item.object));
+        const QString target =
+            item.object.isEmpty()
+                ? QStringLiteral("TABLE %1").arg(qualified(item.table))
+                : QStringLiteral("COLUMN %1.%2").arg(qualified(item.table), quoteIdentifier(item.object));
         add(Comments, item, QStringLiteral("COMMENT ON %1 IS %2").arg(target, text),
             lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table));
     }
@@ -384,7 +396,8 @@ private:
             for (const QString &label : wanted)
                 labels << quoteLiteral(label);
             add(Types, item,
-                QStringLiteral("CREATE TYPE %1 AS ENUM (%2)").arg(qualified(item.object), labels.join(QStringLiteral(", "))),
+                QStringLiteral("CREATE TYPE %1 AS ENUM (%2)")
+                    .arg(qualified(item.object), labels.join(QStringLiteral(", "))),
                 QStringLiteral("none (a new type)"));
             return;
         }
@@ -474,9 +487,9 @@ private:
             return;
         }
         if (type == QLatin1String("constraint"))
-            dropConstraint(item, Drops, QStringLiteral("what it guarded is no longer checked"));
+            dropConstraint(item, DropConstraints, QStringLiteral("what it guarded is no longer checked"));
         else if (type == QLatin1String("index"))
-            dropIndex(item, Drops, QStringLiteral("queries that used it get slower"));
+            dropIndex(item, DropIndexes, QStringLiteral("queries that used it get slower"));
         else
             dropObject(item);
     }
@@ -487,14 +500,18 @@ private:
         PlannedStatement statement;
         statement.item = item;
         statement.dropsData = type != QLatin1String("enum");
+        Phase phase = DropTypes;
         if (type == QLatin1String("table")) {
+            phase = DropTables;
             statement.sql = QStringLiteral("DROP TABLE %1").arg(qualified(item.table));
             statement.hazard = QStringLiteral("DATA LOSS: every row of %1").arg(item.table);
         } else if (type == QLatin1String("column")) {
+            phase = DropColumns;
             statement.sql = QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
                                 .arg(qualified(item.table), quoteIdentifier(item.object));
             statement.hazard = QStringLiteral("DATA LOSS: the values of %1.%2").arg(item.table, item.object);
         } else if (type == QLatin1String("sequence")) {
+            phase = DropSequences;
             statement.sql = QStringLiteral("DROP SEQUENCE %1").arg(qualified(item.object));
             statement.hazard = QStringLiteral("DATA LOSS: the sequence's position");
         } else {
@@ -502,7 +519,7 @@ private:
             statement.hazard = QStringLiteral("fails while a column uses the type");
         }
         statement.lock = lockOn(kAccessExclusive, item.table.isEmpty() ? item.object : item.table);
-        add(Drops, std::move(statement));
+        add(phase, std::move(statement));
     }
 
     // A missing table and an extra one with the same columns, or a missing column and an extra
@@ -514,7 +531,8 @@ private:
             if (missing.kind != DriftKind::Missing)
                 continue;
             for (const DriftItem &extra : drift) {
-                if (extra.kind == DriftKind::Extra && extra.objectType == missing.objectType && looksRenamed(missing, extra))
+                if (extra.kind == DriftKind::Extra && extra.objectType == missing.objectType &&
+                    looksRenamed(missing, extra))
                     m_plan.hints << renameHint(missing, extra);
             }
         }
@@ -534,9 +552,8 @@ private:
         if (missing.objectType == QLatin1String("column"))
             return missing.table == extra.table && missing.expected == extra.actual;
         if (missing.objectType == QLatin1String("index"))
-            return missing.table == extra.table &&
-                   QString(missing.expected).replace(missing.object, QString()) ==
-                       QString(extra.actual).replace(extra.object, QString());
+            return missing.table == extra.table && QString(missing.expected).replace(missing.object, QString()) ==
+                                                       QString(extra.actual).replace(extra.object, QString());
         return false;
     }
 

@@ -18,10 +18,10 @@ enum class StatementCost {
 
 // One statement of a migration script, with what it repairs and what it risks.
 struct PlannedStatement {
-    QString sql;          // one statement, no trailing semicolon
-    DriftItem item;       // the difference it takes away
-    QString lock;         // the strongest lock it takes, e.g. "SHARE UPDATE EXCLUSIVE on devices"
-    QString hazard;       // what can go wrong or be lost; empty when nothing
+    QString sql;    // one statement, no trailing semicolon
+    DriftItem item; // the difference it takes away
+    QString lock;   // the strongest lock it takes, e.g. "SHARE UPDATE EXCLUSIVE on devices"
+    QString hazard; // what can go wrong or be lost; empty when nothing
     StatementCost cost = StatementCost::Catalog;
     bool inTransaction = true; // false: must run on its own (CREATE INDEX CONCURRENTLY)
     bool dropsData = false;    // drops a table, a column or a sequence
@@ -34,8 +34,8 @@ struct PlanRefusal {
 };
 
 struct PlanOptions {
-    bool allowDrop = false;       // drop what the wanted model does not have (data loss)
-    int lockTimeoutMs = 5000;     // a statement waiting longer for its lock gives up
+    bool allowDrop = false;         // drop what the wanted model does not have (data loss)
+    int lockTimeoutMs = 5000;       // a statement waiting longer for its lock gives up
     int statementTimeoutMs = 60000; // for catalog-only statements; scans and rewrites get none
 };
 
