@@ -2,15 +2,19 @@
 
 #include "activeconnection.h"
 #include "jobslot.h"
+#include "repairdialog.h"
 
 #include "jobs/adoptjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/initjob.h"
+#include "jobs/repairjob.h"
 #include "jobs/seedjob.h"
 #include "jobs/verifyjob.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
+
+#include <utility>
 
 namespace nrdb {
 
@@ -181,6 +185,58 @@ void LifecycleController::verify()
         if (succeeded(verify, end))
             emit verifyReported(verify.result());
     });
+}
+
+void LifecycleController::repair()
+{
+    m_asking = true;
+    planRepair(false);
+}
+
+void LifecycleController::planRepair(bool allowDrop)
+{
+    if (isBusy())
+        return;
+    PlanOptions options;
+    options.allowDrop = allowDrop;
+    m_slot->start(std::make_shared<RepairJob>(profile(), m_pack, options, false),
+                  [this, allowDrop](RepairJob &job, const JobEnd &end) {
+                      const bool asking = std::exchange(m_asking, false);
+                      if (!succeeded(job, end))
+                          return;
+                      emit repairPlanned(job.result(), allowDrop);
+                      if (asking)
+                          offerRepair(job.result(), allowDrop);
+                  });
+}
+
+void LifecycleController::offerRepair(const RepairReport &report, bool allowDrop)
+{
+    RepairDialog dialog(report, allowDrop, m_dialogParent);
+    const int outcome = dialog.exec();
+    if (outcome == RepairDialog::Replan) {
+        m_asking = true;
+        planRepair(!allowDrop);
+    } else if (outcome == QDialog::Accepted && confirmWrite(tr("Repair"))) {
+        applyRepair(allowDrop);
+    }
+}
+
+void LifecycleController::applyRepair(bool allowDrop)
+{
+    if (isBusy())
+        return;
+    PlanOptions options;
+    options.allowDrop = allowDrop;
+    m_slot->start(std::make_shared<RepairJob>(profile(), m_pack, options, true),
+                  [this](RepairJob &job, const JobEnd &end) {
+                      if (end.state != JobState::Cancelled)
+                          emit schemaChanged(); // statements before a failure stay applied
+                      if (!succeeded(job, end))
+                          return;
+                      emit repaired(job.result());
+                      emit verifyReported(job.result().after ? *job.result().after : job.result().before);
+                  });
 }
 
 bool LifecycleController::isBusy() const

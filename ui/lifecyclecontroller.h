@@ -20,6 +20,7 @@ class Job;
 class JobRunner;
 class JobSlot;
 class SeedJob;
+struct RepairReport;
 struct JobEnd;
 
 // Runs bootstrap, init, seed and verify on the connected database as jobs (with the pack its
@@ -41,9 +42,18 @@ public slots:
     void resetSettings();
     void adopt();
     void verify();
+    // Plans the repair, shows the script, and applies it when asked (see RepairDialog).
+    void repair();
+
+public:
+    // What repair() does without asking: plans (repairPlanned) or applies (repaired).
+    void planRepair(bool allowDrop);
+    void applyRepair(bool allowDrop);
 
 signals:
     void verifyReported(const nrdb::VerifyReport &report);
+    void repairPlanned(const nrdb::RepairReport &report, bool allowDrop);
+    void repaired(const nrdb::RepairReport &report);
     // The schema may have changed (init, seed, bootstrap finished): time to read it again.
     void schemaChanged();
 
@@ -56,6 +66,7 @@ private:
     void startAdopt(std::shared_ptr<AdoptJob> job);
     void showGeneratedSecrets(const QMap<QString, QString> &secrets);
     void askToAdoptAnyway(const VerifyReport &before);
+    void offerRepair(const RepairReport &report, bool allowDrop);
     std::optional<ModelPack> askForPack();
 
     const ConnectionProfile &profile() const;
@@ -64,7 +75,8 @@ private:
     JobSlot *m_slot;
     ActiveConnection *m_connection;
     QWidget *m_dialogParent;
-    PackChoice m_pack; // the one the database's catalog shows
+    PackChoice m_pack;     // the one the database's catalog shows
+    bool m_asking = false; // repair() was asked for: the plan is shown, not only reported
 };
 
 } // namespace nrdb

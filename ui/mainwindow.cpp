@@ -129,6 +129,7 @@ void MainWindow::connectSignals()
         m_connectedTabs->setCurrentWidget(m_verifyView);
     });
     connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
+    connect(m_verifyView, &VerifyReportView::repairRequested, m_lifecycle, &LifecycleController::repair);
     connect(m_backupsPanel, &BackupsPanel::restoreRequested, m_backups, &BackupController::restoreAsking);
     connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {
         m_backupsPanel->setDirectory(QFileInfo(path).absolutePath());
@@ -235,6 +236,9 @@ void MainWindow::createLifecycleActions()
     add(m_lifecycle, QStringLiteral("verifyAction"), actionIcon(QStringLiteral("verify")), tr("&Verify"),
         tr("Compare the database with NetRaven's model: tables, migrations, drift, known defects"),
         &LifecycleController::verify, true);
+    add(m_lifecycle, QStringLiteral("repairAction"), QIcon(), tr("Re&pair…"),
+        tr("The script that brings the database back to its model, each statement with its lock and hazard; apply it"),
+        &LifecycleController::repair, false);
     updateLifecycleActions();
 }
 

@@ -33,7 +33,7 @@ QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QStringList &columns, co
 
 VerifyReportView::VerifyReportView(QWidget *parent)
     : QWidget(parent), m_verdict(new QLabel(this)), m_tree(new QTreeWidget), m_stack(new PlaceholderStack(m_tree)),
-      m_save(new QPushButton(tr("Save HTML Report…"), this))
+      m_save(new QPushButton(tr("Save HTML Report…"), this)), m_repair(new QPushButton(tr("Repair…"), this))
 {
     setObjectName(QStringLiteral("verifyReport"));
     m_verdict->setObjectName(QStringLiteral("verifyVerdict"));
@@ -47,9 +47,13 @@ VerifyReportView::VerifyReportView(QWidget *parent)
     m_tree->header()->resizeSection(0, 360);
     m_tree->header()->resizeSection(1, 300);
     m_save->setObjectName(QStringLiteral("saveVerifyReportButton"));
+    m_repair->setObjectName(QStringLiteral("repairButton"));
+    m_repair->setToolTip(tr("The script that brings the database back to its model, to read, save or apply"));
+    connect(m_repair, &QPushButton::clicked, this, &VerifyReportView::repairRequested);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_verdict, 1);
+    bar->addWidget(m_repair);
     bar->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -72,6 +76,7 @@ void VerifyReportView::clear()
     m_tree->clear();
     m_verdict->clear();
     m_save->setEnabled(false);
+    m_repair->setEnabled(false);
     m_stack->setPlaceholder(tr("No verify has run yet. Verify (toolbar) finds which NetRaven this database is and "
                                "compares it with that model: required tables, migrations, drift, and known defects."));
 }
@@ -89,6 +94,7 @@ void VerifyReportView::showReport(const VerifyReport &report)
     m_report = report;
     m_hasReport = true;
     m_save->setEnabled(true);
+    m_repair->setEnabled(!report.isForeign() && !report.drift.isEmpty());
     m_stack->setPlaceholder({});
     m_verdict->setText(report.verdict());
     QPalette palette = m_verdict->palette();

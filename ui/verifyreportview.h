@@ -13,7 +13,8 @@ namespace nrdb {
 class PlaceholderStack;
 
 // A verify report as a tree: verdict, required tables, migrations, drift (by table, with expected
-// and actual definitions) and lint findings; "Save HTML Report…" writes the same report as a page.
+// and actual definitions) and lint findings; "Save HTML Report…" writes the same report as a page,
+// "Repair…" asks for the script that takes the drift away.
 // GUI thread only.
 class VerifyReportView : public QWidget {
     Q_OBJECT
@@ -24,6 +25,10 @@ public:
     void clear();
     bool saveHtml(const QString &path) const;
 
+signals:
+    // Repair… was clicked: the report shows drift a script can take away.
+    void repairRequested();
+
 private:
     void fillTree();
 
@@ -33,6 +38,7 @@ private:
     QTreeWidget *m_tree;
     PlaceholderStack *m_stack;
     QPushButton *m_save;
+    QPushButton *m_repair;
 };
 
 } // namespace nrdb

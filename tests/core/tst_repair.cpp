@@ -55,7 +55,7 @@ private slots:
 
     void eachKindOfDriftIsRepaired_data()
     {
-        QTest::addColumn<QByteArray>("breakage"); // statements, each ending with ;
+        QTest::addColumn<QByteArray>("breakage");      // statements, each ending with ;
         QTest::addColumn<QByteArray>("expectedStart"); // a statement the repair must have
         // clang-format off
         QTest::newRow("index") << QByteArray("DROP INDEX ix_devices_hostname;")
@@ -106,8 +106,8 @@ private slots:
         QVERIFY(report.applied);
         QCOMPARE(report.statementMs.size(), report.plan.statements.size());
         QVERIFY(report.after);
-        QVERIFY2(!report.after->hasDifferences(),
-                 qPrintable(report.after->differenceLines().join(QLatin1Char('\n')) + QLatin1Char('\n') + report.plan.toSql({})));
+        QVERIFY2(!report.after->hasDifferences(), qPrintable(report.after->differenceLines().join(QLatin1Char('\n')) +
+                                                             QLatin1Char('\n') + report.plan.toSql({})));
         QCOMPARE(test::queryValue(m_scratch->profile(), QStringLiteral("SELECT count(*) FROM users")),
                  QStringLiteral("1")); // the seed's admin is still there
     }
@@ -173,7 +173,8 @@ private slots:
         QVERIFY(report.plan.refused.first().reason.contains(QLatin1String("NOT NULL column with no default")));
         QVERIFY(report.plan.statements.isEmpty());
         QVERIFY(!report.after); // nothing ran
-        QVERIFY(report.plan.toSql({}).contains(QLatin1String("-- NOT REPAIRED: missing column device_type on devices")));
+        QVERIFY(
+            report.plan.toSql({}).contains(QLatin1String("-- NOT REPAIRED: missing column device_type on devices")));
     }
 
     void extrasStayUnlessDropsAreAllowed()
@@ -222,14 +223,14 @@ private slots:
         psql.setProcessEnvironment(environment);
         psql.start(QDir(tools.value().binDir).filePath(QStringLiteral("psql")),
                    {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                    QStringLiteral("-h"), profile.host, QStringLiteral("-p"), profile.port,
-                    QStringLiteral("-U"), profile.user, QStringLiteral("-d"), profile.database, QStringLiteral("-f"),
-                    path});
+                    QStringLiteral("-h"), profile.host, QStringLiteral("-p"), profile.port, QStringLiteral("-U"),
+                    profile.user, QStringLiteral("-d"), profile.database, QStringLiteral("-f"), path});
         QVERIFY(psql.waitForFinished(60000));
         QVERIFY2(psql.exitCode() == 0, psql.readAllStandardError().constData());
         auto verify = std::make_shared<VerifyJob>(m_scratch->profile(), PackChoice());
         QVERIFY(run(verify));
-        QVERIFY2(!verify->result().hasDifferences(), qPrintable(verify->result().differenceLines().join(QLatin1Char('\n'))));
+        QVERIFY2(!verify->result().hasDifferences(),
+                 qPrintable(verify->result().differenceLines().join(QLatin1Char('\n'))));
     }
 
     void renamesAreOnlyHinted()
@@ -238,7 +239,8 @@ private slots:
                    QStringLiteral("ALTER INDEX ix_devices_hostname RENAME TO devices_hostname_idx")});
         const MigrationPlan plan = planOnly();
         QCOMPARE(plan.hints.size(), 2);
-        QVERIFY(plan.hints.at(0).contains(QLatin1String("RENAME")) && plan.hints.at(1).contains(QLatin1String("RENAME")));
+        QVERIFY(plan.hints.at(0).contains(QLatin1String("RENAME")) &&
+                plan.hints.at(1).contains(QLatin1String("RENAME")));
         for (const PlannedStatement &statement : plan.statements)
             QVERIFY2(!statement.sql.contains(QLatin1String("RENAME")), qPrintable(statement.sql));
         QVERIFY(hasStatement(plan, QStringLiteral("ALTER TABLE \"public\".\"devices\" ADD COLUMN \"description\"")));

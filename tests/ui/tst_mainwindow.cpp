@@ -7,12 +7,14 @@
 #include "backupspanel.h"
 #include "logdock.h"
 #include "mainwindow.h"
+#include "repairdialog.h"
 #include "settingsdialog.h"
 
 #include "backup/backuplistmodel.h"
 #include "backup/toolsettings.h"
 #include "connection/connector.h"
 #include "connection/databasesession.h"
+#include "jobs/bootstrapjob.h"
 #include "jobs/jobrunner.h"
 #include "lifecyclecontroller.h"
 #include "log/logmodel.h"
@@ -204,6 +206,51 @@ private slots:
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
         QTRY_COMPARE_WITH_TIMEOUT(backedUp.count(), 1, 30000);
         QTRY_VERIFY(bootstrap->isEnabled());
+    }
+
+    // Verify's drift, repaired from the Verify tab: the plan, its dialog, and the repair applied.
+    void repairTakesTheDriftAway()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("repair"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        {
+            JobRunner runner; // not the window's: its bootstrap would show the generated passwords
+            runner.submit(std::make_shared<BootstrapJob>(scratch.profile(), PackChoice::fromCatalog()));
+            QVERIFY(runner.waitForIdle(60000));
+        }
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        QSignalSpy reported(window.lifecycle(), &LifecycleController::verifyReported);
+        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("DROP INDEX ix_devices_hostname")).isEmpty());
+        auto *repairButton = window.findChild<QPushButton *>(QStringLiteral("repairButton"));
+        window.lifecycle()->verify();
+        QTRY_COMPARE_WITH_TIMEOUT(reported.count(), 1, 20000);
+        QVERIFY(repairButton->isEnabled());
+
+        std::optional<RepairReport> planned;
+        connect(window.lifecycle(), &LifecycleController::repairPlanned, this,
+                [&planned](const RepairReport &report) { planned = report; });
+        window.lifecycle()->planRepair(false);
+        QTRY_VERIFY_WITH_TIMEOUT(planned.has_value(), 20000);
+        const RepairReport report = *planned;
+        QCOMPARE(report.plan.statements.size(), 1);
+        RepairDialog dialog(report, false);
+        QVERIFY(dialog.canApply());
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("repairApplyButton"))->isDefault());
+        QVERIFY2(dialog.summary().startsWith(QStringLiteral("This script of 1 statement brings")),
+                 qPrintable(dialog.summary()));
+        QVERIFY(dialog.script().contains(QLatin1String("CREATE UNIQUE INDEX CONCURRENTLY ix_devices_hostname")));
+        QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("repairAllowDrop"))->isHidden()); // no extras
+
+        bool repaired = false;
+        connect(window.lifecycle(), &LifecycleController::repaired, this, [&repaired] { repaired = true; });
+        window.lifecycle()->applyRepair(false);
+        QTRY_VERIFY_WITH_TIMEOUT(repaired, 30000);
+        QTRY_COMPARE(reported.count(), 2);
+        QVERIFY(!reported.last().at(0).value<VerifyReport>().hasDifferences());
+        QVERIFY(!repairButton->isEnabled());
     }
 
     void sandboxButtonConnectsAndShowsTheSummary()
