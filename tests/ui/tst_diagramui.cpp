@@ -89,16 +89,16 @@ private slots:
 
     void init()
     {
-        QVERIFY(m_places.isValid());
-        m_page = std::make_unique<DiagramPage>(&m_runner);
-        m_page->setPlacementStore(DiagramPlacementStore(m_places.path()));
-        m_page->setDatabaseKey(m_scratch.profile().displayName());
-        m_page->resize(1200, 800);
-        m_page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        m_places = std::make_unique<QTemporaryDir>(); // each test lays out from nothing placed
+        QVERIFY(m_places->isValid());
+        openPage();
     }
 
-    void cleanup() { m_page.reset(); }
+    void cleanup()
+    {
+        m_page.reset();
+        m_places.reset();
+    }
 
     void netRavenHasThirteenTablesAndTwelveRelationships()
     {
@@ -248,8 +248,8 @@ private slots:
                             "netraven.devices (id))"));
         readSnapshot();
         exec(QStringLiteral("DROP TABLE netraven.sites"));
-        cleanup();
-        init();
+        m_page.reset();
+        openPage();
         showNetRaven();
         const DiagramScene &scene = *m_page->scene();
         QCOMPARE(scene.tableItems().size(), 14);
@@ -421,6 +421,17 @@ private slots:
     }
 
 private:
+    // A new page on the places kept so far.
+    void openPage()
+    {
+        m_page = std::make_unique<DiagramPage>(&m_runner);
+        m_page->setPlacementStore(DiagramPlacementStore(m_places->path()));
+        m_page->setDatabaseKey(m_scratch.profile().displayName());
+        m_page->resize(1200, 800);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    }
+
     void showNetRaven()
     {
         QSignalSpy ready(m_page.get(), &DiagramPage::diagramReady);
@@ -451,7 +462,7 @@ private:
     test::ScratchDatabase m_scratch;
     DatabaseSession m_session;
     std::shared_ptr<const SchemaSnapshot> m_snapshot;
-    QTemporaryDir m_places;
+    std::unique_ptr<QTemporaryDir> m_places;
     JobRunner m_runner; // outlives the page
     std::unique_ptr<DiagramPage> m_page;
 };
