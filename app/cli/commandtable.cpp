@@ -1,6 +1,7 @@
 #include "commandtable.h"
 
 #include "backupcommand.h"
+#include "comparecommand.h"
 #include "connecttestcommand.h"
 #include "lifecyclecommands.h"
 #include "repaircommand.h"
@@ -56,6 +57,10 @@ const QList<CommandEntry> &commandTable()
         {QStringLiteral("repair"),
          QStringLiteral("the script that brings a database back to its pack's model, or run it"),
          runRepairCommand,
+         {}},
+        {QStringLiteral("compare"),
+         QStringLiteral("the differences between two databases (or a pack), and the script to align them"),
+         runCompareCommand,
          {}},
         {QStringLiteral("adopt"),
          QStringLiteral("take over a database the application's own code built"),

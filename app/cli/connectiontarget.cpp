@@ -30,8 +30,17 @@ Result<ConnectionProfile> connectionTarget(const QCommandLineParser &parser)
         return Error::usage(QStringLiteral("Unexpected argument '%1'").arg(positional.at(1)));
     if (positional.isEmpty())
         return ConnectionProfile{};
-    Result<ConnectionProfile> parsed = ConnectionProfile::parse(positional.first());
-    if (parsed && !parsed.value().password.isEmpty())
+    return connectionArgument(positional.first());
+}
+
+Result<ConnectionProfile> connectionArgument(const QString &argument)
+{
+    if (argument.startsWith(QLatin1String("profile:")))
+        return ProfileStore().profile(argument.mid(int(qstrlen("profile:"))));
+    Result<ConnectionProfile> parsed = ConnectionProfile::parse(argument);
+    if (!parsed)
+        return Error::usage(parsed.error().message);
+    if (!parsed.value().password.isEmpty())
         return Error::usage(
             QStringLiteral("The connection string holds a password, which other users can read from the "
                            "process list. Use ~/.pgpass, PGPASSWORD or the keychain instead, or leave it out "

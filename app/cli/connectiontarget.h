@@ -17,4 +17,8 @@ QString connectionUsage();
 // process's arguments.
 Result<ConnectionProfile> connectionTarget(const QCommandLineParser &parser);
 
+// One connection given as an argument: "profile:NAME" (a saved profile), or a URI or keyword
+// string, which must hold no password. Bad ones give an Error of kind Usage.
+Result<ConnectionProfile> connectionArgument(const QString &argument);
+
 } // namespace nrdb::cli

@@ -4,10 +4,9 @@
 #include "commandtarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
+#include "plancommandline.h"
 
 #include "jobs/repairjob.h"
-
-#include <QFile>
 
 namespace nrdb::cli {
 
@@ -27,60 +26,32 @@ const QString kUsage = QStringLiteral(
     "  --sql FILE          write the script to FILE instead of standard output\n"
     "  --lock-timeout MS   how long a statement waits for its lock (default 5000)\n");
 
-void printPlanSummary(const RepairReport &report)
-{
-    const MigrationPlan &plan = report.plan;
-    for (const PlanRefusal &refusal : plan.refused)
-        writeOut(QStringLiteral("  not repaired: %1: %2\n").arg(refusal.item.describe(), refusal.reason));
-    for (const DriftItem &extra : plan.keptExtras)
-        writeOut(QStringLiteral("  kept: %1 (--allow-drop drops it)\n").arg(extra.describe()));
-    for (const QString &hint : plan.hints)
-        writeOut(QStringLiteral("  hint: %1\n").arg(hint));
-}
-
-Status writeScript(const QString &path, const QString &script)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(script.toUtf8()) < 0)
-        return Error::io(QStringLiteral("Cannot write %1").arg(path), file.errorString());
-    return {};
-}
-
 } // namespace
 
 int runRepairCommand(const QStringList &arguments)
 {
     TargetCommand command(QStringLiteral("repair"), kUsage + targetUsage());
     if (auto exit = command.parse(
-            arguments, {{QStringLiteral("dry-run"), QStringLiteral("Print the script only.")},
-                        {QStringLiteral("apply"), QStringLiteral("Run the script.")},
-                        {QStringLiteral("allow-drop"), QStringLiteral("Drop extra objects.")},
-                        {QStringLiteral("sql"), QStringLiteral("Script file."), QStringLiteral("FILE")},
-                        {QStringLiteral("lock-timeout"), QStringLiteral("Lock wait."), QStringLiteral("MS")}}))
+            arguments, QList<QCommandLineOption>{{QStringLiteral("dry-run"), QStringLiteral("Print the script only.")},
+                                                 {QStringLiteral("apply"), QStringLiteral("Run the script.")}} +
+                           planOptions()))
         return *exit;
     const bool apply = command.isSet(QStringLiteral("apply"));
     if (apply && command.isSet(QStringLiteral("dry-run")))
         return command.usageError(QStringLiteral("--dry-run and --apply exclude each other"));
-    PlanOptions options;
-    options.allowDrop = command.isSet(QStringLiteral("allow-drop"));
-    if (command.isSet(QStringLiteral("lock-timeout"))) {
-        bool ok = false;
-        options.lockTimeoutMs = command.value(QStringLiteral("lock-timeout")).toInt(&ok);
-        if (!ok || options.lockTimeoutMs <= 0)
-            return command.usageError(QStringLiteral("--lock-timeout takes a number of milliseconds above 0"));
-    }
+    const Result<PlanOptions> options = planOptionsFrom(command);
+    if (!options)
+        return command.usageError(options.error().message);
     const CommandTarget &target = command.target;
-    auto job = std::make_shared<RepairJob>(target.profile, target.pack, options, apply);
+    auto job = std::make_shared<RepairJob>(target.profile, target.pack, options.value(), apply);
     if (Status ran = runHeadless(job); !ran)
         return jobFailed(ran.error());
     const RepairReport &report = job->result();
     const QString script =
         report.plan.toSql(QStringLiteral("Repair of %1 to %2 %3")
                               .arg(report.before.server, report.before.pack, report.before.modelVersionText));
-    if (command.isSet(QStringLiteral("sql"))) {
-        if (Status written = writeScript(command.value(QStringLiteral("sql")), script); !written)
-            return jobFailed(written.error());
-    }
+    if (Status written = writeScriptIfAsked(command, script); !written)
+        return jobFailed(written.error());
     const bool remains = report.after ? report.after->hasDifferences() : report.before.hasDifferences();
     if (command.json()) {
         printJson(report.toJson());
@@ -99,7 +70,7 @@ int runRepairCommand(const QStringList &arguments)
         writeOut(QStringLiteral("%1 statement(s) would repair %2.\n")
                      .arg(report.plan.statements.size())
                      .arg(target.profile.database));
-    printPlanSummary(report);
+    printPlanNotes(report.plan, QStringLiteral("not repaired"));
     return remains ? ExitDrift : ExitOk;
 }
 

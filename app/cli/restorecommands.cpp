@@ -33,12 +33,9 @@ Result<ConnectionProfile> serverFrom(const QCommandLineParser &parser, int posit
             return Error::usage(saved.error().message);
         profile = saved.value();
     } else if (!rest.isEmpty()) {
-        const Result<ConnectionProfile> parsed = ConnectionProfile::parse(rest.first());
-        if (!parsed || !parsed.value().password.isEmpty())
-            return Error::usage(
-                parsed ? QStringLiteral(
-                             "The connection string holds a password; use ~/.pgpass, PGPASSWORD or the keychain")
-                       : parsed.error().message);
+        const Result<ConnectionProfile> parsed = connectionArgument(rest.first());
+        if (!parsed)
+            return parsed.error();
         profile = parsed.value();
     }
     const Result<ResolvedConnection> resolved = resolveConnection(profile);

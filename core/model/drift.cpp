@@ -107,6 +107,7 @@ QVector<DriftItem> compareModels(const SchemaModel &expected, const SchemaModel 
     };
     compareNamed(QStringLiteral("sequence"), {}, ownedByTableOnlyIn(expected.sequences, actual),
                  ownedByTableOnlyIn(actual.sequences, expected), drift);
+    compareNamed(QStringLiteral("view"), {}, expected.views, actual.views, drift);
     return drift;
 }
 

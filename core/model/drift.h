@@ -12,7 +12,7 @@ QString driftKindName(DriftKind kind); // "missing", "extra", "changed"
 // One way a database differs from its expected model.
 struct DriftItem {
     DriftKind kind = DriftKind::Missing;
-    QString objectType; // table, column, constraint, index, comment, enum, sequence
+    QString objectType; // table, column, constraint, index, comment, enum, sequence, view
     QString table;      // empty for the schema's own objects (enums, sequences)
     QString object;     // the column, constraint or index; empty for a table
     QString expected;   // definition the model has (empty when extra)

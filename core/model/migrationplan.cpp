@@ -12,6 +12,7 @@ namespace {
 
 // Where a statement goes in the script: each phase needs only what the ones before it made.
 enum Phase {
+    DropViews,     // with allowDrop: a view goes before the columns and tables it reads
     DropChanged,   // a changed constraint or index goes before it is made again
     Types,         // enum types and their labels
     Sequences,     // before the tables whose defaults use them
@@ -24,6 +25,7 @@ enum Phase {
     ForeignKeys,
     Validations,
     Comments,
+    Views, // after every table and column they read
     // With allowDrop only, what holds on to other objects first: foreign keys before the keys
     // they need, keys and indexes before their columns, columns before tables, types last.
     DropConstraints,
@@ -116,6 +118,8 @@ private:
             planEnum(item);
         else if (type == QLatin1String("sequence"))
             planSequence(item);
+        else if (type == QLatin1String("view"))
+            planView(item);
         else
             refuse(item, QStringLiteral("no statement repairs a difference of this kind"));
     }
@@ -475,6 +479,16 @@ private:
         }
     }
 
+    void planView(const DriftItem &item)
+    {
+        add(Views, item, QStringLiteral("CREATE OR REPLACE VIEW %1 AS\n%2").arg(qualified(item.object), item.expected),
+            item.kind == DriftKind::Changed ? lockOn(kAccessExclusive, item.object)
+                                            : QStringLiteral("none (a new view)"),
+            item.kind == DriftKind::Changed
+                ? QStringLiteral("fails if the view loses or retypes a column: then drop it and create it again")
+                : QString());
+    }
+
     // --- extras ---
 
     void planExtra(const DriftItem &item)
@@ -510,6 +524,11 @@ private:
             statement.sql = QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
                                 .arg(qualified(item.table), quoteIdentifier(item.object));
             statement.hazard = QStringLiteral("DATA LOSS: the values of %1.%2").arg(item.table, item.object);
+        } else if (type == QLatin1String("view")) {
+            phase = DropViews;
+            statement.sql = QStringLiteral("DROP VIEW %1").arg(qualified(item.object));
+            statement.hazard = QStringLiteral("queries and views that read %1 fail").arg(item.object);
+            statement.dropsData = false;
         } else if (type == QLatin1String("sequence")) {
             phase = DropSequences;
             statement.sql = QStringLiteral("DROP SEQUENCE %1").arg(qualified(item.object));

@@ -42,9 +42,9 @@ struct PlanOptions {
 // The statements that make a database's schema (current) like the wanted model, in an order
 // that works: types and sequences before the tables that use them, tables and columns before
 // their keys, keys before the foreign keys that need them, validations after the NOT VALID adds,
-// comments last, drops after everything. What it cannot do safely is refused with a reason;
-// extra objects are dropped only with allowDrop; likely renames are only hints. A plain value
-// type; any thread.
+// comments, then views after the tables they read; drops after everything, but extra views first. What it cannot do
+// safely is refused with a reason; extra objects are dropped only with allowDrop; likely renames are only hints. A
+// plain value type; any thread.
 struct MigrationPlan {
     QString schema;
     PlanOptions options;

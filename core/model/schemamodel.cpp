@@ -33,6 +33,15 @@ QString describeSequence(const SchemaSnapshot &snapshot, const SequenceInfo &seq
     return QStringLiteral("%1 owned by %2.%3").arg(sequence.dataType, owner->name, sequence.ownerColumn);
 }
 
+// pg_get_viewdef()'s " SELECT …;" as the body of a CREATE VIEW.
+QString viewQuery(const QString &definition)
+{
+    QString query = definition.trimmed();
+    if (query.endsWith(QLatin1Char(';')))
+        query.chop(1);
+    return query;
+}
+
 } // namespace
 
 QString SchemaModel::Column::describe() const
@@ -59,6 +68,8 @@ SchemaModel SchemaModel::fromSnapshot(const SchemaSnapshot &snapshot, const QStr
     SchemaModel model;
     model.schema = schema;
     for (const RelationInfo &relation : snapshot.relations) {
+        if (relation.schema == schema && relation.kind == RelationKind::View)
+            model.views.insert(relation.name, viewQuery(relation.viewDefinition));
         if (relation.schema != schema || !relation.isTable())
             continue;
         Table table;
@@ -115,6 +126,8 @@ QJsonObject SchemaModel::toJson() const
         json.insert(QStringLiteral("enums"), enumsJson);
     if (!sequences.isEmpty())
         json.insert(QStringLiteral("sequences"), mapToJson(sequences));
+    if (!views.isEmpty())
+        json.insert(QStringLiteral("views"), mapToJson(views));
     return json;
 }
 
@@ -147,6 +160,7 @@ Result<SchemaModel> SchemaModel::fromJson(const QJsonObject &json)
         model.enums.insert(it.key(), labels);
     }
     model.sequences = mapFromJson(json.value(QStringLiteral("sequences")).toObject());
+    model.views = mapFromJson(json.value(QStringLiteral("views")).toObject());
     return model;
 }
 

@@ -13,7 +13,8 @@ namespace nrdb {
 // The part of one schema that drift is judged on, in a form that compares and serialises simply:
 // per table its columns, constraints and the indexes that back no constraint (both by name, with
 // the server's own definition text), and comments; the schema's enum types with their labels, and
-// its sequences with the column that owns each. A plain value type; any thread.
+// its sequences with the column that owns each, and its views with their queries. A plain value
+// type; any thread.
 struct SchemaModel {
     struct Column {
         QString name;
@@ -44,6 +45,7 @@ struct SchemaModel {
     QMap<QString, Table> tables;
     QMap<QString, QStringList> enums; // type name -> labels in their order
     QMap<QString, QString> sequences; // name -> "integer owned by devices.id" (or "integer")
+    QMap<QString, QString> views;     // name -> its query as pg_get_viewdef() writes it, trimmed, no ';'
 
     static SchemaModel fromSnapshot(const SchemaSnapshot &snapshot, const QString &schema);
     QJsonObject toJson() const;

@@ -817,6 +817,54 @@ private slots:
     }
 
     // Ctrl-C cancels the running job, as the GUI's Cancel does, and exits 130.
+    // compare: exit 4 and the script when two databases differ, the script in a file with --sql,
+    // JSON, and exit 0 once psql has run the script; a bad pack version is a usage error.
+    void compareTwoDatabasesAndAlignThem()
+    {
+        test::ScratchDatabase source(QStringLiteral("clisource"));
+        test::ScratchDatabase target(QStringLiteral("clitarget"));
+        QVERIFY(source.create());
+        QVERIFY(target.create());
+        for (const QString &statement :
+             {QStringLiteral("CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL)"),
+              QStringLiteral("CREATE INDEX notes_body_idx ON notes (body)")})
+            QCOMPARE(test::queryValues(source.profile(), statement), QStringList());
+        const QProcessEnvironment environment = environmentFor(source.server());
+        const QString from = source.profile().toUri();
+        const QString to = target.profile().toUri();
+
+        const Run differs = dbctl({QStringLiteral("compare"), from, to}, {}, environment);
+        QCOMPARE(differs.exitCode, 4);
+        QVERIFY2(differs.out.contains(QLatin1String("CREATE TABLE \"public\".\"notes\"")), qPrintable(differs.out));
+        QVERIFY2(differs.out.contains(QLatin1String("  missing table notes\n")), qPrintable(differs.out));
+        QTemporaryDir directory;
+        const QString script = directory.filePath(QStringLiteral("align.sql"));
+        const Run json =
+            dbctl({QStringLiteral("compare"), from, to, QStringLiteral("--json"), QStringLiteral("--sql"), script}, {},
+                  environment);
+        QCOMPARE(json.exitCode, 4);
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(report.value(QStringLiteral("differenceCount")).toInt(), 1);
+        QCOMPARE(report[QStringLiteral("schemas")][0][QStringLiteral("schema")].toString(), QStringLiteral("public"));
+        QVERIFY(QFileInfo(script).size() > 0);
+
+        ChildCommand psql(QDir(source.server().binDir).filePath(QStringLiteral("psql")),
+                          {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                           QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), to, QStringLiteral("-f"), script},
+                          {}, environment);
+        const Result<ChildOutcome> ran = psql.run();
+        QVERIFY2(ran && ran.value().exitCode == 0, qPrintable(ran ? ran.value().standardError : QString()));
+        const Run alike = dbctl({QStringLiteral("compare"), from, to}, {}, environment);
+        QCOMPARE(alike.exitCode, 0);
+        QVERIFY2(alike.out.endsWith(QLatin1String(" are alike.\n")), qPrintable(alike.out));
+
+        QCOMPARE(dbctl({QStringLiteral("compare"), from}, {}, environment).exitCode, 2);
+        const Run badVersion =
+            dbctl({QStringLiteral("compare"), QStringLiteral("pack:netraven-v2@x"), to}, {}, environment);
+        QCOMPARE(badVersion.exitCode, 2);
+        QVERIFY2(badVersion.err.contains(QLatin1String("the version after @ is a number")), qPrintable(badVersion.err));
+    }
+
     void interruptCancelsWithExit130()
     {
         QProcess process;

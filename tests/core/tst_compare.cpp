@@ -1,0 +1,351 @@
+// Compare on a real server: two databases with every kind of difference are listed, and the
+// script, run by psql, makes pg_dump -s of both the same (the target's extras aside, or with them
+// dropped when drops are allowed); a pack's model is a source too; a database compared with a
+// copy of itself has nothing to say.
+#include "queries.h"
+#include "scratchdatabase.h"
+
+#include "backup/clienttools.h"
+#include "jobs/bootstrapjob.h"
+#include "jobs/comparejob.h"
+#include "jobs/jobrunner.h"
+#include "model/modelpack.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+using namespace nrdb;
+
+namespace {
+
+// What both databases share: the source is this, the target this with the differences below.
+const QStringList kCommon{
+    QStringLiteral("CREATE SCHEMA app"),
+    QStringLiteral("CREATE TYPE app.state AS ENUM ('new', 'done')"),
+    QStringLiteral("CREATE TABLE app.owners (id serial PRIMARY KEY, name varchar(40) NOT NULL, note text)"),
+    QStringLiteral("CREATE TABLE app.items (id bigserial PRIMARY KEY, owner_id integer, "
+                   "state app.state NOT NULL DEFAULT 'new', price numeric(10,2), label text, size integer)"),
+    QStringLiteral("CREATE INDEX items_label_idx ON app.items (label)"),
+};
+
+// Only in the source, a difference of each kind.
+const QStringList kSourceOnly{
+    QStringLiteral("CREATE EXTENSION pg_trgm WITH SCHEMA app"),
+    QStringLiteral("ALTER TYPE app.state ADD VALUE 'held' BEFORE 'done'"),
+    QStringLiteral("CREATE TYPE app.colour AS ENUM ('red', 'green')"),
+    QStringLiteral("CREATE SEQUENCE app.tickets AS integer"),
+    QStringLiteral("CREATE TABLE app.tags (id serial PRIMARY KEY, item_id bigint NOT NULL REFERENCES app.items(id) "
+                   "ON DELETE CASCADE, colour app.colour, name text NOT NULL UNIQUE)"),
+    QStringLiteral("ALTER TABLE app.items ADD COLUMN added_at timestamptz DEFAULT now()"),
+    QStringLiteral("ALTER TABLE app.items ADD CONSTRAINT items_owner_id_fkey FOREIGN KEY (owner_id) "
+                   "REFERENCES app.owners(id)"),
+    QStringLiteral("ALTER TABLE app.items ADD CONSTRAINT items_price_check CHECK (price >= 0)"),
+    QStringLiteral("ALTER TABLE app.items ALTER COLUMN size TYPE bigint"),
+    QStringLiteral("ALTER TABLE app.items ALTER COLUMN label SET DEFAULT ''"),
+    QStringLiteral("ALTER TABLE app.owners ALTER COLUMN note SET NOT NULL"),
+    QStringLiteral("ALTER TABLE app.owners ALTER COLUMN name TYPE varchar(80)"),
+    QStringLiteral("DROP INDEX app.items_label_idx"),
+    QStringLiteral("CREATE INDEX items_label_idx ON app.items (lower(label))"),
+    QStringLiteral("CREATE UNIQUE INDEX owners_name_idx ON app.owners (name)"),
+    QStringLiteral("COMMENT ON TABLE app.items IS 'what is sold'"),
+    QStringLiteral("COMMENT ON COLUMN app.owners.name IS 'as printed'"),
+    QStringLiteral("CREATE VIEW app.priced AS SELECT id, price FROM app.items WHERE price IS NOT NULL"),
+    QStringLiteral("CREATE SCHEMA reports"),
+    QStringLiteral("CREATE VIEW reports.owner_items AS SELECT o.name, count(i.id) AS items FROM app.owners o "
+                   "LEFT JOIN app.items i ON i.owner_id = o.id GROUP BY o.name"),
+};
+
+// Only in the target: a view of the same name with another query, and extras.
+const QStringList kTargetOnly{
+    QStringLiteral("CREATE VIEW app.priced AS SELECT id, price FROM app.items"),
+    QStringLiteral("CREATE TABLE app.scratch (id integer)"),
+    QStringLiteral("ALTER TABLE app.owners ADD COLUMN legacy text"),
+    QStringLiteral("CREATE INDEX owners_note_idx ON app.owners (note)"),
+};
+
+ModelPack netRavenV2()
+{
+    return ModelPack::builtIn(QStringLiteral("netraven-v2")).value();
+}
+
+bool hasDifference(const CompareReport &report, const QString &description)
+{
+    for (const SchemaComparison &schema : report.schemas) {
+        for (const DriftItem &item : schema.differences) {
+            if (item.describe() == description)
+                return true;
+        }
+    }
+    for (const DriftItem &item : report.extensions) {
+        if (item.describe() == description)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestCompare : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        NRDB_REQUIRE_SCRATCH_DATABASE(m_probe);
+        const Result<ClientTools> tools = ClientTools::forServer(15);
+        QVERIFY2(tools, qPrintable(tools ? QString() : tools.error().message));
+        m_binDir = tools.value().binDir;
+    }
+
+    void init()
+    {
+        m_source = std::make_unique<test::ScratchDatabase>(QStringLiteral("source"));
+        m_target = std::make_unique<test::ScratchDatabase>(QStringLiteral("target"));
+        QVERIFY(m_source->create());
+        QVERIFY(m_target->create());
+    }
+
+    void cleanup()
+    {
+        m_source.reset();
+        m_target.reset();
+    }
+
+    void everyKindOfDifferenceIsListed()
+    {
+        makeDifferentDatabases();
+        const CompareReport report = compare(PlanOptions{});
+        QCOMPARE(report.source, m_source->profile().displayName());
+        QVERIFY(!report.sourceServerVersion.isEmpty());
+        const QStringList expected{
+            QStringLiteral("missing extension pg_trgm"),
+            QStringLiteral("changed enum state"),
+            QStringLiteral("missing enum colour"),
+            QStringLiteral("missing sequence tickets"),
+            QStringLiteral("missing table tags"),
+            QStringLiteral("missing column added_at on items"),
+            QStringLiteral("missing constraint items_owner_id_fkey on items"),
+            QStringLiteral("missing constraint items_price_check on items"),
+            QStringLiteral("changed column size on items"),
+            QStringLiteral("changed column label on items"),
+            QStringLiteral("changed column note on owners"),
+            QStringLiteral("changed column name on owners"),
+            QStringLiteral("changed index items_label_idx on items"),
+            QStringLiteral("missing index owners_name_idx on owners"),
+            QStringLiteral("changed comment on items"),
+            QStringLiteral("changed comment name on owners"),
+            QStringLiteral("changed view priced"),
+            QStringLiteral("missing view owner_items"),
+            QStringLiteral("extra table scratch"),
+            QStringLiteral("extra column legacy on owners"),
+            QStringLiteral("extra index owners_note_idx on owners"),
+        };
+        for (const QString &description : expected)
+            QVERIFY2(hasDifference(report, description), qPrintable(description + QLatin1Char('\n') + listed(report)));
+        const auto reports =
+            std::find_if(report.schemas.cbegin(), report.schemas.cend(),
+                         [](const SchemaComparison &schema) { return schema.schema == QLatin1String("reports"); });
+        QVERIFY(reports != report.schemas.cend() && reports->missing);
+        QCOMPARE(report.differenceCount(), expected.size() + 1); // and the missing schema
+        QCOMPARE(report.plan.keptExtras.size(), 3);
+    }
+
+    // Schemas and extensions first, types and sequences before the tables that use them, the
+    // tables before their keys, views after their tables, the schema of a view after the one it reads.
+    void theScriptIsInDependencyOrder()
+    {
+        makeDifferentDatabases();
+        const MigrationPlan plan = compare(PlanOptions{}).plan;
+        const QByteArray script = plan.toSql({}).toUtf8();
+        const int schema = statementIndex(plan, QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"reports\""));
+        const int extension = statementIndex(plan, QStringLiteral("CREATE EXTENSION IF NOT EXISTS \"pg_trgm\""));
+        const int type = statementIndex(plan, QStringLiteral("CREATE TYPE \"app\".\"colour\""));
+        const int table = statementIndex(plan, QStringLiteral("CREATE TABLE \"app\".\"tags\""));
+        const int foreignKey = statementIndex(plan, QStringLiteral("ALTER TABLE \"app\".\"tags\" ADD CONSTRAINT"),
+                                              QStringLiteral("FOREIGN KEY"));
+        const int view = statementIndex(plan, QStringLiteral("CREATE OR REPLACE VIEW \"app\".\"priced\""));
+        const int column = statementIndex(plan, QStringLiteral("ALTER TABLE \"app\".\"items\" ADD COLUMN"));
+        const int reportsView = statementIndex(plan, QStringLiteral("CREATE OR REPLACE VIEW \"reports\""));
+        QVERIFY2(schema == 0 && extension > schema, script.constData());
+        QVERIFY2(type > extension && table > type && foreignKey > table, script.constData());
+        QVERIFY2(view > column && reportsView > view, script.constData());
+    }
+
+    void theScriptMakesTheSchemasAlike()
+    {
+        makeDifferentDatabases();
+        QVERIFY(runScript(compare(PlanOptions{}).plan));
+        const CompareReport after = compare(PlanOptions{});
+        QVERIFY2(after.plan.statements.isEmpty(), qPrintable(listed(after)));
+        QCOMPARE(after.differenceCount(), 3); // the extras, kept
+        QVERIFY(hasDifference(after, QStringLiteral("extra table scratch")));
+        // With the extras dropped too, pg_dump -s of the two is the same, line for line.
+        PlanOptions drops;
+        drops.allowDrop = true;
+        QVERIFY(runScript(compare(drops).plan));
+        QVERIFY(compare(PlanOptions{}).isEmpty());
+        const QStringList source = schemaDump(m_source->profile());
+        QVERIFY(source.size() > 100);
+        QCOMPARE(schemaDump(m_target->profile()), source);
+    }
+
+    void aDatabaseIsLikeItsCopy()
+    {
+        for (const QString &statement : kCommon + kSourceOnly) {
+            QCOMPARE(test::queryValues(m_source->profile(), statement), QStringList());
+            QCOMPARE(test::queryValues(m_target->profile(), statement), QStringList());
+        }
+        const CompareReport report = compare(PlanOptions{});
+        QVERIFY2(report.isEmpty(), qPrintable(listed(report)));
+        QVERIFY(report.plan.isEmpty());
+    }
+
+    // A pack's expected model as the source: the repair of a NetRaven v2 database, by compare.
+    void aPacksModelIsASource()
+    {
+        auto bootstrap = std::make_shared<BootstrapJob>(m_target->profile(), netRavenV2());
+        QVERIFY(run(bootstrap));
+        QCOMPARE(test::queryValues(m_target->profile(), QStringLiteral("DROP INDEX ix_devices_hostname")),
+                 QStringList());
+        auto job = std::make_shared<CompareJob>(CompareSource{{}, netRavenV2(), 0}, m_target->profile(), QStringList(),
+                                                PlanOptions{});
+        QVERIFY(run(job));
+        const CompareReport &report = job->result();
+        QVERIFY(report.source.startsWith(QLatin1String("pack netraven-v2 version")));
+        QCOMPARE(report.schemas.size(), 1);
+        QCOMPARE(report.schemas.first().schema, QStringLiteral("public"));
+        QVERIFY2(report.differenceCount() == 1 &&
+                     hasDifference(report, QStringLiteral("missing index ix_devices_hostname on devices")),
+                 qPrintable(listed(report)));
+        QVERIFY(runScript(report.plan));
+        auto again = std::make_shared<CompareJob>(CompareSource{{}, netRavenV2(), 0}, m_target->profile(),
+                                                  QStringList(), PlanOptions{});
+        QVERIFY(run(again));
+        QVERIFY2(again->result().isEmpty(), qPrintable(listed(again->result())));
+    }
+
+    void anUnreachableSourceIsAConnectionError()
+    {
+        ConnectionProfile gone = m_source->profile();
+        gone.database = QStringLiteral("nrdb_no_such_database");
+        auto job = std::make_shared<CompareJob>(CompareSource{gone, std::nullopt, 0}, m_target->profile(),
+                                                QStringList(), PlanOptions{});
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        runner.submit(job);
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Failed);
+        const Error error = finished.first().at(2).value<Error>();
+        QVERIFY2(error.fullText().contains(QLatin1String("nrdb_no_such_database")), qPrintable(error.fullText()));
+    }
+
+private:
+    void makeDifferentDatabases()
+    {
+        for (const QString &statement : kCommon + kSourceOnly)
+            QCOMPARE(test::queryValues(m_source->profile(), statement), QStringList());
+        for (const QString &statement : kCommon + kTargetOnly)
+            QCOMPARE(test::queryValues(m_target->profile(), statement), QStringList());
+    }
+
+    CompareReport compare(const PlanOptions &options)
+    {
+        auto job = std::make_shared<CompareJob>(CompareSource{m_source->profile(), std::nullopt, 0},
+                                                m_target->profile(), QStringList(), options);
+        if (!run(job))
+            return {};
+        return job->result();
+    }
+
+    static int statementIndex(const MigrationPlan &plan, const QString &start, const QString &containing = {})
+    {
+        for (int i = 0; i < plan.statements.size(); ++i) {
+            const QString &sql = plan.statements.at(i).sql;
+            if (sql.startsWith(start) && sql.contains(containing))
+                return i;
+        }
+        return -1;
+    }
+
+    static QString listed(const CompareReport &report)
+    {
+        QStringList lines;
+        for (const SchemaComparison &schema : report.schemas) {
+            for (const DriftItem &item : schema.differences)
+                lines << schema.schema + QStringLiteral(": ") + item.describe();
+        }
+        for (const DriftItem &item : report.extensions)
+            lines << item.describe();
+        return lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + report.plan.toSql({});
+    }
+
+    QProcessEnvironment clientEnvironment(const ConnectionProfile &profile) const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), profile.password);
+        environment.insert(QStringLiteral("PGHOST"), profile.host);
+        environment.insert(QStringLiteral("PGPORT"), profile.port);
+        environment.insert(QStringLiteral("PGUSER"), profile.user);
+        environment.insert(QStringLiteral("PGDATABASE"), profile.database);
+        return environment;
+    }
+
+    bool runScript(const MigrationPlan &plan)
+    {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("compare.sql"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(plan.toSql(QStringLiteral("test")).toUtf8()) <= 0)
+            return false;
+        file.close();
+        QProcess psql;
+        psql.setProcessEnvironment(clientEnvironment(m_target->profile()));
+        psql.start(QDir(m_binDir).filePath(QStringLiteral("psql")),
+                   {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                    QStringLiteral("-f"), path});
+        if (!psql.waitForFinished(60000) || psql.exitCode() != 0) {
+            qWarning("psql: %s\n%s", psql.readAllStandardError().constData(), qPrintable(plan.toSql({})));
+            return false;
+        }
+        return true;
+    }
+
+    // pg_dump -s, without the lines that differ between any two dumps (\restrict's random key).
+    QStringList schemaDump(const ConnectionProfile &profile) const
+    {
+        QProcess dump;
+        dump.setProcessEnvironment(clientEnvironment(profile));
+        dump.start(QDir(m_binDir).filePath(QStringLiteral("pg_dump")), {QStringLiteral("-s")});
+        if (!dump.waitForFinished(60000) || dump.exitCode() != 0)
+            return {QString::fromUtf8(dump.readAllStandardError())};
+        static const QRegularExpression varying(QStringLiteral("^\\\\(un)?restrict "));
+        QStringList lines = QString::fromUtf8(dump.readAllStandardOutput()).split(QLatin1Char('\n'));
+        lines.removeIf([](const QString &line) { return varying.match(line).hasMatch(); });
+        return lines;
+    }
+
+    template <typename JobType>
+    bool run(const std::shared_ptr<JobType> &job)
+    {
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        runner.submit(job);
+        if (!runner.waitForIdle(120000) || finished.isEmpty())
+            return false;
+        if (finished.first().at(1).value<JobState>() != JobState::Succeeded) {
+            qWarning("%s", qPrintable(finished.first().at(2).value<Error>().fullText()));
+            return false;
+        }
+        return true;
+    }
+
+    test::ScratchDatabase m_probe{QStringLiteral("compareprobe")};
+    std::unique_ptr<test::ScratchDatabase> m_source;
+    std::unique_ptr<test::ScratchDatabase> m_target;
+    QString m_binDir;
+};
+
+QTEST_MAIN(TestCompare)
+#include "tst_compare.moc"
