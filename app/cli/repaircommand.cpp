@@ -64,7 +64,7 @@ int runRepairCommand(const QStringList &arguments)
     else if (apply)
         writeOut(QStringLiteral("Repaired %1 with %2 statement(s). %3\n")
                      .arg(target.profile.database)
-                     .arg(report.statementMs.size())
+                     .arg(report.run.statements.size())
                      .arg(report.after ? report.after->verdict() : report.before.verdict()));
     else
         writeOut(QStringLiteral("%1 statement(s) would repair %2.\n")

@@ -64,6 +64,8 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
         arguments << QStringLiteral("--schema=") + schema;
     for (const QString &schema : m_options.excludedSchemas)
         arguments << QStringLiteral("--exclude-schema=") + schema;
+    if (!m_options.privileges)
+        arguments << QStringLiteral("--no-privileges");
     context.setPhase(QStringLiteral("Dumping the schema"));
     context.info(QStringLiteral("pg_dump %1 --schema-only from %2").arg(tools.versionText, server.currentDatabase));
     ChildCommand dump(tools.pgDump(), arguments, {}, environment.value().environment());

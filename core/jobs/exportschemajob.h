@@ -13,6 +13,7 @@ struct SchemaExportOptions {
     QStringList schemas;                                 // only these; empty: every schema…
     QStringList excludedSchemas{QStringLiteral("nrdb")}; // …but these (our own bookkeeping)
     QString toolsDirectory;                              // where pg_dump is, if not found by itself
+    bool privileges = true;                              // false: no GRANT or REVOKE (for a server without the roles)
 };
 
 struct SchemaExportResult {

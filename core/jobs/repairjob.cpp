@@ -1,12 +1,8 @@
 #include "repairjob.h"
 
-#include "connection/libpqconnection.h"
 #include "jobs/jobcontext.h"
 #include "jobs/packlock.h"
 #include "jobs/verifyjob.h"
-
-#include <QElapsedTimer>
-#include <QJsonArray>
 
 namespace nrdb {
 
@@ -16,13 +12,10 @@ constexpr int kPackLockTimeoutMs = 30000;
 
 QJsonObject RepairReport::toJson() const
 {
-    QJsonArray durations;
-    for (qint64 ms : statementMs)
-        durations << ms;
     QJsonObject json{{QStringLiteral("before"), before.toJson()},
                      {QStringLiteral("plan"), plan.toJson()},
                      {QStringLiteral("applied"), applied},
-                     {QStringLiteral("statementMs"), durations}};
+                     {QStringLiteral("run"), run.toJson()}};
     if (after)
         json.insert(QStringLiteral("after"), after->toJson());
     return json;
@@ -75,38 +68,15 @@ Status RepairJob::applyPlan(JobContext &context, const QSqlDatabase &db, const M
     const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, kPackLockTimeoutMs);
     if (!lock)
         return lock.error();
-    const QVector<PlannedStatement> &statements = report.plan.statements;
-    context.setPhase(QStringLiteral("Applying"), statements.size());
-    for (int i = 0; i < statements.size(); ++i) {
-        const PlannedStatement &statement = statements.at(i);
-        const QString where =
-            QStringLiteral("statement %1 of %2 (%3)").arg(i + 1).arg(statements.size()).arg(statement.item.describe());
-        if (context.isCancelled())
-            return Error::cancelled(
-                QStringLiteral("Cancelled before %1; the %2 before it are applied").arg(where).arg(i));
-        QElapsedTimer clock;
-        clock.start();
-        for (const QString &setting : report.plan.settingsFor(statement)) {
-            if (Status set = execScript(db, setting, where); !set)
-                return set.error();
-        }
-        if (Status ran = execScript(db, statement.sql, where); !ran) {
-            Error error = ran.error(); // its message starts with where
-            error.message = QStringLiteral("The repair stopped at %1. The %2 statement(s) before it are applied.")
-                                .arg(error.message)
-                                .arg(i);
-            return error;
-        }
-        report.statementMs << clock.elapsed();
-        context.info(QStringLiteral("%1/%2 in %3 ms: %4")
-                         .arg(i + 1)
-                         .arg(statements.size())
-                         .arg(report.statementMs.last())
-                         .arg(statement.sql.section(QLatin1Char('\n'), 0, 0)));
-        context.setProgress(i + 1, statements.size());
+    report.run = runPlan(context, db, report.plan, false);
+    if (report.run.failure) {
+        Error error = *report.run.failure;
+        if (error.kind != ErrorKind::Cancelled)
+            error.message = QStringLiteral("The repair stopped at ") + error.message;
+        return error;
     }
     report.applied = true;
-    return execScript(db, QStringLiteral("RESET lock_timeout; RESET statement_timeout"), QStringLiteral("repair"));
+    return {};
 }
 
 } // namespace nrdb

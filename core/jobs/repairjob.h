@@ -2,6 +2,7 @@
 
 #include "jobs/jobwithresult.h"
 #include "jobs/packchoice.h"
+#include "jobs/planrunner.h"
 #include "model/migrationplan.h"
 #include "model/verifyreport.h"
 
@@ -14,7 +15,7 @@ struct RepairReport {
     VerifyReport before;
     MigrationPlan plan;
     bool applied = false;              // the plan ran to its end
-    QVector<qint64> statementMs;       // per statement run, in order
+    PlanRun run;                       // what applying it did, statement by statement
     std::optional<VerifyReport> after; // verify once the plan ran
 
     QJsonObject toJson() const; // what --json prints

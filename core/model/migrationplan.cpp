@@ -38,6 +38,7 @@ enum Phase {
 };
 
 const QString kAccessExclusive = QStringLiteral("ACCESS EXCLUSIVE");
+const QString kSequenceLock = QStringLiteral("SHARE ROW EXCLUSIVE"); // what ALTER SEQUENCE takes
 
 QString sequenceType(const QString &description)
 {
@@ -289,14 +290,18 @@ private:
         const QString table = qualified(item.table);
         const QString name = quoteIdentifier(item.object);
         const bool alreadyNotValid = item.expected.endsWith(QLatin1String(" NOT VALID"));
+        // A foreign key takes SHARE ROW EXCLUSIVE on both tables; a check, ACCESS EXCLUSIVE (briefly).
+        const QString lock =
+            item.expected.startsWith(QLatin1String("FOREIGN KEY"))
+                ? lockOn(QStringLiteral("SHARE ROW EXCLUSIVE"), item.table + referencedTable(item.expected))
+                : lockOn(kAccessExclusive, item.table);
         if (m_newTables.contains(item.table) || alreadyNotValid) {
             add(phase, item, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3").arg(table, name, item.expected),
-                lockOn(QStringLiteral("SHARE ROW EXCLUSIVE"), item.table + referencedTable(item.expected)));
+                lock);
             return;
         }
         add(phase, item,
-            QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 NOT VALID").arg(table, name, item.expected),
-            lockOn(QStringLiteral("SHARE ROW EXCLUSIVE"), item.table + referencedTable(item.expected)));
+            QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 NOT VALID").arg(table, name, item.expected), lock);
         add(Validations, item, QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2").arg(table, name),
             lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table),
             QStringLiteral("fails if a row breaks it; the constraint then stays NOT VALID"), StatementCost::Scans);
@@ -439,7 +444,7 @@ private:
             add(Types, item,
                 QStringLiteral("ALTER TYPE %1 ADD VALUE IF NOT EXISTS %2%3")
                     .arg(qualified(item.object), quoteLiteral(wanted.at(i)), place),
-                lockOn(kAccessExclusive, item.object));
+                lockOn(QStringLiteral("EXCLUSIVE"), item.object)); // on the type: its tables go on
         }
     }
 
@@ -454,7 +459,7 @@ private:
                 QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2.%3")
                     .arg(qualified(name), qualified(owner.section(QLatin1Char('.'), 0, 0)),
                          quoteIdentifier(owner.section(QLatin1Char('.'), 1))),
-                lockOn(kAccessExclusive, name));
+                lockOn(kSequenceLock, name));
     }
 
     void planSequence(const DriftItem &item)
@@ -466,7 +471,7 @@ private:
         if (sequenceType(item.expected) != sequenceType(item.actual))
             add(Sequences, item,
                 QStringLiteral("ALTER SEQUENCE %1 AS %2").arg(qualified(item.object), sequenceType(item.expected)),
-                lockOn(kAccessExclusive, item.object));
+                lockOn(kSequenceLock, item.object));
         if (sequenceOwner(item.expected) != sequenceOwner(item.actual)) {
             const QString owner = sequenceOwner(item.expected);
             add(SequenceOwners, item,
@@ -475,7 +480,7 @@ private:
                          owner.isEmpty() ? QStringLiteral("NONE")
                                          : qualified(owner.section(QLatin1Char('.'), 0, 0)) + QLatin1Char('.') +
                                                quoteIdentifier(owner.section(QLatin1Char('.'), 1))),
-                lockOn(kAccessExclusive, item.object));
+                lockOn(kSequenceLock, item.object));
         }
     }
 

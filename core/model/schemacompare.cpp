@@ -149,6 +149,7 @@ CompareReport compareSchemaSets(const SchemaSet &source, const SchemaSet &target
     report.sourceServerVersion = source.serverVersion;
     report.targetServerVersion = target.serverVersion;
     report.plan.options = options;
+    report.wanted = source;
     QStringList names = source.models.keys() + target.models.keys();
     names.removeDuplicates();
     names.sort();
@@ -176,6 +177,16 @@ CompareReport compareSchemaSets(const SchemaSet &source, const SchemaSet &target
     for (const MigrationPlan &plan : std::as_const(plans))
         append(report.plan, plan);
     return report;
+}
+
+CompareReport compareWithWanted(const SchemaSet &wanted, const SchemaSnapshot &snapshot, const QString &label,
+                                const PlanOptions &options)
+{
+    SchemaSet current = SchemaSet::fromSnapshot(snapshot, wanted.models.keys());
+    current.label = label;
+    if (!wanted.extensions)
+        current.extensions.reset(); // nothing to compare them with
+    return compareSchemaSets(wanted, current, options);
 }
 
 } // namespace nrdb

@@ -40,6 +40,7 @@ struct CompareReport {
     QVector<SchemaComparison> schemas;
     QVector<DriftItem> extensions; // database-wide; object: the extension's name
     MigrationPlan plan;            // every schema's statements, in the order they run
+    SchemaSet wanted;              // the source's schemas: what a target should be once the plan ran
     qint64 durationMs = 0;
 
     int differenceCount() const;
@@ -52,5 +53,10 @@ struct CompareReport {
 // schemas and extensions the target lacks first, then each schema's planMigration. Extensions the
 // target has and the source lacks are listed only: dropping one drops what uses it.
 CompareReport compareSchemaSets(const SchemaSet &source, const SchemaSet &target, const PlanOptions &options);
+
+// A database's snapshot (labelled label) against the schemas wanted, once a plan made from them
+// ran: those schemas only, and extensions when wanted knows them.
+CompareReport compareWithWanted(const SchemaSet &wanted, const SchemaSnapshot &snapshot, const QString &label,
+                                const PlanOptions &options);
 
 } // namespace nrdb

@@ -847,6 +847,12 @@ private slots:
         QCOMPARE(report.value(QStringLiteral("differenceCount")).toInt(), 1);
         QCOMPARE(report[QStringLiteral("schemas")][0][QStringLiteral("schema")].toString(), QStringLiteral("public"));
         QVERIFY(QFileInfo(script).size() > 0);
+        const Run rehearsed =
+            dbctl({QStringLiteral("compare"), from, to, QStringLiteral("--rehearse")}, {}, environment);
+        QCOMPARE(rehearsed.exitCode, 4); // rehearsed only: the target still differs
+        QVERIFY2(rehearsed.out.contains(QLatin1String("Rehearsal on a copy of the schema of")) &&
+                     rehearsed.out.contains(QLatin1String("held: ACCESS EXCLUSIVE on public.notes")),
+                 qPrintable(rehearsed.out));
 
         ChildCommand psql(QDir(source.server().binDir).filePath(QStringLiteral("psql")),
                           {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),

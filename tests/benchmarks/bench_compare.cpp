@@ -49,7 +49,8 @@ void createDatabase(const SandboxState &server, const QString &database, int tab
         return;
     QSqlQuery query(session.database());
     for (int table = 10; table < tables; table += tables / 10) {
-        if (!query.exec(QStringLiteral("ALTER TABLE bench.t%1 ADD COLUMN extra_note text").arg(table)))
+        if (!query.exec(
+                QStringLiteral("ALTER TABLE bench.t%1 ADD COLUMN extra_note text").arg(table, 5, 10, QLatin1Char('0'))))
             fail(QStringLiteral("difference"), Error::sql(query.lastError().text(), {}));
     }
 }

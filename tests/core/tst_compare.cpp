@@ -1,14 +1,18 @@
 // Compare on a real server: two databases with every kind of difference are listed, and the
 // script, run by psql, makes pg_dump -s of both the same (the target's extras aside, or with them
 // dropped when drops are allowed); a pack's model is a source too; a database compared with a
-// copy of itself has nothing to say.
+// copy of itself has nothing to say. The script rehearsed on a copy in a sandbox of its own holds
+// the locks its labels say and leaves nothing to do; applied, it stops at a failing statement and
+// says what ran.
 #include "queries.h"
 #include "scratchdatabase.h"
 
 #include "backup/clienttools.h"
+#include "jobs/applyplanjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/comparejob.h"
 #include "jobs/jobrunner.h"
+#include "jobs/rehearsejob.h"
 #include "model/modelpack.h"
 
 #include <QProcess>
@@ -224,6 +228,84 @@ private slots:
                                                   QStringList(), PlanOptions{});
         QVERIFY(run(again));
         QVERIFY2(again->result().isEmpty(), qPrintable(listed(again->result())));
+    }
+
+    // Each statement that runs in a transaction holds, as its strongest lock, the one its label
+    // names; the copy is then like the source, and the target was only read.
+    void aRehearsalHoldsTheLocksThePlanSays()
+    {
+        makeDifferentDatabases();
+        const CompareReport report = compare(PlanOptions{});
+        auto rehearsal = std::make_shared<RehearseJob>(m_target->profile(), report.plan, report.wanted);
+        QVERIFY(run(rehearsal));
+        const RehearsalReport &rehearsed = rehearsal->result();
+        QVERIFY2(rehearsed.ok(),
+                 qPrintable(rehearsed.run.failure ? rehearsed.run.failure->fullText() : listed(*rehearsed.after)));
+        QVERIFY(rehearsed.server.startsWith(QLatin1String("15.")));
+        QCOMPARE(rehearsed.run.statements.size(), report.plan.statements.size());
+        int checked = 0;
+        for (int i = 0; i < report.plan.statements.size(); ++i) {
+            const PlannedStatement &statement = report.plan.statements.at(i);
+            if (!statement.inTransaction || statement.lock.startsWith(QLatin1String("none")))
+                continue;
+            const QStringList &held = rehearsed.run.statements.at(i).locks;
+            const QString mode = statement.lock.section(QStringLiteral(" on "), 0, 0);
+            QVERIFY2(!held.isEmpty() && held.first().startsWith(mode + QStringLiteral(" on ")),
+                     qPrintable(statement.sql + QStringLiteral("\nlabel: ") + statement.lock +
+                                QStringLiteral("\nheld: ") + held.join(QStringLiteral(", "))));
+            ++checked;
+        }
+        QVERIFY(checked >= 10);
+        QCOMPARE(compare(PlanOptions{}).differenceCount(), report.differenceCount());
+    }
+
+    void anAppliedScriptLeavesNothingToDo()
+    {
+        makeDifferentDatabases();
+        PlanOptions drops;
+        drops.allowDrop = true;
+        const CompareReport report = compare(drops);
+        auto apply = std::make_shared<ApplyPlanJob>(m_target->profile(), report.plan, report.wanted);
+        QVERIFY(run(apply));
+        QVERIFY(apply->result().run.complete);
+        QCOMPARE(apply->result().run.statements.size(), report.plan.statements.size());
+        QVERIFY2(apply->result().after->isEmpty(), qPrintable(listed(*apply->result().after)));
+        QCOMPARE(schemaDump(m_target->profile()), schemaDump(m_source->profile()));
+    }
+
+    // A statement that fails on the copy is what the rehearsal found; on the target it ends the
+    // apply, saying which statement and that the ones before it are applied.
+    void aFailingStatementIsFoundByTheRehearsalAndStopsTheApply()
+    {
+        for (const QString &statement : kCommon)
+            QCOMPARE(test::queryValues(m_target->profile(), statement), QStringList());
+        MigrationPlan plan;
+        plan.statements << PlannedStatement{QStringLiteral("CREATE TABLE app.first (id integer)"), {}, {}, {}}
+                        << PlannedStatement{QStringLiteral("ALTER TABLE app.nowhere ADD COLUMN x integer"), {}, {}, {}}
+                        << PlannedStatement{QStringLiteral("CREATE TABLE app.third (id integer)"), {}, {}, {}};
+        auto rehearsal = std::make_shared<RehearseJob>(m_target->profile(), plan, std::nullopt);
+        QVERIFY(run(rehearsal));
+        const RehearsalReport &rehearsed = rehearsal->result();
+        QVERIFY(!rehearsed.ok());
+        QCOMPARE(rehearsed.run.statements.size(), 1);
+        QVERIFY(rehearsed.run.failure && rehearsed.run.failure->sqlState == QLatin1String("42P01"));
+        QCOMPARE(test::queryValue(m_target->profile(), QStringLiteral("SELECT to_regclass('app.first') IS NULL")),
+                 QStringLiteral("true")); // the target was only read
+
+        auto apply = std::make_shared<ApplyPlanJob>(m_target->profile(), plan, SchemaSet());
+        JobRunner runner;
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        runner.submit(apply);
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Failed);
+        const QString message = finished.first().at(2).value<Error>().message;
+        QVERIFY2(message.startsWith(QLatin1String("statement 2 of 3")) &&
+                     message.endsWith(QLatin1String("The 1 statement(s) before it are applied.")),
+                 qPrintable(message));
+        QCOMPARE(apply->run().statements.size(), 1);
+        QCOMPARE(test::queryValue(m_target->profile(), QStringLiteral("SELECT to_regclass('app.first') IS NOT NULL AND "
+                                                                      "to_regclass('app.third') IS NULL")),
+                 QStringLiteral("true"));
     }
 
     void anUnreachableSourceIsAConnectionError()

@@ -104,7 +104,7 @@ private slots:
         QVERIFY2(hasStatement(report.plan, QString::fromUtf8(expectedStart)), qPrintable(report.plan.toSql({})));
         QVERIFY(report.plan.refused.isEmpty());
         QVERIFY(report.applied);
-        QCOMPARE(report.statementMs.size(), report.plan.statements.size());
+        QCOMPARE(report.run.statements.size(), report.plan.statements.size());
         QVERIFY(report.after);
         QVERIFY2(!report.after->hasDifferences(), qPrintable(report.after->differenceLines().join(QLatin1Char('\n')) +
                                                              QLatin1Char('\n') + report.plan.toSql({})));

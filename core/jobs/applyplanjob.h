@@ -1,0 +1,46 @@
+#pragma once
+
+#include "jobs/jobwithresult.h"
+#include "jobs/planrunner.h"
+#include "model/schemacompare.h"
+
+#include <optional>
+
+namespace nrdb {
+
+// What applying a compare's script did to its target.
+struct ApplyReport {
+    PlanRun run;
+    std::optional<CompareReport> after; // the target against the wanted schemas, once the script ran
+
+    QJsonObject toJson() const;
+};
+
+// Runs a compare's script on its target (runPlan: each statement committed on its own with its
+// timeouts; a cancel stops the running one on the server and keeps those before it), then compares
+// the target with the wanted schemas again. A statement that fails ends the job with its error;
+// the report still says what ran. Thread: as JobWithResult.
+class ApplyPlanJob : public JobWithResult<ApplyReport> {
+public:
+    ApplyPlanJob(ConnectionProfile target, MigrationPlan plan, SchemaSet wanted)
+        : m_target(std::move(target)), m_plan(std::move(plan)), m_wanted(std::move(wanted))
+    {
+    }
+
+    QString title() const override;
+    JobAccess access() const override { return JobAccess::Write; }
+    ConnectionProfile target() const override { return m_target; }
+    // What ran before a failure (the job's result only when it succeeds).
+    const PlanRun &run() const { return m_run; }
+
+protected:
+    Result<ApplyReport> execute(JobContext &context) override;
+
+private:
+    ConnectionProfile m_target;
+    MigrationPlan m_plan;
+    SchemaSet m_wanted;
+    PlanRun m_run;
+};
+
+} // namespace nrdb

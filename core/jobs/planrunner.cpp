@@ -1,0 +1,126 @@
+#include "jobs/planrunner.h"
+
+#include "connection/libpqconnection.h"
+#include "jobs/jobcontext.h"
+#include "util/sqlresource.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace nrdb {
+
+namespace {
+
+// "AccessExclusiveLock" as SQL names it: "ACCESS EXCLUSIVE".
+QString lockModeName(QString mode)
+{
+    static const QRegularExpression wordStart(QStringLiteral("(?<=[a-z])(?=[A-Z])"));
+    mode.chop(int(qstrlen("Lock")));
+    return mode.replace(wordStart, QStringLiteral(" ")).toUpper();
+}
+
+Result<QStringList> locksHeld(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sqlResource(QStringLiteral("locks_held"))))
+        return Error::sql(QStringLiteral("Could not read the locks held"), query.lastError().nativeErrorCode(),
+                          query.lastError().text());
+    QStringList locks;
+    while (query.next())
+        locks << QStringLiteral("%1 on %2.%3")
+                     .arg(lockModeName(query.value(0).toString()), query.value(1).toString(),
+                          query.value(2).toString());
+    return locks;
+}
+
+// The statement in a transaction of its own, with its settings local to it, and the locks it took.
+Result<QStringList> runRecordingLocks(const QSqlDatabase &db, const QStringList &settings, const QString &sql,
+                                      const QString &where)
+{
+    QStringList local;
+    for (const QString &setting : settings)
+        local << QString(setting).replace(QStringLiteral("SET "), QStringLiteral("SET LOCAL "));
+    if (Status begun = execScript(db, QStringLiteral("BEGIN; ") + local.join(QStringLiteral("; ")), where); !begun)
+        return begun.error();
+    const Status ran = execScript(db, sql, where);
+    Result<QStringList> locks = ran ? locksHeld(db) : Result<QStringList>(ran.error());
+    if (!locks) {
+        execScript(db, QStringLiteral("ROLLBACK"), where);
+        return locks.error();
+    }
+    if (Status committed = execScript(db, QStringLiteral("COMMIT"), where); !committed)
+        return committed.error();
+    return locks;
+}
+
+} // namespace
+
+QJsonObject PlanRun::toJson() const
+{
+    QJsonArray runs;
+    for (const StatementRun &run : statements)
+        runs << QJsonObject{{QStringLiteral("ms"), run.ms},
+                            {QStringLiteral("locks"), QJsonArray::fromStringList(run.locks)}};
+    QJsonObject json{{QStringLiteral("complete"), complete}, {QStringLiteral("statements"), runs}};
+    if (failure)
+        json.insert(QStringLiteral("failure"), failure->fullText());
+    return json;
+}
+
+PlanRun runPlan(JobContext &context, const QSqlDatabase &db, const MigrationPlan &plan, bool recordLocks)
+{
+    PlanRun run;
+    const QVector<PlannedStatement> &statements = plan.statements;
+    context.setPhase(QStringLiteral("Applying"), statements.size());
+    for (int i = 0; i < statements.size(); ++i) {
+        const PlannedStatement &statement = statements.at(i);
+        const QString where =
+            QStringLiteral("statement %1 of %2 (%3)").arg(i + 1).arg(statements.size()).arg(statement.item.describe());
+        if (context.isCancelled()) {
+            run.failure =
+                Error::cancelled(QStringLiteral("Cancelled before %1; the %2 before it are applied").arg(where).arg(i));
+            return run;
+        }
+        QElapsedTimer clock;
+        clock.start();
+        StatementRun done;
+        Status ran;
+        if (recordLocks && statement.inTransaction) {
+            Result<QStringList> locks = runRecordingLocks(db, plan.settingsFor(statement), statement.sql, where);
+            ran = locks ? Status() : Status(locks.error());
+            if (locks)
+                done.locks = locks.value();
+        } else {
+            for (const QString &setting : plan.settingsFor(statement)) {
+                if (ran = execScript(db, setting, where); !ran)
+                    break;
+            }
+            if (ran)
+                ran = execScript(db, statement.sql, where);
+            if (recordLocks)
+                done.locks = QStringList{statement.lock};
+        }
+        if (!ran) {
+            Error error = ran.error(); // its message starts with where
+            error.message = QStringLiteral("%1. The %2 statement(s) before it are applied.").arg(error.message).arg(i);
+            run.failure = error;
+            return run;
+        }
+        done.ms = clock.elapsed();
+        run.statements << done;
+        context.info(QStringLiteral("%1/%2 in %3 ms: %4")
+                         .arg(i + 1)
+                         .arg(statements.size())
+                         .arg(done.ms)
+                         .arg(statement.sql.section(QLatin1Char('\n'), 0, 0)));
+        context.setProgress(i + 1, statements.size());
+    }
+    run.complete = true;
+    execScript(db, QStringLiteral("RESET lock_timeout; RESET statement_timeout"), QStringLiteral("the plan"));
+    return run;
+}
+
+} // namespace nrdb
