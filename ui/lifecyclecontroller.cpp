@@ -2,6 +2,7 @@
 
 #include "activeconnection.h"
 #include "jobslot.h"
+#include "productionconfirm.h"
 #include "repairdialog.h"
 
 #include "jobs/adoptjob.h"
@@ -32,15 +33,7 @@ const ConnectionProfile &LifecycleController::profile() const
 
 bool LifecycleController::confirmWrite(const QString &action)
 {
-    if (!profile().isProduction())
-        return true;
-    bool ok = false;
-    const QString typed =
-        QInputDialog::getText(m_dialogParent, tr("%1 on Production").arg(action),
-                              tr("%1 changes the PRODUCTION database %2 on %3.\n\nType the database name to go ahead:")
-                                  .arg(action, profile().database, profile().host),
-                              QLineEdit::Normal, {}, &ok);
-    return ok && typed == profile().database;
+    return confirmProductionWrite(m_dialogParent, profile(), action);
 }
 
 bool LifecycleController::succeeded(const Job &job, const JobEnd &end)

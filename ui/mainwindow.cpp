@@ -4,6 +4,7 @@
 #include "activeconnection.h"
 #include "backupcontroller.h"
 #include "backupspanel.h"
+#include "comparedialog.h"
 #include "connectioncontroller.h"
 #include "connectiondialog.h"
 #include "diagrampage.h"
@@ -239,7 +240,22 @@ void MainWindow::createLifecycleActions()
     add(m_lifecycle, QStringLiteral("repairAction"), QIcon(), tr("Re&pair…"),
         tr("The script that brings the database back to its model, each statement with its lock and hazard; apply it"),
         &LifecycleController::repair, false);
+    add(this, QStringLiteral("compareAction"), QIcon(), tr("Co&mpare…"),
+        tr("The differences between this database and another (or a pack's model), and the script that aligns "
+           "them: rehearse it on a copy, then apply it"),
+        &MainWindow::openCompare, false);
     updateLifecycleActions();
+}
+
+CompareDialog *MainWindow::openCompare()
+{
+    auto *dialog = new CompareDialog(m_runner, m_connection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CompareDialog::marksChanged, m_diagram, &DiagramPage::setMarks);
+    connect(dialog, &CompareDialog::applied, m_browser, &SchemaBrowser::refresh);
+    connect(m_connection, &ActiveConnection::closed, dialog, &QDialog::close);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::updateLifecycleActions()

@@ -18,6 +18,7 @@ namespace nrdb {
 class ActiveConnection;
 class BackupController;
 class BackupsPanel;
+class CompareDialog;
 class ConnectionController;
 class DiagramPage;
 class JobRunner;
@@ -50,6 +51,8 @@ public:
     void showDiagram();
     void showBackups();
     LifecycleController *lifecycle() const { return m_lifecycle; }
+    // Opens Compare… for the connected database (a window of its own, closed with the connection).
+    CompareDialog *openCompare();
     BackupController *backups() const { return m_backups; }
     BackupsPanel *backupsPanel() const { return m_backupsPanel; }
 

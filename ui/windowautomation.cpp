@@ -1,6 +1,7 @@
 #include "windowautomation.h"
 
 #include "backupcontroller.h"
+#include "comparedialog.h"
 #include "diagrampage.h"
 #include "lifecyclecontroller.h"
 #include "mainwindow.h"
@@ -86,10 +87,34 @@ void showOnceRead(MainWindow &window, const WindowAutomation &automation)
     }
 }
 
-void runOnceConnected(MainWindow &window, const QString &action)
+// Compare… with the default pack's model, and the script rehearsed when there is one; the picture
+// is of the dialog, once that is done.
+void compareWithThePack(MainWindow &window, const QString &screenshot)
 {
-    QObject::connect(&window, &MainWindow::connected, window.lifecycle(), [&window, action] {
-        if (action == QLatin1String("bootstrap"))
+    CompareDialog *dialog = window.openCompare();
+    dialog->selectSource(QStringLiteral("pack ") + ModelPack::defaultName());
+    const auto capture = [dialog, screenshot] {
+        if (!screenshot.isEmpty())
+            QTimer::singleShot(400, dialog,
+                               [dialog, screenshot] { saveAndQuit(dialog, screenshot, "compare dialog"); });
+    };
+    QObject::connect(dialog, &CompareDialog::compared, dialog, [dialog, capture] {
+        if (dialog->report()->plan.isEmpty())
+            capture();
+        else
+            dialog->rehearse();
+    });
+    QObject::connect(dialog, &CompareDialog::rehearsed, dialog, capture);
+    QObject::connect(dialog, &CompareDialog::failed, dialog, capture);
+    dialog->compare();
+}
+
+void runOnceConnected(MainWindow &window, const QString &action, const QString &screenshot)
+{
+    QObject::connect(&window, &MainWindow::connected, window.lifecycle(), [&window, action, screenshot] {
+        if (action == QLatin1String("compare"))
+            compareWithThePack(window, screenshot);
+        else if (action == QLatin1String("bootstrap"))
             window.lifecycle()->bootstrap();
         else if (action == QLatin1String("verify"))
             window.lifecycle()->verify();
@@ -113,15 +138,16 @@ void openTheDialog(MainWindow &window, const QString &screenshot)
 
 Status automate(MainWindow &window, const WindowAutomation &automation)
 {
-    const QStringList actions{QStringLiteral("bootstrap"), QStringLiteral("verify"), QStringLiteral("backup")};
+    const QStringList actions{QStringLiteral("bootstrap"), QStringLiteral("verify"), QStringLiteral("backup"),
+                              QStringLiteral("compare")};
     if (!automation.run.isEmpty() && !actions.contains(automation.run))
-        return Error::usage(QStringLiteral("--run takes bootstrap, verify or backup"));
+        return Error::usage(QStringLiteral("--run takes bootstrap, verify, backup or compare"));
     showOnceRead(window, automation);
     if (!automation.run.isEmpty())
-        runOnceConnected(window, automation.run);
+        runOnceConnected(window, automation.run, automation.screenshot);
     if (automation.openDialog)
         openTheDialog(window, automation.screenshot);
-    else if (!automation.screenshot.isEmpty())
+    else if (!automation.screenshot.isEmpty() && automation.run != QLatin1String("compare")) // its own picture
         scheduleScreenshot(window, automation.screenshot, momentFor(automation));
     return {};
 }

@@ -15,7 +15,7 @@ class MainWindow;
 struct WindowAutomation {
     QString select;          // schema.table: shown once the schema is read
     bool diagram = false;    // the relationship diagram, once the schema is read
-    QString run;             // bootstrap, verify or backup, once connected
+    QString run;             // bootstrap, verify, backup or compare (with the pack), once connected
     QString screenshot;      // where the picture goes; empty: none
     bool openDialog = false; // the connection dialog at start (its picture, with screenshot)
     bool connecting = false; // a connection was asked for

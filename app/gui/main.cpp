@@ -40,8 +40,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Once the schema is read, show the table <schema.table> (in the diagram with --diagram)."),
         QStringLiteral("schema.table"));
     const QCommandLineOption runOption(QStringLiteral("run"),
-                                       QStringLiteral("Once connected, run <action>: bootstrap, verify, or backup "
-                                                      "(into netraven-dbadmin-backups in the temporary directory)."),
+                                       QStringLiteral("Once connected, run <action>: bootstrap, verify, backup "
+                                                      "(into netraven-dbadmin-backups in the temporary directory), "
+                                                      "or compare (with the default pack, rehearsed)."),
                                        QStringLiteral("action"));
     const QCommandLineOption diagramOption(QStringLiteral("diagram"),
                                            QStringLiteral("Once the schema is read, show the relationship diagram."));

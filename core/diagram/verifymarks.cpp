@@ -19,18 +19,12 @@ DiagramStatus statusOf(DriftKind kind)
 
 } // namespace
 
-DiagramMarks marksFromVerify(const VerifyReport &report)
+void addDriftMarks(const QString &schema, const QVector<DriftItem> &drift, DiagramMarks &marks)
 {
-    DiagramMarks marks;
-    const auto qualified = [&report](const QString &table) -> QString {
-        return report.schema + QLatin1Char('.') + table;
-    };
-    for (const QString &table : report.requiredMissing)
-        marks.tables.insert(qualified(table), DiagramStatus::Missing);
-    for (const DriftItem &item : report.drift) {
+    for (const DriftItem &item : drift) {
         if (item.table.isEmpty())
-            continue; // an enum or a sequence: nothing of it is drawn
-        const QString table = qualified(item.table);
+            continue; // an enum, a sequence or a view: nothing of it is drawn
+        const QString table = schema + QLatin1Char('.') + item.table;
         if (item.objectType == QLatin1String("table")) {
             marks.tables.insert(table, statusOf(item.kind));
         } else if (item.objectType == QLatin1String("column") ||
@@ -40,6 +34,14 @@ DiagramMarks marksFromVerify(const VerifyReport &report)
             marks.tables.insert(table, DiagramStatus::Changed);
         }
     }
+}
+
+DiagramMarks marksFromVerify(const VerifyReport &report)
+{
+    DiagramMarks marks;
+    for (const QString &table : report.requiredMissing)
+        marks.tables.insert(report.schema + QLatin1Char('.') + table, DiagramStatus::Missing);
+    addDriftMarks(report.schema, report.drift, marks);
     return marks;
 }
 

@@ -101,7 +101,8 @@ PlanRun runPlan(JobContext &context, const QSqlDatabase &db, const MigrationPlan
             if (ran)
                 ran = execScript(db, statement.sql, where);
             if (recordLocks)
-                done.locks = QStringList{statement.lock};
+                done.locks =
+                    QStringList{statement.lock + QStringLiteral(" (as planned: it runs outside a transaction)")};
         }
         if (!ran) {
             Error error = ran.error(); // its message starts with where

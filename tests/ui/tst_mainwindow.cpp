@@ -5,6 +5,7 @@
 #include "backupcontroller.h"
 #include "backupoptionsdialog.h"
 #include "backupspanel.h"
+#include "comparedialog.h"
 #include "logdock.h"
 #include "mainwindow.h"
 #include "repairdialog.h"
@@ -40,6 +41,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest/QtTest>
 
 using namespace nrdb;
@@ -251,6 +253,57 @@ private slots:
         QTRY_COMPARE(reported.count(), 2);
         QVERIFY(!reported.last().at(0).value<VerifyReport>().hasDifferences());
         QVERIFY(!repairButton->isEnabled());
+    }
+
+    // Compare… with the pack's model: the difference in the tree and on the diagram, Apply only
+    // after a clean rehearsal, and nothing left to do after it.
+    void compareRehearsesThenApplies()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("compare"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        {
+            JobRunner runner; // not the window's: its bootstrap would show the generated passwords
+            runner.submit(std::make_shared<BootstrapJob>(scratch.profile(), PackChoice::fromCatalog()));
+            QVERIFY(runner.waitForIdle(60000));
+        }
+        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("DROP INDEX ix_devices_hostname")).isEmpty());
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        CompareDialog *dialog = window.openCompare();
+        QVERIFY(dialog->selectSource(QStringLiteral("pack netraven-v2")));
+        DiagramMarks marks;
+        int compared = 0;
+        connect(dialog, &CompareDialog::marksChanged, this, [&marks](const DiagramMarks &shown) { marks = shown; });
+        connect(dialog, &CompareDialog::compared, this, [&compared] { ++compared; });
+        dialog->compare();
+        QTRY_COMPARE_WITH_TIMEOUT(compared, 1, 20000);
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("compareDifferences"));
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0),
+                 QStringLiteral("missing index ix_devices_hostname on devices"));
+        QCOMPARE(marks.tables.value(QStringLiteral("public.devices")), DiagramStatus::Changed);
+        auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("compareApplyButton"));
+        QVERIFY(!apply->isEnabled()); // not before a rehearsal
+
+        bool rehearsed = false;
+        connect(dialog, &CompareDialog::rehearsed, this, [&rehearsed] { rehearsed = true; });
+        dialog->rehearse();
+        QTRY_VERIFY_WITH_TIMEOUT(rehearsed, 60000);
+        QVERIFY2(dialog->rehearsal()->ok(), qPrintable(dialog->status()));
+        QCOMPARE(dialog->findChild<QTreeWidget *>(QStringLiteral("compareRehearsal"))->topLevelItemCount(), 1);
+        QVERIFY(apply->isEnabled());
+        bool applied = false;
+        connect(dialog, &CompareDialog::applied, this, [&applied] { applied = true; });
+        dialog->apply();
+        QTRY_VERIFY_WITH_TIMEOUT(applied, 30000);
+        QVERIFY2(dialog->report()->isEmpty(), qPrintable(dialog->status()));
+        QVERIFY2(dialog->status().startsWith(QLatin1String("Applied 1 statement to")), qPrintable(dialog->status()));
+        QVERIFY(marks.isEmpty());
+        QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                                                                    "'ix_devices_hostname'")),
+                 QStringLiteral("1"));
     }
 
     void sandboxButtonConnectsAndShowsTheSummary()
