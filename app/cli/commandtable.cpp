@@ -4,6 +4,7 @@
 #include "comparecommand.h"
 #include "connecttestcommand.h"
 #include "lifecyclecommands.h"
+#include "packcommand.h"
 #include "repaircommand.h"
 #include "restorecommands.h"
 #include "sandboxcommand.h"
@@ -87,6 +88,11 @@ const QList<CommandEntry> &commandTable()
          QStringLiteral("drop the temporary databases an interrupted restore or proof left behind"),
          runCleanupCommand,
          {}},
+        {QStringLiteral("pack"),
+         {},
+         runPackCommand,
+         {{QStringLiteral("new"),
+           QStringLiteral("make a model pack of any database: baseline, expected model, tables")}}},
         {QStringLiteral("sandbox"),
          {},
          runSandboxCommand,

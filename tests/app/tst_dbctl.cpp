@@ -871,6 +871,33 @@ private slots:
         QVERIFY2(badVersion.err.contains(QLatin1String("the version after @ is a number")), qPrintable(badVersion.err));
     }
 
+    // pack new: a pack of a database, which that database then verifies against.
+    void packNewMakesAPackItsDatabaseMatches()
+    {
+        test::ScratchDatabase source(QStringLiteral("clipack"));
+        QVERIFY(source.create());
+        QCOMPARE(test::queryValues(source.profile(), QStringLiteral("CREATE TABLE notes (id serial PRIMARY KEY)")),
+                 QStringList());
+        const QProcessEnvironment environment = environmentFor(source.server());
+        QTemporaryDir parent;
+        const QString directory = parent.filePath(QStringLiteral("notes-pack"));
+        const Run made = dbctl({QStringLiteral("pack"), QStringLiteral("new"), directory, QStringLiteral("--from"),
+                                source.profile().toUri()},
+                               {}, environment);
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY2(made.out.startsWith(QLatin1String("Made pack notes-pack in ")), qPrintable(made.out));
+        const QString uri = source.profile().toUri();
+        const Run before = dbctl({QStringLiteral("verify"), uri, QStringLiteral("--pack"), directory}, {}, environment);
+        QVERIFY2(before.out.contains(QLatin1String("but has no migration history yet: adopt it")),
+                 qPrintable(before.out));
+        const Run adopted = dbctl({QStringLiteral("adopt"), uri, QStringLiteral("--pack"), directory}, {}, environment);
+        QVERIFY2(adopted.exitCode == 0, qPrintable(adopted.out + adopted.err));
+        const Run verified =
+            dbctl({QStringLiteral("verify"), uri, QStringLiteral("--pack"), directory}, {}, environment);
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+        QCOMPARE(dbctl({QStringLiteral("pack"), QStringLiteral("new"), directory}, {}, environment).exitCode, 2);
+    }
+
     void interruptCancelsWithExit130()
     {
         QProcess process;
