@@ -57,9 +57,15 @@ struct MigrationPlan {
     // The script for psql (-v ON_ERROR_STOP=1): a header, then per statement its label
     // (difference, lock, hazard), its SET lock_timeout and statement_timeout, and itself.
     QString toSql(const QString &title) const;
+    // The same as a pack's migration, which runs in one transaction: settings SET LOCAL, indexes
+    // built and dropped without CONCURRENTLY.
+    QString toMigration(const QString &title) const;
     QJsonObject toJson() const;
     // The SET statements to run before statement (lock_timeout, statement_timeout).
     QStringList settingsFor(const PlannedStatement &statement) const;
+
+private:
+    QString script(const QString &title, bool migration) const;
 };
 
 MigrationPlan planMigration(const SchemaModel &wanted, const SchemaModel &current, const PlanOptions &options = {});

@@ -120,6 +120,31 @@ Status renameNoReplace(const QString &from, const QString &to)
     return syncOne(QFileInfo(to).absolutePath(), true);
 }
 
+Status exchange(const QString &a, const QString &b)
+{
+    if (::renameat2(AT_FDCWD, QFile::encodeName(a).constData(), AT_FDCWD, QFile::encodeName(b).constData(),
+                    RENAME_EXCHANGE) != 0)
+        return ioError(QStringLiteral("Cannot swap %1 and %2").arg(a, b), errno);
+    return syncOne(QFileInfo(b).absolutePath(), true);
+}
+
+Status copyTree(const QString &from, const QString &to)
+{
+    if (QFileInfo::exists(to))
+        return Error::io(QStringLiteral("%1 exists already; nothing is ever overwritten").arg(to));
+    if (!QDir().mkpath(to))
+        return Error::io(QStringLiteral("Cannot make %1").arg(to));
+    QDirIterator entries(from, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (entries.hasNext()) {
+        const QString source = entries.next();
+        const QString copy = QDir(to).filePath(QDir(from).relativeFilePath(source));
+        const bool copied = entries.fileInfo().isDir() ? QDir().mkpath(copy) : QFile::copy(source, copy);
+        if (!copied)
+            return Error::io(QStringLiteral("Cannot copy %1 to %2").arg(source, copy));
+    }
+    return sync(to);
+}
+
 Status writeNew(const QString &path, const QByteArray &bytes)
 {
     if (Status written = writeAll(path, bytes); !written)

@@ -23,6 +23,11 @@ Status sync(const QString &path);
 // Renames from to to, failing (kind Io, "exists already") rather than replacing an existing to;
 // then fsyncs to's directory.
 Status renameNoReplace(const QString &from, const QString &to);
+// Swaps two paths (files or directories) in one step, so that a reader sees one or the other, never
+// neither; then fsyncs their directory. Both must exist.
+Status exchange(const QString &a, const QString &b);
+// Copies the directory from, with everything below it, to to (which must not exist), fsynced.
+Status copyTree(const QString &from, const QString &to);
 // A name beside finalPath for its work in progress, unique to this call and naming the process
 // that writes it: ".<name>.<random>.<pid>-<start>-<host>.partial".
 QString partialPathFor(const QString &finalPath);

@@ -1,10 +1,12 @@
 // A pack made from a database (views, a partitioned table, an enum, a domain, an extension's
 // index): bootstrapping an empty database with it gives the same pg_dump -s, verify is clean, and
-// the pack appears whole or not at all.
+// the pack appears whole or not at all. A change made by hand, captured as the pack's next
+// migration, takes a database at the old head to the same schema.
 #include "queries.h"
 #include "scratchdatabase.h"
 
 #include "backup/clienttools.h"
+#include "jobs/addmigrationjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/capturepackjob.h"
 #include "jobs/jobrunner.h"
@@ -78,6 +80,53 @@ private slots:
         const QStringList source = schemaDump(m_source.profile());
         QVERIFY(source.size() > 100);
         QCOMPARE(schemaDump(empty.profile()), source);
+    }
+
+    void aCapturedMigrationTakesTheOldHeadToTheNew()
+    {
+        test::ScratchDatabase changed(QStringLiteral("changed"));
+        test::ScratchDatabase old(QStringLiteral("old"));
+        QVERIFY(changed.create());
+        QVERIFY(old.create());
+        for (const QString &statement : kShop)
+            QCOMPARE(test::queryValues(changed.profile(), statement), QStringList());
+        QTemporaryDir parent;
+        const QString directory = parent.filePath(QStringLiteral("shop"));
+        QVERIFY(run(std::make_shared<CapturePackJob>(changed.profile(), PackCaptureOptions{directory, {}, {}, {}})));
+        QVERIFY(run(std::make_shared<BootstrapJob>(old.profile(), ModelPack::load(directory).value())));
+        for (const QString &statement : {QStringLiteral("ALTER TABLE shop.customers ADD COLUMN phone varchar(30)"),
+                                         QStringLiteral("CREATE INDEX customers_phone_idx ON shop.customers (phone)"),
+                                         QStringLiteral("ALTER TYPE shop.status ADD VALUE 'cancelled'")})
+            QCOMPARE(test::queryValues(changed.profile(), statement), QStringList());
+
+        auto add =
+            std::make_shared<AddMigrationJob>(changed.profile(), directory, QStringLiteral("phones"), PlanOptions{});
+        QVERIFY(run(add));
+        QCOMPARE(add->result().version, 2);
+        QCOMPARE(add->result().plan.statements.size(), 3);
+        QFile migration(add->result().path);
+        QVERIFY(migration.open(QIODevice::ReadOnly));
+        const QByteArray text = migration.readAll();
+        QVERIFY2(!text.contains("CONCURRENTLY") && text.contains("SET LOCAL lock_timeout"), text.constData());
+        const Result<ModelPack> pack = ModelPack::load(directory);
+        QVERIFY(pack);
+        QCOMPARE(pack.value().headVersion(), 2);
+        QVERIFY(pack.value().earlierModels.contains(1)); // for databases still at version 1
+        QCOMPARE(pack.value().migrations.last().label(), QStringLiteral("0002_phones"));
+
+        auto migrated = std::make_shared<BootstrapJob>(old.profile(), pack.value());
+        QVERIFY(run(migrated));
+        QVERIFY2(!migrated->result().verify.hasDifferences(),
+                 qPrintable(migrated->result().verify.differenceLines().join(QLatin1Char('\n'))));
+        QCOMPARE(schemaDump(old.profile()), schemaDump(changed.profile()));
+
+        const std::optional<Error> again = failure(
+            std::make_shared<AddMigrationJob>(changed.profile(), directory, QStringLiteral("again"), PlanOptions{}));
+        QVERIFY2(again && again->message.startsWith(QLatin1String("Nothing to capture")),
+                 qPrintable(again ? again->message : QString()));
+        QCOMPARE(QDir(directory + QStringLiteral("/migrations")).entryList(QDir::Files).size(), 2);
+        QCOMPARE(QDir(parent.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(),
+                 1); // no copy left beside the pack
     }
 
     void aDatabaseOfSeveralSchemasNeedsOneNamed()
