@@ -12,6 +12,7 @@
 #include "leftovercontroller.h"
 #include "lifecyclecontroller.h"
 #include "logdock.h"
+#include "packcontroller.h"
 #include "sandboxcontroller.h"
 #include "schemabrowser.h"
 #include "serversummarypage.h"
@@ -24,6 +25,7 @@
 #include "jobs/jobrunner.h"
 #include "log/logfile.h"
 #include "log/logmodel.h"
+#include "model/schemacompare.h"
 #include "nrdb/version.h"
 
 #include <QAction>
@@ -60,7 +62,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_tierBadge(new QLabel(this)), m_sandbox(new SandboxController(m_runner, this)),
       m_connections(new ConnectionController(m_runner, m_connection, this)),
       m_lifecycle(new LifecycleController(m_runner, m_connection, this)),
-      m_backups(new BackupController(m_runner, m_connection, this)), m_leftovers(new LeftoverController(m_runner, this))
+      m_backups(new BackupController(m_runner, m_connection, this)),
+      m_packs(new PackController(m_runner, m_connection, this)), m_leftovers(new LeftoverController(m_runner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
@@ -244,6 +247,12 @@ void MainWindow::createLifecycleActions()
         tr("The differences between this database and another (or a pack's model), and the script that aligns "
            "them: rehearse it on a copy, then apply it"),
         &MainWindow::openCompare, false);
+    add(this, QStringLiteral("newPackAction"), QIcon(), tr("&New Pack from This Database…"),
+        tr("A model pack of this database's schema, so that init, verify, repair and compare work for it"),
+        &MainWindow::newPack, false);
+    add(m_packs, QStringLiteral("captureMigrationAction"), QIcon(), tr("&Capture as Migration…"),
+        tr("What this database has beyond its pack's head, written as the pack's next migration"),
+        &PackController::captureMigration, false);
     updateLifecycleActions();
 }
 
@@ -256,6 +265,12 @@ CompareDialog *MainWindow::openCompare()
     connect(m_connection, &ActiveConnection::closed, dialog, &QDialog::close);
     dialog->show();
     return dialog;
+}
+
+void MainWindow::newPack()
+{
+    const std::shared_ptr<const SchemaSnapshot> &snapshot = m_browser->snapshot();
+    m_packs->newPack(snapshot ? SchemaSet::schemasIn(*snapshot) : QStringList());
 }
 
 void MainWindow::updateLifecycleActions()

@@ -25,6 +25,7 @@ class JobRunner;
 class JobsPanel;
 class LeftoverController;
 class LifecycleController;
+class PackController;
 class LogDock;
 class LogFile;
 class LogModel;
@@ -54,6 +55,7 @@ public:
     // Opens Compare… for the connected database (a window of its own, closed with the connection).
     CompareDialog *openCompare();
     BackupController *backups() const { return m_backups; }
+    PackController *packs() const { return m_packs; }
     BackupsPanel *backupsPanel() const { return m_backupsPanel; }
 
 public slots:
@@ -79,6 +81,7 @@ private:
     void createToolBar();
     void createLifecycleActions();
     void updateLifecycleActions();
+    void newPack(); // with the schemas the connected database holds tables in
     void restoreLayout();
     void saveLayout() const;
     void record(const LogRecord &record);
@@ -109,6 +112,7 @@ private:
     ConnectionController *m_connections = nullptr;
     LifecycleController *m_lifecycle = nullptr;
     BackupController *m_backups = nullptr;
+    PackController *m_packs = nullptr;
     LeftoverController *m_leftovers = nullptr;
     QList<QAction *> m_lifecycleActions;
     QList<QAction *> m_toolBarLifecycleActions;

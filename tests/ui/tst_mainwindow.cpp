@@ -8,6 +8,7 @@
 #include "comparedialog.h"
 #include "logdock.h"
 #include "mainwindow.h"
+#include "packcontroller.h"
 #include "repairdialog.h"
 #include "settingsdialog.h"
 
@@ -304,6 +305,36 @@ private slots:
         QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = "
                                                                     "'ix_devices_hostname'")),
                  QStringLiteral("1"));
+    }
+
+    // New Pack from This Database, then Capture as Migration of a change made by hand.
+    void aPackIsMadeAndAChangeCaptured()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("packs"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("CREATE TABLE notes (id serial PRIMARY KEY)"))
+                    .isEmpty());
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("newPackAction"))->isEnabled());
+        QSignalSpy done(window.packs(), &PackController::done);
+        QSignalSpy failed(window.packs(), &PackController::failed);
+        QTemporaryDir parent;
+        const QString directory = parent.filePath(QStringLiteral("notes"));
+        window.packs()->makePack(directory, {});
+        QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 1, 20000);
+        QVERIFY2(done.count() == 1, qPrintable(failed.value(0).value(0).toString()));
+        QVERIFY(done.first().at(0).toString().startsWith(QLatin1String("Made pack notes in ")));
+        QVERIFY(
+            test::queryValues(scratch.profile(), QStringLiteral("ALTER TABLE notes ADD COLUMN body text")).isEmpty());
+        window.packs()->addMigration(directory, QStringLiteral("bodies"));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 2, 20000);
+        QVERIFY2(done.count() == 2, qPrintable(failed.value(0).value(0).toString()));
+        const Result<ModelPack> pack = ModelPack::load(directory);
+        QVERIFY(pack && pack.value().headVersion() == 2);
+        QVERIFY(pack.value().expectedModel.tables.value(QStringLiteral("notes")).column(QStringLiteral("body")));
     }
 
     void sandboxButtonConnectsAndShowsTheSummary()
