@@ -258,7 +258,7 @@ void CompareDialog::apply()
     const CompareReport report = *m_report;
     m_writes->start(std::make_shared<ApplyPlanJob>(m_connection->profile(), report.plan, report.wanted),
                     [this, report](ApplyPlanJob &job, const JobEnd &end) {
-                        showRun(report.plan, job.run());
+                        showRun(report.plan, job.statementsRun());
                         if (!end.succeeded()) {
                             setStatus(end.failed() ? end.error.message : tr("The apply was cancelled."));
                             emit failed(end.error.fullText());
@@ -268,9 +268,10 @@ void CompareDialog::apply()
                         CompareReport after = *job.result().after;
                         after.source = report.source;
                         showReport(after);
-                        setStatus(tr("Applied %1 to %2. %3")
-                                      .arg(counted(job.run().statements.size(), tr("statement"), tr("statements")),
-                                           report.target, status()));
+                        setStatus(
+                            tr("Applied %1 to %2. %3")
+                                .arg(counted(job.statementsRun().statements.size(), tr("statement"), tr("statements")),
+                                     report.target, status()));
                         emit applied();
                     });
     updateButtons();

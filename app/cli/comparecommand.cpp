@@ -152,7 +152,7 @@ int rehearseAndApply(const CommandLine &command, const ConnectionProfile &target
     const Status applied = runHeadless(applying);
     if (!command.json()) {
         writeOut(QStringLiteral("Applied to %1:\n").arg(report.target));
-        printRun(report.plan, applying->run());
+        printRun(report.plan, applying->statementsRun());
     }
     if (!applied)
         return jobFailed(applied.error());

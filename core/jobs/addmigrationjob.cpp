@@ -1,7 +1,7 @@
 #include "jobs/addmigrationjob.h"
 
-#include "catalog/catalogreader.h"
 #include "jobs/jobcontext.h"
+#include "jobs/snapshotjob.h"
 #include "model/modelpack.h"
 #include "model/schemacompare.h"
 #include "util/durablefile.h"
@@ -76,9 +76,7 @@ Result<AddedMigration> AddMigrationJob::execute(JobContext &context)
     const Result<QSqlDatabase> db = context.database();
     if (!db)
         return db.error();
-    context.setPhase(QStringLiteral("Reading the schema"));
-    const Result<SchemaSnapshot> snapshot =
-        CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
+    const Result<SchemaSnapshot> snapshot = SnapshotJob::readOn(context, db.value());
     if (!snapshot)
         return snapshot.error();
     const SchemaModel model = SchemaModel::fromSnapshot(snapshot.value(), pack.value().schema);

@@ -1,7 +1,7 @@
 #include "jobs/applyplanjob.h"
 
-#include "catalog/catalogreader.h"
 #include "jobs/jobcontext.h"
+#include "jobs/snapshotjob.h"
 
 namespace nrdb {
 
@@ -26,9 +26,8 @@ Result<ApplyReport> ApplyPlanJob::execute(JobContext &context)
     m_run = runPlan(context, db.value(), m_plan, false);
     if (m_run.failure)
         return *m_run.failure;
-    context.setPhase(QStringLiteral("Comparing again"));
     const Result<SchemaSnapshot> snapshot =
-        CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
+        SnapshotJob::readOn(context, db.value(), QStringLiteral("Reading the schema again"));
     if (!snapshot)
         return snapshot.error();
     ApplyReport report{m_run, compareWithWanted(m_wanted, snapshot.value(), m_target.displayName(), m_plan.options)};

@@ -31,7 +31,7 @@ public:
     JobAccess access() const override { return JobAccess::Write; }
     ConnectionProfile target() const override { return m_target; }
     // What ran before a failure (the job's result only when it succeeds).
-    const PlanRun &run() const { return m_run; }
+    const PlanRun &statementsRun() const { return m_run; }
 
 protected:
     Result<ApplyReport> execute(JobContext &context) override;

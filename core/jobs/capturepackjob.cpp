@@ -1,8 +1,8 @@
 #include "jobs/capturepackjob.h"
 
-#include "catalog/catalogreader.h"
 #include "jobs/exportschemajob.h"
 #include "jobs/jobcontext.h"
+#include "jobs/snapshotjob.h"
 #include "model/schemacompare.h"
 #include "model/schemamodel.h"
 #include "util/durablefile.h"
@@ -103,9 +103,7 @@ Result<CapturedPack> CapturePackJob::execute(JobContext &context)
     const Result<QSqlDatabase> db = context.database();
     if (!db)
         return db.error();
-    context.setPhase(QStringLiteral("Reading the schema"));
-    const Result<SchemaSnapshot> snapshot =
-        CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
+    const Result<SchemaSnapshot> snapshot = SnapshotJob::readOn(context, db.value());
     if (!snapshot)
         return snapshot.error();
     const Result<QString> schema = chosenSchema(snapshot.value(), m_options.schema);

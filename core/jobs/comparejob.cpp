@@ -1,8 +1,8 @@
 #include "jobs/comparejob.h"
 
-#include "catalog/catalogreader.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
+#include "jobs/snapshotjob.h"
 
 #include <QElapsedTimer>
 
@@ -28,8 +28,8 @@ Result<CompareJob::ReadSide> CompareJob::readSide(JobContext &context, const QSt
     const Result<QSqlDatabase> db = context.database();
     if (!db)
         return db.error();
-    context.setPhase(QStringLiteral("Reading the schema of %1").arg(label));
-    Result<SchemaSnapshot> snapshot = CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
+    Result<SchemaSnapshot> snapshot =
+        SnapshotJob::readOn(context, db.value(), QStringLiteral("Reading the schema of %1").arg(label));
     if (!snapshot)
         return snapshot.error();
     const Result<ServerInfo> info = ServerInfo::read(db.value());

@@ -48,7 +48,7 @@ Result<QStringList> runRecordingLocks(const QSqlDatabase &db, const QStringList 
     const Status ran = execScript(db, sql, where);
     Result<QStringList> locks = ran ? locksHeld(db) : Result<QStringList>(ran.error());
     if (!locks) {
-        execScript(db, QStringLiteral("ROLLBACK"), where);
+        (void)execScript(db, QStringLiteral("ROLLBACK"), where); // the statement's own error says more
         return locks.error();
     }
     if (Status committed = execScript(db, QStringLiteral("COMMIT"), where); !committed)
@@ -120,7 +120,10 @@ PlanRun runPlan(JobContext &context, const QSqlDatabase &db, const MigrationPlan
         context.setProgress(i + 1, statements.size());
     }
     run.complete = true;
-    execScript(db, QStringLiteral("RESET lock_timeout; RESET statement_timeout"), QStringLiteral("the plan"));
+    if (Status reset = execScript(db, QStringLiteral("RESET lock_timeout; RESET statement_timeout"),
+                                  QStringLiteral("the settings after the plan"));
+        !reset)
+        context.warning(reset.error().message); // every statement ran; only the session's settings stay
     return run;
 }
 

@@ -1,11 +1,11 @@
 #include "jobs/rehearsejob.h"
 
-#include "catalog/catalogreader.h"
 #include "connection/databaseadmin.h"
 #include "connection/libpqconnection.h"
 #include "connection/serverinfo.h"
 #include "jobs/exportschemajob.h"
 #include "jobs/jobcontext.h"
+#include "jobs/snapshotjob.h"
 #include "sandbox/sandboxcluster.h"
 
 #include <QElapsedTimer>
@@ -59,8 +59,8 @@ Status RehearseJob::compareAfter(JobContext &copy, const QSqlDatabase &db, Rehea
 {
     if (!m_wanted)
         return {};
-    copy.setPhase(QStringLiteral("Comparing the copy with the wanted schema"));
-    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db, [&copy] { return copy.isCancelled(); });
+    const Result<SchemaSnapshot> snapshot =
+        SnapshotJob::readOn(copy, db, QStringLiteral("Comparing the copy with the wanted schema"));
     if (!snapshot)
         return snapshot.error();
     report.after = compareWithWanted(*m_wanted, snapshot.value(), QStringLiteral("the rehearsal copy"), m_plan.options);

@@ -7,16 +7,21 @@
 
 namespace nrdb {
 
+Result<SchemaSnapshot> SnapshotJob::readOn(JobContext &context, const QSqlDatabase &db, const QString &phase)
+{
+    context.setPhase(phase);
+    return CatalogReader::read(db, [&context] { return context.isCancelled(); });
+}
+
 Result<SchemaSnapshot> SnapshotJob::execute(JobContext &context)
 {
     context.setPhase(QStringLiteral("Connecting"));
     const Result<QSqlDatabase> db = context.database();
     if (!db)
         return db.error();
-    context.setPhase(QStringLiteral("Reading the catalog"));
     QElapsedTimer clock;
     clock.start();
-    Result<SchemaSnapshot> snapshot = CatalogReader::read(db.value(), [&context] { return context.isCancelled(); });
+    Result<SchemaSnapshot> snapshot = readOn(context, db.value(), QStringLiteral("Reading the catalog"));
     if (snapshot) {
         int indexes = 0;
         for (const RelationInfo &relation : snapshot.value().relations)

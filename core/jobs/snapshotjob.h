@@ -3,6 +3,8 @@
 #include "catalog/schemasnapshot.h"
 #include "jobs/jobwithresult.h"
 
+#include <QSqlDatabase>
+
 namespace nrdb {
 
 // Reads a database's SchemaSnapshot (CatalogReader). Thread: as JobWithResult.
@@ -13,6 +15,11 @@ public:
     QString title() const override { return QStringLiteral("Read the schema"); }
     JobAccess access() const override { return JobAccess::ReadOnly; }
     ConnectionProfile target() const override { return m_target; }
+
+    // The snapshot of db, for a job that reads it as one of its steps: said in the job's phase,
+    // stopped on the server by the job's cancel. Thread: the job's worker.
+    static Result<SchemaSnapshot> readOn(JobContext &context, const QSqlDatabase &db,
+                                         const QString &phase = QStringLiteral("Reading the schema"));
 
 protected:
     Result<SchemaSnapshot> execute(JobContext &context) override;

@@ -1,8 +1,8 @@
 #include "jobs/verifyjob.h"
 
-#include "catalog/catalogreader.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
+#include "jobs/snapshotjob.h"
 #include "migrate/foreignhistory.h"
 #include "migrate/schemahistory.h"
 
@@ -86,8 +86,7 @@ Result<Verified> VerifyJob::verifyOn(JobContext &context, const QSqlDatabase &db
 {
     QElapsedTimer clock;
     clock.start();
-    context.setPhase(QStringLiteral("Reading the schema"));
-    Result<SchemaSnapshot> snapshot = CatalogReader::read(db, [&context] { return context.isCancelled(); });
+    Result<SchemaSnapshot> snapshot = SnapshotJob::readOn(context, db);
     if (!snapshot)
         return snapshot.error();
     Result<ChosenPack> chosen = choice.resolve(context, db, PackChoice::Unrecognised::Closest, &snapshot.value());

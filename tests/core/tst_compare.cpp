@@ -4,6 +4,7 @@
 // copy of itself has nothing to say. The script rehearsed on a copy in a sandbox of its own holds
 // the locks its labels say and leaves nothing to do; applied, it stops at a failing statement and
 // says what ran.
+#include "jobrun.h"
 #include "queries.h"
 #include "scratchdatabase.h"
 
@@ -11,13 +12,10 @@
 #include "jobs/applyplanjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/comparejob.h"
-#include "jobs/jobrunner.h"
 #include "jobs/rehearsejob.h"
 #include "model/modelpack.h"
 
 #include <QProcess>
-#include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -210,12 +208,12 @@ private slots:
     void aPacksModelIsASource()
     {
         auto bootstrap = std::make_shared<BootstrapJob>(m_target->profile(), netRavenV2());
-        QVERIFY(run(bootstrap));
+        QVERIFY(test::runToSuccess(bootstrap));
         QCOMPARE(test::queryValues(m_target->profile(), QStringLiteral("DROP INDEX ix_devices_hostname")),
                  QStringList());
         auto job = std::make_shared<CompareJob>(CompareSource{{}, netRavenV2(), 0}, m_target->profile(), QStringList(),
                                                 PlanOptions{});
-        QVERIFY(run(job));
+        QVERIFY(test::runToSuccess(job));
         const CompareReport &report = job->result();
         QVERIFY(report.source.startsWith(QLatin1String("pack netraven-v2 version")));
         QCOMPARE(report.schemas.size(), 1);
@@ -226,7 +224,7 @@ private slots:
         QVERIFY(runScript(report.plan));
         auto again = std::make_shared<CompareJob>(CompareSource{{}, netRavenV2(), 0}, m_target->profile(),
                                                   QStringList(), PlanOptions{});
-        QVERIFY(run(again));
+        QVERIFY(test::runToSuccess(again));
         QVERIFY2(again->result().isEmpty(), qPrintable(listed(again->result())));
     }
 
@@ -237,7 +235,7 @@ private slots:
         makeDifferentDatabases();
         const CompareReport report = compare(PlanOptions{});
         auto rehearsal = std::make_shared<RehearseJob>(m_target->profile(), report.plan, report.wanted);
-        QVERIFY(run(rehearsal));
+        QVERIFY(test::runToSuccess(rehearsal));
         const RehearsalReport &rehearsed = rehearsal->result();
         QVERIFY2(rehearsed.ok(),
                  qPrintable(rehearsed.run.failure ? rehearsed.run.failure->fullText() : listed(*rehearsed.after)));
@@ -266,7 +264,7 @@ private slots:
         drops.allowDrop = true;
         const CompareReport report = compare(drops);
         auto apply = std::make_shared<ApplyPlanJob>(m_target->profile(), report.plan, report.wanted);
-        QVERIFY(run(apply));
+        QVERIFY(test::runToSuccess(apply));
         QVERIFY(apply->result().run.complete);
         QCOMPARE(apply->result().run.statements.size(), report.plan.statements.size());
         QVERIFY2(apply->result().after->isEmpty(), qPrintable(listed(*apply->result().after)));
@@ -284,7 +282,7 @@ private slots:
                         << PlannedStatement{QStringLiteral("ALTER TABLE app.nowhere ADD COLUMN x integer"), {}, {}, {}}
                         << PlannedStatement{QStringLiteral("CREATE TABLE app.third (id integer)"), {}, {}, {}};
         auto rehearsal = std::make_shared<RehearseJob>(m_target->profile(), plan, std::nullopt);
-        QVERIFY(run(rehearsal));
+        QVERIFY(test::runToSuccess(rehearsal));
         const RehearsalReport &rehearsed = rehearsal->result();
         QVERIFY(!rehearsed.ok());
         QCOMPARE(rehearsed.run.statements.size(), 1);
@@ -293,16 +291,13 @@ private slots:
                  QStringLiteral("true")); // the target was only read
 
         auto apply = std::make_shared<ApplyPlanJob>(m_target->profile(), plan, SchemaSet());
-        JobRunner runner;
-        QSignalSpy finished(&runner, &JobRunner::finished);
-        runner.submit(apply);
-        QVERIFY(runner.waitForIdle(60000));
-        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Failed);
-        const QString message = finished.first().at(2).value<Error>().message;
+        const std::optional<Error> failed = test::failureOf(apply);
+        QVERIFY(failed);
+        const QString message = failed->message;
         QVERIFY2(message.startsWith(QLatin1String("statement 2 of 3")) &&
                      message.endsWith(QLatin1String("The 1 statement(s) before it are applied.")),
                  qPrintable(message));
-        QCOMPARE(apply->run().statements.size(), 1);
+        QCOMPARE(apply->statementsRun().statements.size(), 1);
         QCOMPARE(test::queryValue(m_target->profile(), QStringLiteral("SELECT to_regclass('app.first') IS NOT NULL AND "
                                                                       "to_regclass('app.third') IS NULL")),
                  QStringLiteral("true"));
@@ -314,13 +309,9 @@ private slots:
         gone.database = QStringLiteral("nrdb_no_such_database");
         auto job = std::make_shared<CompareJob>(CompareSource{gone, std::nullopt, 0}, m_target->profile(),
                                                 QStringList(), PlanOptions{});
-        JobRunner runner;
-        QSignalSpy finished(&runner, &JobRunner::finished);
-        runner.submit(job);
-        QVERIFY(runner.waitForIdle(60000));
-        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Failed);
-        const Error error = finished.first().at(2).value<Error>();
-        QVERIFY2(error.fullText().contains(QLatin1String("nrdb_no_such_database")), qPrintable(error.fullText()));
+        const std::optional<Error> error = test::failureOf(job);
+        QVERIFY(error);
+        QVERIFY2(error->fullText().contains(QLatin1String("nrdb_no_such_database")), qPrintable(error->fullText()));
     }
 
 private:
@@ -336,7 +327,7 @@ private:
     {
         auto job = std::make_shared<CompareJob>(CompareSource{m_source->profile(), std::nullopt, 0},
                                                 m_target->profile(), QStringList(), options);
-        if (!run(job))
+        if (!test::runToSuccess(job))
             return {};
         return job->result();
     }
@@ -394,34 +385,7 @@ private:
         return true;
     }
 
-    // pg_dump -s, without the lines that differ between any two dumps (\restrict's random key).
-    QStringList schemaDump(const ConnectionProfile &profile) const
-    {
-        QProcess dump;
-        dump.setProcessEnvironment(clientEnvironment(profile));
-        dump.start(QDir(m_binDir).filePath(QStringLiteral("pg_dump")), {QStringLiteral("-s")});
-        if (!dump.waitForFinished(60000) || dump.exitCode() != 0)
-            return {QString::fromUtf8(dump.readAllStandardError())};
-        static const QRegularExpression varying(QStringLiteral("^\\\\(un)?restrict "));
-        QStringList lines = QString::fromUtf8(dump.readAllStandardOutput()).split(QLatin1Char('\n'));
-        lines.removeIf([](const QString &line) { return varying.match(line).hasMatch(); });
-        return lines;
-    }
-
-    template <typename JobType>
-    bool run(const std::shared_ptr<JobType> &job)
-    {
-        JobRunner runner;
-        QSignalSpy finished(&runner, &JobRunner::finished);
-        runner.submit(job);
-        if (!runner.waitForIdle(120000) || finished.isEmpty())
-            return false;
-        if (finished.first().at(1).value<JobState>() != JobState::Succeeded) {
-            qWarning("%s", qPrintable(finished.first().at(2).value<Error>().fullText()));
-            return false;
-        }
-        return true;
-    }
+    QStringList schemaDump(const ConnectionProfile &profile) const { return test::schemaDump(profile, m_binDir); }
 
     test::ScratchDatabase m_probe{QStringLiteral("compareprobe")};
     std::unique_ptr<test::ScratchDatabase> m_source;

@@ -2,6 +2,7 @@
 // index): bootstrapping an empty database with it gives the same pg_dump -s, verify is clean, and
 // the pack appears whole or not at all. A change made by hand, captured as the pack's next
 // migration, takes a database at the old head to the same schema.
+#include "jobrun.h"
 #include "queries.h"
 #include "scratchdatabase.h"
 
@@ -9,12 +10,8 @@
 #include "jobs/addmigrationjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/capturepackjob.h"
-#include "jobs/jobrunner.h"
 #include "model/modelpack.h"
 
-#include <QProcess>
-#include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -60,7 +57,7 @@ private slots:
         QTemporaryDir parent;
         const QString directory = parent.filePath(QStringLiteral("shop-pack"));
         auto capture = std::make_shared<CapturePackJob>(m_source.profile(), PackCaptureOptions{directory, {}, {}, {}});
-        QVERIFY(run(capture));
+        QVERIFY(test::runToSuccess(capture));
         QCOMPARE(capture->result().schema, QStringLiteral("shop"));
         QCOMPARE(capture->result().tables,
                  (QStringList{QStringLiteral("customers"), QStringLiteral("orders"), QStringLiteral("orders_2026")}));
@@ -74,7 +71,7 @@ private slots:
         test::ScratchDatabase empty(QStringLiteral("fresh"));
         QVERIFY(empty.create());
         auto bootstrap = std::make_shared<BootstrapJob>(empty.profile(), pack.value());
-        QVERIFY(run(bootstrap));
+        QVERIFY(test::runToSuccess(bootstrap));
         QVERIFY2(!bootstrap->result().verify.hasDifferences(),
                  qPrintable(bootstrap->result().verify.differenceLines().join(QLatin1Char('\n'))));
         const QStringList source = schemaDump(m_source.profile());
@@ -92,8 +89,9 @@ private slots:
             QCOMPARE(test::queryValues(changed.profile(), statement), QStringList());
         QTemporaryDir parent;
         const QString directory = parent.filePath(QStringLiteral("shop"));
-        QVERIFY(run(std::make_shared<CapturePackJob>(changed.profile(), PackCaptureOptions{directory, {}, {}, {}})));
-        QVERIFY(run(std::make_shared<BootstrapJob>(old.profile(), ModelPack::load(directory).value())));
+        QVERIFY(test::runToSuccess(
+            std::make_shared<CapturePackJob>(changed.profile(), PackCaptureOptions{directory, {}, {}, {}})));
+        QVERIFY(test::runToSuccess(std::make_shared<BootstrapJob>(old.profile(), ModelPack::load(directory).value())));
         for (const QString &statement : {QStringLiteral("ALTER TABLE shop.customers ADD COLUMN phone varchar(30)"),
                                          QStringLiteral("CREATE INDEX customers_phone_idx ON shop.customers (phone)"),
                                          QStringLiteral("ALTER TYPE shop.status ADD VALUE 'cancelled'")})
@@ -101,7 +99,7 @@ private slots:
 
         auto add =
             std::make_shared<AddMigrationJob>(changed.profile(), directory, QStringLiteral("phones"), PlanOptions{});
-        QVERIFY(run(add));
+        QVERIFY(test::runToSuccess(add));
         QCOMPARE(add->result().version, 2);
         QCOMPARE(add->result().plan.statements.size(), 3);
         QFile migration(add->result().path);
@@ -115,12 +113,12 @@ private slots:
         QCOMPARE(pack.value().migrations.last().label(), QStringLiteral("0002_phones"));
 
         auto migrated = std::make_shared<BootstrapJob>(old.profile(), pack.value());
-        QVERIFY(run(migrated));
+        QVERIFY(test::runToSuccess(migrated));
         QVERIFY2(!migrated->result().verify.hasDifferences(),
                  qPrintable(migrated->result().verify.differenceLines().join(QLatin1Char('\n'))));
         QCOMPARE(schemaDump(old.profile()), schemaDump(changed.profile()));
 
-        const std::optional<Error> again = failure(
+        const std::optional<Error> again = test::failureOf(
             std::make_shared<AddMigrationJob>(changed.profile(), directory, QStringLiteral("again"), PlanOptions{}));
         QVERIFY2(again && again->message.startsWith(QLatin1String("Nothing to capture")),
                  qPrintable(again ? again->message : QString()));
@@ -139,7 +137,7 @@ private slots:
         QTemporaryDir parent;
         const QString directory = parent.filePath(QStringLiteral("pack"));
         auto capture = std::make_shared<CapturePackJob>(two.profile(), PackCaptureOptions{directory, {}, {}, {}});
-        const std::optional<Error> error = failure(capture);
+        const std::optional<Error> error = test::failureOf(capture);
         QVERIFY(error);
         QCOMPARE(error->kind, ErrorKind::Usage);
         QVERIFY2(error->message.contains(QLatin1String("(a, public): name one with --schema")),
@@ -147,7 +145,7 @@ private slots:
         QVERIFY(!QFileInfo::exists(directory));
         auto named =
             std::make_shared<CapturePackJob>(two.profile(), PackCaptureOptions{directory, {}, QStringLiteral("a"), {}});
-        QVERIFY(run(named));
+        QVERIFY(test::runToSuccess(named));
         QCOMPARE(ModelPack::load(directory).value().requiredTables, QStringList{QStringLiteral("t")});
     }
 
@@ -159,7 +157,7 @@ private slots:
         other.close();
         auto capture =
             std::make_shared<CapturePackJob>(m_source.profile(), PackCaptureOptions{directory.path(), {}, {}, {}});
-        const std::optional<Error> error = failure(capture);
+        const std::optional<Error> error = test::failureOf(capture);
         QVERIFY2(error && error->message.contains(QLatin1String("exists and is not empty")),
                  qPrintable(error ? error->message : QString()));
         QCOMPARE(QDir(directory.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
@@ -169,43 +167,7 @@ private slots:
 private:
     QStringList schemaDump(const ConnectionProfile &profile) const
     {
-        QProcess dump;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("PGPASSWORD"), profile.password);
-        dump.setProcessEnvironment(environment);
-        dump.start(QDir(m_binDir).filePath(QStringLiteral("pg_dump")),
-                   {QStringLiteral("-s"), QStringLiteral("-N"), QStringLiteral("nrdb"), QStringLiteral("-h"),
-                    profile.host, QStringLiteral("-p"), profile.port, QStringLiteral("-U"), profile.user,
-                    profile.database});
-        if (!dump.waitForFinished(60000) || dump.exitCode() != 0)
-            return {QString::fromUtf8(dump.readAllStandardError())};
-        static const QRegularExpression varying(QStringLiteral("^\\\\(un)?restrict "));
-        QStringList lines = QString::fromUtf8(dump.readAllStandardOutput()).split(QLatin1Char('\n'));
-        lines.removeIf([](const QString &line) { return varying.match(line).hasMatch(); });
-        return lines;
-    }
-
-    template <typename JobType>
-    bool run(const std::shared_ptr<JobType> &job)
-    {
-        const std::optional<Error> error = failure(job);
-        if (error)
-            qWarning("%s", qPrintable(error->fullText()));
-        return !error;
-    }
-
-    // The job's error; nullopt when it succeeded.
-    template <typename JobType>
-    std::optional<Error> failure(const std::shared_ptr<JobType> &job)
-    {
-        JobRunner runner;
-        QSignalSpy finished(&runner, &JobRunner::finished);
-        runner.submit(job);
-        if (!runner.waitForIdle(120000) || finished.isEmpty())
-            return Error::timeout(QStringLiteral("the job did not end"));
-        if (finished.first().at(1).value<JobState>() == JobState::Succeeded)
-            return std::nullopt;
-        return finished.first().at(2).value<Error>();
+        return test::schemaDump(profile, m_binDir, {QStringLiteral("-N"), QStringLiteral("nrdb")});
     }
 
     test::ScratchDatabase m_source{QStringLiteral("shop")};
