@@ -74,6 +74,17 @@ QString DriftItem::describe() const
     return QStringLiteral("%1 %2 %3 on %4").arg(driftKindName(kind), objectType, object, table);
 }
 
+QJsonObject DriftItem::toJson() const
+{
+    return QJsonObject{{QStringLiteral("kind"), driftKindName(kind)},
+                       {QStringLiteral("object_type"), objectType},
+                       {QStringLiteral("table"), table},
+                       {QStringLiteral("object"), object},
+                       {QStringLiteral("expected"), expected},
+                       {QStringLiteral("actual"), actual},
+                       {QStringLiteral("describe"), describe()}};
+}
+
 QVector<DriftItem> compareModels(const SchemaModel &expected, const SchemaModel &actual)
 {
     QVector<DriftItem> drift;

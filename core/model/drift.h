@@ -2,6 +2,7 @@
 
 #include "model/schemamodel.h"
 
+#include <QJsonObject>
 #include <QVector>
 
 namespace nrdb {
@@ -18,7 +19,8 @@ struct DriftItem {
     QString expected;   // definition the model has (empty when extra)
     QString actual;     // definition the database has (empty when missing)
 
-    QString describe() const; // "missing index ix_devices_hostname on devices"
+    QString describe() const;   // "missing index ix_devices_hostname on devices"
+    QJsonObject toJson() const; // kind, object_type, table, object, expected, actual, describe
 };
 
 // Every difference between the expected and the actual model, table by table, in name order.

@@ -26,15 +26,6 @@ QString commented(const QString &text)
     return QStringLiteral("-- ") + QString(text).replace(QLatin1Char('\n'), QStringLiteral("\n-- "));
 }
 
-QJsonObject itemToJson(const DriftItem &item)
-{
-    return QJsonObject{{QStringLiteral("kind"), driftKindName(item.kind)},
-                       {QStringLiteral("objectType"), item.objectType},
-                       {QStringLiteral("table"), item.table},
-                       {QStringLiteral("object"), item.object},
-                       {QStringLiteral("describe"), item.describe()}};
-}
-
 // A statement that runs on its own (CONCURRENTLY), as it runs inside a migration's transaction.
 PlannedStatement inTransaction(const PlannedStatement &statement)
 {
@@ -117,7 +108,7 @@ QJsonObject MigrationPlan::toJson() const
     QJsonArray statementsJson;
     for (const PlannedStatement &statement : statements)
         statementsJson << QJsonObject{{QStringLiteral("sql"), statement.sql},
-                                      {QStringLiteral("difference"), itemToJson(statement.item)},
+                                      {QStringLiteral("difference"), statement.item.toJson()},
                                       {QStringLiteral("lock"), statement.lock},
                                       {QStringLiteral("hazard"), statement.hazard},
                                       {QStringLiteral("cost"), costName(statement.cost)},
@@ -125,11 +116,11 @@ QJsonObject MigrationPlan::toJson() const
                                       {QStringLiteral("dropsData"), statement.dropsData}};
     QJsonArray refusedJson;
     for (const PlanRefusal &refusal : refused)
-        refusedJson << QJsonObject{{QStringLiteral("difference"), itemToJson(refusal.item)},
+        refusedJson << QJsonObject{{QStringLiteral("difference"), refusal.item.toJson()},
                                    {QStringLiteral("reason"), refusal.reason}};
     QJsonArray keptJson;
     for (const DriftItem &extra : keptExtras)
-        keptJson << itemToJson(extra);
+        keptJson << extra.toJson();
     return QJsonObject{{QStringLiteral("schema"), schema},
                        {QStringLiteral("allowDrop"), options.allowDrop},
                        {QStringLiteral("statements"), statementsJson},

@@ -15,13 +15,7 @@ QJsonArray itemsToJson(const QVector<DriftItem> &items)
 {
     QJsonArray array;
     for (const DriftItem &item : items)
-        array << QJsonObject{{QStringLiteral("kind"), driftKindName(item.kind)},
-                             {QStringLiteral("objectType"), item.objectType},
-                             {QStringLiteral("table"), item.table},
-                             {QStringLiteral("object"), item.object},
-                             {QStringLiteral("expected"), item.expected},
-                             {QStringLiteral("actual"), item.actual},
-                             {QStringLiteral("describe"), item.describe()}};
+        array << item.toJson();
     return array;
 }
 

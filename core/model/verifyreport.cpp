@@ -85,12 +85,7 @@ QJsonObject VerifyReport::toJson() const
 {
     QJsonArray driftJson;
     for (const DriftItem &item : drift)
-        driftJson << QJsonObject{{QStringLiteral("kind"), driftKindName(item.kind)},
-                                 {QStringLiteral("object_type"), item.objectType},
-                                 {QStringLiteral("table"), item.table},
-                                 {QStringLiteral("object"), item.object},
-                                 {QStringLiteral("expected"), item.expected},
-                                 {QStringLiteral("actual"), item.actual}};
+        driftJson << item.toJson();
     QJsonArray pending;
     for (const Migration &migration : migrations.pending)
         pending << migration.label();
