@@ -56,6 +56,32 @@ Result<QStringList> runRecordingLocks(const QSqlDatabase &db, const QStringList 
     return locks;
 }
 
+// One statement with its settings, timed; with recordLocks, the locks it held.
+Result<StatementRun> runStatement(const QSqlDatabase &db, const MigrationPlan &plan, const PlannedStatement &statement,
+                                  const QString &where, bool recordLocks)
+{
+    QElapsedTimer clock;
+    clock.start();
+    StatementRun done;
+    if (recordLocks && statement.inTransaction) {
+        Result<QStringList> locks = runRecordingLocks(db, plan.settingsFor(statement), statement.sql, where);
+        if (!locks)
+            return locks.error();
+        done.locks = locks.value();
+    } else {
+        for (const QString &setting : plan.settingsFor(statement)) {
+            if (Status set = execScript(db, setting, where); !set)
+                return set.error();
+        }
+        if (Status ran = execScript(db, statement.sql, where); !ran)
+            return ran.error();
+        if (recordLocks)
+            done.locks = QStringList{statement.lock + QStringLiteral(" (as planned: it runs outside a transaction)")};
+    }
+    done.ms = clock.elapsed();
+    return done;
+}
+
 } // namespace
 
 QJsonObject PlanRun::toJson() const
@@ -84,38 +110,18 @@ PlanRun runPlan(JobContext &context, const QSqlDatabase &db, const MigrationPlan
                 Error::cancelled(QStringLiteral("Cancelled before %1; the %2 before it are applied").arg(where).arg(i));
             return run;
         }
-        QElapsedTimer clock;
-        clock.start();
-        StatementRun done;
-        Status ran;
-        if (recordLocks && statement.inTransaction) {
-            Result<QStringList> locks = runRecordingLocks(db, plan.settingsFor(statement), statement.sql, where);
-            ran = locks ? Status() : Status(locks.error());
-            if (locks)
-                done.locks = locks.value();
-        } else {
-            for (const QString &setting : plan.settingsFor(statement)) {
-                if (ran = execScript(db, setting, where); !ran)
-                    break;
-            }
-            if (ran)
-                ran = execScript(db, statement.sql, where);
-            if (recordLocks)
-                done.locks =
-                    QStringList{statement.lock + QStringLiteral(" (as planned: it runs outside a transaction)")};
-        }
-        if (!ran) {
-            Error error = ran.error(); // its message starts with where
+        Result<StatementRun> done = runStatement(db, plan, statement, where, recordLocks);
+        if (!done) {
+            Error error = done.error(); // its message starts with where
             error.message = QStringLiteral("%1. The %2 statement(s) before it are applied.").arg(error.message).arg(i);
             run.failure = error;
             return run;
         }
-        done.ms = clock.elapsed();
-        run.statements << done;
+        run.statements << done.value();
         context.info(QStringLiteral("%1/%2 in %3 ms: %4")
                          .arg(i + 1)
                          .arg(statements.size())
-                         .arg(done.ms)
+                         .arg(done.value().ms)
                          .arg(statement.sql.section(QLatin1Char('\n'), 0, 0)));
         context.setProgress(i + 1, statements.size());
     }
