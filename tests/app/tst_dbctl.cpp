@@ -863,6 +863,12 @@ private slots:
         const Run alike = dbctl({QStringLiteral("compare"), from, to}, {}, environment);
         QCOMPARE(alike.exitCode, 0);
         QVERIFY2(alike.out.endsWith(QLatin1String(" are alike.\n")), qPrintable(alike.out));
+        QCOMPARE(test::queryValues(source.profile(), QStringLiteral("ALTER TABLE notes ADD COLUMN seen boolean")),
+                 QStringList());
+        const Run applied = dbctl({QStringLiteral("compare"), from, to, QStringLiteral("--apply")}, {}, environment);
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+        QVERIFY2(applied.out.contains(QLatin1String(" is now like ")), qPrintable(applied.out));
+        QCOMPARE(dbctl({QStringLiteral("compare"), from, to}, {}, environment).exitCode, 0);
 
         QCOMPARE(dbctl({QStringLiteral("compare"), from}, {}, environment).exitCode, 2);
         const Run badVersion =
