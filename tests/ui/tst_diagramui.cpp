@@ -144,7 +144,9 @@ private slots:
         QVERIFY(scene.tableItem(QStringLiteral("nrdb.schema_history")));
     }
 
-    // A layout still running when another is asked for is cancelled, and only the newer is drawn.
+    // A layout still running when another is asked for is replaced: only the newer is drawn. The
+    // older is cancelled, unless its worker finished before the cancel reached it (a 13-table
+    // layout is quick); its result is dropped either way. tst_jobslot proves the cancel itself.
     void aNewerLayoutReplacesOneStillRunning()
     {
         QSignalSpy ready(m_page.get(), &DiagramPage::diagramReady);
@@ -154,9 +156,12 @@ private slots:
         QVERIFY(m_page->isLayingOut());
         m_page->setSchemaFilter(QString());
         QVERIFY(m_runner.waitForIdle(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
-        QCOMPARE(finished.count(), 2);
-        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Cancelled);
+        QCoreApplication::processEvents();
+        QCOMPARE(ready.count(), 1);
+        const JobState older = finished.first().at(1).value<JobState>();
+        QVERIFY2(older == JobState::Cancelled || older == JobState::Succeeded, qPrintable(jobStateName(older)));
         QCOMPARE(finished.last().at(1).value<JobState>(), JobState::Succeeded);
         QCOMPARE(m_page->scene()->tableItems().size(), 14); // all schemas, not the first request's 13
     }
