@@ -5,29 +5,16 @@
 #include "model/modelpack.h"
 #include "model/schemacompare.h"
 #include "util/durablefile.h"
+#include "util/jsonfile.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
-#include <QJsonDocument>
+
 #include <QRegularExpression>
 
 namespace nrdb {
 
 namespace {
-
-Result<QJsonObject> readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::io(QStringLiteral("Cannot read %1").arg(path), file.errorString());
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-QByteArray jsonBytes(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Indented);
-}
 
 // In staging (a copy of the pack): the migration, the models, the version's title.
 Status writeVersion(const QString &staging, const ModelPack &pack, const AddedMigration &added,
@@ -44,16 +31,17 @@ Status writeVersion(const QString &staging, const ModelPack &pack, const AddedMi
             return kept;
     }
     if (Status written =
-            durablefile::writeNew(dir.filePath(QStringLiteral("expected-model.json")), jsonBytes(model.toJson()));
+            durablefile::writeNew(dir.filePath(QStringLiteral("expected-model.json")), indentedJson(model.toJson()));
         !written)
         return written;
-    Result<QJsonObject> manifest = readJson(dir.filePath(QStringLiteral("pack.json")));
+    Result<QJsonObject> manifest =
+        readJsonObject(dir.filePath(QStringLiteral("pack.json")), QStringLiteral("the pack manifest"));
     if (!manifest)
         return manifest.error();
     QJsonObject versions = manifest.value().value(QStringLiteral("versions")).toObject();
     versions.insert(QString::number(added.version), title);
     manifest.value().insert(QStringLiteral("versions"), versions);
-    return durablefile::write(dir.filePath(QStringLiteral("pack.json")), jsonBytes(manifest.value()), true);
+    return durablefile::write(dir.filePath(QStringLiteral("pack.json")), indentedJson(manifest.value()), true);
 }
 
 } // namespace

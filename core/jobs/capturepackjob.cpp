@@ -6,12 +6,13 @@
 #include "model/schemacompare.h"
 #include "model/schemamodel.h"
 #include "util/durablefile.h"
+#include "util/jsonfile.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
+
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -35,11 +36,6 @@ Result<QString> chosenSchema(const SchemaSnapshot &snapshot, const QString &name
     return Error::usage(QStringLiteral("The database has tables in %1 schemas (%2): name one with --schema")
                             .arg(schemas.size())
                             .arg(schemas.join(QStringLiteral(", "))));
-}
-
-QByteArray jsonBytes(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
 Status writeFiles(const QString &directory, const QMap<QString, QByteArray> &files)
@@ -141,10 +137,10 @@ Result<CapturedPack> CapturePackJob::execute(JobContext &context)
     // Written beside the directory, then renamed into place: there is a whole pack or none.
     const QString staging = durablefile::partialPathFor(pack.directory);
     const Status written = writeFiles(
-        staging, {{QStringLiteral("pack.json"), jsonBytes(manifest)},
+        staging, {{QStringLiteral("pack.json"), indentedJson(manifest)},
                   {QStringLiteral("migrations/0001_baseline.sql"), baseline.value().toUtf8()},
-                  {QStringLiteral("expected-model.json"), jsonBytes(model.toJson())},
-                  {QStringLiteral("seed.json"), jsonBytes(QJsonObject{{QStringLiteral("tables"), QJsonArray()}})}});
+                  {QStringLiteral("expected-model.json"), indentedJson(model.toJson())},
+                  {QStringLiteral("seed.json"), indentedJson(QJsonObject{{QStringLiteral("tables"), QJsonArray()}})}});
     if (written && target.exists())
         QDir().rmdir(pack.directory); // empty: checked above
     const Status placed = written ? durablefile::renameNoReplace(staging, pack.directory) : written;

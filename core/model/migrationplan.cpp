@@ -1,8 +1,9 @@
 #include "model/migrationplan.h"
 
+#include "model/planstatements.h"
+#include "model/renamehints.h"
 #include "util/sqlidentifier.h"
 
-#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -10,75 +11,7 @@ namespace nrdb {
 
 namespace {
 
-// Where a statement goes in the script: each phase needs only what the ones before it made.
-enum Phase {
-    DropViews,     // with allowDrop: a view goes before the columns and tables it reads
-    DropChanged,   // a changed constraint or index goes before it is made again
-    Types,         // enum types and their labels
-    Sequences,     // before the tables whose defaults use them
-    Tables,        // new tables, with their columns
-    Columns,       // columns added to tables that exist
-    ColumnChanges, // type, default, nullability
-    SequenceOwners,
-    Keys,    // primary keys, unique and check constraints
-    Indexes, // after the keys: an index may be on a key's columns
-    ForeignKeys,
-    Validations,
-    Comments,
-    Views, // after every table and column they read
-    // With allowDrop only, what holds on to other objects first: foreign keys before the keys
-    // they need, keys and indexes before their columns, columns before tables, types last.
-    DropConstraints,
-    DropIndexes,
-    DropColumns,
-    DropTables,
-    DropSequences,
-    DropTypes,
-    PhaseCount
-};
-
-const QString kAccessExclusive = QStringLiteral("ACCESS EXCLUSIVE");
-const QString kSequenceLock = QStringLiteral("SHARE ROW EXCLUSIVE"); // what ALTER SEQUENCE takes
-
-QString sequenceType(const QString &description)
-{
-    return description.section(QStringLiteral(" owned by "), 0, 0);
-}
-
-// "devices.id" of "integer owned by devices.id"; empty for a sequence no column owns.
-QString sequenceOwner(const QString &description)
-{
-    return description.section(QStringLiteral(" owned by "), 1);
-}
-
-bool isVarcharWidening(const QString &from, const QString &to)
-{
-    static const QRegularExpression varchar(QStringLiteral("^character varying\\((\\d+)\\)$"));
-    const QRegularExpressionMatch before = varchar.match(from);
-    if (!before.hasMatch())
-        return false;
-    if (to == QLatin1String("text") || to == QLatin1String("character varying"))
-        return true;
-    const QRegularExpressionMatch after = varchar.match(to);
-    return after.hasMatch() && after.captured(1).toInt() >= before.captured(1).toInt();
-}
-
-// A default PostgreSQL computes per row: adding a column with it rewrites the table.
-bool isVolatileDefault(const QString &expression)
-{
-    static const QRegularExpression volatileCall(
-        QStringLiteral("\\b(nextval|random|gen_random_uuid|uuid_generate_v\\d|clock_timestamp|timeofday)\\s*\\("));
-    return volatileCall.match(expression).hasMatch();
-}
-
-// " and netraven.users" of "FOREIGN KEY (owner_id) REFERENCES netraven.users(id)": a foreign key
-// locks the table it references too. Empty for a check.
-QString referencedTable(const QString &definition)
-{
-    static const QRegularExpression references(QStringLiteral("REFERENCES ([^(]+)\\("));
-    const QRegularExpressionMatch match = references.match(definition);
-    return match.hasMatch() ? QStringLiteral(" and ") + match.captured(1) : QString();
-}
+using namespace plan;
 
 class Planner {
 public:
@@ -91,9 +24,10 @@ public:
 
     MigrationPlan plan()
     {
-        for (const DriftItem &item : compareModels(m_wanted, m_current))
+        const QVector<DriftItem> drift = compareModels(m_wanted, m_current);
+        for (const DriftItem &item : drift)
             plan(item);
-        hintRenames();
+        m_plan.hints = renameHints(m_wanted, m_current, drift);
         for (const QVector<PlannedStatement> &phase : m_phases)
             m_plan.statements += phase;
         return std::move(m_plan);
@@ -125,10 +59,7 @@ private:
             refuse(item, QStringLiteral("no statement repairs a difference of this kind"));
     }
 
-    QString qualified(const QString &name) const
-    {
-        return quoteIdentifier(m_wanted.schema) + QLatin1Char('.') + quoteIdentifier(name);
-    }
+    QString qualified(const QString &name) const { return qualifiedIn(m_wanted.schema, name); }
 
     void add(Phase phase, PlannedStatement statement) { m_phases[phase] << std::move(statement); }
 
@@ -145,11 +76,6 @@ private:
     }
 
     void refuse(const DriftItem &item, const QString &reason) { m_plan.refused << PlanRefusal{item, reason}; }
-
-    QString lockOn(const QString &level, const QString &table) const
-    {
-        return QStringLiteral("%1 on %2").arg(level, table);
-    }
 
     // --- tables and columns ---
 
@@ -361,27 +287,16 @@ private:
     void dropConstraint(const DriftItem &item, Phase phase, const QString &hazard)
     {
         // Foreign keys go first: a key they need cannot be dropped before them.
-        PlannedStatement statement;
-        statement.sql = QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2")
-                            .arg(qualified(item.table), quoteIdentifier(item.object));
-        statement.item = item;
-        statement.lock = lockOn(kAccessExclusive, item.table);
-        statement.hazard = hazard;
+        PlannedStatement statement = dropConstraintStatement(m_wanted.schema, item, hazard);
         if (item.actual.startsWith(QLatin1String("FOREIGN KEY")))
-            m_phases[phase].prepend(statement);
+            m_phases[phase].prepend(std::move(statement));
         else
             add(phase, std::move(statement));
     }
 
     void dropIndex(const DriftItem &item, Phase phase, const QString &hazard)
     {
-        PlannedStatement statement;
-        statement.sql = QStringLiteral("DROP INDEX CONCURRENTLY %1").arg(qualified(item.object));
-        statement.item = item;
-        statement.lock = lockOn(QStringLiteral("SHARE UPDATE EXCLUSIVE"), item.table);
-        statement.hazard = hazard;
-        statement.inTransaction = false;
-        add(phase, std::move(statement));
+        add(phase, dropIndexStatement(m_wanted.schema, item, hazard));
     }
 
     // --- comments, types, sequences ---
@@ -509,90 +424,11 @@ private:
             dropConstraint(item, DropConstraints, QStringLiteral("what it guarded is no longer checked"));
         else if (type == QLatin1String("index"))
             dropIndex(item, DropIndexes, QStringLiteral("queries that used it get slower"));
-        else
-            dropObject(item);
-    }
-
-    void dropObject(const DriftItem &item)
-    {
-        const QString &type = item.objectType;
-        PlannedStatement statement;
-        statement.item = item;
-        statement.dropsData = type != QLatin1String("enum");
-        Phase phase = DropTypes;
-        if (type == QLatin1String("table")) {
-            phase = DropTables;
-            statement.sql = QStringLiteral("DROP TABLE %1").arg(qualified(item.table));
-            statement.hazard = QStringLiteral("DATA LOSS: every row of %1").arg(item.table);
-        } else if (type == QLatin1String("column")) {
-            phase = DropColumns;
-            statement.sql = QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
-                                .arg(qualified(item.table), quoteIdentifier(item.object));
-            statement.hazard = QStringLiteral("DATA LOSS: the values of %1.%2").arg(item.table, item.object);
-        } else if (type == QLatin1String("view")) {
-            phase = DropViews;
-            statement.sql = QStringLiteral("DROP VIEW %1").arg(qualified(item.object));
-            statement.hazard = QStringLiteral("queries and views that read %1 fail").arg(item.object);
-            statement.dropsData = false;
-        } else if (type == QLatin1String("sequence")) {
-            phase = DropSequences;
-            statement.sql = QStringLiteral("DROP SEQUENCE %1").arg(qualified(item.object));
-            statement.hazard = QStringLiteral("DATA LOSS: the sequence's position");
-        } else {
-            statement.sql = QStringLiteral("DROP TYPE %1").arg(qualified(item.object));
-            statement.hazard = QStringLiteral("fails while a column uses the type");
+        else {
+            Phase phase = DropTypes;
+            PlannedStatement statement = dropObjectStatement(m_wanted.schema, item, phase);
+            add(phase, std::move(statement));
         }
-        statement.lock = lockOn(kAccessExclusive, item.table.isEmpty() ? item.object : item.table);
-        add(phase, std::move(statement));
-    }
-
-    // A missing table and an extra one with the same columns, or a missing column and an extra
-    // one of the same type, are likely renames. Only said: a guess turned into DDL could be wrong.
-    void hintRenames()
-    {
-        const QVector<DriftItem> drift = compareModels(m_wanted, m_current);
-        for (const DriftItem &missing : drift) {
-            if (missing.kind != DriftKind::Missing)
-                continue;
-            for (const DriftItem &extra : drift) {
-                if (extra.kind == DriftKind::Extra && extra.objectType == missing.objectType &&
-                    looksRenamed(missing, extra))
-                    m_plan.hints << renameHint(missing, extra);
-            }
-        }
-    }
-
-    bool looksRenamed(const DriftItem &missing, const DriftItem &extra) const
-    {
-        if (missing.objectType == QLatin1String("table")) {
-            QStringList wanted;
-            QStringList current;
-            for (const SchemaModel::Column &column : m_wanted.tables.value(missing.table).columns)
-                wanted << column.describe();
-            for (const SchemaModel::Column &column : m_current.tables.value(extra.table).columns)
-                current << column.describe();
-            return !wanted.isEmpty() && wanted == current;
-        }
-        if (missing.objectType == QLatin1String("column"))
-            return missing.table == extra.table && missing.expected == extra.actual;
-        if (missing.objectType == QLatin1String("index"))
-            return missing.table == extra.table && QString(missing.expected).replace(missing.object, QString()) ==
-                                                       QString(extra.actual).replace(extra.object, QString());
-        return false;
-    }
-
-    QString renameHint(const DriftItem &missing, const DriftItem &extra) const
-    {
-        if (missing.objectType == QLatin1String("table"))
-            return QStringLiteral("table %1 may be %2 renamed: ALTER TABLE %3 RENAME TO %4 would keep its rows")
-                .arg(extra.table, missing.table, qualified(extra.table), quoteIdentifier(missing.table));
-        if (missing.objectType == QLatin1String("column"))
-            return QStringLiteral("column %1.%2 may be %3 renamed: ALTER TABLE %4 RENAME COLUMN %5 TO %6 would keep "
-                                  "its values")
-                .arg(extra.table, extra.object, missing.object, qualified(extra.table), quoteIdentifier(extra.object),
-                     quoteIdentifier(missing.object));
-        return QStringLiteral("index %1 may be %2 renamed: ALTER INDEX %3 RENAME TO %4 would not rebuild it")
-            .arg(extra.object, missing.object, qualified(extra.object), quoteIdentifier(missing.object));
     }
 
     const SchemaModel &m_wanted;

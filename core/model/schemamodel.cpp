@@ -1,8 +1,8 @@
 #include "model/schemamodel.h"
 
-#include <QFile>
+#include "util/jsonfile.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace nrdb {
 
@@ -166,14 +166,10 @@ Result<SchemaModel> SchemaModel::fromJson(const QJsonObject &json)
 
 Result<SchemaModel> SchemaModel::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::notFound(QStringLiteral("Cannot read the expected model %1").arg(path));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject())
-        return Error::usage(QStringLiteral("%1 is not valid JSON: %2").arg(path, parseError.errorString()));
-    return fromJson(document.object());
+    const Result<QJsonObject> json = readJsonObject(path, QStringLiteral("the expected model"));
+    if (!json)
+        return json.error();
+    return fromJson(json.value());
 }
 
 } // namespace nrdb

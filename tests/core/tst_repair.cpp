@@ -236,11 +236,22 @@ private slots:
     void renamesAreOnlyHinted()
     {
         breakWith({QStringLiteral("ALTER TABLE devices RENAME COLUMN description TO remarks"),
-                   QStringLiteral("ALTER INDEX ix_devices_hostname RENAME TO devices_hostname_idx")});
+                   QStringLiteral("ALTER INDEX ix_devices_hostname RENAME TO devices_hostname_idx"),
+                   QStringLiteral("ALTER TABLE system_settings RENAME TO settings")});
         const MigrationPlan plan = planOnly();
-        QCOMPARE(plan.hints.size(), 2);
-        QVERIFY(plan.hints.at(0).contains(QLatin1String("RENAME")) &&
-                plan.hints.at(1).contains(QLatin1String("RENAME")));
+        QCOMPARE(plan.hints.size(), 3);
+        QVERIFY2(plan.hints.contains(QStringLiteral("table settings may be system_settings renamed: ALTER TABLE "
+                                                    "\"public\".\"settings\" RENAME TO \"system_settings\" would "
+                                                    "keep its rows")),
+                 qPrintable(plan.hints.join(QLatin1Char('\n'))));
+        QVERIFY2(plan.hints.contains(QStringLiteral(
+                     "column devices.remarks may be description renamed: ALTER TABLE \"public\".\"devices\" RENAME "
+                     "COLUMN \"remarks\" TO \"description\" would keep its values")),
+                 qPrintable(plan.hints.join(QLatin1Char('\n'))));
+        QVERIFY2(plan.hints.contains(QStringLiteral(
+                     "index devices_hostname_idx may be ix_devices_hostname renamed: ALTER INDEX "
+                     "\"public\".\"devices_hostname_idx\" RENAME TO \"ix_devices_hostname\" would not rebuild it")),
+                 qPrintable(plan.hints.join(QLatin1Char('\n'))));
         for (const PlannedStatement &statement : plan.statements)
             QVERIFY2(!statement.sql.contains(QLatin1String("RENAME")), qPrintable(statement.sql));
         QVERIFY(hasStatement(plan, QStringLiteral("ALTER TABLE \"public\".\"devices\" ADD COLUMN \"description\"")));
