@@ -80,6 +80,9 @@ Result<AddedMigration> AddMigrationJob::execute(JobContext &context)
     const QString file = QStringLiteral("%1_%2.sql").arg(added.version, 4, 10, QLatin1Char('0')).arg(m_name);
     context.setPhase(QStringLiteral("Writing %1").arg(file));
     const QString directory = QDir(m_packDirectory).absolutePath();
+    for (const QString &stale : durablefile::removeStalePartials(QFileInfo(directory).absolutePath()))
+        context.info(
+            QStringLiteral("Removed %1, left by a pack's writer that was killed before it finished").arg(stale));
     const QString staging = durablefile::partialPathFor(directory);
     added.path = QDir(staging).filePath(QStringLiteral("migrations/") + file);
     Status done = durablefile::copyTree(directory, staging);

@@ -135,6 +135,9 @@ Result<CapturedPack> CapturePackJob::execute(JobContext &context)
                                {QStringLiteral("versions"), QJsonObject{{QStringLiteral("1"), captured}}}};
     context.setPhase(QStringLiteral("Writing the pack"));
     // Written beside the directory, then renamed into place: there is a whole pack or none.
+    for (const QString &stale : durablefile::removeStalePartials(QFileInfo(pack.directory).absolutePath()))
+        context.info(
+            QStringLiteral("Removed %1, left by a pack's writer that was killed before it finished").arg(stale));
     const QString staging = durablefile::partialPathFor(pack.directory);
     const Status written = writeFiles(
         staging, {{QStringLiteral("pack.json"), indentedJson(manifest)},

@@ -5,13 +5,18 @@
 #include "jobrun.h"
 #include "queries.h"
 #include "scratchdatabase.h"
+#include "smallfilesystem.h"
 
 #include "backup/clienttools.h"
 #include "jobs/addmigrationjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/capturepackjob.h"
 #include "model/modelpack.h"
+#include "util/durablefile.h"
+#include "util/processidentity.h"
 
+#include <QDirIterator>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -164,10 +169,143 @@ private slots:
                  QStringList{QStringLiteral("notes.txt")});
     }
 
+    // With the disk full at any point of the write, a new pack is there whole (it loads) or not
+    // at all, and nothing else is left: no copy in progress.
+    void aFullDiskLeavesAWholePackOrNone()
+    {
+        QTemporaryDir probeDir;
+        const QString probe = probeDir.filePath(QStringLiteral("shop"));
+        QVERIFY(test::runToSuccess(
+            std::make_shared<CapturePackJob>(m_source.profile(), PackCaptureOptions{probe, {}, {}, {}})));
+        const qint64 size = treeSize(probe);
+        test::SmallFilesystem small;
+        if (const QString why = small.mount(size + 256 * 1024); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        const QString directory = small.filePath(QStringLiteral("shop"));
+        int made = 0;
+        int refused = 0;
+        for (qint64 free = 0; free <= size + 3 * 4096; free += 4096) {
+            QVERIFY(small.fillLeaving(free));
+            auto capture =
+                std::make_shared<CapturePackJob>(m_source.profile(), PackCaptureOptions{directory, {}, {}, {}});
+            const std::optional<Error> error = test::failureOf(capture);
+            const QStringList left = entriesOf(small.path());
+            if (error) {
+                ++refused;
+                QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("free %1: %2 left after: %3")
+                                                        .arg(free)
+                                                        .arg(left.join(QStringLiteral(", ")), error->fullText())));
+            } else {
+                ++made;
+                QCOMPARE(left, QStringList{QStringLiteral("shop")});
+                QVERIFY(ModelPack::load(directory));
+                QVERIFY(QDir(directory).removeRecursively());
+            }
+            small.removeFiller();
+        }
+        QVERIFY(refused > 0);
+        QVERIFY(made > 0);
+    }
+
+    // A migration that does not fit on the disk leaves the pack byte for byte as it was.
+    void aFullDiskLeavesThePackAsItWas()
+    {
+        test::ScratchDatabase grown(QStringLiteral("grown"));
+        QVERIFY(grown.create());
+        for (const QString &statement : kShop)
+            QCOMPARE(test::queryValues(grown.profile(), statement), QStringList());
+        QCOMPARE(test::queryValues(grown.profile(), QStringLiteral("ALTER TABLE shop.customers ADD COLUMN note text")),
+                 QStringList());
+        test::SmallFilesystem small;
+        if (const QString why = small.mount(1024 * 1024); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        const QString directory = small.filePath(QStringLiteral("shop"));
+        QVERIFY(test::runToSuccess(
+            std::make_shared<CapturePackJob>(m_source.profile(), PackCaptureOptions{directory, {}, {}, {}})));
+        const QMap<QString, QByteArray> before = treeContents(directory);
+        const qint64 size = treeSize(directory);
+        int added = 0;
+        int refused = 0;
+        for (qint64 free = 0; free <= 3 * size && added == 0; free += 4096) { // a copy of the pack, and more
+            QVERIFY(small.fillLeaving(free));
+            auto add =
+                std::make_shared<AddMigrationJob>(grown.profile(), directory, QStringLiteral("notes"), PlanOptions{});
+            const std::optional<Error> error = test::failureOf(add);
+            QCOMPARE(entriesOf(small.path()), QStringList{QStringLiteral("shop")});
+            if (error) {
+                ++refused;
+                QCOMPARE(treeContents(directory), before);
+            } else {
+                added = add->result().version;
+            }
+            small.removeFiller();
+        }
+        QVERIFY(refused > 0);
+        QCOMPARE(added, 2);
+        QCOMPARE(ModelPack::load(directory).value().headVersion(), 2);
+    }
+
+    // What a writer killed mid-way left beside a pack, the next writer there removes and says so;
+    // a copy in progress of a process still running is left alone.
+    void aKilledWritersCopyIsRemovedByTheNext()
+    {
+        QTemporaryDir parent;
+        QProcess finished;
+        finished.start(QStringLiteral("true"), {});
+        QVERIFY(finished.waitForFinished());
+        const ProcessIdentity self = ProcessIdentity::ofThisProcess();
+        const QString stale = QStringLiteral(".shop.00000000000000ab.%1-%2-%3.partial")
+                                  .arg(finished.processId())
+                                  .arg(self.start)
+                                  .arg(self.host);
+        const QString live =
+            QFileInfo(durablefile::partialPathFor(parent.filePath(QStringLiteral("other")))).fileName();
+        for (const QString &name : {stale, live})
+            QVERIFY(QDir(parent.path()).mkpath(name + QStringLiteral("/migrations")));
+
+        const QString directory = parent.filePath(QStringLiteral("shop"));
+        auto capture = std::make_shared<CapturePackJob>(m_source.profile(), PackCaptureOptions{directory, {}, {}, {}});
+        QStringList said;
+        QVERIFY(test::runToSuccess(capture, &said));
+        QVERIFY2(
+            said.contains(
+                QStringLiteral("Removed %1, left by a pack's writer that was killed before it finished").arg(stale)),
+            qPrintable(said.join(QLatin1Char('\n'))));
+        QCOMPARE(entriesOf(parent.path()), (QStringList{live, QStringLiteral("shop")}));
+    }
+
 private:
     QStringList schemaDump(const ConnectionProfile &profile) const
     {
         return test::schemaDump(profile, m_binDir, {QStringLiteral("-N"), QStringLiteral("nrdb")});
+    }
+
+    static QStringList entriesOf(const QString &directory)
+    {
+        QStringList names = QDir(directory).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        names.removeAll(QStringLiteral(".filler"));
+        names.removeAll(QStringLiteral("lost+found"));
+        return names;
+    }
+
+    static QMap<QString, QByteArray> treeContents(const QString &directory)
+    {
+        QMap<QString, QByteArray> contents;
+        QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly))
+                contents.insert(QDir(directory).relativeFilePath(file.fileName()), file.readAll());
+        }
+        return contents;
+    }
+
+    static qint64 treeSize(const QString &directory)
+    {
+        qint64 bytes = 0;
+        for (const QByteArray &content : treeContents(directory))
+            bytes += (content.size() + 4095) / 4096 * 4096;
+        return bytes;
     }
 
     test::ScratchDatabase m_source{QStringLiteral("shop")};

@@ -1,6 +1,7 @@
 #include "jobrun.h"
 
 #include "jobs/jobrunner.h"
+#include "log/logrecord.h"
 
 #include <QDir>
 #include <QProcess>
@@ -9,10 +10,13 @@
 
 namespace nrdb::test {
 
-std::optional<Error> failureOf(const std::shared_ptr<Job> &job, int timeoutMs)
+std::optional<Error> failureOf(const std::shared_ptr<Job> &job, QStringList *logged, int timeoutMs)
 {
     JobRunner runner;
     QSignalSpy finished(&runner, &JobRunner::finished);
+    if (logged)
+        QObject::connect(&runner, &JobRunner::messageLogged,
+                         [logged](const LogRecord &record) { *logged << record.text(); });
     runner.submit(job);
     if (!runner.waitForIdle(timeoutMs) || finished.isEmpty())
         return Error::timeout(QStringLiteral("%1 did not end in %2 ms").arg(job->title()).arg(timeoutMs));
@@ -21,9 +25,9 @@ std::optional<Error> failureOf(const std::shared_ptr<Job> &job, int timeoutMs)
     return finished.first().at(2).value<Error>();
 }
 
-bool runToSuccess(const std::shared_ptr<Job> &job, int timeoutMs)
+bool runToSuccess(const std::shared_ptr<Job> &job, QStringList *logged, int timeoutMs)
 {
-    const std::optional<Error> error = failureOf(job, timeoutMs);
+    const std::optional<Error> error = failureOf(job, logged, timeoutMs);
     if (error)
         qWarning("%s", qPrintable(error->fullText()));
     return !error;
