@@ -3,7 +3,7 @@
 #include "catalog/catalogreader.h"
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
-#include "jobs/packlock.h"
+#include "jobs/schemalock.h"
 #include "jobs/verifyjob.h"
 #include "migrate/schemahistory.h"
 #include "util/counting.h"
@@ -28,7 +28,7 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
     if (!chosen)
         return chosen.error();
     const ModelPack &pack = chosen.value().pack;
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, m_lockTimeoutMs);
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockSchemaChanges(context, db, m_lockTimeoutMs);
     if (!lock)
         return lock.error();
 

@@ -16,9 +16,11 @@ struct ApplyReport {
     QJsonObject toJson() const;
 };
 
-// Runs a compare's script on its target (runPlan: each statement committed on its own with its
-// timeouts; a cancel stops the running one on the server and keeps those before it), then compares
-// the target with the wanted schemas again. A statement that fails ends the job with its error;
+// Runs a compare's script on its target under the schema lock (lockSchemaChanges), once it has
+// read there that the target still needs this very script (refused, kind Usage, when someone
+// changed it since the compare), then compares the target with the wanted schemas again. runPlan
+// runs it: each statement committed on its own with its timeouts; a cancel stops the running one
+// on the server and keeps those before it. A statement that fails ends the job with its error;
 // the report still says what ran. Thread: as JobWithResult.
 class ApplyPlanJob : public JobWithResult<ApplyReport> {
 public:
@@ -37,6 +39,8 @@ protected:
     Result<ApplyReport> execute(JobContext &context) override;
 
 private:
+    Status checkStillNeeded(JobContext &context, const QSqlDatabase &db) const;
+
     ConnectionProfile m_target;
     MigrationPlan m_plan;
     SchemaSet m_wanted;

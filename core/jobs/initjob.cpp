@@ -2,7 +2,7 @@
 
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
-#include "jobs/packlock.h"
+#include "jobs/schemalock.h"
 #include "migrate/migrationrunner.h"
 #include "migrate/migrationstatus.h"
 #include "migrate/schemahistory.h"
@@ -140,8 +140,7 @@ Result<InitReport> InitJob::execute(JobContext &context)
     if (!report.preflight.canProceed())
         return Error::usage(QStringLiteral("Init stopped before changing anything"), report.preflight.explanation());
 
-    context.setPhase(QStringLiteral("Waiting for the migration lock"));
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, m_lockTimeoutMs);
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockSchemaChanges(context, db, m_lockTimeoutMs);
     if (!lock)
         return lock.error();
     context.setPhase(QStringLiteral("Extensions and schemas"));

@@ -1,13 +1,13 @@
 #include "repairjob.h"
 
 #include "jobs/jobcontext.h"
-#include "jobs/packlock.h"
+#include "jobs/schemalock.h"
 #include "jobs/verifyjob.h"
 
 namespace nrdb {
 
 namespace {
-constexpr int kPackLockTimeoutMs = 30000;
+constexpr int kSchemaLockTimeoutMs = 30000;
 } // namespace
 
 QJsonObject RepairReport::toJson() const
@@ -31,6 +31,14 @@ Result<RepairReport> RepairJob::execute(JobContext &context)
     const Result<QSqlDatabase> db = context.database();
     if (!db)
         return db.error();
+    // With apply, the schema is locked before it is read: the plan is made of the schema it runs on.
+    std::unique_ptr<AdvisoryLock> lock;
+    if (m_apply) {
+        Result<std::unique_ptr<AdvisoryLock>> locked = lockSchemaChanges(context, db.value(), kSchemaLockTimeoutMs);
+        if (!locked)
+            return locked.error();
+        lock = std::move(locked).value();
+    }
     Result<Verified> verified = VerifyJob::verifyOn(context, db.value(), m_pack, m_target);
     if (!verified)
         return verified.error();
@@ -52,7 +60,7 @@ Result<RepairReport> RepairJob::execute(JobContext &context)
         context.warning(QStringLiteral("Not repaired: %1: %2").arg(refusal.item.describe(), refusal.reason));
     if (!m_apply || report.plan.isEmpty())
         return report;
-    if (Status applied = applyPlan(context, db.value(), before.pack, report); !applied)
+    if (Status applied = applyPlan(context, db.value(), report); !applied)
         return applied.error();
     Result<Verified> after = VerifyJob::verifyOn(context, db.value(), PackChoice(before.pack), m_target);
     if (!after)
@@ -62,12 +70,8 @@ Result<RepairReport> RepairJob::execute(JobContext &context)
     return report;
 }
 
-Status RepairJob::applyPlan(JobContext &context, const QSqlDatabase &db, const ModelPack &pack, RepairReport &report)
+Status RepairJob::applyPlan(JobContext &context, const QSqlDatabase &db, RepairReport &report)
 {
-    context.setPhase(QStringLiteral("Waiting for the migration lock"));
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, kPackLockTimeoutMs);
-    if (!lock)
-        return lock.error();
     report.run = runPlan(context, db, report.plan, false);
     if (report.run.failure) {
         Error error = *report.run.failure;

@@ -23,9 +23,10 @@ struct RepairReport {
 
 // From a verify of the database against its pack (named, or the one its catalog shows), the
 // script that brings its schema back to the pack's model at the database's version
-// (planMigration). With apply, runs it, one statement after another, each committed on its own
-// with its lock and statement timeouts, under the pack's lock; a cancel stops the running
-// statement on the server and leaves those before it applied. Then verifies again.
+// (planMigration). With apply, the schema lock (lockSchemaChanges) is taken before the verify, and
+// the script runs one statement after another, each committed on its own with its lock and
+// statement timeouts; a cancel stops the running statement on the server and leaves those before
+// it applied. Then verifies again.
 // Thread: as JobWithResult.
 class RepairJob : public JobWithResult<RepairReport> {
 public:
@@ -42,7 +43,7 @@ protected:
     Result<RepairReport> execute(JobContext &context) override;
 
 private:
-    Status applyPlan(JobContext &context, const QSqlDatabase &db, const ModelPack &pack, RepairReport &report);
+    Status applyPlan(JobContext &context, const QSqlDatabase &db, RepairReport &report);
 
     ConnectionProfile m_target;
     PackChoice m_pack;

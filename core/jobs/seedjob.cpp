@@ -2,7 +2,7 @@
 
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
-#include "jobs/packlock.h"
+#include "jobs/schemalock.h"
 #include "seed/seedplan.h"
 #include "seed/seedwriter.h"
 
@@ -36,7 +36,7 @@ Result<SeedReport> SeedJob::execute(JobContext &context)
     const Result<SeedPlan> plan = SeedPlan::load(QDir(pack.directory).filePath(QStringLiteral("seed.json")));
     if (!plan)
         return plan.error();
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockPack(context, db, pack, 60000);
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockSchemaChanges(context, db, 60000);
     if (!lock)
         return lock.error();
 

@@ -153,6 +153,7 @@ CompareReport compareSchemaSets(const SchemaSet &source, const SchemaSet &target
         wanted.schema = name;
         SchemaModel current = target.models.value(name);
         current.schema = name;
+        report.wanted.models.insert(name, wanted); // empty for a schema only the target has
         const bool missing = !target.models.contains(name);
         report.schemas << SchemaComparison{name, missing, compareModels(wanted, current)};
         if (missing)

@@ -40,7 +40,8 @@ struct CompareReport {
     QVector<SchemaComparison> schemas;
     QVector<DriftItem> extensions; // database-wide; object: the extension's name
     MigrationPlan plan;            // every schema's statements, in the order they run
-    SchemaSet wanted;              // the source's schemas: what a target should be once the plan ran
+    SchemaSet wanted;              // what the target should be once the plan ran: every schema compared, as the
+                                   // source has it (empty when only the target has it)
     qint64 durationMs = 0;
 
     int differenceCount() const;

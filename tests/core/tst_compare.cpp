@@ -3,16 +3,21 @@
 // dropped when drops are allowed); a pack's model is a source too; a database compared with a
 // copy of itself has nothing to say. The script rehearsed on a copy in a sandbox of its own holds
 // the locks its labels say and leaves nothing to do; applied, it stops at a failing statement and
-// says what ran.
+// says what ran; it is not run on a target changed since the compare, and it waits for another
+// client's schema change.
 #include "jobrun.h"
 #include "queries.h"
 #include "scratchdatabase.h"
 
 #include "backup/clienttools.h"
+#include "connection/databasesession.h"
 #include "jobs/applyplanjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/comparejob.h"
+#include "jobs/jobrunner.h"
 #include "jobs/rehearsejob.h"
+#include "log/logrecord.h"
+#include "migrate/advisorylock.h"
 #include "model/modelpack.h"
 
 #include <QProcess>
@@ -271,9 +276,8 @@ private slots:
         QCOMPARE(schemaDump(m_target->profile()), schemaDump(m_source->profile()));
     }
 
-    // A statement that fails on the copy is what the rehearsal found; on the target it ends the
-    // apply, saying which statement and that the ones before it are applied.
-    void aFailingStatementIsFoundByTheRehearsalAndStopsTheApply()
+    // A statement that fails on the copy is what the rehearsal found, and the target is only read.
+    void aFailingStatementIsFoundByTheRehearsal()
     {
         for (const QString &statement : kCommon)
             QCOMPARE(test::queryValues(m_target->profile(), statement), QStringList());
@@ -289,18 +293,83 @@ private slots:
         QVERIFY(rehearsed.run.failure && rehearsed.run.failure->sqlState == QLatin1String("42P01"));
         QCOMPARE(test::queryValue(m_target->profile(), QStringLiteral("SELECT to_regclass('app.first') IS NULL")),
                  QStringLiteral("true")); // the target was only read
+    }
 
-        auto apply = std::make_shared<ApplyPlanJob>(m_target->profile(), plan, SchemaSet());
+    // On the target a statement can fail where the schema-only copy could not (rows that break a
+    // new unique index): the apply ends there, saying which statement and that those before it
+    // are applied.
+    void aStatementTheTargetsRowsBreakStopsTheApply()
+    {
+        for (const QString &statement :
+             kCommon + QStringList{QStringLiteral("CREATE TABLE app.extra (id integer)"),
+                                   QStringLiteral("CREATE UNIQUE INDEX owners_name_idx ON app.owners (name)")})
+            QCOMPARE(test::queryValues(m_source->profile(), statement), QStringList());
+        for (const QString &statement :
+             kCommon + QStringList{QStringLiteral("INSERT INTO app.owners (name) VALUES ('twice'), ('twice')")})
+            QCOMPARE(test::queryValues(m_target->profile(), statement), QStringList());
+        const CompareReport report = compare(PlanOptions{});
+        QCOMPARE(report.plan.statements.size(), 2);
+        auto apply = std::make_shared<ApplyPlanJob>(m_target->profile(), report.plan, report.wanted);
         const std::optional<Error> failed = test::failureOf(apply);
         QVERIFY(failed);
         const QString message = failed->message;
-        QVERIFY2(message.startsWith(QLatin1String("statement 2 of 3")) &&
+        QVERIFY2(message.startsWith(QLatin1String("statement 2 of 2")) &&
                      message.endsWith(QLatin1String("The 1 statement(s) before it are applied.")),
                  qPrintable(message));
+        QCOMPARE(failed->sqlState, QStringLiteral("23505")); // unique_violation
         QCOMPARE(apply->statementsRun().statements.size(), 1);
-        QCOMPARE(test::queryValue(m_target->profile(), QStringLiteral("SELECT to_regclass('app.first') IS NOT NULL AND "
-                                                                      "to_regclass('app.third') IS NULL")),
+        QCOMPARE(test::queryValue(m_target->profile(), QStringLiteral("SELECT to_regclass('app.extra') IS NOT NULL")),
                  QStringLiteral("true"));
+    }
+
+    // Someone changed the target after the compare: the script, rehearsed for the schema that
+    // was, is not run on the one that is.
+    void aTargetChangedSinceTheCompareIsNotApplied()
+    {
+        makeDifferentDatabases();
+        const CompareReport report = compare(PlanOptions{});
+        QCOMPARE(test::queryValues(m_target->profile(), QStringLiteral("CREATE TABLE app.tags (id integer)")),
+                 QStringList());
+        const QStringList before = schemaDump(m_target->profile());
+        auto apply = std::make_shared<ApplyPlanJob>(m_target->profile(), report.plan, report.wanted);
+        const std::optional<Error> refused = test::failureOf(apply);
+        QVERIFY(refused);
+        QCOMPARE(refused->kind, ErrorKind::Usage);
+        QVERIFY2(refused->message.endsWith(QLatin1String("changed since the script was made: compare again")) &&
+                     refused->detail.contains(QLatin1String("app")),
+                 qPrintable(refused->fullText()));
+        QCOMPARE(apply->statementsRun().statements.size(), 0);
+        QCOMPARE(schemaDump(m_target->profile()), before);
+    }
+
+    // A second client changing the schema (here holding the schema lock, as init, repair and
+    // another apply do) makes the apply wait, saying who it waits for; nothing runs meanwhile.
+    void anApplyWaitsForAnotherClientsSchemaChange()
+    {
+        makeDifferentDatabases();
+        const CompareReport report = compare(PlanOptions{});
+        DatabaseSession other;
+        QVERIFY(other.open(m_target->profile()));
+        AdvisoryLock held(other.database(), QStringLiteral("change the schema"));
+        QVERIFY(held.acquire(1000));
+        const QStringList before = schemaDump(m_target->profile());
+
+        JobRunner runner;
+        QStringList logged;
+        connect(&runner, &JobRunner::messageLogged, this,
+                [&logged](const LogRecord &record) { logged << record.text(); });
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        const JobId id =
+            runner.submit(std::make_shared<ApplyPlanJob>(m_target->profile(), report.plan, report.wanted));
+        QTRY_VERIFY_WITH_TIMEOUT(!logged.filter(QStringLiteral("held by pid")).isEmpty(), 10000);
+        QTest::qWait(500);
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(schemaDump(m_target->profile()), before);
+        held.release();
+        QVERIFY(runner.waitForIdle(60000));
+        QCOMPARE(finished.first().at(1).value<JobState>(), JobState::Succeeded);
+        QVERIFY(runner.state(id) == JobState::Succeeded);
+        QVERIFY(schemaDump(m_target->profile()) != before);
     }
 
     void anUnreachableSourceIsAConnectionError()

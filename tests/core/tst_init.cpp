@@ -152,7 +152,7 @@ private slots:
         QVERIFY2(std::any_of(log.cbegin(), log.cend(),
                              [](const QString &line) {
                                  return line.startsWith(
-                                     QLatin1String("Waiting for the lock to migrate slowpack, held by pid"));
+                                     QLatin1String("Waiting for the lock to change the schema, held by pid"));
                              }),
                  qPrintable(log.join(QLatin1Char('\n'))));
         QCOMPARE(test::queryValues(

@@ -1,13 +1,13 @@
-#include "jobs/packlock.h"
+#include "jobs/schemalock.h"
 
 #include "jobs/jobcontext.h"
 
 namespace nrdb {
 
-Result<std::unique_ptr<AdvisoryLock>> lockPack(JobContext &context, const QSqlDatabase &db, const ModelPack &pack,
-                                               int timeoutMs)
+Result<std::unique_ptr<AdvisoryLock>> lockSchemaChanges(JobContext &context, const QSqlDatabase &db, int timeoutMs)
 {
-    auto lock = std::make_unique<AdvisoryLock>(db, QStringLiteral("migrate %1").arg(pack.name));
+    context.setPhase(QStringLiteral("Waiting for the schema lock"));
+    auto lock = std::make_unique<AdvisoryLock>(db, QStringLiteral("change the schema"));
     const Status locked = lock->acquire(
         timeoutMs, [&context](const QString &line) { context.info(line); },
         [&context] { return context.isCancelled(); });
