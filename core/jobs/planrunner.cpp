@@ -101,6 +101,12 @@ PlanRun runPlan(JobContext &context, const QSqlDatabase &db, const MigrationPlan
     PlanRun run;
     const QVector<PlannedStatement> &statements = plan.statements;
     context.setPhase(QStringLiteral("Applying"), statements.size());
+    if (Status watched = execScript(db, sqlResource(QStringLiteral("watch_client_connection")),
+                                    QStringLiteral("the settings before the plan"));
+        !watched) {
+        run.failure = watched.error();
+        return run;
+    }
     for (int i = 0; i < statements.size(); ++i) {
         const PlannedStatement &statement = statements.at(i);
         const QString where =

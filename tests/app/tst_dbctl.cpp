@@ -877,6 +877,66 @@ private slots:
         QVERIFY2(badVersion.err.contains(QLatin1String("the version after @ is a number")), qPrintable(badVersion.err));
     }
 
+    // A signal while the apply's statement waits for a table lock another client holds: SIGINT
+    // and SIGTERM cancel it on the server (exit 130); SIGKILL leaves it to the server, which ends
+    // it within a second or two once it finds the client gone. Either way the statement never
+    // runs when the lock is freed, and the one before it stays applied.
+    void signalsStopACompareApply_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGKILL") << int(SIGKILL);
+    }
+
+    void signalsStopACompareApply()
+    {
+        QFETCH(int, signal);
+        test::ScratchDatabase source(QStringLiteral("applysource"));
+        test::ScratchDatabase target(QStringLiteral("applytarget"));
+        QVERIFY(source.create());
+        QVERIFY(target.create());
+        const QString notes = QStringLiteral("CREATE TABLE notes (id serial PRIMARY KEY, body text)");
+        for (const QString &statement : {notes, QStringLiteral("ALTER TABLE notes ADD COLUMN seen boolean"),
+                                         QStringLiteral("CREATE TABLE later (id integer)")})
+            QCOMPARE(test::queryValues(source.profile(), statement), QStringList());
+        QCOMPARE(test::queryValues(target.profile(), notes), QStringList());
+        DatabaseSession holder;
+        QVERIFY(holder.open(target.profile()));
+        QSqlQuery lock(holder.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) &&
+                lock.exec(QStringLiteral("LOCK TABLE public.notes IN ACCESS SHARE MODE")));
+
+        QProcess tool;
+        tool.setProcessEnvironment(environmentFor(source.server()));
+        tool.start(QStringLiteral(NRDB_DBCTL_PATH),
+                   {QStringLiteral("compare"), source.profile().toUri(), target.profile().toUri(),
+                    QStringLiteral("--apply"), QStringLiteral("--lock-timeout"), QStringLiteral("600000")});
+        QVERIFY(tool.waitForStarted());
+        const QString waiting = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = '%1' AND query "
+                                               "LIKE 'ALTER TABLE \"public\".\"notes\" ADD COLUMN%' AND "
+                                               "state = 'active'")
+                                    .arg(target.name());
+        QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(target.profile(), waiting), QStringLiteral("1"), 60000);
+        ::kill(static_cast<pid_t>(tool.processId()), signal);
+        QVERIFY(tool.waitForFinished(15000));
+        if (signal == SIGKILL) {
+            QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
+        } else {
+            const QString err = QString::fromUtf8(tool.readAllStandardError());
+            QVERIFY2(tool.exitCode() == 130, qPrintable(err));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(target.profile(), waiting), QStringLiteral("0"), 10000);
+        QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+        QTest::qWait(200);
+        QCOMPARE(test::queryValue(target.profile(),
+                                  QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                                                 "'notes' AND column_name = 'seen'")),
+                 QStringLiteral("0"));
+        QCOMPARE(test::queryValue(target.profile(), QStringLiteral("SELECT to_regclass('public.later') IS NOT NULL")),
+                 QStringLiteral("true"));
+    }
+
     // pack new: a pack of a database, which that database then verifies against.
     void packNewMakesAPackItsDatabaseMatches()
     {

@@ -359,8 +359,7 @@ private slots:
         connect(&runner, &JobRunner::messageLogged, this,
                 [&logged](const LogRecord &record) { logged << record.text(); });
         QSignalSpy finished(&runner, &JobRunner::finished);
-        const JobId id =
-            runner.submit(std::make_shared<ApplyPlanJob>(m_target->profile(), report.plan, report.wanted));
+        const JobId id = runner.submit(std::make_shared<ApplyPlanJob>(m_target->profile(), report.plan, report.wanted));
         QTRY_VERIFY_WITH_TIMEOUT(!logged.filter(QStringLiteral("held by pid")).isEmpty(), 10000);
         QTest::qWait(500);
         QVERIFY(finished.isEmpty());
