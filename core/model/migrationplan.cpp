@@ -265,6 +265,10 @@ private:
 
     void planIndex(const DriftItem &item)
     {
+        if (item.expected.endsWith(SchemaModel::kInvalidIndex)) {
+            refuse(item, QStringLiteral("the wanted side's index is invalid (its build failed): it is not copied"));
+            return;
+        }
         if (item.kind == DriftKind::Changed)
             dropIndex(item, DropChanged, QStringLiteral("queries go without this index until it is built again"));
         PlannedStatement statement;

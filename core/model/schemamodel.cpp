@@ -63,6 +63,8 @@ const SchemaModel::Column *SchemaModel::Table::column(const QString &columnName)
     return nullptr;
 }
 
+const QString SchemaModel::kInvalidIndex = QStringLiteral(" (INVALID: its build failed)");
+
 SchemaModel SchemaModel::fromSnapshot(const SchemaSnapshot &snapshot, const QString &schema)
 {
     SchemaModel model;
@@ -81,7 +83,7 @@ SchemaModel SchemaModel::fromSnapshot(const SchemaSnapshot &snapshot, const QStr
             table.constraints.insert(constraint.name, constraint.definition);
         for (const IndexInfo &index : relation.indexes) {
             if (index.constraintName.isEmpty())
-                table.indexes.insert(index.name, index.definition);
+                table.indexes.insert(index.name, index.definition + (index.valid ? QString() : kInvalidIndex));
         }
         model.tables.insert(table.name, table);
     }

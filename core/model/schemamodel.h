@@ -35,7 +35,8 @@ struct SchemaModel {
         QString name;
         QVector<Column> columns;
         QMap<QString, QString> constraints; // name -> pg_get_constraintdef()
-        QMap<QString, QString> indexes;     // name -> pg_get_indexdef(), indexes that back no constraint
+        QMap<QString, QString> indexes;     // name -> pg_get_indexdef(), indexes that back no constraint;
+                                            // kInvalidIndex after it when its build failed
         QString comment;
 
         const Column *column(const QString &columnName) const;
@@ -46,6 +47,10 @@ struct SchemaModel {
     QMap<QString, QStringList> enums; // type name -> labels in their order
     QMap<QString, QString> sequences; // name -> "integer owned by devices.id" (or "integer")
     QMap<QString, QString> views;     // name -> its query as pg_get_viewdef() writes it, trimmed, no ';'
+
+    // What follows the definition of an index whose build failed (CREATE INDEX CONCURRENTLY that
+    // met a duplicate, a cancel): it is there, but no query uses it and it enforces nothing.
+    static const QString kInvalidIndex;
 
     static SchemaModel fromSnapshot(const SchemaSnapshot &snapshot, const QString &schema);
     QJsonObject toJson() const;
