@@ -5,7 +5,6 @@
 #include "productionconfirm.h"
 
 #include "connection/profilestore.h"
-#include "connection/resolvedconnection.h"
 #include "diagram/verifymarks.h"
 #include "jobs/comparejob.h"
 #include "util/counting.h"
@@ -149,13 +148,11 @@ std::optional<CompareSource> CompareDialog::chosenSource()
         return CompareSource{{}, std::move(pack).value(), 0};
     }
     Result<ConnectionProfile> saved = ProfileStore().profile(m_source->currentData().toString());
-    Result<ResolvedConnection> resolved =
-        saved ? resolveConnection(saved.value()) : Result<ResolvedConnection>(saved.error());
-    if (!resolved) {
-        setStatus(resolved.error().message);
+    if (!saved) {
+        setStatus(saved.error().message);
         return std::nullopt;
     }
-    return CompareSource{resolved.value().profile, std::nullopt, 0};
+    return CompareSource{std::move(saved).value(), std::nullopt, 0}; // the job finds its password
 }
 
 void CompareDialog::compare()

@@ -57,7 +57,7 @@ Result<ConnectionProfile> resolvedArgument(const QString &argument)
 Result<CompareSource> sourceArgument(const QString &argument)
 {
     if (!argument.startsWith(QLatin1String("pack:"))) {
-        Result<ConnectionProfile> database = resolvedArgument(argument);
+        Result<ConnectionProfile> database = connectionArgument(argument); // the job finds its password
         if (!database)
             return database.error();
         return CompareSource{database.value(), std::nullopt, 0};

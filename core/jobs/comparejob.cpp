@@ -1,5 +1,6 @@
 #include "jobs/comparejob.h"
 
+#include "connection/resolvedconnection.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
 #include "jobs/snapshotjob.h"
@@ -57,7 +58,13 @@ Result<CompareReport> CompareJob::execute(JobContext &context)
         if (schemas.isEmpty())
             schemas = QStringList{pack.schema};
     } else {
-        const std::unique_ptr<JobContext> sourceContext = context.forTarget(m_source.database);
+        // Its password from the keychain, pgpass or the environment, here on the worker: the keychain blocks.
+        const Result<ResolvedConnection> resolved = resolveConnection(m_source.database);
+        if (!resolved)
+            return resolved.error();
+        for (const QString &warning : resolved.value().warnings)
+            context.warning(warning);
+        const std::unique_ptr<JobContext> sourceContext = context.forTarget(resolved.value().profile);
         const Result<ReadSide> read = readSide(*sourceContext, m_source.database.displayName());
         if (!read)
             return read.error();

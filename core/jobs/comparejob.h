@@ -12,7 +12,7 @@ namespace nrdb {
 // What a compare takes as the schema wanted: a live database, or a pack's expected model at one
 // of its versions. A plain value type; any thread.
 struct CompareSource {
-    ConnectionProfile database;    // used when there is no pack
+    ConnectionProfile database;    // used when there is no pack; its password found by the job
     std::optional<ModelPack> pack; // the pack's model instead of a database
     int packVersion = 0;           // 0: the pack's head
 };
