@@ -50,6 +50,24 @@ QProcessEnvironment environmentFor(const SandboxState &server)
     return environment;
 }
 
+// Sends signal to the running tool and waits for its end: SIGKILL kills it outright; any other
+// cancels its job, saying so, and it exits 130.
+void stopBy(QProcess &tool, int signal)
+{
+    ::kill(static_cast<pid_t>(tool.processId()), signal);
+    QVERIFY(tool.waitForFinished(15000));
+    if (signal == SIGKILL) {
+        QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
+        return;
+    }
+    const QString err = QString::fromUtf8(tool.readAllStandardError());
+    QVERIFY2(tool.exitCode() == 130, qPrintable(err));
+    const QString said = signal == SIGINT    ? QStringLiteral("Ctrl-C")
+                         : signal == SIGTERM ? QStringLiteral("SIGTERM")
+                                             : QStringLiteral("SIGHUP");
+    QVERIFY2(err.contains(QStringLiteral("Cancelling (%1)").arg(said)), qPrintable(err));
+}
+
 // Rows "<command>, SIGINT|SIGTERM|SIGKILL" for a test that stops each command with each signal.
 void addSignalRows(const QStringList &commands)
 {
@@ -553,18 +571,9 @@ private slots:
         const auto dumpsRunning = [&dir] { return test::processesNaming(dir.path(), QStringLiteral("pg_dump")); };
         QTRY_VERIFY_WITH_TIMEOUT(!dumpsRunning().isEmpty(), 20000);
         QTest::qWait(300);
-        ::kill(static_cast<pid_t>(tool.processId()), signal);
-        QVERIFY(tool.waitForFinished(15000));
-        if (signal == SIGKILL) {
-            QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
-        } else {
-            const QString err = QString::fromUtf8(tool.readAllStandardError());
-            QVERIFY2(tool.exitCode() == 130, qPrintable(err));
-            const QString said = signal == SIGINT    ? QStringLiteral("Ctrl-C")
-                                 : signal == SIGTERM ? QStringLiteral("SIGTERM")
-                                                     : QStringLiteral("SIGHUP");
-            QVERIFY2(err.contains(QStringLiteral("Cancelling (%1)").arg(said)), qPrintable(err));
-        }
+        stopBy(tool, signal);
+        if (QTest::currentTestFailed())
+            return;
         QTRY_VERIFY_WITH_TIMEOUT(dumpsRunning().isEmpty(), 10000);
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
         const auto files = [&dir] {
@@ -918,14 +927,9 @@ private slots:
                                                "state = 'active'")
                                     .arg(target.name());
         QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(target.profile(), waiting), QStringLiteral("1"), 60000);
-        ::kill(static_cast<pid_t>(tool.processId()), signal);
-        QVERIFY(tool.waitForFinished(15000));
-        if (signal == SIGKILL) {
-            QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
-        } else {
-            const QString err = QString::fromUtf8(tool.readAllStandardError());
-            QVERIFY2(tool.exitCode() == 130, qPrintable(err));
-        }
+        stopBy(tool, signal);
+        if (QTest::currentTestFailed())
+            return;
         QTRY_COMPARE_WITH_TIMEOUT(test::queryValue(target.profile(), waiting), QStringLiteral("0"), 10000);
         QVERIFY(lock.exec(QStringLiteral("COMMIT")));
         QTest::qWait(200);
