@@ -59,24 +59,46 @@ DiagramPage::DiagramPage(JobRunner *runner, QWidget *parent)
     clear();
 }
 
+namespace {
+
+// Widgets on a tool bar are held by actions of their own; they carry the widget's name.
+void addNamedWidget(QToolBar *toolBar, QWidget *widget)
+{
+    toolBar->addWidget(widget)->setObjectName(widget->objectName() + QStringLiteral("Action"));
+}
+
+} // namespace
+
 QWidget *DiagramPage::createToolBar()
 {
     auto *toolBar = new QToolBar(this);
     toolBar->setObjectName(QStringLiteral("diagramToolBar"));
     toolBar->setIconSize(QSize(16, 16));
     toolBar->toggleViewAction()->setObjectName(QStringLiteral("toggleDiagramToolBarAction"));
-    // Widgets on a tool bar are held by actions of their own; they carry the widget's name.
-    const auto addNamedWidget = [toolBar](QWidget *widget) {
-        toolBar->addWidget(widget)->setObjectName(widget->objectName() + QStringLiteral("Action"));
-    };
+    addFindTools(toolBar);
+    toolBar->addSeparator();
+    addFocusTools(toolBar);
+    toolBar->addSeparator();
+    addZoomTools(toolBar);
+    toolBar->addSeparator();
+    addExportTools(toolBar);
+    m_legend = new QLabel(toolBar);
+    m_legend->setObjectName(QStringLiteral("diagramLegend"));
+    m_legend->setContentsMargins(12, 0, 0, 0);
+    addNamedWidget(toolBar, m_legend);
+    return toolBar;
+}
 
+// The schema shown, and a table found by name.
+void DiagramPage::addFindTools(QToolBar *toolBar)
+{
     m_schemaFilter = new QComboBox(toolBar);
     m_schemaFilter->setObjectName(QStringLiteral("diagramSchemaFilter"));
     m_schemaFilter->setToolTip(tr("Which schema's tables to draw"));
     m_schemaFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_schemaFilter, &QComboBox::activated, this,
             [this] { setSchemaFilter(m_schemaFilter->currentData().toString()); });
-    addNamedWidget(m_schemaFilter);
+    addNamedWidget(toolBar, m_schemaFilter);
 
     m_find = new QLineEdit(toolBar);
     m_find->setObjectName(QStringLiteral("diagramFind"));
@@ -84,9 +106,12 @@ QWidget *DiagramPage::createToolBar()
     m_find->setClearButtonEnabled(true);
     m_find->setMaximumWidth(260);
     connect(m_find, &QLineEdit::returnPressed, this, [this] { findTable(m_find->text().trimmed()); });
-    addNamedWidget(m_find);
-    toolBar->addSeparator();
+    addNamedWidget(toolBar, m_find);
+}
 
+// Neighbours of the selected table to a depth, and back to all tables.
+void DiagramPage::addFocusTools(QToolBar *toolBar)
+{
     QAction *focus = toolBar->addAction(tr("Neighbours"));
     focus->setObjectName(QStringLiteral("diagramFocusAction"));
     focus->setToolTip(tr("Show only the selected table and the tables within the chosen number of foreign-key steps"));
@@ -103,13 +128,15 @@ QWidget *DiagramPage::createToolBar()
     m_depth->setValue(kDefaultFocusDepth);
     m_depth->setPrefix(tr("depth "));
     m_depth->setToolTip(tr("How many foreign-key steps away a neighbour may be"));
-    addNamedWidget(m_depth);
+    addNamedWidget(toolBar, m_depth);
     m_showAllAction = toolBar->addAction(tr("Show All"));
     m_showAllAction->setObjectName(QStringLiteral("diagramShowAllAction"));
     m_showAllAction->setEnabled(false);
     connect(m_showAllAction, &QAction::triggered, this, &DiagramPage::showAllTables);
-    toolBar->addSeparator();
+}
 
+void DiagramPage::addZoomTools(QToolBar *toolBar)
+{
     QAction *fit = toolBar->addAction(tr("Fit"));
     fit->setObjectName(QStringLiteral("diagramFitAction"));
     fit->setToolTip(tr("Zoom to show the whole diagram"));
@@ -127,8 +154,11 @@ QWidget *DiagramPage::createToolBar()
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     zoomOut->setToolTip(tr("Zoom out"));
     connect(zoomOut, &QAction::triggered, this, [this] { m_view->zoomBy(0.8); });
-    toolBar->addSeparator();
+}
 
+// Export of the whole diagram or the part in view, and a fresh layout.
+void DiagramPage::addExportTools(QToolBar *toolBar)
+{
     auto *exportButton = new QToolButton(toolBar);
     exportButton->setObjectName(QStringLiteral("diagramExportButton"));
     exportButton->setText(tr("Export"));
@@ -141,17 +171,11 @@ QWidget *DiagramPage::createToolBar()
     exportVisible->setObjectName(QStringLiteral("diagramExportVisibleAction"));
     connect(exportVisible, &QAction::triggered, this, [this] { exportInteractively(true); });
     exportButton->setMenu(exportMenu);
-    addNamedWidget(exportButton);
+    addNamedWidget(toolBar, exportButton);
     QAction *relayoutAction = toolBar->addAction(tr("Re-layout"));
     relayoutAction->setObjectName(QStringLiteral("diagramRelayoutAction"));
     relayoutAction->setToolTip(tr("Forget where tables were moved and lay the diagram out afresh"));
     connect(relayoutAction, &QAction::triggered, this, &DiagramPage::relayout);
-
-    m_legend = new QLabel(toolBar);
-    m_legend->setObjectName(QStringLiteral("diagramLegend"));
-    m_legend->setContentsMargins(12, 0, 0, 0);
-    addNamedWidget(m_legend);
-    return toolBar;
 }
 
 void DiagramPage::setDatabaseKey(const QString &key)

@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QToolBar;
 
 namespace nrdb {
 
@@ -65,6 +66,10 @@ protected:
 
 private:
     QWidget *createToolBar();
+    void addFindTools(QToolBar *toolBar);
+    void addFocusTools(QToolBar *toolBar);
+    void addZoomTools(QToolBar *toolBar);
+    void addExportTools(QToolBar *toolBar);
     void rebuildWhenShown();
     void fillSchemaFilter();
     void rebuild();
