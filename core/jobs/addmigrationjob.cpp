@@ -9,7 +9,6 @@
 
 #include <QDateTime>
 #include <QDir>
-
 #include <QRegularExpression>
 
 namespace nrdb {

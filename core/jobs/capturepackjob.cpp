@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
