@@ -1018,16 +1018,23 @@ private:
     bool makeLargeBackup(const SandboxState &server, const QProcessEnvironment &environment, const QString &victim)
     {
         const QString uri = server.profile(victim).toUri();
-        if (dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode != 0 ||
-            !test::queryValues(server.profile(victim),
-                               QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, md5(g::text) AS a, "
-                                              "md5((g * 7)::text) AS b FROM generate_series(1, 1500000) g"))
-                 .isEmpty())
+        const Run bootstrap = dbctl({QStringLiteral("bootstrap"), uri}, {}, environment);
+        const QStringList filled = bootstrap.exitCode != 0
+                                       ? QStringList{bootstrap.err}
+                                       : test::queryValues(server.profile(victim),
+                                                           QStringLiteral("CREATE TABLE public.bulk AS SELECT g AS id, "
+                                                                          "md5(g::text) AS a, md5((g * 7)::text) AS b "
+                                                                          "FROM generate_series(1, 1500000) g"));
+        if (!filled.isEmpty()) {
+            qWarning("making the large database: %s", qPrintable(filled.join(QLatin1Char('\n'))));
             return false;
+        }
         const Run backup = dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), m_backupDir.path(),
                                   QStringLiteral("--format"), QStringLiteral("custom"), QStringLiteral("--compress"),
                                   QStringLiteral("0")},
                                  {}, environment);
+        if (backup.exitCode != 0)
+            qWarning("backing up the large database: %s", qPrintable(backup.err));
         m_largeBackup = backup.out.trimmed();
         return backup.exitCode == 0 &&
                test::queryValues(server.profile(victim), QStringLiteral("INSERT INTO public.bulk VALUES (0, 'a', 'b')"))
