@@ -4,6 +4,7 @@
 
 #include "util/counting.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,6 +29,112 @@ QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QStringList &columns, co
         item->setToolTip(column, columns.at(column));
     return item;
 }
+
+// The report as a tree: the model, the required tables, the migrations, the drift, the lint.
+class ReportTree {
+    Q_DECLARE_TR_FUNCTIONS(VerifyReportView)
+
+public:
+    ReportTree(QTreeWidget *tree, const VerifyReport &report)
+        : m_root(tree->invisibleRootItem()), m_report(report),
+          m_ok(tree->style()->standardIcon(QStyle::SP_DialogApplyButton)),
+          m_bad(tree->style()->standardIcon(QStyle::SP_MessageBoxCritical)),
+          m_warning(tree->style()->standardIcon(QStyle::SP_MessageBoxWarning))
+    {
+    }
+
+    void addModel()
+    {
+        addItem(m_root, {tr("Model: %1 (%2)").arg(m_report.pack, m_report.packReason), m_report.modelVersionText},
+                m_ok);
+        if (m_report.foreignHistory)
+            addItem(m_root, {m_report.foreignHistory->describe()}, m_report.foreignHistory->agrees() ? m_ok : m_bad);
+    }
+
+    void addRequiredTables()
+    {
+        const int present = int(m_report.requiredPresent.size());
+        QTreeWidgetItem *required = addItem(
+            m_root,
+            {tr("Required tables: %1 of %2 present").arg(present).arg(present + m_report.requiredMissing.size())},
+            m_report.requiredMissing.isEmpty() ? m_ok : m_bad);
+        for (const QString &table : m_report.requiredMissing)
+            addItem(
+                required,
+                {tr("missing: %1").arg(table), m_report.schema, m_report.requiredElsewhere.value(table, tr("nowhere"))},
+                m_bad);
+        required->setExpanded(!m_report.requiredMissing.isEmpty());
+    }
+
+    void addMigrations()
+    {
+        const MigrationStatus &status = m_report.migrations;
+        QTreeWidgetItem *migrations =
+            addItem(m_root,
+                    {tr("Migrations: version %1 of %2%3")
+                         .arg(status.currentVersion)
+                         .arg(status.headVersion)
+                         .arg(m_report.historyExists ? QString() : tr(", no history (adopt)"))},
+                    status.pending.isEmpty() && status.mismatches.isEmpty() ? m_ok : m_bad);
+        for (const AppliedMigration &applied : status.applied)
+            addItem(migrations,
+                    {QStringLiteral("%1_%2").arg(applied.version, 4, 10, QLatin1Char('0')).arg(applied.name),
+                     applied.how, tr("%1 by %2").arg(applied.appliedAt, applied.appliedBy)});
+        for (const Migration &pending : status.pending)
+            addItem(migrations, {tr("pending: %1").arg(pending.label())}, m_warning);
+        for (const ChecksumMismatch &mismatch : status.mismatches)
+            addItem(migrations,
+                    {tr("changed since applied: %1").arg(mismatch.version), mismatch.inPack.left(16),
+                     mismatch.recorded.left(16)},
+                    m_bad);
+        migrations->setExpanded(true);
+    }
+
+    // Grouped by table, each table open.
+    void addDrift()
+    {
+        QTreeWidgetItem *drift = addItem(
+            m_root,
+            {tr("Drift from the model: %1").arg(counted(m_report.drift.size(), tr("difference"), tr("differences")))},
+            m_report.drift.isEmpty() ? m_ok : m_bad);
+        QMap<QString, QTreeWidgetItem *> tables;
+        for (const DriftItem &item : m_report.drift) {
+            QTreeWidgetItem *&table = tables[item.table];
+            if (!table)
+                table = addItem(drift, {item.table.isEmpty() ? tr("types and sequences") : item.table});
+            addItem(table,
+                    {QStringLiteral("%1 %2 %3").arg(driftKindName(item.kind), item.objectType, item.object).trimmed(),
+                     item.expected, item.actual},
+                    m_bad);
+        }
+        drift->setExpanded(true);
+        for (QTreeWidgetItem *table : std::as_const(tables))
+            table->setExpanded(true);
+    }
+
+    // Grouped by rule, each with its count.
+    void addLint()
+    {
+        QTreeWidgetItem *lint = addItem(m_root, {tr("Known defects (lint): %1").arg(m_report.findings.size())},
+                                        m_report.findings.isEmpty() ? m_ok : m_warning);
+        QMap<QString, QTreeWidgetItem *> rules;
+        for (const LintFinding &finding : m_report.findings) {
+            QTreeWidgetItem *&rule = rules[finding.rule];
+            if (!rule)
+                rule = addItem(lint, {finding.rule});
+            addItem(rule, {finding.message, finding.fixSql});
+        }
+        for (QTreeWidgetItem *rule : std::as_const(rules))
+            rule->setText(0, QStringLiteral("%1 (%2)").arg(rule->text(0)).arg(rule->childCount()));
+    }
+
+private:
+    QTreeWidgetItem *m_root;
+    const VerifyReport &m_report;
+    QIcon m_ok;
+    QIcon m_bad;
+    QIcon m_warning;
+};
 
 } // namespace
 
@@ -106,77 +213,15 @@ void VerifyReportView::showReport(const VerifyReport &report)
 
 void VerifyReportView::fillTree()
 {
-    const VerifyReport &report = m_report;
-    const QIcon ok = style()->standardIcon(QStyle::SP_DialogApplyButton);
-    const QIcon bad = style()->standardIcon(QStyle::SP_MessageBoxCritical);
-    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     m_tree->clear();
-    QTreeWidgetItem *root = m_tree->invisibleRootItem();
-    if (report.isForeign())
+    if (m_report.isForeign())
         return; // the verdict says it all: which pack is closest, and how much of it is there
-
-    addItem(root, {tr("Model: %1 (%2)").arg(report.pack, report.packReason), report.modelVersionText}, ok);
-    if (report.foreignHistory)
-        addItem(root, {report.foreignHistory->describe()}, report.foreignHistory->agrees() ? ok : bad);
-
-    QTreeWidgetItem *required = addItem(root,
-                                        {tr("Required tables: %1 of %2 present")
-                                             .arg(report.requiredPresent.size())
-                                             .arg(report.requiredPresent.size() + report.requiredMissing.size())},
-                                        report.requiredMissing.isEmpty() ? ok : bad);
-    for (const QString &table : report.requiredMissing)
-        addItem(required,
-                {tr("missing: %1").arg(table), report.schema, report.requiredElsewhere.value(table, tr("nowhere"))},
-                bad);
-
-    QTreeWidgetItem *migrations =
-        addItem(root,
-                {tr("Migrations: version %1 of %2%3")
-                     .arg(report.migrations.currentVersion)
-                     .arg(report.migrations.headVersion)
-                     .arg(report.historyExists ? QString() : tr(", no history (adopt)"))},
-                report.migrations.pending.isEmpty() && report.migrations.mismatches.isEmpty() ? ok : bad);
-    for (const AppliedMigration &applied : report.migrations.applied)
-        addItem(migrations, {QStringLiteral("%1_%2").arg(applied.version, 4, 10, QLatin1Char('0')).arg(applied.name),
-                             applied.how, tr("%1 by %2").arg(applied.appliedAt, applied.appliedBy)});
-    for (const Migration &pending : report.migrations.pending)
-        addItem(migrations, {tr("pending: %1").arg(pending.label())}, warning);
-    for (const ChecksumMismatch &mismatch : report.migrations.mismatches)
-        addItem(migrations,
-                {tr("changed since applied: %1").arg(mismatch.version), mismatch.inPack.left(16),
-                 mismatch.recorded.left(16)},
-                bad);
-
-    QTreeWidgetItem *drift = addItem(
-        root, {tr("Drift from the model: %1").arg(counted(report.drift.size(), tr("difference"), tr("differences")))},
-        report.drift.isEmpty() ? ok : bad);
-    QMap<QString, QTreeWidgetItem *> driftTables;
-    for (const DriftItem &item : report.drift) {
-        QTreeWidgetItem *&table = driftTables[item.table];
-        if (!table)
-            table = addItem(drift, {item.table.isEmpty() ? tr("types and sequences") : item.table});
-        addItem(table,
-                {QStringLiteral("%1 %2 %3").arg(driftKindName(item.kind), item.objectType, item.object).trimmed(),
-                 item.expected, item.actual},
-                bad);
-    }
-
-    QTreeWidgetItem *lint = addItem(root, {tr("Known defects (lint): %1").arg(report.findings.size())},
-                                    report.findings.isEmpty() ? ok : warning);
-    QMap<QString, QTreeWidgetItem *> rules;
-    for (const LintFinding &finding : report.findings) {
-        QTreeWidgetItem *&rule = rules[finding.rule];
-        if (!rule)
-            rule = addItem(lint, {finding.rule});
-        addItem(rule, {finding.message, finding.fixSql});
-    }
-    for (QTreeWidgetItem *rule : std::as_const(rules))
-        rule->setText(0, QStringLiteral("%1 (%2)").arg(rule->text(0)).arg(rule->childCount()));
-    required->setExpanded(!report.requiredMissing.isEmpty());
-    migrations->setExpanded(true);
-    drift->setExpanded(true);
-    for (QTreeWidgetItem *table : std::as_const(driftTables))
-        table->setExpanded(true);
+    ReportTree tree(m_tree, m_report);
+    tree.addModel();
+    tree.addRequiredTables();
+    tree.addMigrations();
+    tree.addDrift();
+    tree.addLint();
 }
 
 } // namespace nrdb

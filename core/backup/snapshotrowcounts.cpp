@@ -7,6 +7,11 @@
 
 namespace nrdb {
 
+bool beginSnapshotRead(QSqlQuery &query)
+{
+    return query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+}
+
 Result<QMap<QString, qint64>> countRows(const QSqlDatabase &db, const QVector<TableName> &tables)
 {
     QMap<QString, qint64> counts;
@@ -34,7 +39,7 @@ Result<QMap<QString, qint64>> countRowsInSnapshot(const ConnectionProfile &profi
     if (Status opened = session.open(profile); !opened)
         return opened.error();
     QSqlQuery query(session.database());
-    if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
+    if (!beginSnapshotRead(query) ||
         !query.exec(QStringLiteral("SET TRANSACTION SNAPSHOT %1").arg(quoteLiteral(snapshotId))))
         return sqlError(query.lastError(), QStringLiteral("Could not take the dump's snapshot to count its rows"));
     const Result<QMap<QString, qint64>> counts = countRows(session.database(), tables);

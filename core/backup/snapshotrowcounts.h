@@ -5,6 +5,7 @@
 
 #include <QMap>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVector>
 
@@ -15,6 +16,9 @@ struct TableName {
     QString name;
     QString qualified() const { return schema + QLatin1Char('.') + name; }
 };
+
+// Begins a read-only transaction that sees one snapshot throughout (a dump's, and its counts).
+bool beginSnapshotRead(QSqlQuery &query);
 
 // Exact row counts ("schema.table" → rows) in the connection's current transaction.
 Result<QMap<QString, qint64>> countRows(const QSqlDatabase &db, const QVector<TableName> &tables);

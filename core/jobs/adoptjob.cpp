@@ -12,6 +12,74 @@
 
 namespace nrdb {
 
+namespace {
+
+// The database beside the pack's model, with its history (its own and another tool's).
+Result<AdoptReport> compareWithPack(QSqlDatabase &db, const ChosenPack &chosen)
+{
+    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
+    if (!snapshot)
+        return snapshot.error();
+    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db, chosen.pack.name);
+    if (!history)
+        return history.error();
+    AdoptReport report;
+    report.alreadyManaged = !history.value().isEmpty();
+    report.before = VerifyJob::compare(chosen.pack, snapshot.value(), history.value(), report.alreadyManaged);
+    report.before.packReason = chosen.why;
+    report.before.packNamed = chosen.named;
+    report.before.detection = chosen.detection;
+    if (Status added = VerifyJob::addForeignHistory(db, chosen.pack, report.before); !added)
+        return added.error();
+    return report;
+}
+
+// Says what the database was recognised as; false when it differs and that was not accepted
+// (the differences are listed as warnings then).
+bool mayAdopt(JobContext &context, const ModelPack &pack, const AdoptReport &report, bool acceptDifferences)
+{
+    const QString version = pack.describeVersion(report.before.modelVersion);
+    if (report.before.foreignHistory && !report.before.foreignHistory->agrees())
+        context.warning(report.before.foreignHistory->describe() + QStringLiteral(" Adopt leaves it as it is."));
+    if (report.before.drift.isEmpty()) {
+        context.info(QStringLiteral("Recognised as %1 %2, exactly").arg(pack.name, version));
+        return true;
+    }
+    context.info(
+        QStringLiteral("Recognised as %1 %2 with %3")
+            .arg(pack.name, version,
+                 counted(report.before.drift.size(), QStringLiteral("difference"), QStringLiteral("differences"))));
+    if (acceptDifferences)
+        return true;
+    for (const DriftItem &item : report.before.drift)
+        context.warning(item.describe());
+    return false;
+}
+
+// Records the pack's migrations up to the database's version as applied, in one transaction.
+Status stampHistory(QSqlDatabase &db, const ModelPack &pack, AdoptReport &report)
+{
+    if (!db.transaction())
+        return sqlError(db.lastError(), QStringLiteral("Could not begin adopting"));
+    Status stamped = schemahistory::ensure(db);
+    for (const Migration &migration : pack.migrations) {
+        if (!stamped || migration.version > report.before.modelVersion)
+            break; // what the database does not have yet is a migration to run, not to adopt
+        stamped = schemahistory::record(db, pack.name, migration, 0, QStringLiteral("adopted"));
+        if (stamped)
+            report.adoptedMigrations << migration.label();
+    }
+    if (!stamped) {
+        db.rollback();
+        return stamped.error();
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), QStringLiteral("Could not commit the adoption"));
+    return {};
+}
+
+} // namespace
+
 AdoptJob::AdoptJob(ConnectionProfile target, PackChoice pack, bool acceptDifferences, int lockTimeoutMs)
     : m_target(std::move(target)), m_pack(std::move(pack)), m_acceptDifferences(acceptDifferences),
       m_lockTimeoutMs(lockTimeoutMs)
@@ -33,21 +101,11 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
         return lock.error();
 
     context.setPhase(QStringLiteral("Comparing with %1").arg(pack.name));
-    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
-    if (!snapshot)
-        return snapshot.error();
-    const Result<QVector<AppliedMigration>> history = schemahistory::applied(db, pack.name);
-    if (!history)
-        return history.error();
-    AdoptReport report;
-    report.before = VerifyJob::compare(pack, snapshot.value(), history.value(), !history.value().isEmpty());
-    report.before.packReason = chosen.value().why;
-    report.before.packNamed = chosen.value().named;
-    report.before.detection = chosen.value().detection;
-    if (Status added = VerifyJob::addForeignHistory(db, pack, report.before); !added)
-        return added.error();
-    if (!history.value().isEmpty()) {
-        report.alreadyManaged = true;
+    Result<AdoptReport> compared = compareWithPack(db, chosen.value());
+    if (!compared)
+        return compared.error();
+    AdoptReport &report = compared.value();
+    if (report.alreadyManaged) {
         context.info(QStringLiteral("%1 already has a %2 migration history (version %3): nothing to adopt")
                          .arg(m_target.database, pack.name)
                          .arg(report.before.migrations.currentVersion));
@@ -56,46 +114,16 @@ Result<AdoptReport> AdoptJob::execute(JobContext &context)
     if (!report.recognised())
         return Error::usage(QStringLiteral("This is not a %1 database: required tables are missing (%2)")
                                 .arg(pack.name, report.before.requiredMissing.join(QStringLiteral(", "))));
-    const QString version = pack.describeVersion(report.before.modelVersion);
-    if (report.before.foreignHistory && !report.before.foreignHistory->agrees())
-        context.warning(report.before.foreignHistory->describe() + QStringLiteral(" Adopt leaves it as it is."));
-    if (!report.before.drift.isEmpty()) {
-        QStringList lines;
-        for (const DriftItem &item : report.before.drift)
-            lines << item.describe();
-        context.info(
-            QStringLiteral("Recognised as %1 %2 with %3")
-                .arg(pack.name, version,
-                     counted(report.before.drift.size(), QStringLiteral("difference"), QStringLiteral("differences"))));
-        if (!m_acceptDifferences) {
-            for (const QString &line : std::as_const(lines))
-                context.warning(line);
-            report.waitingForConsent = true;
-            return report;
-        }
-    } else {
-        context.info(QStringLiteral("Recognised as %1 %2, exactly").arg(pack.name, version));
+    if (!mayAdopt(context, pack, report, m_acceptDifferences)) {
+        report.waitingForConsent = true;
+        return report;
     }
 
     context.setPhase(QStringLiteral("Stamping the history"));
-    if (!db.transaction())
-        return sqlError(db.lastError(), QStringLiteral("Could not begin adopting"));
-    Status stamped = schemahistory::ensure(db);
-    for (const Migration &migration : pack.migrations) {
-        if (migration.version > report.before.modelVersion)
-            break; // what the database does not have yet is a migration to run, not to adopt
-        if (stamped)
-            stamped = schemahistory::record(db, pack.name, migration, 0, QStringLiteral("adopted"));
-        if (stamped)
-            report.adoptedMigrations << migration.label();
-    }
-    if (!stamped) {
-        db.rollback();
+    if (Status stamped = stampHistory(db, pack, report); !stamped)
         return stamped.error();
-    }
-    if (!db.commit())
-        return sqlError(db.lastError(), QStringLiteral("Could not commit the adoption"));
-    context.info(QStringLiteral("Adopted as %1 %2 without running any DDL").arg(pack.name, version));
+    context.info(QStringLiteral("Adopted as %1 %2 without running any DDL")
+                     .arg(pack.name, pack.describeVersion(report.before.modelVersion)));
     return report;
 }
 

@@ -62,25 +62,90 @@ void removePath(const QString &path)
         QFile::remove(path);
 }
 
-// The tables whose rows the dump will hold, as pg_dump would choose them.
-QVector<const RelationInfo *> dumpedTables(const SchemaSnapshot &snapshot, const BackupOptions &options)
+// The tables whose rows the dump will hold, as pg_dump would choose them, with their sizes
+// (the weights of the dump's progress).
+struct DumpedTables {
+    QVector<TableName> names;
+    QHash<QString, qint64> bytes;
+};
+
+bool isDumped(const RelationInfo &relation, const BackupOptions &options)
 {
-    QVector<const RelationInfo *> tables;
+    if (relation.kind != RelationKind::Table || relation.schema == schemahistory::kSchema)
+        return false;
+    if (!options.includeSchemas.isEmpty() && !matchesAny(relation.schema, options.includeSchemas))
+        return false;
+    if (matchesAny(relation.schema, options.excludeSchemas))
+        return false;
+    if (!options.includeTables.isEmpty() && !matchesAny(relation.qualifiedName(), options.includeTables))
+        return false;
+    return !matchesAny(relation.qualifiedName(), options.excludeTables) &&
+           !matchesAny(relation.qualifiedName(), options.excludeTableData);
+}
+
+DumpedTables dumpedTables(const SchemaSnapshot &snapshot, const BackupOptions &options)
+{
+    DumpedTables tables;
     for (const RelationInfo &relation : snapshot.relations) {
-        if (relation.kind != RelationKind::Table || relation.schema == schemahistory::kSchema)
+        if (!isDumped(relation, options))
             continue;
-        if (!options.includeSchemas.isEmpty() && !matchesAny(relation.schema, options.includeSchemas))
-            continue;
-        if (matchesAny(relation.schema, options.excludeSchemas))
-            continue;
-        if (!options.includeTables.isEmpty() && !matchesAny(relation.qualifiedName(), options.includeTables))
-            continue;
-        if (matchesAny(relation.qualifiedName(), options.excludeTables) ||
-            matchesAny(relation.qualifiedName(), options.excludeTableData))
-            continue;
-        tables << &relation;
+        tables.names << TableName{relation.schema, relation.name};
+        tables.bytes.insert(relation.qualifiedName(), qMax<qint64>(1, relation.totalBytes));
     }
     return tables;
+}
+
+// The row counts of the dumped tables, in the dump's snapshot. They scan the tables on a
+// connection of their own while pg_dump runs, rather than before it, where they would add a scan
+// to the backup's time. A server without a slot to spare for it (pg_dump takes one, or its jobs
+// and a leader) gets them first, on the job's own connection.
+class SnapshotCounting {
+public:
+    SnapshotCounting(QSqlDatabase db, DumpedTables tables) : m_db(std::move(db)), m_tables(std::move(tables)) {}
+
+    Status start(JobContext &context, const ServerInfo &server, int dumpConnections, ConnectionProfile counter,
+                 const QString &snapshotId)
+    {
+        if (server.freeConnections >= dumpConnections + 2) {
+            m_beside =
+                std::async(std::launch::async, countRowsInSnapshot, std::move(counter), snapshotId, m_tables.names);
+            return {};
+        }
+        context.setPhase(QStringLiteral("Counting rows"));
+        m_counted = countRows(m_db, m_tables.names);
+        return m_counted ? Status{} : Status{m_counted.error()};
+    }
+
+    // Once pg_dump ended (its backends, and so a counting beside it, ended too when it failed).
+    Result<QMap<QString, qint64>> finish(JobContext &context, bool dumped)
+    {
+        if (m_beside.valid())
+            m_counted = m_beside.get();
+        if (dumped && !m_counted) {
+            // No second connection to be had, say: the snapshot is still open on the job's own.
+            context.warning(QStringLiteral("Counting rows beside pg_dump failed (%1); counting them now")
+                                .arg(m_counted.error().message));
+            m_counted = countRows(m_db, m_tables.names);
+        }
+        return m_counted;
+    }
+
+private:
+    QSqlDatabase m_db;
+    DumpedTables m_tables;
+    Result<QMap<QString, qint64>> m_counted = QMap<QString, qint64>{};
+    std::future<Result<QMap<QString, qint64>>> m_beside;
+};
+
+Error dumpFailure(const Result<ChildOutcome> &outcome, const CopyProgress &progress)
+{
+    if (!outcome)
+        return outcome.error();
+    return Error::process(
+        outcome.value().crashed
+            ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
+            : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
+        progress.lastLines());
 }
 
 QString schemaFingerprint(const SchemaSnapshot &snapshot)
@@ -282,18 +347,12 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
     QSqlDatabase db = connected.db;
     // One snapshot for pg_dump and the row counts, held open until both are done.
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
-        !query.exec(sqlResource(QStringLiteral("export_snapshot"))) || !query.next())
+    if (!beginSnapshotRead(query) || !query.exec(sqlResource(QStringLiteral("export_snapshot"))) || !query.next())
         return sqlError(query.lastError(), QStringLiteral("Could not take a snapshot for the dump"));
     const QString snapshotId = query.value(0).toString();
-    QVector<TableName> tables;
-    QHash<QString, qint64> tableBytes;
-    for (const RelationInfo *table : dumpedTables(snapshot, m_options)) {
-        tables << TableName{table->schema, table->name};
-        tableBytes.insert(table->qualifiedName(), qMax<qint64>(1, table->totalBytes));
-    }
+    const DumpedTables tables = dumpedTables(snapshot, m_options);
 
-    const QString applicationName = QStringLiteral("netraven-dbadmin backup %1").arg(context.id());
+    const QString applicationName = context.clientName(QStringLiteral("backup"));
     const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
     if (!environment)
         return environment.error();
@@ -301,49 +360,28 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
                       pgDumpArguments(m_options, plan.format, plan.jobs, snapshotId, partialPath), {},
                       environment.value().environment());
     dump.timeoutMs = -1;
-    CopyProgress progress(tableBytes, CopyProgress::Measure::Bytes, plan.jobs > 1,
+    CopyProgress progress(tables.bytes, CopyProgress::Measure::Bytes, plan.jobs > 1,
                           [&context](qint64 done, qint64 total) { context.setProgress(done, total); });
     dump.onStandardErrorLine = [&progress](const QString &line) { progress.onLine(line); };
     if (connected.server.hasCopyProgress())
         dump.onWaiting = [&] { progress.poll(db, applicationName); };
 
-    // The counts scan the tables on a connection of their own while pg_dump runs, rather than
-    // before it, where they would add a scan to the backup's time. A server without a slot to
-    // spare for it (pg_dump takes one, or its jobs and a leader) gets them first, on ours.
-    Result<QMap<QString, qint64>> counted = QMap<QString, qint64>{};
-    std::future<Result<QMap<QString, qint64>>> counting;
-    const int dumpConnections = plan.jobs > 1 ? plan.jobs + 1 : 1;
-    if (connected.server.freeConnections >= dumpConnections + 2) {
-        ConnectionProfile counter = m_target;
-        counter.applicationName = applicationName;
-        counting = std::async(std::launch::async, countRowsInSnapshot, counter, snapshotId, tables);
-    } else {
-        context.setPhase(QStringLiteral("Counting rows"));
-        if (counted = countRows(db, tables); !counted)
-            return counted.error();
-    }
+    SnapshotCounting counting(db, tables);
+    ConnectionProfile counter = m_target;
+    counter.applicationName = applicationName;
+    if (Status started =
+            counting.start(context, connected.server, plan.jobs > 1 ? plan.jobs + 1 : 1, counter, snapshotId);
+        !started)
+        return started.error();
     context.setPhase(QStringLiteral("Dumping"), progress.total());
     const Result<ChildOutcome> outcome = context.runChild(dump);
-    const bool succeeded = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
-    if (!succeeded)
+    const bool dumped = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
+    if (!dumped)
         endBackends(m_target, applicationName); // pg_dump's end with it; make sure, and stop the counting
-    if (counting.valid())
-        counted = counting.get();
-    if (succeeded && !counted) {
-        // No second connection to be had, say: the snapshot is still open on the job's own.
-        context.warning(
-            QStringLiteral("Counting rows beside pg_dump failed (%1); counting them now").arg(counted.error().message));
-        counted = countRows(db, tables);
-    }
+    const Result<QMap<QString, qint64>> counted = counting.finish(context, dumped);
     (void)query.exec(QStringLiteral("COMMIT"));
-    if (!outcome)
-        return outcome.error();
-    if (!succeeded)
-        return Error::process(
-            outcome.value().crashed
-                ? QStringLiteral("pg_dump was killed by a signal; no backup was kept")
-                : QStringLiteral("pg_dump failed (exit code %1); no backup was kept").arg(outcome.value().exitCode),
-            progress.lastLines());
+    if (!dumped)
+        return dumpFailure(outcome, progress);
     return counted;
 }
 

@@ -78,8 +78,7 @@ void CopyProgress::poll(const QSqlDatabase &db, const QString &applicationName)
         return;
     m_sincePoll.restart();
     QSqlQuery progress(db);
-    // Statistics views are read once per transaction unless the snapshot is cleared.
-    if (!progress.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()")))
+    if (!progress.exec(sqlResource(QStringLiteral("clear_stat_snapshot"))))
         return;
     const QString sql = sqlResource(m_measure == Measure::Bytes ? QStringLiteral("copy_progress_bytes")
                                                                 : QStringLiteral("copy_progress_rows"));

@@ -55,7 +55,7 @@ Result<SchemaExportResult> ExportSchemaJob::execute(JobContext &context)
     const ServerInfo &server = prepared.value().server;
     const ClientTools &tools = prepared.value().tools;
     const Result<ClientEnvironment> environment =
-        ClientEnvironment::create(m_target, QStringLiteral("netraven-dbadmin export-schema %1").arg(context.id()));
+        ClientEnvironment::create(m_target, context.clientName(QStringLiteral("export-schema")));
     if (!environment)
         return environment.error();
 

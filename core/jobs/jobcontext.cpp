@@ -67,6 +67,14 @@ void JobContext::log(LogLevel level, const QString &text)
         m_sink.log(LogRecord(level, text, m_id, m_title));
 }
 
+QString JobContext::clientName(const QString &purpose) const
+{
+    return QStringLiteral("netraven-dbadmin %1 %2-%3")
+        .arg(purpose)
+        .arg(m_id)
+        .arg(m_control->token, 8, 16, QLatin1Char('0'));
+}
+
 Result<QSqlDatabase> JobContext::database()
 {
     if (m_session)
@@ -74,7 +82,7 @@ Result<QSqlDatabase> JobContext::database()
     if (m_target.database.isEmpty())
         return Error::usage(QStringLiteral("This job has no database to connect to"));
     ConnectionProfile profile = m_target;
-    profile.applicationName = QStringLiteral("netraven-dbadmin job %1").arg(m_id);
+    profile.applicationName = clientName(QStringLiteral("job"));
     auto session = std::make_unique<DatabaseSession>();
     if (Status opened = session->open(profile); !opened)
         return opened.error();

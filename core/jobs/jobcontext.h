@@ -37,6 +37,11 @@ public:
 
     JobId id() const { return m_id; }
     const ConnectionProfile &target() const { return m_target; }
+    // The application_name for this job's connections and clients doing `purpose` ("backup",
+    // "restore"), unique on the server: job ids restart in each runner and each process, so it
+    // carries the job's token as well. Sessions are found by it (progress, ending a failed
+    // pg_dump's), and another job of the same id must never be taken for this one.
+    QString clientName(const QString &purpose) const;
 
     bool isCancelled() const;
     // An Error of kind Cancelled, to return from run() when isCancelled().

@@ -66,8 +66,7 @@ void cancelBackend(JobControl &control)
                                      << opened.error().message;
                     return;
                 }
-                // A backend that ended a moment ago draws a server WARNING; that is no news.
-                (void)QSqlQuery(session->database()).exec(QStringLiteral("SET client_min_messages = error"));
+                (void)QSqlQuery(session->database()).exec(sqlResource(QStringLiteral("quiet_warnings")));
             }
             QSqlQuery query(session->database());
             if (!execPrepared(query, sqlResource(QStringLiteral("cancel_backend")), {backend.pid}))

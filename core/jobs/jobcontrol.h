@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMutex>
 #include <QPair>
+#include <QRandomGenerator>
 #include <QSet>
 
 #include <algorithm>
@@ -22,6 +23,9 @@ struct JobBackend {
 // What a running job and whoever cancels it share: the cancel flag, the job's server backend and
 // its child processes. Any thread.
 struct JobControl {
+    // Tells this job's sessions on a server apart from those of another job of the same id (ids
+    // restart in each runner, and in each process). Set once; read on any thread.
+    const quint32 token = QRandomGenerator::system()->generate();
     std::atomic<bool> cancelRequested{false};
     std::atomic<bool> finished{false};
 

@@ -76,6 +76,105 @@ private:
     bool m_inCopy = false;
 };
 
+// What pg_restore or psql says on standard error: its error lines, and its last lines for a
+// failure that printed no error.
+class RestoreOutput {
+public:
+    void onLine(const QString &line)
+    {
+        if (isErrorLine(line))
+            m_errors << line.trimmed();
+        m_lastLines = (m_lastLines << line).mid(qMax<qsizetype>(0, m_lastLines.size() - 10));
+    }
+
+    // A restore that printed an error failed, whatever its exit code.
+    Status verdict(const Result<ChildOutcome> &outcome) const
+    {
+        if (!outcome)
+            return outcome.error();
+        if (m_errors.isEmpty() && outcome.value().exitCode == 0 && !outcome.value().crashed)
+            return {};
+        return Error::process(
+            m_errors.isEmpty() ? QStringLiteral("The restore failed (exit code %1)").arg(outcome.value().exitCode)
+                               : QStringLiteral("The restore met %1 error(s); a restore with errors is not a success")
+                                     .arg(m_errors.size()),
+            (m_errors.isEmpty() ? m_lastLines : RestoreJob::groupErrors(m_errors)).join(QLatin1Char('\n')));
+    }
+
+private:
+    QStringList m_errors;
+    QStringList m_lastLines;
+};
+
+// One restore's client: where it writes, and how.
+struct RestoreRun {
+    JobContext &context;
+    const ClientTools &tools;
+    QProcessEnvironment environment;
+    QString database;
+    QString applicationName;
+    bool skipOwnership = false;
+    int parallelJobs = 1;
+    QStringList selectedEntries; // empty: all
+    bool hasCopyProgress = false;
+};
+
+Result<ChildOutcome> runPgRestore(const RestoreRun &run, const BackupSource &source, RestoreOutput &output)
+{
+    QStringList arguments{QStringLiteral("--no-password"), QStringLiteral("--dbname=") + run.database};
+    if (run.parallelJobs > 1) // data and indexes of several tables at once
+        arguments << QStringLiteral("--jobs=%1").arg(run.parallelJobs);
+    if (run.skipOwnership)
+        arguments << QStringLiteral("--no-owner") << QStringLiteral("--no-privileges");
+    QTemporaryFile list;
+    if (!run.selectedEntries.isEmpty()) {
+        if (!list.open())
+            return Error::io(QStringLiteral("Cannot write the restore list"));
+        list.write(run.selectedEntries.join(QLatin1Char('\n')).toUtf8() + '\n');
+        list.flush();
+        arguments << QStringLiteral("--use-list=") + list.fileName();
+    }
+    const Result<BackupManifest> manifest = BackupManifest::load(BackupManifest::pathFor(source.path));
+    RestoreProgress progress(run.context, run.selectedEntries.isEmpty() ? source.entries : run.selectedEntries,
+                             manifest ? manifest.value().rowCounts : QMap<QString, qint64>{}, run.parallelJobs > 1);
+    ChildCommand restore(run.tools.pgRestore(), arguments << QStringLiteral("--verbose") << source.path, {},
+                         run.environment);
+    restore.timeoutMs = -1;
+    restore.onStandardErrorLine = [&](const QString &line) {
+        output.onLine(line);
+        progress.onLine(line);
+    };
+    const Result<QSqlDatabase> db = run.context.database();
+    if (db && run.hasCopyProgress)
+        restore.onWaiting = [&] { progress.poll(db.value(), run.applicationName); };
+    return run.context.runChild(restore);
+}
+
+Result<ChildOutcome> runPsql(const RestoreRun &run, const BackupSource &source, RestoreOutput &output)
+{
+    PlainSqlReader reader(source.path, source.kind == SourceKind::PlainGzip);
+    if (!reader.open())
+        return Error::io(QStringLiteral("Cannot read %1").arg(source.path));
+    ChildCommand psql(run.tools.psql(),
+                      {QStringLiteral("--no-password"), QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
+                       QStringLiteral("--set=ON_ERROR_STOP=0"), QStringLiteral("--dbname=") + run.database},
+                      {}, run.environment);
+    psql.timeoutMs = -1;
+    psql.onStandardErrorLine = [&output](const QString &line) { output.onLine(line); };
+    OwnershipFilter ownership;
+    JobContext &context = run.context;
+    const bool skipOwnership = run.skipOwnership;
+    psql.nextInputChunk = [&reader, &ownership, &context, skipOwnership] {
+        const QByteArray chunk = reader.nextLines();
+        context.setProgress(reader.position(), reader.size());
+        if (!skipOwnership || chunk.isEmpty())
+            return chunk;
+        const QByteArray kept = ownership.filter(chunk);
+        return kept.isEmpty() ? QByteArray("\n") : kept; // an empty chunk would end the input
+    };
+    return context.runChild(psql);
+}
+
 } // namespace
 
 RestoreJob::RestoreJob(ConnectionProfile server, RestoreOptions options)
@@ -119,77 +218,16 @@ Status RestoreJob::runRestore(JobContext &context, const BackupSource &source, c
 {
     ConnectionProfile into = m_server;
     into.database = database;
-    const QString applicationName = QStringLiteral("netraven-dbadmin restore %1").arg(context.id());
+    const QString applicationName = context.clientName(QStringLiteral("restore"));
     const Result<ClientEnvironment> environment = ClientEnvironment::create(into, applicationName);
     if (!environment)
         return environment.error();
-    QStringList errors;
-    QStringList lastLines;
-    const auto collect = [&errors, &lastLines](const QString &line) {
-        if (isErrorLine(line))
-            errors << line.trimmed();
-        lastLines = (lastLines << line).mid(qMax<qsizetype>(0, lastLines.size() - 10));
-    };
-    Result<ChildOutcome> outcome = Error{};
-    if (source.kind == SourceKind::Custom || source.kind == SourceKind::Directory) {
-        QStringList arguments{QStringLiteral("--no-password"), QStringLiteral("--dbname=") + database};
-        if (m_parallelJobs > 1) // data and indexes of several tables at once
-            arguments << QStringLiteral("--jobs=%1").arg(m_parallelJobs);
-        if (skipOwnership)
-            arguments << QStringLiteral("--no-owner") << QStringLiteral("--no-privileges");
-        QTemporaryFile list;
-        if (!m_options.selectedEntries.isEmpty()) {
-            if (!list.open())
-                return Error::io(QStringLiteral("Cannot write the restore list"));
-            list.write(m_options.selectedEntries.join(QLatin1Char('\n')).toUtf8() + '\n');
-            list.flush();
-            arguments << QStringLiteral("--use-list=") + list.fileName();
-        }
-        const Result<BackupManifest> manifest = BackupManifest::load(BackupManifest::pathFor(source.path));
-        RestoreProgress progress(context,
-                                 m_options.selectedEntries.isEmpty() ? source.entries : m_options.selectedEntries,
-                                 manifest ? manifest.value().rowCounts : QMap<QString, qint64>{}, m_parallelJobs > 1);
-        ChildCommand restore(tools.pgRestore(), arguments << QStringLiteral("--verbose") << source.path, {},
-                             environment.value().environment());
-        restore.timeoutMs = -1;
-        restore.onStandardErrorLine = [&](const QString &line) {
-            collect(line);
-            progress.onLine(line);
-        };
-        const Result<QSqlDatabase> db = context.database();
-        if (db && m_hasCopyProgress)
-            restore.onWaiting = [&] { progress.poll(db.value(), applicationName); };
-        outcome = context.runChild(restore);
-    } else {
-        PlainSqlReader reader(source.path, source.kind == SourceKind::PlainGzip);
-        if (!reader.open())
-            return Error::io(QStringLiteral("Cannot read %1").arg(source.path));
-        ChildCommand psql(tools.psql(),
-                          {QStringLiteral("--no-password"), QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
-                           QStringLiteral("--set=ON_ERROR_STOP=0"), QStringLiteral("--dbname=") + database},
-                          {}, environment.value().environment());
-        psql.timeoutMs = -1;
-        psql.onStandardErrorLine = collect;
-        OwnershipFilter ownership;
-        psql.nextInputChunk = [&reader, &ownership, &context, skipOwnership] {
-            const QByteArray chunk = reader.nextLines();
-            context.setProgress(reader.position(), reader.size());
-            if (!skipOwnership || chunk.isEmpty())
-                return chunk;
-            const QByteArray kept = ownership.filter(chunk);
-            return kept.isEmpty() ? QByteArray("\n") : kept; // an empty chunk would end the input
-        };
-        outcome = context.runChild(psql);
-    }
-    if (!outcome)
-        return outcome.error();
-    if (!errors.isEmpty() || outcome.value().exitCode != 0 || outcome.value().crashed)
-        return Error::process(
-            errors.isEmpty() ? QStringLiteral("The restore failed (exit code %1)").arg(outcome.value().exitCode)
-                             : QStringLiteral("The restore met %1 error(s); a restore with errors is not a success")
-                                   .arg(errors.size()),
-            (errors.isEmpty() ? lastLines : groupErrors(errors)).join(QLatin1Char('\n')));
-    return {};
+    RestoreOutput output;
+    const RestoreRun run{
+        context,       tools,          environment.value().environment(), database,         applicationName,
+        skipOwnership, m_parallelJobs, m_options.selectedEntries,         m_hasCopyProgress};
+    const bool archive = source.kind == SourceKind::Custom || source.kind == SourceKind::Directory;
+    return output.verdict(archive ? runPgRestore(run, source, output) : runPsql(run, source, output));
 }
 
 Status RestoreJob::matchesItsManifest(JobContext &context, const QString &path)

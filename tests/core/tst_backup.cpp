@@ -389,7 +389,7 @@ private slots:
         options.includeTables = {table};
         options.outputDirectory = probeDir.path();
         const Result<BackupResult> probe = runBackup(options);
-        QVERIFY(probe);
+        QVERIFY2(probe, qPrintable(probe ? QString() : probe.error().message));
         const qint64 archive = probe.value().manifest.sizeBytes;
         QCOMPARE(archive > kReadBackWholeBytes, compression == 0);
         test::SmallFilesystem small;
@@ -455,12 +455,53 @@ private slots:
         QVERIFY(test::processesNaming(dir.path()).isEmpty());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
         QTRY_COMPARE(
-            test::queryValue(
-                m_scratch.profile(),
-                QStringLiteral(
-                    "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'netraven-dbadmin backup%'")),
+            test::queryValue(m_scratch.profile(),
+                             QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                            "AND application_name LIKE 'netraven-dbadmin backup%'")),
             QStringLiteral("0"));
         test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk"));
+    }
+
+    // Job ids restart in every runner and every process. A backup whose pg_dump fails ends that
+    // pg_dump's sessions, and never those of another backup with the same job id that is still
+    // dumping the same server (which would then fail for no fault of its own).
+    void aFailedBackupEndsOnlyItsOwnSessions()
+    {
+        QVERIFY(makeDumpSlow());
+        const auto dropBulk =
+            qScopeGuard([this] { test::queryValue(m_scratch.profile(), QStringLiteral("DROP TABLE public.bulk")); });
+        test::SmallFilesystem full;
+        if (const QString why = full.mount(1024 * 1024); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        BackupOptions failingOptions;
+        failingOptions.format = BackupFormat::Custom;
+        failingOptions.outputDirectory = full.filePath(QStringLiteral("backups"));
+        QVERIFY(QDir().mkpath(failingOptions.outputDirectory));
+        QVERIFY(full.fillLeaving(0));
+
+        QTemporaryDir dir;
+        BackupOptions options;
+        options.format = BackupFormat::Custom;
+        options.outputDirectory = dir.path();
+        JobRunner runner;
+        JobState state = JobState::Queued;
+        Error error;
+        connect(&runner, &JobRunner::finished, this, [&](JobId, JobState s, const Error &e) {
+            state = s;
+            error = e;
+        });
+        const JobId id = runner.submit(std::make_shared<BackupJob>(m_scratch.profile(), options));
+        QTRY_VERIFY_WITH_TIMEOUT(!test::processesNaming(dir.path()).isEmpty(), 20000);
+
+        JobRunner otherRunner;
+        Error otherError;
+        connect(&otherRunner, &JobRunner::finished, this,
+                [&otherError](JobId, JobState, const Error &e) { otherError = e; });
+        QCOMPARE(otherRunner.submit(std::make_shared<BackupJob>(m_scratch.profile(), failingOptions)), id);
+        QVERIFY(otherRunner.waitForIdle(60000));
+        QVERIFY2(otherError.message.contains(QLatin1String("pg_dump failed")), qPrintable(otherError.message));
+        QVERIFY(runner.waitForIdle(120000));
+        QVERIFY2(state == JobState::Succeeded, qPrintable(error.message + QLatin1Char('\n') + error.detail));
     }
 
     void progressMovesWithinALargeTable_data()
