@@ -2,6 +2,7 @@
 
 #include "model/planstatements.h"
 #include "model/renamehints.h"
+#include "model/statementorder.h"
 #include "util/sqlidentifier.h"
 
 #include <QRegularExpression>
@@ -14,7 +15,7 @@ namespace {
 using namespace plan;
 
 // One schema's differences, each planned into the phase its statements belong to; the phases,
-// in order, are the script.
+// in order, are the script (orderStatements).
 class Planner {
 public:
     Planner(const SchemaModel &wanted, const SchemaModel &current, const PlanOptions &options);
@@ -23,7 +24,7 @@ public:
 private:
     void plan(const DriftItem &item);
     QString qualified(const QString &name) const { return qualifiedIn(m_wanted.schema, name); }
-    void add(Phase phase, PlannedStatement statement) { m_phases[phase] << std::move(statement); }
+    void add(Phase phase, PlannedStatement statement);
     void add(Phase phase, const DriftItem &item, const QString &sql, const QString &lock, const QString &hazard = {},
              StatementCost cost = StatementCost::Catalog);
     void refuse(const DriftItem &item, const QString &reason) { m_plan.refused << PlanRefusal{item, reason}; }
@@ -66,11 +67,13 @@ private:
 
     // --- extras ---
     void planExtra(const DriftItem &item);
+    // Before an extra table goes, its foreign keys: the tables they reference may go first, in
+    // this schema or another.
+    void dropForeignKeysOf(const QString &table);
 
     const SchemaModel &m_wanted;
     const SchemaModel &m_current;
     MigrationPlan m_plan;
-    QVector<PlannedStatement> m_phases[PhaseCount];
     QSet<QString> m_newTables;
 };
 
@@ -87,8 +90,7 @@ MigrationPlan Planner::plan()
     for (const DriftItem &item : drift)
         plan(item);
     m_plan.hints = renameHints(m_wanted, m_current, drift);
-    for (const QVector<PlannedStatement> &phase : m_phases)
-        m_plan.statements += phase;
+    orderStatements(m_plan.statements);
     return std::move(m_plan);
 }
 
@@ -115,6 +117,13 @@ void Planner::plan(const DriftItem &item)
         planView(item);
     else
         refuse(item, QStringLiteral("no statement repairs a difference of this kind"));
+}
+
+void Planner::add(Phase phase, PlannedStatement statement)
+{
+    statement.phase = phase;
+    statement.schema = m_wanted.schema;
+    m_plan.statements << std::move(statement);
 }
 
 void Planner::add(Phase phase, const DriftItem &item, const QString &sql, const QString &lock, const QString &hazard,
@@ -329,11 +338,9 @@ void Planner::planIndex(const DriftItem &item)
 void Planner::dropConstraint(const DriftItem &item, Phase phase, const QString &hazard)
 {
     // Foreign keys go first: a key they need cannot be dropped before them.
-    PlannedStatement statement = dropConstraintStatement(m_wanted.schema, item, hazard);
     if (item.actual.startsWith(QLatin1String("FOREIGN KEY")))
-        m_phases[phase].prepend(std::move(statement));
-    else
-        add(phase, std::move(statement));
+        phase = phase == DropChanged ? DropChangedForeignKeys : DropForeignKeys;
+    add(phase, dropConstraintStatement(m_wanted.schema, item, hazard));
 }
 
 void Planner::dropIndex(const DriftItem &item, Phase phase, const QString &hazard)
@@ -460,9 +467,21 @@ void Planner::planExtra(const DriftItem &item)
     else if (type == QLatin1String("index"))
         dropIndex(item, DropIndexes, QStringLiteral("queries that used it get slower"));
     else {
+        if (type == QLatin1String("table"))
+            dropForeignKeysOf(item.table);
         Phase phase = DropTypes;
         PlannedStatement statement = dropObjectStatement(m_wanted.schema, item, phase);
         add(phase, std::move(statement));
+    }
+}
+
+void Planner::dropForeignKeysOf(const QString &table)
+{
+    const SchemaModel::Table &dropped = m_current.tables.value(table);
+    for (auto it = dropped.constraints.cbegin(); it != dropped.constraints.cend(); ++it) {
+        if (it.value().startsWith(QLatin1String("FOREIGN KEY")))
+            dropConstraint(DriftItem{DriftKind::Extra, QStringLiteral("constraint"), table, it.key(), {}, it.value()},
+                           DropConstraints, {});
     }
 }
 

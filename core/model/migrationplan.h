@@ -19,12 +19,14 @@ enum class StatementCost {
 // One statement of a migration script, with what it repairs and what it risks.
 struct PlannedStatement {
     QString sql;    // one statement, no trailing semicolon
+    QString schema; // the schema of what it changes
     DriftItem item; // the difference it takes away
     QString lock;   // the strongest lock it takes, e.g. "SHARE UPDATE EXCLUSIVE on devices"
     QString hazard; // what can go wrong or be lost; empty when nothing
     StatementCost cost = StatementCost::Catalog;
     bool inTransaction = true; // false: must run on its own (CREATE INDEX CONCURRENTLY)
     bool dropsData = false;    // drops a table, a column or a sequence
+    int phase = 0;             // where it goes in a script of one schema or several (plan::Phase)
 };
 
 // A difference the plan leaves as it is, and why.
@@ -42,9 +44,11 @@ struct PlanOptions {
 // The statements that make a database's schema (current) like the wanted model, in an order
 // that works: types and sequences before the tables that use them, tables and columns before
 // their keys, keys before the foreign keys that need them, validations after the NOT VALID adds,
-// comments, then views after the tables they read; drops after everything, but extra views first. What it cannot do
-// safely is refused with a reason; extra objects are dropped only with allowDrop; likely renames are only hints. A
-// plain value type; any thread.
+// comments, then views after the tables and the views they read; drops after everything, but
+// extra views first (a view before those it reads). Plans of several schemas merge in the same
+// order (plan::orderStatements). What it cannot do safely is refused with a reason; extra
+// objects are dropped only with allowDrop; likely renames are only hints. A plain value type;
+// any thread.
 struct MigrationPlan {
     QString schema;
     PlanOptions options;

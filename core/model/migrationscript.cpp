@@ -108,6 +108,7 @@ QJsonObject MigrationPlan::toJson() const
     QJsonArray statementsJson;
     for (const PlannedStatement &statement : statements)
         statementsJson << QJsonObject{{QStringLiteral("sql"), statement.sql},
+                                      {QStringLiteral("schema"), statement.schema},
                                       {QStringLiteral("difference"), statement.item.toJson()},
                                       {QStringLiteral("lock"), statement.lock},
                                       {QStringLiteral("hazard"), statement.hazard},

@@ -12,13 +12,16 @@ namespace nrdb::plan {
 
 // Where a statement goes in the script: each phase needs only what the ones before it made.
 enum Phase {
-    DropViews,     // with allowDrop: a view goes before the columns and tables it reads
-    DropChanged,   // a changed constraint or index goes before it is made again
-    Types,         // enum types and their labels
-    Sequences,     // before the tables whose defaults use them
-    Tables,        // new tables, with their columns
-    Columns,       // columns added to tables that exist
-    ColumnChanges, // type, default, nullability
+    Schemas,
+    Extensions,             // before the types and columns that use them
+    DropViews,              // with allowDrop: a view goes before the columns and tables it reads
+    DropChangedForeignKeys, // before the changed keys they need
+    DropChanged,            // a changed constraint or index goes before it is made again
+    Types,                  // enum types and their labels
+    Sequences,              // before the tables whose defaults use them
+    Tables,                 // new tables, with their columns
+    Columns,                // columns added to tables that exist
+    ColumnChanges,          // type, default, nullability
     SequenceOwners,
     Keys,    // primary keys, unique and check constraints
     Indexes, // after the keys: an index may be on a key's columns
@@ -28,6 +31,7 @@ enum Phase {
     Views, // after every table and column they read
     // With allowDrop only, what holds on to other objects first: foreign keys before the keys
     // they need, keys and indexes before their columns, columns before tables, types last.
+    DropForeignKeys,
     DropConstraints,
     DropIndexes,
     DropColumns,

@@ -1,5 +1,7 @@
 #include "model/schemacompare.h"
 
+#include "model/planstatements.h"
+#include "model/statementorder.h"
 #include "util/sqlidentifier.h"
 
 #include <QJsonArray>
@@ -23,6 +25,8 @@ PlannedStatement createSchema(const QString &schema)
 {
     PlannedStatement statement;
     statement.sql = QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quoteIdentifier(schema));
+    statement.schema = schema;
+    statement.phase = plan::Schemas;
     statement.item = DriftItem{DriftKind::Missing, QStringLiteral("schema"), {}, schema, schema, {}};
     statement.lock = QStringLiteral("none (a new schema)");
     return statement;
@@ -34,6 +38,8 @@ PlannedStatement createExtension(const DriftItem &item)
     statement.sql = QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2")
                         .arg(quoteIdentifier(item.object), quoteIdentifier(item.expected));
     statement.item = item;
+    statement.schema = item.expected;
+    statement.phase = plan::Extensions;
     statement.lock = QStringLiteral("none (a new extension)");
     statement.hazard = QStringLiteral("needs the extension installed on the server and the right to create it");
     return statement;
@@ -171,6 +177,7 @@ CompareReport compareSchemaSets(const SchemaSet &source, const SchemaSet &target
     }
     for (const MigrationPlan &plan : std::as_const(plans))
         append(report.plan, plan);
+    plan::orderStatements(report.plan.statements); // a schema's statements may need another's
     return report;
 }
 

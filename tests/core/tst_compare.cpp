@@ -65,6 +65,23 @@ const QStringList kSourceOnly{
                    "LEFT JOIN app.items i ON i.owner_id = o.id GROUP BY o.name"),
 };
 
+// Two schemas that need each other: a foreign key each way, and views of views within a schema
+// and across, each named so that name order alone would put it before what it reads.
+const QStringList kEntangled{
+    QStringLiteral("CREATE SCHEMA a_sales"),
+    QStringLiteral("CREATE SCHEMA z_people"),
+    QStringLiteral("CREATE TABLE z_people.customers (id integer PRIMARY KEY, name text, first_order integer)"),
+    QStringLiteral("CREATE TABLE a_sales.orders (id integer PRIMARY KEY, "
+                   "customer_id integer REFERENCES z_people.customers(id))"),
+    QStringLiteral("ALTER TABLE z_people.customers ADD FOREIGN KEY (first_order) REFERENCES a_sales.orders(id)"),
+    QStringLiteral("CREATE VIEW a_sales.b_counts AS SELECT customer_id, count(*) AS n FROM a_sales.orders "
+                   "GROUP BY customer_id"),
+    QStringLiteral("CREATE VIEW a_sales.a_busiest AS SELECT customer_id FROM a_sales.b_counts WHERE n > 10"),
+    QStringLiteral("CREATE VIEW z_people.y_named AS SELECT id, name FROM z_people.customers WHERE name <> ''"),
+    QStringLiteral("CREATE VIEW a_sales.c_named_orders AS SELECT o.id, p.name FROM a_sales.orders o "
+                   "JOIN z_people.y_named p ON p.id = o.customer_id"),
+};
+
 // Only in the target: a view of the same name with another query, and extras.
 const QStringList kTargetOnly{
     QStringLiteral("CREATE VIEW app.priced AS SELECT id, price FROM app.items"),
@@ -180,6 +197,32 @@ private slots:
         QVERIFY2(view > column && reportsView > view, script.constData());
     }
 
+    // Made from nothing, then dropped to nothing: each statement finds what it needs, whatever
+    // schema it is in (a foreign key to a table of a schema later in name order, a view of a view).
+    void entangledSchemasAreMadeAndDroppedInAnOrderThatWorks()
+    {
+        for (const QString &statement : kEntangled)
+            QCOMPARE(test::queryValues(m_source->profile(), statement), QStringList());
+        QVERIFY(runScript(compare(PlanOptions{}).plan));
+        QVERIFY(compare(PlanOptions{}).isEmpty());
+        QCOMPARE(schemaDump(m_target->profile()), schemaDump(m_source->profile()));
+
+        // The other way: the source has none of it, and drops are allowed.
+        for (const QString &schema : {QStringLiteral("a_sales"), QStringLiteral("z_people")})
+            QCOMPARE(test::queryValues(m_source->profile(), QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema)),
+                     QStringList());
+        QCOMPARE(test::queryValues(m_source->profile(), QStringLiteral("CREATE SCHEMA a_sales")), QStringList());
+        QCOMPARE(test::queryValues(m_source->profile(), QStringLiteral("CREATE SCHEMA z_people")), QStringList());
+        PlanOptions drops;
+        drops.allowDrop = true;
+        const MigrationPlan dropping = compare(drops).plan;
+        QVERIFY(runScript(dropping));
+        QCOMPARE(test::queryValue(m_target->profile(),
+                                  QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+                                                 "n.oid = c.relnamespace WHERE n.nspname IN ('a_sales', 'z_people')")),
+                 QStringLiteral("0"));
+    }
+
     void theScriptMakesTheSchemasAlike()
     {
         makeDifferentDatabases();
@@ -282,9 +325,10 @@ private slots:
         for (const QString &statement : kCommon)
             QCOMPARE(test::queryValues(m_target->profile(), statement), QStringList());
         MigrationPlan plan;
-        plan.statements << PlannedStatement{QStringLiteral("CREATE TABLE app.first (id integer)"), {}, {}, {}}
-                        << PlannedStatement{QStringLiteral("ALTER TABLE app.nowhere ADD COLUMN x integer"), {}, {}, {}}
-                        << PlannedStatement{QStringLiteral("CREATE TABLE app.third (id integer)"), {}, {}, {}};
+        plan.statements
+            << PlannedStatement{QStringLiteral("CREATE TABLE app.first (id integer)"), {}, {}, {}, {}}
+            << PlannedStatement{QStringLiteral("ALTER TABLE app.nowhere ADD COLUMN x integer"), {}, {}, {}, {}}
+            << PlannedStatement{QStringLiteral("CREATE TABLE app.third (id integer)"), {}, {}, {}, {}};
         auto rehearsal = std::make_shared<RehearseJob>(m_target->profile(), plan, std::nullopt);
         QVERIFY(test::runToSuccess(rehearsal));
         const RehearsalReport &rehearsed = rehearsal->result();
