@@ -3,10 +3,12 @@
 // dropped when drops are allowed); a pack's model is a source too; a database compared with a
 // copy of itself has nothing to say. The script rehearsed on a copy in a sandbox of its own holds
 // the locks its labels say and leaves nothing to do; applied, it stops at a failing statement and
-// says what ran; it is not run on a target changed since the compare, and it waits for another
-// client's schema change.
+// says what ran, also when its server stops; it is not run on a target changed since the compare,
+// and it waits for another client's schema change. Schemas that need each other are made and
+// dropped in an order that works.
 #include "jobrun.h"
 #include "queries.h"
+#include "sandboxcontrol.h"
 #include "scratchdatabase.h"
 
 #include "backup/clienttools.h"
@@ -19,6 +21,7 @@
 #include "log/logrecord.h"
 #include "migrate/advisorylock.h"
 #include "model/modelpack.h"
+#include "sandbox/sandboxcluster.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -386,6 +389,67 @@ private slots:
 
     // Someone changed the target after the compare: the script, rehearsed for the schema that
     // was, is not run on the one that is.
+    // The server stops at once while the apply builds an index: the job fails saying which
+    // statement and that the one before it is applied; once the server is back, a compare finds
+    // the half-built index, and its script builds it again.
+    void aServerThatStopsMidApplyLeavesWhatRanAndAScriptForTheRest()
+    {
+        SandboxCluster sandbox;
+        QVERIFY2(sandbox.start(), "no private server");
+        const SandboxState &state = sandbox.state();
+        const QStringList common{
+            QStringLiteral("CREATE FUNCTION public.slow(text) RETURNS text IMMUTABLE LANGUAGE sql "
+                           "AS $$ SELECT $1 || pg_sleep(0.01)::text $$"),
+            QStringLiteral("CREATE TABLE public.big (id integer, v text)"),
+            QStringLiteral("INSERT INTO public.big SELECT g, md5(g::text) FROM generate_series(1, 1000) g")};
+        for (const QString &database : {QStringLiteral("source"), QStringLiteral("target")}) {
+            QCOMPARE(test::queryValues(state.profile(), QStringLiteral("CREATE DATABASE %1").arg(database)),
+                     QStringList());
+            for (const QString &statement : common)
+                QCOMPARE(test::queryValues(state.profile(database), statement), QStringList());
+        }
+        for (const QString &statement : {QStringLiteral("CREATE TABLE public.first (id integer)"),
+                                         QStringLiteral("CREATE INDEX big_v_idx ON public.big (public.slow(v))")})
+            QCOMPARE(test::queryValues(state.profile(QStringLiteral("source")), statement), QStringList());
+        const ConnectionProfile target = state.profile(QStringLiteral("target"));
+        const auto compareOnSandbox = [&] {
+            auto job =
+                std::make_shared<CompareJob>(CompareSource{state.profile(QStringLiteral("source")), std::nullopt, 0},
+                                             target, QStringList{QStringLiteral("public")}, PlanOptions{});
+            return test::runToSuccess(job) ? job->result() : CompareReport{};
+        };
+        const CompareReport report = compareOnSandbox();
+        QCOMPARE(report.plan.statements.size(), 2);
+
+        auto apply = std::make_shared<ApplyPlanJob>(target, report.plan, report.wanted);
+        JobRunner runner;
+        Error error;
+        connect(&runner, &JobRunner::finished, this, [&error](JobId, JobState, const Error &e) { error = e; });
+        runner.submit(apply);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            test::queryValue(target, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                                                    "'CREATE INDEX CONCURRENTLY%' AND state = 'active'")) ==
+                QLatin1String("1"),
+            30000);
+        // The sandbox commits asynchronously (synchronous_commit = off): give the WAL writer time to
+        // write statement 1's commit, as a server that commits synchronously would have at once.
+        QTest::qWait(1000);
+        QVERIFY(test::stopServerNow(state));
+        QVERIFY(runner.waitForIdle(60000));
+        QVERIFY2(error.message.startsWith(QLatin1String("statement 2 of 2")) &&
+                     error.message.endsWith(QLatin1String("The 1 statement(s) before it are applied.")),
+                 qPrintable(error.fullText()));
+        QCOMPARE(apply->statementsRun().statements.size(), 1);
+
+        QVERIFY(test::startServerAgain(state));
+        const CompareReport left = compareOnSandbox();
+        QVERIFY2(left.differenceCount() == 1 && hasDifference(left, QStringLiteral("changed index big_v_idx on big")),
+                 qPrintable(listed(left)));
+        QVERIFY(test::runToSuccess(std::make_shared<ApplyPlanJob>(target, left.plan, left.wanted)));
+        const CompareReport after = compareOnSandbox();
+        QVERIFY2(after.isEmpty(), qPrintable(listed(after)));
+    }
+
     void aTargetChangedSinceTheCompareIsNotApplied()
     {
         makeDifferentDatabases();
