@@ -132,7 +132,7 @@ void CompareDialog::fillSources()
         if (profile.host != target.host || profile.port != target.port || profile.database != target.database)
             m_source->addItem(profile.name, profile.name);
     }
-    for (const QString &pack : ModelPack::builtIn())
+    for (const QString &pack : ModelPack::names())
         m_source->addItem(kPackPrefix + pack, QString());
 }
 
@@ -140,7 +140,7 @@ std::optional<CompareSource> CompareDialog::chosenSource()
 {
     const QString text = m_source->currentText();
     if (text.startsWith(kPackPrefix)) {
-        Result<ModelPack> pack = ModelPack::builtIn(text.mid(kPackPrefix.size()));
+        Result<ModelPack> pack = ModelPack::named(text.mid(kPackPrefix.size()));
         if (!pack) {
             setStatus(pack.error().message);
             return std::nullopt;

@@ -80,14 +80,17 @@ void LifecycleController::startAdopt(std::shared_ptr<AdoptJob> job)
 
 std::optional<ModelPack> LifecycleController::askForPack()
 {
+    Result<QVector<ModelPack>> known = ModelPack::all();
+    if (!known) {
+        QMessageBox::warning(m_dialogParent, tr("Bootstrap"), known.error().message);
+        return std::nullopt;
+    }
     QVector<ModelPack> packs;
-    for (const QString &name : ModelPack::builtIn()) {
-        Result<ModelPack> pack = ModelPack::builtIn(name);
-        Q_ASSERT(pack); // built into the program
-        if (name == ModelPack::defaultName())
-            packs.prepend(std::move(pack).value());
+    for (ModelPack &pack : known.value()) {
+        if (pack.name == ModelPack::defaultName())
+            packs.prepend(std::move(pack));
         else
-            packs.append(std::move(pack).value());
+            packs.append(std::move(pack));
     }
     QStringList titles;
     for (const ModelPack &pack : std::as_const(packs))

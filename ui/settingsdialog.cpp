@@ -4,6 +4,8 @@
 
 #include "backup/toolsettings.h"
 #include "jobs/findtoolsjob.h"
+#include "model/modelpack.h"
+#include "model/packdirectories.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -11,14 +13,17 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace nrdb {
 
 SettingsDialog::SettingsDialog(JobRunner *runner, int serverMajorVersion, QWidget *parent)
     : QDialog(parent), m_tests(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
       m_serverMajorVersion(serverMajorVersion), m_directory(new QLineEdit(configuredToolsDirectory(), this)),
-      m_testButton(new QPushButton(tr("Test"), this)), m_result(new QLabel(this))
+      m_testButton(new QPushButton(tr("Test"), this)), m_result(new QLabel(this)),
+      m_packDirectories(new QListWidget(this)), m_knownPacks(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -49,6 +54,10 @@ SettingsDialog::SettingsDialog(JobRunner *runner, int serverMajorVersion, QWidge
     form->addRow(new QLabel(tr("<b>PostgreSQL client tools</b> (backups, restores, schema export)"), this));
     form->addRow(tr("Directory:"), row);
     form->addRow(m_result);
+    form->addRow(
+        new QLabel(tr("<b>Model packs</b> besides the built-in ones (a pack, or a directory of packs)"), this));
+    form->addRow(createPackDirectories());
+    form->addRow(m_knownPacks);
     form->addRow(buttons);
     resize(640, sizeHint().height());
     test();
@@ -77,9 +86,76 @@ QString SettingsDialog::testResult() const
     return m_result->text();
 }
 
+QLayout *SettingsDialog::createPackDirectories()
+{
+    m_packDirectories->setObjectName(QStringLiteral("packDirectories"));
+    m_packDirectories->addItems(configuredPackDirectories());
+    m_packDirectories->setMaximumHeight(fontMetrics().height() * 5);
+    m_knownPacks->setObjectName(QStringLiteral("knownPacks"));
+    m_knownPacks->setWordWrap(true);
+    m_knownPacks->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *add = new QPushButton(tr("Add…"), this);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    remove->setEnabled(false);
+    connect(add, &QPushButton::clicked, this, [this] {
+        const QString chosen = QFileDialog::getExistingDirectory(this, tr("A model pack, or a directory of packs"));
+        if (!chosen.isEmpty())
+            addPackDirectory(chosen);
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        delete m_packDirectories->currentItem();
+        showKnownPacks();
+    });
+    connect(m_packDirectories, &QListWidget::currentRowChanged, remove,
+            [remove](int row) { remove->setEnabled(row >= 0); });
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_packDirectories, 1);
+    row->addLayout(buttons);
+    showKnownPacks();
+    return row;
+}
+
+QStringList SettingsDialog::packDirectories() const
+{
+    QStringList directories;
+    for (int row = 0; row < m_packDirectories->count(); ++row)
+        directories << m_packDirectories->item(row)->text();
+    return directories;
+}
+
+void SettingsDialog::addPackDirectory(const QString &directory)
+{
+    if (!packDirectories().contains(directory))
+        m_packDirectories->addItem(directory);
+    showKnownPacks();
+}
+
+void SettingsDialog::showKnownPacks()
+{
+    QStringList lines{tr("Built in: %1.").arg(ModelPack::builtIn().join(QStringLiteral(", ")))};
+    for (const QString &directory : packsInDirectories(packDirectories())) {
+        const Result<ModelPack> pack = ModelPack::load(directory);
+        lines << (pack ? tr("%1 (%2), in %3").arg(pack.value().name, pack.value().title, directory)
+                       : tr("%1 does not load: %2").arg(directory, pack.error().message));
+    }
+    if (lines.size() == 1 && m_packDirectories->count() > 0)
+        lines << tr("No pack in these directories (a pack is a directory with a pack.json).");
+    m_knownPacks->setText(lines.join(QLatin1Char('\n')));
+}
+
+QString SettingsDialog::knownPacks() const
+{
+    return m_knownPacks->text();
+}
+
 void SettingsDialog::accept()
 {
     setConfiguredToolsDirectory(toolsDirectory());
+    setConfiguredPackDirectories(packDirectories());
     QDialog::accept();
 }
 

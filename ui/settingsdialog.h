@@ -3,7 +3,9 @@
 #include <QDialog>
 
 class QLabel;
+class QLayout;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 
 namespace nrdb {
@@ -11,9 +13,10 @@ namespace nrdb {
 class JobRunner;
 class JobSlot;
 
-// Settings: where the PostgreSQL client tools are. Test shows every pg_dump/pg_restore/psql set
-// found (and its version), and which one the connected server would get, found by a job
-// (FindToolsJob). GUI thread only.
+// Settings: where the PostgreSQL client tools are, and the directories of model packs besides the
+// built-in ones. Test shows every pg_dump/pg_restore/psql set found (and its version), and which
+// one the connected server would get, found by a job (FindToolsJob); the packs the directories
+// hold are listed as they change. GUI thread only.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -23,18 +26,27 @@ public:
     QString toolsDirectory() const;
     void test();
     QString testResult() const;
-    // Keeps the directory in the settings.
+    QStringList packDirectories() const;
+    void addPackDirectory(const QString &directory);
+    // The packs known with the directories as listed: "built in: …", then one line a pack.
+    QString knownPacks() const;
+    // Keeps the directories in the settings.
     void accept() override;
 
 signals:
     void tested();
 
 private:
+    QLayout *createPackDirectories();
+    void showKnownPacks();
+
     JobSlot *m_tests;
     int m_serverMajorVersion;
     QLineEdit *m_directory;
     QPushButton *m_testButton;
     QLabel *m_result;
+    QListWidget *m_packDirectories;
+    QLabel *m_knownPacks;
 };
 
 } // namespace nrdb

@@ -124,9 +124,12 @@ QString globalUsage()
         for (const CommandEntry::Action &action : command.actions)
             commands += usageLine(command.name + QLatin1Char(' ') + action.name, action.summary);
     }
-    return QStringLiteral("Usage: netraven-dbctl [--help] [--version] <command> [<args>]\n"
+    return QStringLiteral("Usage: netraven-dbctl [--help] [--version] [--pack-dir DIR]... <command> [<args>]\n"
                           "\n"
                           "Runs NetRaven DB Admin's jobs without a window.\n"
+                          "\n"
+                          "  --pack-dir DIR  model packs in DIR (a pack, or a directory of packs) are known\n"
+                          "                  besides the built-in ones and the window's pack directories\n"
                           "\n"
                           "Commands:\n") +
            commands +

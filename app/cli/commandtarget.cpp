@@ -21,7 +21,7 @@ QString targetUsage()
     return QStringLiteral("  --pack NAME        the model pack, built in (%1) or a pack directory (default: the\n"
                           "                     one the database's catalog shows; an empty database gets %2)\n"
                           "  --json             print the result as JSON on stdout\n\n")
-               .arg(ModelPack::builtIn().join(QStringLiteral(", ")), ModelPack::defaultName()) +
+               .arg(ModelPack::names().join(QStringLiteral(", ")), ModelPack::defaultName()) +
            connectionUsage();
 }
 
@@ -35,8 +35,7 @@ Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
     if (packName.isEmpty()) {
         pack = PackChoice::fromCatalog();
     } else {
-        Result<ModelPack> named =
-            packName.contains(QLatin1Char('/')) ? ModelPack::load(packName) : ModelPack::builtIn(packName);
+        Result<ModelPack> named = ModelPack::named(packName);
         if (!named)
             return Error::usage(named.error().message);
         pack = PackChoice(std::move(named).value());

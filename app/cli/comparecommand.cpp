@@ -8,10 +8,13 @@
 #include "headlessjob.h"
 #include "plancommandline.h"
 
+#include "backup/backupcatalog.h"
 #include "connection/resolvedconnection.h"
 #include "jobs/applyplanjob.h"
 #include "jobs/comparejob.h"
 #include "jobs/rehearsejob.h"
+
+#include <QFileInfo>
 
 namespace nrdb::cli {
 
@@ -19,7 +22,7 @@ namespace {
 
 const QString kUsage =
     QStringLiteral("Usage: netraven-dbctl compare SOURCE TARGET [--schema S ...] [--allow-drop] [--sql FILE]\n"
-                   "                              [--rehearse | --apply] [--json]\n\n"
+                   "                              [--rehearse | --apply] [--on-backup PATH] [--json]\n\n"
                    "Every difference between SOURCE and TARGET (tables, columns with their type, default and\n"
                    "nullability, constraints, indexes, enum types, sequences, views, comments, extensions), and the\n"
                    "script that makes TARGET like SOURCE, in an order that works, each statement labelled with its\n"
@@ -38,6 +41,9 @@ const QString kUsage =
                    "                      with each statement's time and the locks it held; TARGET is only read\n"
                    "  --apply             rehearse, then, when the rehearsal left nothing to do, run the script on\n"
                    "                      TARGET one statement after another (Ctrl-C stops the running one)\n"
+                   "  --on-backup PATH    rehearse on a restore of a backup of TARGET, rows and all, so that each\n"
+                   "                      statement takes as long as it will there: a backup file, or a directory\n"
+                   "                      (its newest backup of TARGET's database)\n"
                    "  --json              print the differences and the plan (and rehearsal, apply) as JSON\n");
 
 Result<ConnectionProfile> resolvedArgument(const QString &argument)
@@ -71,7 +77,7 @@ Result<CompareSource> sourceArgument(const QString &argument)
         if (!ok || version <= 0)
             return Error::usage(QStringLiteral("pack:%1: the version after @ is a number above 0").arg(name));
     }
-    Result<ModelPack> pack = name.contains(QLatin1Char('/')) ? ModelPack::load(name) : ModelPack::builtIn(name);
+    Result<ModelPack> pack = ModelPack::named(name);
     if (!pack)
         return Error::usage(pack.error().message);
     return CompareSource{{}, std::move(pack).value(), version};
@@ -124,17 +130,34 @@ void printRun(const MigrationPlan &plan, const PlanRun &run)
 
 // The script on a copy of the target's schema first; with apply, on the target once that went
 // clean. Returns the exit code: 0 nothing left to do, 4 differences left, 1 a failure.
+// The backup --on-backup names: the file itself, or a directory's newest backup of the target.
+Result<QString> backupToRehearseOn(const CommandLine &command, const ConnectionProfile &target)
+{
+    const QString path = command.value(QStringLiteral("on-backup"));
+    if (path.isEmpty() || !QFileInfo(path).isDir() || QFileInfo(path).fileName().endsWith(QLatin1String(".dir")))
+        return path;
+    const std::optional<BackupEntry> newest = backupcatalog::newestOf(path, target.database);
+    if (!newest)
+        return Error::usage(QStringLiteral("%1 holds no backup of %2").arg(path, target.database));
+    return newest->path;
+}
+
 int rehearseAndApply(const CommandLine &command, const ConnectionProfile &target, const CompareReport &report,
                      bool apply, QJsonObject &json)
 {
+    const Result<QString> backup = backupToRehearseOn(command, target);
+    if (!backup)
+        return command.failed(backup.error());
     auto rehearsal = std::make_shared<RehearseJob>(target, report.plan, report.wanted);
+    if (!backup.value().isEmpty())
+        rehearsal->rehearseOnBackup(backup.value());
     if (Status ran = runHeadless(rehearsal); !ran)
         return jobFailed(ran.error());
     const RehearsalReport &rehearsed = rehearsal->result();
     json.insert(QStringLiteral("rehearsal"), rehearsed.toJson());
     if (!command.json()) {
-        writeOut(QStringLiteral("Rehearsal on a copy of the schema of %1 (PostgreSQL %2, loaded in %3 ms):\n")
-                     .arg(report.target, rehearsed.server)
+        writeOut(QStringLiteral("Rehearsal on a copy of %1 (PostgreSQL %2, made in %3 ms):\n")
+                     .arg(rehearsed.loadedFrom, rehearsed.server)
                      .arg(rehearsed.loadMs));
         printRun(report.plan, rehearsed.run);
         if (rehearsed.after && !rehearsed.after->plan.isEmpty())
@@ -172,14 +195,16 @@ int rehearseAndApply(const CommandLine &command, const ConnectionProfile &target
 int runCompareCommand(const QStringList &arguments)
 {
     CommandLine command(QStringLiteral("compare"),
-                        kUsage.arg(ModelPack::builtIn().join(QStringLiteral(", "))) + connectionUsage());
-    if (auto exit = command.parse(arguments,
-                                  QList<QCommandLineOption>{{QStringLiteral("schema"),
-                                                             QStringLiteral("Schema to compare."), QStringLiteral("S")},
-                                                            {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                                                            {QStringLiteral("rehearse"), QStringLiteral("Rehearse.")},
-                                                            {QStringLiteral("apply"), QStringLiteral("Apply.")}} +
-                                      planOptions()))
+                        kUsage.arg(ModelPack::names().join(QStringLiteral(", "))) + connectionUsage());
+    if (auto exit = command.parse(
+            arguments,
+            QList<QCommandLineOption>{
+                {QStringLiteral("schema"), QStringLiteral("Schema to compare."), QStringLiteral("S")},
+                {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                {QStringLiteral("rehearse"), QStringLiteral("Rehearse.")},
+                {QStringLiteral("on-backup"), QStringLiteral("Rehearse on a backup."), QStringLiteral("PATH")},
+                {QStringLiteral("apply"), QStringLiteral("Apply.")}} +
+                planOptions()))
         return *exit;
     const QStringList positional = command.positional();
     if (positional.size() != 2)
@@ -206,7 +231,8 @@ int runCompareCommand(const QStringList &arguments)
         printReport(report, command.isSet(QStringLiteral("sql")) || apply ? QString() : script);
     QJsonObject json = report.toJson();
     int exitCode = report.isEmpty() ? ExitOk : ExitDrift;
-    if ((apply || command.isSet(QStringLiteral("rehearse"))) && !report.plan.isEmpty())
+    const bool rehearse = command.isSet(QStringLiteral("rehearse")) || command.isSet(QStringLiteral("on-backup"));
+    if ((apply || rehearse) && !report.plan.isEmpty())
         exitCode = rehearseAndApply(command, target.value(), report, apply, json);
     if (command.json())
         printJson(json);

@@ -3,11 +3,44 @@
 #include "commandtable.h"
 #include "exitcode.h"
 
+#include "model/packdirectories.h"
+
 #include "nrdb/version.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+
+#include <optional>
 
 using namespace nrdb::cli;
+
+namespace {
+
+// Takes the leading --pack-dir DIR (or --pack-dir=DIR) options off the arguments: directories of
+// model packs for this run, beside the built-in ones and those the window's settings name.
+std::optional<QString> takePackDirectories(QStringList &arguments)
+{
+    static const QString option = QStringLiteral("--pack-dir");
+    while (!arguments.isEmpty() && arguments.first().startsWith(option)) {
+        QString directory;
+        if (arguments.first() == option) {
+            if (arguments.size() < 2)
+                return QStringLiteral("--pack-dir needs a directory");
+            directory = arguments.at(1);
+            arguments.remove(0, 2);
+        } else if (arguments.first().startsWith(option + QLatin1Char('='))) {
+            directory = arguments.takeFirst().mid(option.size() + 1);
+        } else {
+            return std::nullopt; // another option; the command table says what it is
+        }
+        if (!QFileInfo(directory).isDir())
+            return QStringLiteral("--pack-dir %1: no such directory").arg(directory);
+        nrdb::addPackDirectoryForThisRun(directory);
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -16,7 +49,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("netraven-dbctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NRDB_VERSION_STRING));
 
-    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (const std::optional<QString> wrong = takePackDirectories(arguments))
+        return usageError(*wrong, globalUsage());
     if (arguments.isEmpty())
         return usageError(QStringLiteral("no command given"), globalUsage());
     const QString &first = arguments.first();

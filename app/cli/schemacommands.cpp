@@ -101,7 +101,7 @@ Result<SchemaSnapshot> readSnapshot(const SchemaCommand &command)
 // From the catalog alone: the tables each pack requires (verify also reads the history).
 PackDetection packOf(const SchemaSnapshot &snapshot)
 {
-    const Result<QVector<ModelPack>> packs = ModelPack::allBuiltIn();
+    const Result<QVector<ModelPack>> packs = ModelPack::all();
     return packs ? detectPack(snapshot, {}, packs.value()) : PackDetection{};
 }
 

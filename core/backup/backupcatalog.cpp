@@ -58,6 +58,16 @@ QVector<BackupEntry> list(const QString &directory)
     return entries;
 }
 
+std::optional<BackupEntry> newestOf(const QString &directory, const QString &database)
+{
+    for (const BackupEntry &entry : list(directory)) {
+        if (entry.hasManifest ? entry.manifest.database == database
+                              : entry.name.startsWith(database + QLatin1Char('_')))
+            return entry;
+    }
+    return std::nullopt;
+}
+
 Status verify(BackupEntry &entry, const ClientTools &tools)
 {
     Status result;

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QVector>
 
+#include <optional>
+
 namespace nrdb {
 
 // One backup in a directory, with what its manifest says (if it has one).
@@ -35,6 +37,8 @@ namespace backupcatalog {
 
 // Backups with a manifest, and NetRaven's own <db>_YYYYMMDD_HHMMSS.sql.gz without one; newest first.
 QVector<BackupEntry> list(const QString &directory);
+// The newest backup of database in directory (by its manifest, or by NetRaven's own name), if any.
+std::optional<BackupEntry> newestOf(const QString &directory, const QString &database);
 // Checks the SHA-256 against the manifest and the archive itself, and records the result in
 // the manifest. A backup without a manifest can only have its archive checked.
 Status verify(BackupEntry &entry, const ClientTools &tools);

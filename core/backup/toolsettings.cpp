@@ -1,19 +1,11 @@
 #include "backup/toolsettings.h"
 
-#include <QCoreApplication>
-#include <QSettings>
+#include "util/windowsettings.h"
 
 namespace nrdb {
 
 namespace {
 const QString kToolsDirectoryKey = QStringLiteral("tools/directory");
-
-// The window's own settings file, whichever program asks.
-QSettings windowSettings()
-{
-    return QSettings(QSettings::NativeFormat, QSettings::UserScope, QCoreApplication::organizationName(),
-                     QStringLiteral("netraven-dbadmin"));
-}
 } // namespace
 
 QString configuredToolsDirectory()

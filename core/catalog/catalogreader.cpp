@@ -1,10 +1,16 @@
 #include "catalog/catalogreader.h"
 
 #include "catalog/catalogrows.h"
+#include "connection/databasesession.h"
 #include "util/sqlresource.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
 
 namespace nrdb {
 
@@ -286,17 +292,7 @@ constexpr CatalogQuery kQueries[] = {
     {"catalog_types", readTypes},     {"catalog_extensions", readExtensions},
 };
 
-} // namespace
-
-QStringList CatalogReader::queryNames()
-{
-    QStringList names;
-    for (const CatalogQuery &query : kQueries)
-        names << QString::fromLatin1(query.name);
-    return names;
-}
-
-Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::function<bool()> &cancelled)
+Result<SchemaSnapshot> readAll(const QSqlDatabase &db, const std::function<bool()> &cancelled)
 {
     Reading reading;
     for (const CatalogQuery &query : kQueries) {
@@ -311,6 +307,76 @@ Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::fu
     }
     reading.snapshot.index(); // again: foreign keys are known now
     return std::move(reading.snapshot);
+}
+
+// The session's lock_timeout set to value; what it was.
+Result<QString> setLockTimeout(const QSqlDatabase &db, const QString &value)
+{
+    QSqlQuery query(db);
+    if (!execPrepared(query, sqlResource(QStringLiteral("set_lock_timeout")), {value}) || !query.next())
+        return sqlError(query.lastError(), QStringLiteral("Could not set a lock timeout for reading the catalog"));
+    return query.value(0).toString();
+}
+
+constexpr int kLockPollMs = 250;
+
+// A table the read could not size, nor read its indexes, for someone's ACCESS EXCLUSIVE lock.
+bool hasLockedTable(const SchemaSnapshot &snapshot)
+{
+    return std::any_of(snapshot.relations.cbegin(), snapshot.relations.cend(),
+                       [](const RelationInfo &relation) { return relation.totalBytes < 0; });
+}
+
+// A read that waited too long for a lock, with who holds the ACCESS EXCLUSIVE locks it met.
+Error lockedOut(const QSqlDatabase &db, int lockTimeoutMs, const QString &detail)
+{
+    QSqlQuery query(db);
+    QStringList holders;
+    if (query.exec(sqlResource(QStringLiteral("exclusive_lock_holders")))) {
+        while (query.next())
+            holders << QStringLiteral("%1 is locked by process %2 (%3%4, %5, its transaction open for %6 s)")
+                           .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                query.value(3).toString().isEmpty() ? QString()
+                                                                    : QStringLiteral(", ") + query.value(3).toString(),
+                                query.value(4).toString(), query.value(5).toString());
+    }
+    return Error::busy(
+        QStringLiteral("The schema could not be read within %1 s: %2. Try again once that "
+                       "transaction ends.")
+            .arg(lockTimeoutMs / 1000.0)
+            .arg(holders.isEmpty() ? QStringLiteral("a table it reads is locked") : holders.join(QStringLiteral("; "))),
+        detail);
+}
+
+} // namespace
+
+QStringList CatalogReader::queryNames()
+{
+    QStringList names;
+    for (const CatalogQuery &query : kQueries)
+        names << QString::fromLatin1(query.name);
+    return names;
+}
+
+Result<SchemaSnapshot> CatalogReader::read(const QSqlDatabase &db, const std::function<bool()> &cancelled,
+                                           const CatalogReadOptions &options)
+{
+    const Result<QString> previous = setLockTimeout(db, QStringLiteral("%1ms").arg(options.lockTimeoutMs));
+    if (!previous)
+        return previous.error();
+    const bool waitForTables = options.lockedTables == LockedTables::WaitThenFail;
+    const QDeadlineTimer deadline(options.lockTimeoutMs);
+    Result<SchemaSnapshot> snapshot = readAll(db, cancelled);
+    while (waitForTables && snapshot && hasLockedTable(snapshot.value()) && !deadline.hasExpired()) {
+        QThread::msleep(kLockPollMs);
+        snapshot = readAll(db, cancelled);
+    }
+    (void)setLockTimeout(db, previous.value());
+    if (!snapshot && snapshot.error().sqlState == QLatin1String("55P03"))
+        return lockedOut(db, options.lockTimeoutMs, snapshot.error().message);
+    if (snapshot && waitForTables && hasLockedTable(snapshot.value()))
+        return lockedOut(db, options.lockTimeoutMs, {});
+    return snapshot;
 }
 
 } // namespace nrdb

@@ -21,8 +21,6 @@ QString ApplyPlanJob::title() const
 
 namespace {
 
-constexpr int kSchemaLockTimeoutMs = 30000;
-
 QStringList statementsOf(const MigrationPlan &plan)
 {
     QStringList statements;

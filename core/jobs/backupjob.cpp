@@ -267,12 +267,12 @@ BackupJob::BackupJob(ConnectionProfile target, BackupOptions options)
 
 Status BackupJob::recordPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot, BackupManifest &manifest)
 {
-    const Result<PackDetection> detected = detectBuiltInPack(db, snapshot);
+    const Result<PackDetection> detected = detectKnownPack(db, snapshot);
     if (!detected)
         return detected.error();
     if (!detected.value().recognised())
         return {};
-    const Result<ModelPack> pack = ModelPack::builtIn(detected.value().pack);
+    const Result<ModelPack> pack = ModelPack::named(detected.value().pack);
     if (!pack)
         return pack.error();
     const Result<QVector<AppliedMigration>> applied = schemahistory::applied(db, pack.value().name);
@@ -294,7 +294,7 @@ Status BackupJob::makeShareable(JobContext &context, const QString &packName)
 {
     if (!m_options.shareable)
         return {};
-    const Result<ModelPack> pack = ModelPack::builtIn(packName);
+    const Result<ModelPack> pack = ModelPack::named(packName);
     if (packName.isEmpty() || !pack)
         return Error::usage(
             QStringLiteral("A shareable backup leaves out a model pack's secret rows, and this database is "
@@ -401,7 +401,10 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
                      .arg(manifest.pgDumpVersion, connected.tools.binDir, backupFormatName(plan.format),
                           plan.jobs > 1 ? QStringLiteral(", %1 jobs").arg(plan.jobs) : QString()));
 
-    const Result<SchemaSnapshot> snapshot = CatalogReader::read(connected.db);
+    // pg_dump waits for a table someone holds locked, as it always has; the read for the manifest
+    // does not wait before it.
+    const Result<SchemaSnapshot> snapshot =
+        CatalogReader::read(connected.db, {}, CatalogReadOptions{LockedTables::LeaveOut});
     if (!snapshot)
         return snapshot.error();
     manifest.schemaFingerprint = schemaFingerprint(snapshot.value());

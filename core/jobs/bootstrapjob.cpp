@@ -3,6 +3,7 @@
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
 #include "jobs/jobcontext.h"
+#include "jobs/schemalock.h"
 #include "jobs/verifyjob.h"
 
 #include <QElapsedTimer>
@@ -61,6 +62,11 @@ Result<BootstrapReport> BootstrapJob::execute(JobContext &context)
     const Result<QSqlDatabase> db = context.database();
     if (!db)
         return db.error();
+    // Held through init and seed (they take it again on this connection): a second bootstrap
+    // reads the database only once the first is done with it.
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockSchemaChanges(context, db.value(), kSchemaLockTimeoutMs);
+    if (!lock)
+        return lock.error();
     const Result<ChosenPack> chosen = m_pack.resolve(context, db.value(), PackChoice::Unrecognised::DefaultIfEmpty);
     if (!chosen)
         return chosen.error();

@@ -61,11 +61,11 @@ Result<Connected> ConnectJob::execute(JobContext &context)
     if (!info)
         return info.error();
     connected.info = std::move(info).value();
-    const Result<SchemaSnapshot> snapshot =
-        CatalogReader::read(session.database(), [&context] { return context.isCancelled(); });
+    const Result<SchemaSnapshot> snapshot = CatalogReader::read(
+        session.database(), [&context] { return context.isCancelled(); }, CatalogReadOptions{LockedTables::LeaveOut});
     if (!snapshot)
         return snapshot.error();
-    const Result<PackDetection> pack = detectBuiltInPack(session.database(), snapshot.value());
+    const Result<PackDetection> pack = detectKnownPack(session.database(), snapshot.value());
     if (!pack)
         return pack.error();
     connected.pack = pack.value();

@@ -21,13 +21,14 @@ namespace {
 // script: a schema loaded from it is then one that the other tool knows, as the original is.
 Result<QString> foreignHistoryRows(const QSqlDatabase &db, const QStringList &schemas, const QStringList &excluded)
 {
-    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db);
+    // Only to know the pack: pg_dump waits for a table someone holds locked, as it always has.
+    const Result<SchemaSnapshot> snapshot = CatalogReader::read(db, {}, CatalogReadOptions{LockedTables::LeaveOut});
     if (!snapshot)
         return snapshot.error();
-    const Result<PackDetection> detected = detectBuiltInPack(db, snapshot.value());
+    const Result<PackDetection> detected = detectKnownPack(db, snapshot.value());
     if (!detected)
         return detected.error();
-    const Result<ModelPack> pack = ModelPack::builtIn(detected.value().pack);
+    const Result<ModelPack> pack = ModelPack::named(detected.value().pack);
     if (!detected.value().recognised() || !pack || pack.value().foreignHistory.isEmpty() ||
         (!schemas.isEmpty() && !schemas.contains(pack.value().schema)) || excluded.contains(pack.value().schema))
         return QString();

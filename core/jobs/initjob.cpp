@@ -121,6 +121,11 @@ Result<InitReport> InitJob::execute(JobContext &context)
     if (!connected)
         return connected.error();
     const QSqlDatabase db = connected.value();
+    // Locked before anything is read: another init may be half way, its schemas made and its
+    // tables not yet, which would read as a database of no known pack.
+    const Result<std::unique_ptr<AdvisoryLock>> lock = lockSchemaChanges(context, db, m_lockTimeoutMs);
+    if (!lock)
+        return lock.error();
     const Result<ChosenPack> chosen = choosePack(context, db);
     if (!chosen)
         return chosen.error();
@@ -140,9 +145,6 @@ Result<InitReport> InitJob::execute(JobContext &context)
     if (!report.preflight.canProceed())
         return Error::usage(QStringLiteral("Init stopped before changing anything"), report.preflight.explanation());
 
-    const Result<std::unique_ptr<AdvisoryLock>> lock = lockSchemaChanges(context, db, m_lockTimeoutMs);
-    if (!lock)
-        return lock.error();
     context.setPhase(QStringLiteral("Extensions and schemas"));
     if (Status prepared = createExtensionsAndSchemas(context, db, pack, report); !prepared)
         return prepared.error();

@@ -21,9 +21,9 @@ Result<PackDetection> detectAmong(const QSqlDatabase &db, const SchemaSnapshot &
 
 } // namespace
 
-Result<PackDetection> detectBuiltInPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot)
+Result<PackDetection> detectKnownPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot)
 {
-    const Result<QVector<ModelPack>> candidates = ModelPack::allBuiltIn();
+    const Result<QVector<ModelPack>> candidates = ModelPack::all();
     if (!candidates)
         return candidates.error();
     return detectAmong(db, snapshot, candidates.value());
@@ -40,7 +40,7 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
         read = std::move(fresh).value();
         snapshot = &read;
     }
-    const Result<QVector<ModelPack>> candidates = ModelPack::allBuiltIn();
+    const Result<QVector<ModelPack>> candidates = ModelPack::all();
     if (!candidates)
         return candidates.error();
     const Result<PackDetection> detected = detectAmong(db, *snapshot, candidates.value());
@@ -67,7 +67,7 @@ Result<ChosenPack> PackChoice::resolve(JobContext &context, const QSqlDatabase &
         name = detection.closest;
     if (name.isEmpty())
         return Error::usage(detection.describe(), QStringLiteral("Name the pack with --pack (built in: %1).")
-                                                      .arg(ModelPack::builtIn().join(QStringLiteral(", "))));
+                                                      .arg(ModelPack::names().join(QStringLiteral(", "))));
     const auto pack = std::find_if(candidates.value().cbegin(), candidates.value().cend(),
                                    [&name](const ModelPack &candidate) { return candidate.name == name; });
     Q_ASSERT(pack != candidates.value().cend()); // detection names only candidates, and the default is built in

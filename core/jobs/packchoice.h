@@ -49,7 +49,7 @@ private:
     std::optional<ModelPack> m_pack;
 };
 
-// Which built-in pack the database is: its history and catalog read on db. Thread: db's.
-Result<PackDetection> detectBuiltInPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot);
+// Which known pack (ModelPack::all) the database is: its history and catalog read on db. Thread: db's.
+Result<PackDetection> detectKnownPack(const QSqlDatabase &db, const SchemaSnapshot &snapshot);
 
 } // namespace nrdb

@@ -119,7 +119,8 @@ PlanRun runPlan(JobContext &context, const QSqlDatabase &db, const MigrationPlan
         Result<StatementRun> done = runStatement(db, plan, statement, where, recordLocks);
         if (!done) {
             Error error = done.error(); // its message starts with where
-            error.message = QStringLiteral("%1. The %2 statement(s) before it are applied.").arg(error.message).arg(i);
+            const QString message = error.message.endsWith(QLatin1Char('.')) ? error.message.chopped(1) : error.message;
+            error.message = QStringLiteral("%1. The %2 statement(s) before it are applied.").arg(message).arg(i);
             run.failure = error;
             return run;
         }

@@ -128,7 +128,7 @@ Status ProveRestorableJob::proveInScratch(JobContext &context, const ConnectionP
     report.countMismatches = mismatches.value();
     // The pack the manifest names, or, for a backup made before packs were detected, the one the
     // restored catalog shows; a database of no known pack is not verified.
-    const Result<ModelPack> named = ModelPack::builtIn(manifest.modelPack);
+    const Result<ModelPack> named = ModelPack::named(manifest.modelPack);
     context.setPhase(QStringLiteral("Verifying"));
     VerifyJob verify(restored, named ? PackChoice(named.value()) : PackChoice::fromCatalog());
     const std::unique_ptr<JobContext> onRestored = context.forTarget(restored);

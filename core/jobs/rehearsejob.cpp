@@ -5,6 +5,7 @@
 #include "connection/serverinfo.h"
 #include "jobs/exportschemajob.h"
 #include "jobs/jobcontext.h"
+#include "jobs/restorejob.h"
 #include "jobs/snapshotjob.h"
 #include "sandbox/sandboxcluster.h"
 
@@ -24,6 +25,7 @@ const QString kCopy = QStringLiteral("rehearsal");
 QJsonObject RehearsalReport::toJson() const
 {
     QJsonObject json{{QStringLiteral("server"), server},
+                     {QStringLiteral("loadedFrom"), loadedFrom},
                      {QStringLiteral("loadMs"), loadMs},
                      {QStringLiteral("run"), run.toJson()},
                      {QStringLiteral("ok"), ok()}};
@@ -67,42 +69,63 @@ Status RehearseJob::compareAfter(JobContext &copy, const QSqlDatabase &db, Rehea
     return {};
 }
 
+Status RehearseJob::makeCopy(JobContext &context, const SandboxState &sandbox,
+                             const std::optional<QString> &schema) const
+{
+    const std::unique_ptr<JobContext> server = context.forTarget(sandbox.profile());
+    if (!schema) {
+        server->setPhase(QStringLiteral("Restoring %1 into the copy").arg(m_backupPath));
+        RestoreOptions options;
+        options.source = m_backupPath;
+        options.targetDatabase = kCopy;
+        options.toolsDirectory = m_toolsDirectory;
+        RestoreJob restore(sandbox.profile(), options);
+        return restore.run(*server);
+    }
+    const Result<QSqlDatabase> maintenance = server->database();
+    if (!maintenance)
+        return maintenance.error();
+    if (Status created = databaseadmin::create(maintenance.value(), kCopy); !created)
+        return created.error();
+    const std::unique_ptr<JobContext> copy = context.forTarget(sandbox.profile(kCopy));
+    const Result<QSqlDatabase> db = copy->database();
+    if (!db)
+        return db.error();
+    copy->setPhase(QStringLiteral("Loading the schema of %1 into the copy").arg(m_target.displayName()));
+    return execScript(db.value(), *schema, QStringLiteral("the copy of the schema"));
+}
+
 Result<RehearsalReport> RehearseJob::execute(JobContext &context)
 {
-    context.setPhase(QStringLiteral("Dumping the schema of %1").arg(m_target.displayName()));
-    const Result<QString> schema = dumpSchema(context);
-    if (!schema)
-        return schema.error();
+    std::optional<QString> schema;
+    if (m_backupPath.isEmpty()) {
+        context.setPhase(QStringLiteral("Dumping the schema of %1").arg(m_target.displayName()));
+        Result<QString> dumped = dumpSchema(context);
+        if (!dumped)
+            return dumped.error();
+        schema = std::move(dumped).value();
+    }
     context.setPhase(QStringLiteral("Starting a sandbox server"));
     SandboxCluster sandbox; // stopped and removed with everything in it when the job ends
     if (Status started = sandbox.start([&context](const QString &line) { context.info(line); }); !started)
         return started.error();
     if (context.isCancelled())
         return JobContext::cancelledError();
-    {
-        const std::unique_ptr<JobContext> server = context.forTarget(sandbox.state().profile());
-        const Result<QSqlDatabase> maintenance = server->database();
-        if (!maintenance)
-            return maintenance.error();
-        if (Status created = databaseadmin::create(maintenance.value(), kCopy); !created)
-            return created.error();
-    }
+    RehearsalReport report;
+    report.loadedFrom = schema ? QStringLiteral("the schema of %1").arg(m_target.displayName()) : m_backupPath;
+    QElapsedTimer clock;
+    clock.start();
+    if (Status made = makeCopy(context, sandbox.state(), schema); !made)
+        return made.error();
+    report.loadMs = clock.elapsed();
+    // A new connection: pg_dump's script emptied the search path of the one that loaded it, and
+    // the script runs with the server's default, as on the target.
     const std::unique_ptr<JobContext> copy = context.forTarget(sandbox.state().profile(kCopy));
     const Result<QSqlDatabase> db = copy->database();
     if (!db)
         return db.error();
-    RehearsalReport report;
     if (const Result<ServerInfo> info = ServerInfo::read(db.value()); info)
         report.server = info.value().serverVersion;
-    copy->setPhase(QStringLiteral("Loading the schema of %1 into the copy").arg(m_target.displayName()));
-    QElapsedTimer clock;
-    clock.start();
-    if (Status loaded = execScript(db.value(), schema.value(), QStringLiteral("the copy of the schema")); !loaded)
-        return loaded.error();
-    // pg_dump's script empties the search path; the script runs with the server's default, as on the target.
-    if (Status reset = execScript(db.value(), QStringLiteral("RESET search_path"), QStringLiteral("the copy")); !reset)
-        return reset.error();
-    report.loadMs = clock.elapsed();
     report.run = runPlan(*copy, db.value(), m_plan, true);
     if (report.run.failure && report.run.failure->kind == ErrorKind::Cancelled)
         return *report.run.failure;

@@ -3,6 +3,7 @@
 #include "jobs/jobwithresult.h"
 #include "jobs/planrunner.h"
 #include "model/schemacompare.h"
+#include "sandbox/sandboxstate.h"
 
 #include <optional>
 
@@ -11,7 +12,8 @@ namespace nrdb {
 // How a migration script went on a copy of its target's schema.
 struct RehearsalReport {
     QString server;                     // the rehearsal server's version
-    qint64 loadMs = 0;                  // the target's schema loaded into the copy
+    QString loadedFrom;                 // "the schema of …", or the backup restored
+    qint64 loadMs = 0;                  // the copy made
     PlanRun run;                        // per statement its time and the locks it held
     std::optional<CompareReport> after; // the copy against the wanted schemas, once the script ran
 
@@ -20,8 +22,9 @@ struct RehearsalReport {
     QJsonObject toJson() const;
 };
 
-// Rehearses a plan: the target's schema (pg_dump --schema-only, without owners and privileges)
-// is loaded into a database on a throwaway sandbox server started for the purpose, the plan runs
+// Rehearses a plan: the target's schema (pg_dump --schema-only, without owners and privileges),
+// or a backup of the target with its rows when told so (statements then take as long as they
+// will on the target), is loaded into a database on a throwaway sandbox server started for the purpose, the plan runs
 // there statement by statement with the locks each held recorded, and the copy is compared with
 // the wanted schemas. Only reads the target; the sandbox and its copy are gone when the job ends,
 // however it ends. A statement that fails is the rehearsal's finding, not the job's error.
@@ -35,6 +38,10 @@ public:
     {
     }
 
+    // Before it is submitted: rehearse on a restore of this backup of the target (a file or a
+    // directory archive, or a plain SQL dump) instead of the schema alone.
+    void rehearseOnBackup(const QString &path) { m_backupPath = path; }
+
     QString title() const override;
     JobAccess access() const override { return JobAccess::ReadOnly; }
     ConnectionProfile target() const override { return m_target; }
@@ -44,12 +51,15 @@ protected:
 
 private:
     Result<QString> dumpSchema(JobContext &context) const;
+    // The copy made on the sandbox: the schema loaded into a new database, or the backup restored.
+    Status makeCopy(JobContext &context, const SandboxState &sandbox, const std::optional<QString> &schema) const;
     Status compareAfter(JobContext &copy, const QSqlDatabase &db, RehearsalReport &report) const;
 
     ConnectionProfile m_target;
     MigrationPlan m_plan;
     std::optional<SchemaSet> m_wanted;
     QString m_toolsDirectory;
+    QString m_backupPath;
 };
 
 } // namespace nrdb

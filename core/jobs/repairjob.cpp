@@ -7,7 +7,6 @@
 namespace nrdb {
 
 namespace {
-constexpr int kSchemaLockTimeoutMs = 30000;
 } // namespace
 
 QJsonObject RepairReport::toJson() const

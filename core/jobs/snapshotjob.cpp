@@ -7,10 +7,12 @@
 
 namespace nrdb {
 
-Result<SchemaSnapshot> SnapshotJob::readOn(JobContext &context, const QSqlDatabase &db, const QString &phase)
+Result<SchemaSnapshot> SnapshotJob::readOn(JobContext &context, const QSqlDatabase &db, const QString &phase,
+                                           LockedTables lockedTables)
 {
     context.setPhase(phase);
-    return CatalogReader::read(db, [&context] { return context.isCancelled(); });
+    return CatalogReader::read(
+        db, [&context] { return context.isCancelled(); }, CatalogReadOptions{lockedTables});
 }
 
 Result<SchemaSnapshot> SnapshotJob::execute(JobContext &context)
@@ -21,7 +23,8 @@ Result<SchemaSnapshot> SnapshotJob::execute(JobContext &context)
         return db.error();
     QElapsedTimer clock;
     clock.start();
-    Result<SchemaSnapshot> snapshot = readOn(context, db.value(), QStringLiteral("Reading the catalog"));
+    Result<SchemaSnapshot> snapshot =
+        readOn(context, db.value(), QStringLiteral("Reading the catalog"), LockedTables::LeaveOut);
     if (snapshot) {
         int indexes = 0;
         for (const RelationInfo &relation : snapshot.value().relations)

@@ -1,5 +1,7 @@
 #include "model/modelpack.h"
 
+#include "model/packdirectories.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -156,16 +158,57 @@ Result<ModelPack> ModelPack::builtIn(const QString &name)
     return load(QDir(kBuiltInRoot).filePath(name));
 }
 
-Result<QVector<ModelPack>> ModelPack::allBuiltIn()
+Result<QVector<ModelPack>> ModelPack::all()
 {
     QVector<ModelPack> packs;
+    QMap<QString, QString> whereNamed;
+    for (const QString &name : builtIn())
+        whereNamed.insert(name, QStringLiteral("built in"));
     for (const QString &name : builtIn()) {
         Result<ModelPack> pack = builtIn(name);
         if (!pack)
             return pack.error();
         packs << std::move(pack).value();
     }
+    for (const QString &directory : packsInDirectories(packDirectories())) {
+        Result<ModelPack> pack = load(directory);
+        if (!pack)
+            return pack.error();
+        if (whereNamed.contains(pack.value().name))
+            return Error::usage(QStringLiteral("Two model packs are named %1: %2 and %3")
+                                    .arg(pack.value().name, whereNamed.value(pack.value().name), directory));
+        whereNamed.insert(pack.value().name, directory);
+        packs << std::move(pack).value();
+    }
     return packs;
+}
+
+QStringList ModelPack::names()
+{
+    const Result<QVector<ModelPack>> packs = all();
+    if (!packs)
+        return builtIn();
+    QStringList names;
+    for (const ModelPack &pack : packs.value())
+        names << pack.name;
+    return names;
+}
+
+Result<ModelPack> ModelPack::named(const QString &nameOrDirectory)
+{
+    if (nameOrDirectory.contains(QLatin1Char('/')))
+        return load(nameOrDirectory);
+    if (builtIn().contains(nameOrDirectory))
+        return builtIn(nameOrDirectory);
+    Result<QVector<ModelPack>> packs = all();
+    if (!packs)
+        return packs.error();
+    for (ModelPack &pack : packs.value()) {
+        if (pack.name == nameOrDirectory)
+            return std::move(pack);
+    }
+    return Error::notFound(QStringLiteral("There is no model pack named %1 (known: %2)")
+                               .arg(nameOrDirectory, names().join(QStringLiteral(", "))));
 }
 
 const Migration *ModelPack::migration(int version) const

@@ -66,8 +66,13 @@ struct ModelPack {
     // The pack the GUI works with and the CLI takes unless told otherwise: NetRaven's.
     static QString defaultName() { return QStringLiteral("netraven-v2"); }
     static Result<ModelPack> builtIn(const QString &name);
-    // Every built-in pack, loaded.
-    static Result<QVector<ModelPack>> allBuiltIn();
+    // Every pack known: the built-in ones, then those in the pack directories (packDirectories()),
+    // loaded. A pack that does not load, or two of one name, are an error that says where.
+    static Result<QVector<ModelPack>> all();
+    // Their names (the built-in ones when a pack directory holds a pack that does not load).
+    static QStringList names();
+    // A known pack by its name, or the pack in a directory (a name with a '/').
+    static Result<ModelPack> named(const QString &nameOrDirectory);
 
     int headVersion() const { return migrations.isEmpty() ? 0 : migrations.last().version; }
     const Migration *migration(int version) const;

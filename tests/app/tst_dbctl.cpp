@@ -651,7 +651,10 @@ private slots:
                  QStringLiteral("1500001"));
         if (signal != SIGKILL) {
             QVERIFY2(tool.exitCode() == 130, qPrintable(err));
-            QCOMPARE(copies(), before);
+            const QStringList after = copies();
+            QVERIFY2(
+                after == before,
+                qPrintable(QStringLiteral("left %1; the tool said:\n%2").arg(after.join(QStringLiteral(", ")), err)));
             return;
         }
         QStringList left = copies();
@@ -941,7 +944,8 @@ private slots:
                  QStringLiteral("true"));
     }
 
-    // pack new: a pack of a database, which that database then verifies against.
+    // pack new: a pack of a database, which that database then verifies against, named or found
+    // in the pack directories (--pack-dir, the window's setting).
     void packNewMakesAPackItsDatabaseMatches()
     {
         test::ScratchDatabase source(QStringLiteral("clipack"));
@@ -966,6 +970,27 @@ private slots:
             dbctl({QStringLiteral("verify"), uri, QStringLiteral("--pack"), directory}, {}, environment);
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
         QCOMPARE(dbctl({QStringLiteral("pack"), QStringLiteral("new"), directory}, {}, environment).exitCode, 2);
+
+        // Unnamed, the pack is found where the run or the window's settings say packs are.
+        const Run unknown = dbctl({QStringLiteral("verify"), uri}, {}, environment);
+        QVERIFY2(unknown.exitCode != 0 && !unknown.out.contains(QLatin1String("notes-pack")),
+                 qPrintable(unknown.out + unknown.err));
+        const Run found =
+            dbctl({QStringLiteral("--pack-dir"), parent.path(), QStringLiteral("verify"), uri}, {}, environment);
+        QVERIFY2(found.exitCode == 0 && found.err.contains(QLatin1String("Model pack notes-pack")),
+                 qPrintable(found.out + found.err));
+        QTemporaryDir config;
+        QSettings(config.filePath(QStringLiteral("NetRaven/netraven-dbadmin.conf")), QSettings::IniFormat)
+            .setValue(QStringLiteral("packs/directories"), QStringList{directory});
+        QProcessEnvironment configured = environment;
+        configured.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const Run configuredRun = dbctl({QStringLiteral("verify"), uri}, {}, configured);
+        QVERIFY2(configuredRun.exitCode == 0, qPrintable(configuredRun.out + configuredRun.err));
+        QCOMPARE(dbctl({QStringLiteral("--pack-dir"), parent.filePath(QStringLiteral("nowhere")),
+                        QStringLiteral("verify"), uri},
+                       {}, environment)
+                     .exitCode,
+                 2);
     }
 
     void interruptCancelsWithExit130()

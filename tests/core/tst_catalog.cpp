@@ -1,4 +1,5 @@
 // The catalog snapshot and its lint on a real server, on names and objects that bite.
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "catalog/catalogreader.h"
@@ -13,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QtTest/QtTest>
+
+#include <thread>
 
 using namespace nrdb;
 
@@ -106,7 +109,7 @@ private slots:
         QVERIFY(users->totalBytes > 0);
     }
 
-    // A refresh never waits behind someone's exclusive lock: that table is simply not sized.
+    // The browser's read never waits behind someone's exclusive lock: that table is simply not sized.
     void anExclusivelyLockedTableDoesNotBlockTheSnapshot()
     {
         DatabaseSession locker;
@@ -121,7 +124,7 @@ private slots:
             timeout.exec(QStringLiteral("SET lock_timeout = '3s'"))); // a wait would fail the read, not hang the test
         QElapsedTimer clock;
         clock.start();
-        const SchemaSnapshot snapshot = readSnapshot(reader);
+        const SchemaSnapshot snapshot = readSnapshot(reader, CatalogReadOptions{LockedTables::LeaveOut});
         QVERIFY(clock.elapsed() < 3000);
         const RelationInfo *locked = snapshot.relation(QStringLiteral("app"), QStringLiteral("settings"));
         QCOMPARE(locked->totalBytes, -1);
@@ -130,6 +133,70 @@ private slots:
         QCOMPARE(locked->columns.size(), 2); // everything else is read as usual
         QVERIFY(snapshot.relation(QStringLiteral("app"), QStringLiteral("users"))->totalBytes > 0);
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    // What compares the schema needs all of it: the read waits out a short lock, and past its
+    // timeout names the table and the session that holds it.
+    void aWholeReadWaitsForALockedTableThenNamesWhoHoldsIt()
+    {
+        DatabaseSession locker;
+        QVERIFY(locker.open(m_scratch.profile()));
+        QSqlQuery lock(locker.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE app.settings IN ACCESS EXCLUSIVE MODE")));
+        const QString holder =
+            test::queryValue(m_scratch.profile(), QStringLiteral("SELECT pid FROM pg_locks WHERE "
+                                                                 "mode = 'AccessExclusiveLock' "
+                                                                 "AND relation = 'app.settings'::regclass"));
+        DatabaseSession reader;
+        QVERIFY(reader.open(m_scratch.profile()));
+        QElapsedTimer clock;
+        clock.start();
+        const Result<SchemaSnapshot> refused =
+            CatalogReader::read(reader.database(), {}, CatalogReadOptions{LockedTables::WaitThenFail, 1000});
+        QVERIFY(clock.elapsed() >= 1000 && clock.elapsed() < 5000);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::Busy);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("app.settings is locked by process %1").arg(holder)),
+                 qPrintable(refused.error().message));
+
+        // A lock that ends within the timeout is waited out.
+        QTimer::singleShot(500, this, [&lock] { (void)lock.exec(QStringLiteral("ROLLBACK")); });
+        QEventLoop loop;
+        Result<SchemaSnapshot> whole = Error{};
+        std::thread reading([&] {
+            DatabaseSession own;
+            if (own.open(m_scratch.profile()))
+                whole = CatalogReader::read(own.database(), {}, CatalogReadOptions{LockedTables::WaitThenFail, 10000});
+            QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+        loop.exec();
+        reading.join();
+        QVERIFY2(whole, qPrintable(whole ? QString() : whole.error().fullText()));
+        QVERIFY(whole.value().relation(QStringLiteral("app"), QStringLiteral("settings"))->totalBytes > 0);
+    }
+
+    // A view's definition is read under a lock on the tables it reads: even the browser's read
+    // gives up past its timeout, naming the table and who holds it, rather than hang.
+    void aViewOfALockedTableIsNotWaitedForForever()
+    {
+        DatabaseSession locker;
+        QVERIFY(locker.open(m_scratch.profile()));
+        QSqlQuery lock(locker.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+        QVERIFY(lock.exec(QStringLiteral("LOCK TABLE app.devices IN ACCESS EXCLUSIVE MODE")));
+        DatabaseSession reader;
+        QVERIFY(reader.open(m_scratch.profile()));
+        const Result<SchemaSnapshot> refused =
+            CatalogReader::read(reader.database(), {}, CatalogReadOptions{LockedTables::LeaveOut, 500});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("app.devices is locked by process")),
+                 qPrintable(refused.error().message));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        // The session's own lock_timeout is as it was.
+        QSqlQuery setting(reader.database());
+        QVERIFY(setting.exec(QStringLiteral("SHOW lock_timeout")) && setting.next());
+        QCOMPARE(setting.value(0).toString(), QStringLiteral("0"));
     }
 
     void columnsWithTypesDefaultsIdentityAndComments()
@@ -380,9 +447,9 @@ private slots:
     }
 
 private:
-    SchemaSnapshot readSnapshot(DatabaseSession &session)
+    SchemaSnapshot readSnapshot(DatabaseSession &session, const CatalogReadOptions &options = {})
     {
-        Result<SchemaSnapshot> snapshot = CatalogReader::read(session.database());
+        Result<SchemaSnapshot> snapshot = CatalogReader::read(session.database(), {}, options);
         if (!snapshot)
             qFatal("%s", qPrintable(snapshot.error().fullText()));
         return std::move(snapshot).value();

@@ -2,8 +2,8 @@
 // script, run by psql, makes pg_dump -s of both the same (the target's extras aside, or with them
 // dropped when drops are allowed); a pack's model is a source too; a database compared with a
 // copy of itself has nothing to say. The script rehearsed on a copy in a sandbox of its own holds
-// the locks its labels say and leaves nothing to do; applied, it stops at a failing statement and
-// says what ran, also when its server stops; it is not run on a target changed since the compare,
+// the locks its labels say and leaves nothing to do; rehearsed on a backup it meets the rows; applied, it stops at a
+// failing statement and says what ran, also when its server stops; it is not run on a target changed since the compare,
 // and it waits for another client's schema change. Schemas that need each other are made and
 // dropped in an order that works.
 #include "jobrun.h"
@@ -11,9 +11,11 @@
 #include "sandboxcontrol.h"
 #include "scratchdatabase.h"
 
+#include "backup/backupcatalog.h"
 #include "backup/clienttools.h"
 #include "connection/databasesession.h"
 #include "jobs/applyplanjob.h"
+#include "jobs/backupjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/comparejob.h"
 #include "jobs/jobrunner.h"
@@ -389,6 +391,48 @@ private slots:
 
     // Someone changed the target after the compare: the script, rehearsed for the schema that
     // was, is not run on the one that is.
+    // A schema-only copy cannot see what the target's rows break (two owners of one name under a
+    // new unique index); a rehearsal on a backup of the target, found as the directory's newest,
+    // can, and says so before anything is applied.
+    void aRehearsalOnABackupMeetsTheTargetsRows()
+    {
+        for (const QString &statement :
+             kCommon + QStringList{QStringLiteral("CREATE UNIQUE INDEX owners_name_idx ON app.owners (name)")})
+            QCOMPARE(test::queryValues(m_source->profile(), statement), QStringList());
+        for (const QString &statement :
+             kCommon + QStringList{QStringLiteral("INSERT INTO app.owners (name, note) VALUES ('twice', 'a'), "
+                                                  "('twice', 'b')")})
+            QCOMPARE(test::queryValues(m_target->profile(), statement), QStringList());
+        const CompareReport report = compare(PlanOptions{});
+        QCOMPARE(report.plan.statements.size(), 1);
+        auto schemaOnly = std::make_shared<RehearseJob>(m_target->profile(), report.plan, report.wanted);
+        QVERIFY(test::runToSuccess(schemaOnly));
+        QVERIFY(schemaOnly->result().ok());
+
+        QTemporaryDir backups;
+        BackupOptions options;
+        options.outputDirectory = backups.path();
+        options.format = BackupFormat::Custom;
+        auto backup = std::make_shared<BackupJob>(m_target->profile(), options);
+        QVERIFY(test::runToSuccess(backup));
+        const std::optional<BackupEntry> newest = backupcatalog::newestOf(backups.path(), m_target->profile().database);
+        QVERIFY(newest);
+        QCOMPARE(newest->path, backup->result().path);
+        QVERIFY(!backupcatalog::newestOf(backups.path(), QStringLiteral("another")));
+
+        auto onBackup = std::make_shared<RehearseJob>(m_target->profile(), report.plan, report.wanted);
+        onBackup->rehearseOnBackup(newest->path);
+        QVERIFY(test::runToSuccess(onBackup));
+        const RehearsalReport &rehearsed = onBackup->result();
+        QCOMPARE(rehearsed.loadedFrom, newest->path);
+        QVERIFY(!rehearsed.ok());
+        QVERIFY2(rehearsed.run.failure && rehearsed.run.failure->sqlState == QLatin1String("23505"),
+                 qPrintable(rehearsed.run.failure ? rehearsed.run.failure->fullText() : QStringLiteral("no failure")));
+        QCOMPARE(
+            test::queryValue(m_target->profile(), QStringLiteral("SELECT to_regclass('app.owners_name_idx') IS NULL")),
+            QStringLiteral("true")); // the target was only read
+    }
+
     // The server stops at once while the apply builds an index: the job fails saying which
     // statement and that the one before it is applied; once the server is back, a compare finds
     // the half-built index, and its script builds it again.

@@ -20,6 +20,8 @@
 #include "jobs/jobrunner.h"
 #include "lifecyclecontroller.h"
 #include "log/logmodel.h"
+#include "model/modelpack.h"
+#include "model/packdirectories.h"
 #include "sandbox/serverinstallation.h"
 
 #include <QApplication>
@@ -156,6 +158,39 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(testedAgain.count(), 1, 10000);
         QVERIFY2(tooNew.testResult().contains(QLatin1String("needs pg_dump, pg_restore and psql 99 or newer")),
                  qPrintable(tooNew.testResult()));
+    }
+
+    // Pack directories: the packs they hold are listed as they are added (a broken one says why),
+    // and once accepted every pack list knows them.
+    void settingsListThePacksOfTheirDirectories()
+    {
+        QTemporaryDir packs;
+        const auto writeFile = [&packs](const QString &path, const QByteArray &text) {
+            QVERIFY(QDir().mkpath(QFileInfo(packs.filePath(path)).path()));
+            QFile file(packs.filePath(path));
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+        };
+        writeFile(QStringLiteral("shop/pack.json"), R"({"name": "shop", "title": "Shop", "schema": "shop"})");
+        writeFile(QStringLiteral("shop/migrations/0001_baseline.sql"), "CREATE SCHEMA shop;\n");
+        writeFile(QStringLiteral("broken/pack.json"), "{");
+        JobRunner runner;
+        SettingsDialog dialog(&runner, 15);
+        QVERIFY(dialog.knownPacks().startsWith(QLatin1String("Built in: netraven-v1, netraven-v2.")));
+        dialog.addPackDirectory(packs.path());
+        const QString known = dialog.knownPacks();
+        QVERIFY2(known.contains(QStringLiteral("shop (Shop), in %1").arg(packs.filePath(QStringLiteral("shop")))),
+                 qPrintable(known));
+        QVERIFY2(known.contains(QStringLiteral("%1 does not load: ").arg(packs.filePath(QStringLiteral("broken")))),
+                 qPrintable(known));
+        QVERIFY(!ModelPack::names().contains(QStringLiteral("shop")));
+        QVERIFY(QFile::remove(packs.filePath(QStringLiteral("broken/pack.json"))));
+        dialog.accept();
+        QCOMPARE(configuredPackDirectories(), QStringList{packs.path()});
+        QCOMPARE(ModelPack::names(),
+                 (QStringList{QStringLiteral("netraven-v1"), QStringLiteral("netraven-v2"), QStringLiteral("shop")}));
+        QCOMPARE(ModelPack::named(QStringLiteral("shop")).value().title, QStringLiteral("Shop"));
+        setConfiguredPackDirectories({});
+        QVERIFY(!ModelPack::named(QStringLiteral("shop")));
     }
 
     void geometryAndDockLayoutAreRestored()
