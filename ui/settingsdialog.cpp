@@ -140,7 +140,7 @@ void SettingsDialog::showKnownPacks()
     for (const QString &directory : packsInDirectories(packDirectories())) {
         const Result<ModelPack> pack = ModelPack::load(directory);
         lines << (pack ? tr("%1 (%2), in %3").arg(pack.value().name, pack.value().title, directory)
-                       : tr("%1 does not load: %2").arg(directory, pack.error().message));
+                       : tr("Does not load: %1").arg(pack.error().message)); // it names the directory
     }
     if (lines.size() == 1 && m_packDirectories->count() > 0)
         lines << tr("No pack in these directories (a pack is a directory with a pack.json).");

@@ -180,7 +180,8 @@ private slots:
         const QString known = dialog.knownPacks();
         QVERIFY2(known.contains(QStringLiteral("shop (Shop), in %1").arg(packs.filePath(QStringLiteral("shop")))),
                  qPrintable(known));
-        QVERIFY2(known.contains(QStringLiteral("%1 does not load: ").arg(packs.filePath(QStringLiteral("broken")))),
+        QVERIFY2(known.contains(
+                     QStringLiteral("Does not load: Model pack %1: ").arg(packs.filePath(QStringLiteral("broken")))),
                  qPrintable(known));
         QVERIFY(!ModelPack::names().contains(QStringLiteral("shop")));
         QVERIFY(QFile::remove(packs.filePath(QStringLiteral("broken/pack.json"))));
