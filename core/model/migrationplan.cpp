@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace nrdb {
 
 namespace {
@@ -36,6 +38,8 @@ private:
     // A serial column's sequence is not reported apart from its table (see compareModels).
     void createOwnedSequences(const QString &table, const DriftItem &item);
     void addColumn(const DriftItem &item);
+    // An added column lands last: said when the wanted model has it before a column the table has.
+    void hintColumnOrder(const QString &table, const QString &added);
     void changeColumn(const DriftItem &item);
 
     // Without a long ACCESS EXCLUSIVE scan: a NOT VALID check, validated under a weaker lock,
@@ -89,7 +93,7 @@ MigrationPlan Planner::plan()
     const QVector<DriftItem> drift = compareModels(m_wanted, m_current);
     for (const DriftItem &item : drift)
         plan(item);
-    m_plan.hints = renameHints(m_wanted, m_current, drift);
+    m_plan.hints = renameHints(m_wanted, m_current, drift) + m_plan.hints;
     orderStatements(m_plan.statements);
     return std::move(m_plan);
 }
@@ -191,12 +195,29 @@ void Planner::addColumn(const DriftItem &item)
                                     "add it as nullable, fill it, then set it NOT NULL"));
         return;
     }
+    hintColumnOrder(item.table, item.object);
     const bool rewrites = isVolatileDefault(column->defaultExpression);
     add(Columns, item,
         QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(qualified(item.table), columnDefinition(*column)),
         lockOn(kAccessExclusive, item.table),
         rewrites ? QStringLiteral("its default is computed per row: the table is rewritten") : QString(),
         rewrites ? StatementCost::Rewrites : StatementCost::Catalog);
+}
+
+void Planner::hintColumnOrder(const QString &table, const QString &added)
+{
+    const QVector<SchemaModel::Column> &wanted = m_wanted.tables.value(table).columns;
+    const auto at = std::find_if(wanted.cbegin(), wanted.cend(),
+                                 [&added](const SchemaModel::Column &column) { return column.name == added; });
+    const SchemaModel::Table &current = m_current.tables.value(table);
+    const auto after =
+        std::find_if(at == wanted.cend() ? at : at + 1, wanted.cend(),
+                     [&current](const SchemaModel::Column &column) { return current.column(column.name) != nullptr; });
+    if (after != wanted.cend())
+        m_plan.hints << QStringLiteral("column %1.%2 goes at the end of the table, not before %3: PostgreSQL adds "
+                                       "columns last (SELECT * and COPY without a column list see another order; "
+                                       "only a rebuilt table could match)")
+                            .arg(table, added, after->name);
 }
 
 void Planner::changeColumn(const DriftItem &item)

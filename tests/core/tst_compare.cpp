@@ -391,6 +391,25 @@ private slots:
 
     // Someone changed the target after the compare: the script, rehearsed for the schema that
     // was, is not run on the one that is.
+    // PostgreSQL adds a column last: when SOURCE has it before a column TARGET has, the plan says
+    // so; a column that is last in SOURCE too needs no word.
+    void anAddedColumnsPlaceIsHinted()
+    {
+        QCOMPARE(
+            test::queryValues(m_source->profile(),
+                              QStringLiteral("CREATE TABLE public.t (id integer, added text, kept text, last text)")),
+            QStringList());
+        QCOMPARE(
+            test::queryValues(m_target->profile(), QStringLiteral("CREATE TABLE public.t (id integer, kept text)")),
+            QStringList());
+        const MigrationPlan plan = compare(PlanOptions{}).plan;
+        QCOMPARE(plan.statements.size(), 2);
+        QCOMPARE(plan.hints,
+                 QStringList{QStringLiteral("column t.added goes at the end of the table, not before kept: PostgreSQL "
+                                            "adds columns last (SELECT * and COPY without a column list see another "
+                                            "order; only a rebuilt table could match)")});
+    }
+
     // A schema-only copy cannot see what the target's rows break (two owners of one name under a
     // new unique index); a rehearsal on a backup of the target, found as the directory's newest,
     // can, and says so before anything is applied.
