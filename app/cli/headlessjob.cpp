@@ -13,8 +13,10 @@
 #include <csignal>
 #include <cstdio>
 #include <iterator>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
+#include <utility>
 
 namespace nrdb::cli {
 
@@ -54,9 +56,24 @@ Status runHeadless(const std::shared_ptr<Job> &job)
     for (std::size_t i = 0; i < std::size(kStopSignals); ++i)
         ::sigaction(kStopSignals[i], &action, &previous[i]);
     JobRunner runner(1);
-    QObject::connect(&runner, &JobRunner::messageLogged, [](const LogRecord &record) {
-        if (record.level() != LogLevel::Debug)
-            writeErr(QStringLiteral("%1: %2\n").arg(logLevelName(record.level()), record.text()));
+    // An error line is held back until the next line or the job's end: the runner's own "Failed
+    // after …" says what the command prints once more as it exits, details and all.
+    std::optional<LogRecord> heldBack;
+    const auto print = [](const LogRecord &record) {
+        writeErr(QStringLiteral("%1: %2\n").arg(logLevelName(record.level()), record.text()));
+    };
+    QObject::connect(&runner, &JobRunner::messageLogged, [&](const LogRecord &record) {
+        if (heldBack)
+            print(*std::exchange(heldBack, std::nullopt));
+        if (record.level() == LogLevel::Error)
+            heldBack = record;
+        else if (record.level() != LogLevel::Debug)
+            print(record);
+    });
+    QObject::connect(&runner, &JobRunner::finished, [&](JobId, JobState state) {
+        if (heldBack && state != JobState::Failed)
+            print(*heldBack);
+        heldBack.reset();
     });
     // A progress bar with the time left, only for a person watching a terminal.
     const bool showProgress = ::isatty(STDERR_FILENO) != 0;
