@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <optional>
 
@@ -48,6 +49,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("NetRaven"));
     QCoreApplication::setApplicationName(QStringLiteral("netraven-dbctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NRDB_VERSION_STRING));
+    // What the jobs log reaches stderr as their own lines; the same said again by the logging
+    // categories would print each line twice (QT_LOGGING_RULES still turns them on).
+    QLoggingCategory::setFilterRules(QStringLiteral("nrdb.*.info=false"));
 
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (const std::optional<QString> wrong = takePackDirectories(arguments))
