@@ -66,6 +66,14 @@ void scheduleScreenshot(MainWindow &window, const QString &path, ScreenshotMomen
         break;
     }
     QObject::connect(&window, &MainWindow::connectionFailed, &window, capture);
+    // A question the window asks on the way (create the missing database? the password?) would
+    // wait for ever for an answer: the picture is of the question instead.
+    auto *questions = new QTimer(&window);
+    QObject::connect(questions, &QTimer::timeout, &window, [path] {
+        if (QWidget *question = QApplication::activeModalWidget())
+            saveAndQuit(question, path, "question");
+    });
+    questions->start(500);
 }
 
 void showOnceRead(MainWindow &window, const WindowAutomation &automation)
