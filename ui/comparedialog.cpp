@@ -59,6 +59,7 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
       m_script(new QPlainTextEdit(this)),
       m_runs(newTree({tr("Statement"), tr("Time"), tr("Locks held")}, QStringLiteral("compareRehearsal"), this)),
       m_save(new QPushButton(tr("Save Script…"), this)), m_rehearse(new QPushButton(tr("Rehearse"), this)),
+      m_rehearseOnBackup(new QPushButton(tr("Rehearse on a Backup…"), this)),
       m_apply(new QPushButton(tr("Apply…"), this))
 {
     setObjectName(QStringLiteral("compareDialog"));
@@ -80,6 +81,10 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
     m_apply->setObjectName(QStringLiteral("compareApplyButton"));
     m_apply->setAutoDefault(false); // Enter must not change a database
     m_rehearse->setToolTip(tr("Runs the script on a copy of this database's schema in a throwaway sandbox server"));
+    m_rehearseOnBackup->setObjectName(QStringLiteral("compareRehearseOnBackupButton"));
+    m_rehearseOnBackup->setToolTip(tr("Runs the script on a restore of a backup of this database, rows and all, "
+                                      "in a throwaway sandbox server: each statement takes as long as it will here, "
+                                      "and what the rows break shows"));
     m_apply->setToolTip(tr("Runs the script on this database, once a rehearsal went clean"));
     fillSources();
 
@@ -91,6 +96,7 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     buttons->addButton(m_rehearse, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_rehearseOnBackup, QDialogButtonBox::ActionRole);
     buttons->addButton(m_apply, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -99,6 +105,7 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
     layout->addWidget(buttons);
     connect(m_compare, &QPushButton::clicked, this, &CompareDialog::compare);
     connect(m_rehearse, &QPushButton::clicked, this, &CompareDialog::rehearse);
+    connect(m_rehearseOnBackup, &QPushButton::clicked, this, &CompareDialog::chooseBackupToRehearseOn);
     connect(m_apply, &QPushButton::clicked, this, &CompareDialog::apply);
     connect(m_save, &QPushButton::clicked, this, &CompareDialog::saveScript);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -217,32 +224,48 @@ void CompareDialog::showReport(const CompareReport &report)
 
 void CompareDialog::rehearse()
 {
+    rehearseOn({});
+}
+
+void CompareDialog::chooseBackupToRehearseOn()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("A Backup of %1").arg(m_connection->profile().database),
+                                                      {}, tr("Backups (*.dump *.sql.gz *.sql);;All files (*)"));
+    if (!path.isEmpty())
+        rehearseOn(path);
+}
+
+void CompareDialog::rehearseOn(const QString &backup)
+{
     if (!m_report || m_report->plan.isEmpty())
         return;
-    setStatus(tr("Rehearsing on a copy of the schema in a sandbox server…"));
+    setStatus(backup.isEmpty() ? tr("Rehearsing on a copy of the schema in a sandbox server…")
+                               : tr("Rehearsing on a restore of %1 in a sandbox server…").arg(backup));
     const CompareReport report = *m_report;
-    m_reads->start(
-        std::make_shared<RehearseJob>(m_connection->profile(), report.plan, report.wanted),
-        [this](RehearseJob &job, const JobEnd &end) {
-            if (!end.succeeded()) {
-                setStatus(end.failed() ? end.error.message : tr("The rehearsal was cancelled."));
-                emit failed(end.error.fullText());
-                return;
-            }
-            m_rehearsal = job.result();
-            showRun(m_report->plan, m_rehearsal->run);
-            m_tabs->setCurrentWidget(m_runs);
-            setStatus(m_rehearsal->ok()
-                          ? tr("The rehearsal ran all %1 and left nothing to do (PostgreSQL %2). "
-                               "Apply runs them on %3.")
-                                .arg(counted(m_rehearsal->run.statements.size(), tr("statement"), tr("statements")),
-                                     m_rehearsal->server, m_connection->profile().database)
-                          : tr("The rehearsal did not end clean: %1")
-                                .arg(m_rehearsal->run.failure ? m_rehearsal->run.failure->message
-                                                              : tr("differences remain after it")));
-            updateButtons();
-            emit rehearsed();
-        });
+    auto rehearsal = std::make_shared<RehearseJob>(m_connection->profile(), report.plan, report.wanted);
+    if (!backup.isEmpty())
+        rehearsal->rehearseOnBackup(backup);
+    m_reads->start(rehearsal, [this](RehearseJob &job, const JobEnd &end) {
+        if (!end.succeeded()) {
+            setStatus(end.failed() ? end.error.message : tr("The rehearsal was cancelled."));
+            emit failed(end.error.fullText());
+            return;
+        }
+        m_rehearsal = job.result();
+        showRun(m_report->plan, m_rehearsal->run);
+        m_tabs->setCurrentWidget(m_runs);
+        setStatus(m_rehearsal->ok()
+                      ? tr("The rehearsal on a copy of %1 ran all %2 and left nothing to do (PostgreSQL %3). "
+                           "Apply runs them on %4.")
+                            .arg(m_rehearsal->loadedFrom,
+                                 counted(m_rehearsal->run.statements.size(), tr("statement"), tr("statements")),
+                                 m_rehearsal->server, m_connection->profile().database)
+                      : tr("The rehearsal did not end clean: %1")
+                            .arg(m_rehearsal->run.failure ? m_rehearsal->run.failure->message
+                                                          : tr("differences remain after it")));
+        updateButtons();
+        emit rehearsed();
+    });
     updateButtons();
 }
 
@@ -317,6 +340,7 @@ void CompareDialog::updateButtons()
     m_compare->setEnabled(idle);
     m_save->setEnabled(hasScript);
     m_rehearse->setEnabled(idle && hasScript);
+    m_rehearseOnBackup->setEnabled(idle && hasScript);
     m_apply->setEnabled(idle && hasScript && m_rehearsal && m_rehearsal->ok() && !m_connection->isBusy());
 }
 

@@ -26,8 +26,9 @@ class JobSlot;
 
 // Compare the connected database (the target) with a saved profile's database or a pack's model
 // (the source): the differences as a tree, schema by schema, the script that makes the target
-// like the source, a rehearsal of it on a copy of the target's schema in a throwaway sandbox
-// (each statement's time and the locks it held), and Apply once the rehearsal went clean, after
+// like the source, a rehearsal of it on a copy of the target's schema in a throwaway sandbox, or
+// on a restore of one of its backups (each statement's time and the locks it held; on a backup,
+// what the rows make of it), and Apply once the rehearsal went clean, after
 // the production confirmation. Its apply is a writer of the ActiveConnection. GUI thread only.
 class CompareDialog : public QDialog {
     Q_OBJECT
@@ -44,6 +45,8 @@ public:
 public slots:
     void compare();
     void rehearse();
+    // The rehearsal on a restore of backup (a backup of the target) instead of its schema alone.
+    void rehearseOn(const QString &backup);
     void apply();
     void reject() override; // not while the script is being applied
 
@@ -63,6 +66,7 @@ private:
     void setStatus(const QString &text);
     void updateButtons();
     void saveScript();
+    void chooseBackupToRehearseOn();
 
     JobSlot *m_reads;
     JobSlot *m_writes;
@@ -77,6 +81,7 @@ private:
     QTreeWidget *m_runs;
     QPushButton *m_save;
     QPushButton *m_rehearse;
+    QPushButton *m_rehearseOnBackup;
     QPushButton *m_apply;
     std::optional<CompareReport> m_report;
     std::optional<RehearsalReport> m_rehearsal; // of m_report's plan

@@ -1,4 +1,5 @@
 // The main window as real widgets under the offscreen platform.
+#include "jobrun.h"
 #include "queries.h"
 #include "scratchdatabase.h"
 
@@ -16,6 +17,7 @@
 #include "backup/toolsettings.h"
 #include "connection/connector.h"
 #include "connection/databasesession.h"
+#include "jobs/backupjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/jobrunner.h"
 #include "lifecyclecontroller.h"
@@ -326,6 +328,20 @@ private slots:
 
         bool rehearsed = false;
         connect(dialog, &CompareDialog::rehearsed, this, [&rehearsed] { rehearsed = true; });
+        // On a backup of the database first: a restore of it, rows and all.
+        QTemporaryDir backups;
+        BackupOptions options;
+        options.outputDirectory = backups.path();
+        auto backup = std::make_shared<BackupJob>(scratch.profile(), options);
+        QVERIFY(test::runToSuccess(backup));
+        dialog->rehearseOn(backup->result().path);
+        QTRY_VERIFY_WITH_TIMEOUT(rehearsed, 60000);
+        QVERIFY2(dialog->rehearsal()->ok() && dialog->rehearsal()->loadedFrom == backup->result().path,
+                 qPrintable(dialog->status()));
+        QVERIFY2(dialog->status().startsWith(
+                     QStringLiteral("The rehearsal on a copy of %1 ran all 1 statement").arg(backup->result().path)),
+                 qPrintable(dialog->status()));
+        rehearsed = false;
         dialog->rehearse();
         QTRY_VERIFY_WITH_TIMEOUT(rehearsed, 60000);
         QVERIFY2(dialog->rehearsal()->ok(), qPrintable(dialog->status()));
