@@ -2,6 +2,7 @@
 
 #include "activeconnection.h"
 #include "jobslot.h"
+#include "packcontroller.h"
 #include "productionconfirm.h"
 
 #include "connection/profilestore.h"
@@ -51,14 +52,17 @@ QString firstLine(const QString &text)
 
 CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QWidget *parent)
     : QDialog(parent), m_reads(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
-      m_writes(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
-      m_source(new QComboBox(this)), m_allowDrop(new QCheckBox(tr("Drop what the source lacks"), this)),
+      m_writes(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
+      m_packs(new PackController(runner, connection, this)), m_connection(connection), m_source(new QComboBox(this)),
+      m_allowDrop(new QCheckBox(tr("Drop what the source lacks"), this)),
       m_compare(new QPushButton(tr("Compare"), this)), m_status(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_differences(
           newTree({tr("Difference"), tr("Source"), tr("Target")}, QStringLiteral("compareDifferences"), this)),
       m_script(new QPlainTextEdit(this)),
       m_runs(newTree({tr("Statement"), tr("Time"), tr("Locks held")}, QStringLiteral("compareRehearsal"), this)),
-      m_save(new QPushButton(tr("Save Script…"), this)), m_rehearse(new QPushButton(tr("Rehearse"), this)),
+      m_save(new QPushButton(tr("Save Script…"), this)),
+      m_saveMigration(new QPushButton(tr("Save as Migration…"), this)),
+      m_rehearse(new QPushButton(tr("Rehearse"), this)),
       m_rehearseOnBackup(new QPushButton(tr("Rehearse on a Backup…"), this)),
       m_apply(new QPushButton(tr("Apply…"), this))
 {
@@ -86,6 +90,9 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
                                       "in a throwaway sandbox server: each statement takes as long as it will here, "
                                       "and what the rows break shows"));
     m_apply->setToolTip(tr("Runs the script on this database, once a rehearsal went clean"));
+    m_saveMigration->setObjectName(QStringLiteral("compareSaveMigrationButton"));
+    m_saveMigration->setToolTip(tr("Writes the source database's schema as the next migration of a model pack on "
+                                   "disk: what takes the pack's newest version there"));
     fillSources();
 
     auto *top = new QHBoxLayout;
@@ -95,6 +102,7 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
     top->addWidget(m_compare);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_saveMigration, QDialogButtonBox::ActionRole);
     buttons->addButton(m_rehearse, QDialogButtonBox::ActionRole);
     buttons->addButton(m_rehearseOnBackup, QDialogButtonBox::ActionRole);
     buttons->addButton(m_apply, QDialogButtonBox::ActionRole);
@@ -108,6 +116,18 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
     connect(m_rehearseOnBackup, &QPushButton::clicked, this, &CompareDialog::chooseBackupToRehearseOn);
     connect(m_apply, &QPushButton::clicked, this, &CompareDialog::apply);
     connect(m_save, &QPushButton::clicked, this, &CompareDialog::saveScript);
+    connect(m_saveMigration, &QPushButton::clicked, this, [this] {
+        if (m_sourceDatabase)
+            m_packs->captureMigrationOf(*m_sourceDatabase);
+    });
+    connect(m_packs, &PackController::done, this, [this](const QString &message) {
+        setStatus(message);
+        emit migrationSaved(message);
+    });
+    connect(m_packs, &PackController::failed, this, [this](const QString &message) {
+        setStatus(message);
+        emit failed(message);
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_allowDrop, &QCheckBox::toggled, this, [this] {
         if (m_report)
@@ -116,6 +136,7 @@ CompareDialog::CompareDialog(JobRunner *runner, ActiveConnection *connection, QW
     connect(m_reads, &JobSlot::busyChanged, this, &CompareDialog::updateButtons);
     connect(connection, &ActiveConnection::busyChanged, this, &CompareDialog::updateButtons);
     setStatus(tr("Choose what this database should be like, then Compare."));
+    updateButtons();
     resize(1000, 650);
 }
 
@@ -170,8 +191,12 @@ void CompareDialog::compare()
     PlanOptions options;
     options.allowDrop = m_allowDrop->isChecked();
     setStatus(tr("Comparing…"));
+    std::optional<ConnectionProfile> sourceDatabase;
+    if (!source->pack)
+        sourceDatabase = source->database;
     m_reads->start(std::make_shared<CompareJob>(std::move(*source), m_connection->profile(), QStringList(), options),
-                   [this](CompareJob &job, const JobEnd &end) {
+                   [this, sourceDatabase](CompareJob &job, const JobEnd &end) {
+                       m_sourceDatabase = end.succeeded() ? sourceDatabase : std::nullopt;
                        if (!end.succeeded()) {
                            setStatus(end.failed() ? end.error.message : tr("The compare was cancelled."));
                            emit failed(end.error.fullText());
@@ -297,6 +322,12 @@ void CompareDialog::apply()
     updateButtons();
 }
 
+void CompareDialog::saveAsMigration(const QString &packDirectory, const QString &name)
+{
+    if (m_sourceDatabase)
+        m_packs->addMigration(*m_sourceDatabase, packDirectory, name);
+}
+
 void CompareDialog::showRun(const MigrationPlan &plan, const PlanRun &run)
 {
     m_runs->clear();
@@ -339,6 +370,7 @@ void CompareDialog::updateButtons()
     const bool hasScript = m_report && !m_report->plan.isEmpty();
     m_compare->setEnabled(idle);
     m_save->setEnabled(hasScript);
+    m_saveMigration->setEnabled(idle && hasScript && m_sourceDatabase.has_value());
     m_rehearse->setEnabled(idle && hasScript);
     m_rehearseOnBackup->setEnabled(idle && hasScript);
     m_apply->setEnabled(idle && hasScript && m_rehearsal && m_rehearsal->ok() && !m_connection->isBusy());

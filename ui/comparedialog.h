@@ -23,13 +23,15 @@ namespace nrdb {
 class ActiveConnection;
 class JobRunner;
 class JobSlot;
+class PackController;
 
 // Compare the connected database (the target) with a saved profile's database or a pack's model
 // (the source): the differences as a tree, schema by schema, the script that makes the target
 // like the source, a rehearsal of it on a copy of the target's schema in a throwaway sandbox, or
 // on a restore of one of its backups (each statement's time and the locks it held; on a backup,
 // what the rows make of it), and Apply once the rehearsal went clean, after
-// the production confirmation. Its apply is a writer of the ActiveConnection. GUI thread only.
+// the production confirmation; Save as Migration of a source database into a pack on disk. Its apply is a writer of the
+// ActiveConnection. GUI thread only.
 class CompareDialog : public QDialog {
     Q_OBJECT
 public:
@@ -48,6 +50,10 @@ public slots:
     // The rehearsal on a restore of backup (a backup of the target) instead of its schema alone.
     void rehearseOn(const QString &backup);
     void apply();
+    // Save as Migration: the source database's schema as the next migration of the pack in
+    // packDirectory (what takes the pack's head there; the script shown when the target is at
+    // that head). Only when the source is a database.
+    void saveAsMigration(const QString &packDirectory, const QString &name);
     void reject() override; // not while the script is being applied
 
 signals:
@@ -55,6 +61,7 @@ signals:
     void rehearsed(); // rehearsal() holds it
     void applied();   // the target changed; report() is the compare after
     void failed(const QString &message);
+    void migrationSaved(const QString &message);
     // What the diagram should mark: the target's tables and columns that differ.
     void marksChanged(const nrdb::DiagramMarks &marks);
 
@@ -70,6 +77,7 @@ private:
 
     JobSlot *m_reads;
     JobSlot *m_writes;
+    PackController *m_packs;
     ActiveConnection *m_connection;
     QComboBox *m_source;
     QCheckBox *m_allowDrop;
@@ -80,11 +88,13 @@ private:
     QPlainTextEdit *m_script;
     QTreeWidget *m_runs;
     QPushButton *m_save;
+    QPushButton *m_saveMigration;
     QPushButton *m_rehearse;
     QPushButton *m_rehearseOnBackup;
     QPushButton *m_apply;
     std::optional<CompareReport> m_report;
-    std::optional<RehearsalReport> m_rehearsal; // of m_report's plan
+    std::optional<ConnectionProfile> m_sourceDatabase; // m_report's source, when it is a database
+    std::optional<RehearsalReport> m_rehearsal;        // of m_report's plan
 };
 
 } // namespace nrdb

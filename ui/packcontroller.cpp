@@ -38,8 +38,13 @@ void PackController::newPack(const QStringList &schemas)
 
 void PackController::captureMigration()
 {
-    const QString directory =
-        QFileDialog::getExistingDirectory(m_dialogParent, tr("Capture as Migration: the pack's directory"));
+    captureMigrationOf(m_connection->profile());
+}
+
+void PackController::captureMigrationOf(const ConnectionProfile &source)
+{
+    const QString directory = QFileDialog::getExistingDirectory(
+        m_dialogParent, tr("Capture %1 as Migration: the pack's directory").arg(source.database));
     if (directory.isEmpty())
         return;
     bool ok = false;
@@ -49,7 +54,7 @@ void PackController::captureMigration()
     if (!ok || name.isEmpty())
         return;
     m_asking = true;
-    addMigration(directory, name);
+    addMigration(source, directory, name);
 }
 
 void PackController::makePack(const QString &directory, const QString &schema)
@@ -72,9 +77,9 @@ void PackController::makePack(const QString &directory, const QString &schema)
                   });
 }
 
-void PackController::addMigration(const QString &packDirectory, const QString &name)
+void PackController::addMigration(const ConnectionProfile &source, const QString &packDirectory, const QString &name)
 {
-    m_slot->start(std::make_shared<AddMigrationJob>(m_connection->profile(), packDirectory, name, PlanOptions{}),
+    m_slot->start(std::make_shared<AddMigrationJob>(source, packDirectory, name, PlanOptions{}),
                   [this](AddMigrationJob &job, const JobEnd &end) {
                       if (!end.succeeded()) {
                           report(false, job.title(), end.error.message);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connection/connectionprofile.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -11,8 +13,8 @@ class ActiveConnection;
 class JobRunner;
 class JobSlot;
 
-// Model packs from the connected database: New Pack from This Database (CapturePackJob) and
-// Capture as Migration of a pack on disk (AddMigrationJob). Both only read the database. Asks for
+// Model packs from a database: New Pack from This Database (CapturePackJob) and Capture as
+// Migration of a pack on disk (AddMigrationJob). Both only read the database. Asks for
 // the directory, the schema and the name, then says what was written. GUI thread only.
 class PackController : public QObject {
     Q_OBJECT
@@ -22,13 +24,16 @@ public:
 public slots:
     // Asks for an empty directory (and the schema when the database has several), then makes it.
     void newPack(const QStringList &schemas);
-    // Asks for the pack's directory and the migration's name, then writes it.
+    // Asks for the pack's directory and the migration's name, then writes the connected
+    // database's changes.
     void captureMigration();
 
 public:
+    // The same for the schema of another database (Save as Migration in Compare).
+    void captureMigrationOf(const ConnectionProfile &source);
     // What they do without asking.
     void makePack(const QString &directory, const QString &schema);
-    void addMigration(const QString &packDirectory, const QString &name);
+    void addMigration(const ConnectionProfile &source, const QString &packDirectory, const QString &name);
 
 signals:
     void done(const QString &message);

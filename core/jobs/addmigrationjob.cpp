@@ -51,29 +51,25 @@ QJsonObject AddedMigration::toJson() const
         {QStringLiteral("path"), path}, {QStringLiteral("version"), version}, {QStringLiteral("plan"), plan.toJson()}};
 }
 
-Result<AddedMigration> AddMigrationJob::execute(JobContext &context)
+Result<SchemaModel> AddMigrationJob::readSourceModel(JobContext &context, const ModelPack &pack) const
 {
-    static const QRegularExpression validName(QStringLiteral("^[a-z0-9_]+$"));
-    if (!validName.match(m_name).hasMatch())
-        return Error::usage(
-            QStringLiteral("A migration's name is lower-case letters, digits and _: '%1' is not").arg(m_name));
-    const Result<ModelPack> pack = ModelPack::load(m_packDirectory);
-    if (!pack)
-        return pack.error();
-    const Result<QSqlDatabase> db = context.database();
+    // A saved profile's password is found here, on the worker.
+    const Result<std::unique_ptr<JobContext>> sourceContext = context.forResolvedTarget(m_source);
+    if (!sourceContext)
+        return sourceContext.error();
+    const Result<QSqlDatabase> db = sourceContext.value()->database();
     if (!db)
         return db.error();
-    const Result<SchemaSnapshot> snapshot = SnapshotJob::readOn(context, db.value());
+    const Result<SchemaSnapshot> snapshot = SnapshotJob::readOn(*sourceContext.value(), db.value());
     if (!snapshot)
         return snapshot.error();
-    const SchemaModel model = SchemaModel::fromSnapshot(snapshot.value(), pack.value().schema);
-    AddedMigration added;
-    added.version = pack.value().headVersion() + 1;
-    added.plan = planMigration(model, pack.value().expectedModel, m_options);
-    if (added.plan.isEmpty())
-        return Error::usage(QStringLiteral("Nothing to capture: schema %1 of %2 is like %3 %4")
-                                .arg(pack.value().schema, m_source.database, pack.value().name,
-                                     pack.value().describeVersion(pack.value().headVersion())));
+    return SchemaModel::fromSnapshot(snapshot.value(), pack.schema);
+}
+
+// The pack is copied, the copy edited and checked to load, then swapped in for the pack.
+Status AddMigrationJob::writeIntoPack(JobContext &context, const ModelPack &pack, AddedMigration &added,
+                                      const SchemaModel &model) const
+{
     const QString title = QStringLiteral("%1, captured from %2 on %3")
                               .arg(m_name, m_source.database, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     const QString file = QStringLiteral("%1_%2.sql").arg(added.version, 4, 10, QLatin1Char('0')).arg(m_name);
@@ -86,7 +82,7 @@ Result<AddedMigration> AddMigrationJob::execute(JobContext &context)
     added.path = QDir(staging).filePath(QStringLiteral("migrations/") + file);
     Status done = durablefile::copyTree(directory, staging);
     if (done)
-        done = writeVersion(staging, pack.value(), added, model, title, added.plan.toMigration(title));
+        done = writeVersion(staging, pack, added, model, title, added.plan.toMigration(title));
     if (done) {
         const Result<ModelPack> edited = ModelPack::load(staging);
         done = edited ? Status() : Status(edited.error());
@@ -94,9 +90,31 @@ Result<AddedMigration> AddMigrationJob::execute(JobContext &context)
     if (done)
         done = durablefile::exchange(staging, directory);
     QDir(staging).removeRecursively(); // the edited copy on failure, the old pack once swapped
-    if (!done)
-        return done.error();
     added.path = QDir(directory).filePath(QStringLiteral("migrations/") + file);
+    return done;
+}
+
+Result<AddedMigration> AddMigrationJob::execute(JobContext &context)
+{
+    static const QRegularExpression validName(QStringLiteral("^[a-z0-9_]+$"));
+    if (!validName.match(m_name).hasMatch())
+        return Error::usage(
+            QStringLiteral("A migration's name is lower-case letters, digits and _: '%1' is not").arg(m_name));
+    const Result<ModelPack> pack = ModelPack::load(m_packDirectory);
+    if (!pack)
+        return pack.error();
+    const Result<SchemaModel> model = readSourceModel(context, pack.value());
+    if (!model)
+        return model.error();
+    AddedMigration added;
+    added.version = pack.value().headVersion() + 1;
+    added.plan = planMigration(model.value(), pack.value().expectedModel, m_options);
+    if (added.plan.isEmpty())
+        return Error::usage(QStringLiteral("Nothing to capture: schema %1 of %2 is like %3 %4")
+                                .arg(pack.value().schema, m_source.database, pack.value().name,
+                                     pack.value().describeVersion(pack.value().headVersion())));
+    if (Status written = writeIntoPack(context, pack.value(), added, model.value()); !written)
+        return written.error();
     context.info(QStringLiteral("Wrote %1: %2 statement(s), version %3 of %4")
                      .arg(added.path)
                      .arg(added.plan.statements.size())

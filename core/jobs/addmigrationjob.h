@@ -2,6 +2,7 @@
 
 #include "jobs/jobwithresult.h"
 #include "model/migrationplan.h"
+#include "model/modelpack.h"
 
 #include <QJsonObject>
 
@@ -36,6 +37,10 @@ protected:
     Result<AddedMigration> execute(JobContext &context) override;
 
 private:
+    Result<SchemaModel> readSourceModel(JobContext &context, const ModelPack &pack) const;
+    Status writeIntoPack(JobContext &context, const ModelPack &pack, AddedMigration &added,
+                         const SchemaModel &model) const;
+
     ConnectionProfile m_source;
     QString m_packDirectory;
     QString m_name;

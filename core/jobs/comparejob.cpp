@@ -1,6 +1,5 @@
 #include "jobs/comparejob.h"
 
-#include "connection/resolvedconnection.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobcontext.h"
 #include "jobs/snapshotjob.h"
@@ -58,14 +57,10 @@ Result<CompareReport> CompareJob::execute(JobContext &context)
         if (schemas.isEmpty())
             schemas = QStringList{pack.schema};
     } else {
-        // Its password from the keychain, pgpass or the environment, here on the worker: the keychain blocks.
-        const Result<ResolvedConnection> resolved = resolveConnection(m_source.database);
-        if (!resolved)
-            return resolved.error();
-        for (const QString &warning : resolved.value().warnings)
-            context.warning(warning);
-        const std::unique_ptr<JobContext> sourceContext = context.forTarget(resolved.value().profile);
-        const Result<ReadSide> read = readSide(*sourceContext, m_source.database.displayName());
+        const Result<std::unique_ptr<JobContext>> sourceContext = context.forResolvedTarget(m_source.database);
+        if (!sourceContext)
+            return sourceContext.error();
+        const Result<ReadSide> read = readSide(*sourceContext.value(), m_source.database.displayName());
         if (!read)
             return read.error();
         if (schemas.isEmpty()) {

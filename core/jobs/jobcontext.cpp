@@ -1,6 +1,7 @@
 #include "jobs/jobcontext.h"
 
 #include "connection/databasesession.h"
+#include "connection/resolvedconnection.h"
 #include "jobs/jobcontrol.h"
 #include "util/sqlresource.h"
 
@@ -99,6 +100,16 @@ Result<QSqlDatabase> JobContext::database()
 std::unique_ptr<JobContext> JobContext::forTarget(const ConnectionProfile &target) const
 {
     return std::make_unique<JobContext>(m_id, m_title, target, m_control, m_sink);
+}
+
+Result<std::unique_ptr<JobContext>> JobContext::forResolvedTarget(const ConnectionProfile &target)
+{
+    const Result<ResolvedConnection> resolved = resolveConnection(target);
+    if (!resolved)
+        return resolved.error();
+    for (const QString &warning : resolved.value().warnings)
+        this->warning(warning);
+    return forTarget(resolved.value().profile);
 }
 
 Result<ChildOutcome> JobContext::runChild(ChildCommand command)

@@ -58,6 +58,9 @@ public:
     Result<QSqlDatabase> database();
     // A context for a step on another database, sharing this job's id, log, progress and cancel.
     std::unique_ptr<JobContext> forTarget(const ConnectionProfile &target) const;
+    // The same for a profile whose password is still to be found (keychain, pgpass, environment):
+    // resolved here, its warnings logged. Blocks on the keychain, as jobs may.
+    Result<std::unique_ptr<JobContext>> forResolvedTarget(const ConnectionProfile &target);
     // Runs a child process that a cancel terminates.
     Result<ChildOutcome> runChild(ChildCommand command);
 

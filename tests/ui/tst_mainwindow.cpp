@@ -17,6 +17,7 @@
 #include "backup/toolsettings.h"
 #include "connection/connector.h"
 #include "connection/databasesession.h"
+#include "connection/profilestore.h"
 #include "jobs/backupjob.h"
 #include "jobs/bootstrapjob.h"
 #include "jobs/jobrunner.h"
@@ -35,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -381,12 +383,78 @@ private slots:
         QVERIFY(done.first().at(0).toString().startsWith(QLatin1String("Made pack notes in ")));
         QVERIFY(
             test::queryValues(scratch.profile(), QStringLiteral("ALTER TABLE notes ADD COLUMN body text")).isEmpty());
-        window.packs()->addMigration(directory, QStringLiteral("bodies"));
+        window.packs()->addMigration(scratch.profile(), directory, QStringLiteral("bodies"));
         QTRY_COMPARE_WITH_TIMEOUT(done.count() + failed.count(), 2, 20000);
         QVERIFY2(done.count() == 2, qPrintable(failed.value(0).value(0).toString()));
         const Result<ModelPack> pack = ModelPack::load(directory);
         QVERIFY(pack && pack.value().headVersion() == 2);
         QVERIFY(pack.value().expectedModel.tables.value(QStringLiteral("notes")).column(QStringLiteral("body")));
+    }
+
+    // Compare with another database, then Save as Migration: the source's changes become the next
+    // migration of the target's pack on disk.
+    void compareSavesTheSourcesChangesAsAMigration()
+    {
+        test::ScratchDatabase target(QStringLiteral("mig_target"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(target);
+        test::ScratchDatabase source(QStringLiteral("mig_source"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(source);
+        const QString table = QStringLiteral("CREATE TABLE notes (id serial PRIMARY KEY)");
+        QVERIFY(test::queryValues(target.profile(), table).isEmpty());
+        QVERIFY(test::queryValues(source.profile(), table).isEmpty());
+        QVERIFY(
+            test::queryValues(source.profile(), QStringLiteral("ALTER TABLE notes ADD COLUMN body text")).isEmpty());
+        ConnectionProfile saved = source.profile();
+        saved.name = QStringLiteral("dev notes");
+        saved.password.clear(); // found by the job, as for any saved profile
+        QVERIFY(ProfileStore().saveAll({saved}));
+        const QByteArray oldPassword = qgetenv("PGPASSWORD");
+        qputenv("PGPASSWORD", source.profile().password.toUtf8());
+        const auto restore = qScopeGuard([&oldPassword] {
+            static_cast<void>(ProfileStore().saveAll({})); // the next tests see no saved profile
+            if (oldPassword.isNull())
+                qunsetenv("PGPASSWORD");
+            else
+                qputenv("PGPASSWORD", oldPassword);
+        });
+
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(target.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        QSignalSpy made(window.packs(), &PackController::done);
+        QTemporaryDir parent;
+        const QString directory = parent.filePath(QStringLiteral("notes"));
+        window.packs()->makePack(directory, {});
+        QTRY_COMPARE_WITH_TIMEOUT(made.count(), 1, 20000);
+
+        CompareDialog *dialog = window.openCompare();
+        auto *saveMigration = dialog->findChild<QPushButton *>(QStringLiteral("compareSaveMigrationButton"));
+        QVERIFY(!saveMigration->isEnabled()); // nothing compared yet
+        QVERIFY(dialog->selectSource(QStringLiteral("dev notes")));
+        QSignalSpy compared(dialog, &CompareDialog::compared);
+        QSignalSpy failed(dialog, &CompareDialog::failed);
+        dialog->compare();
+        QTRY_COMPARE_WITH_TIMEOUT(compared.count() + failed.count(), 1, 20000);
+        QVERIFY2(compared.count() == 1, qPrintable(dialog->status()));
+        QCOMPARE(dialog->report()->differenceCount(), 1);
+        QVERIFY(saveMigration->isEnabled());
+        QSignalSpy savedMigration(dialog, &CompareDialog::migrationSaved);
+        dialog->saveAsMigration(directory, QStringLiteral("bodies"));
+        QTRY_COMPARE_WITH_TIMEOUT(savedMigration.count() + failed.count(), 1, 20000);
+        QVERIFY2(savedMigration.count() == 1, qPrintable(dialog->status()));
+        QVERIFY2(dialog->status().contains(QLatin1String("0002_bodies.sql")), qPrintable(dialog->status()));
+        const Result<ModelPack> pack = ModelPack::load(directory);
+        QVERIFY(pack && pack.value().headVersion() == 2);
+        QVERIFY(pack.value().expectedModel.tables.value(QStringLiteral("notes")).column(QStringLiteral("body")));
+        QVERIFY2(pack.value().migration(2)->sql.contains(QLatin1String("ADD COLUMN \"body\" text")),
+                 qPrintable(pack.value().migration(2)->sql));
+
+        // A pack as the source has no database to capture.
+        QVERIFY(dialog->selectSource(QStringLiteral("pack netraven-v2")));
+        dialog->compare();
+        QTRY_COMPARE_WITH_TIMEOUT(compared.count() + failed.count(), 2, 20000);
+        QVERIFY(!saveMigration->isEnabled());
     }
 
     void sandboxButtonConnectsAndShowsTheSummary()
