@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <cstring>
 #include <optional>
 
 using namespace nrdb::cli;
@@ -41,6 +42,17 @@ std::optional<QString> takePackDirectories(QStringList &arguments)
     return std::nullopt;
 }
 
+QtMessageHandler qtsOwnHandler = nullptr;
+
+// Only the tool's own categories reach stderr: Qt's internal warnings ("QSqlQuery::prepare:
+// database not open" after the server ended a session) say nothing the error does not say better.
+void printOwnMessagesOnly(QtMsgType type, const QMessageLogContext &context, const QString &text)
+{
+    const char *category = context.category ? context.category : "";
+    if (type == QtFatalMsg || std::strncmp(category, "nrdb.", 5) == 0)
+        qtsOwnHandler(type, context, text);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -50,8 +62,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("netraven-dbctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NRDB_VERSION_STRING));
     // What the jobs log reaches stderr as their own lines; the same said again by the logging
-    // categories would print each line twice (QT_LOGGING_RULES still turns them on).
+    // categories would print each line twice. QT_LOGGING_RULES turns them, and Qt's own, back on.
     QLoggingCategory::setFilterRules(QStringLiteral("nrdb.*.info=false"));
+    if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES"))
+        qtsOwnHandler = qInstallMessageHandler(printOwnMessagesOnly);
 
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (const std::optional<QString> wrong = takePackDirectories(arguments))

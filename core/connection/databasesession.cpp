@@ -85,6 +85,21 @@ QSqlDatabase DatabaseSession::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+Error serverError(ErrorKind kind, const QString &context, const QString &serverText, const QString &sqlState)
+{
+    // 57P01-57P03: the server ended the session (pg_terminate_backend, a shutdown); libpq's own
+    // "server closed the connection unexpectedly" runs on over three lines of guesses.
+    if (sqlState.startsWith(QLatin1String("57P")) ||
+        serverText.contains(QLatin1String("server closed the connection unexpectedly")) ||
+        serverText.contains(QLatin1String("no connection to the server"))) {
+        return Error{ErrorKind::Connection,
+                     context + QStringLiteral(": the connection to the server was lost (the server ended the "
+                                              "session, or stopped)"),
+                     sqlState, serverText};
+    }
+    return Error{kind, context + QStringLiteral(": ") + serverText, sqlState, {}};
+}
+
 Error sqlError(const QSqlError &error, const QString &context)
 {
     const QString sqlState = error.nativeErrorCode();
@@ -93,7 +108,7 @@ Error sqlError(const QSqlError &error, const QString &context)
     if (sqlState.startsWith(QLatin1String("28")) || error.databaseText().contains(QLatin1String("authentication")))
         kind = ErrorKind::Authentication;
     const QString serverText = error.databaseText().trimmed().isEmpty() ? error.text() : error.databaseText().trimmed();
-    return Error{kind, context + QStringLiteral(": ") + serverText, sqlState, {}};
+    return serverError(kind, context, serverText, sqlState);
 }
 
 bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values)

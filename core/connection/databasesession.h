@@ -30,6 +30,9 @@ private:
 
 // An Error from a failed QSqlQuery or connection, carrying the SQLSTATE.
 Error sqlError(const QSqlError &error, const QString &context);
+// The same from the server's own text: "context: text", or for a session the server ended or
+// lost, a plain sentence (kind Connection) with the server's text as the detail.
+Error serverError(ErrorKind kind, const QString &context, const QString &serverText, const QString &sqlState);
 
 // Prepares sql, binds values in order and runs it. On failure query.lastError() is the error of
 // the step that failed: a PREPARE the server refused (a full disk, an aborted transaction) is not

@@ -1,5 +1,7 @@
 #include "connection/libpqconnection.h"
 
+#include "connection/databasesession.h"
+
 #include <QSqlDriver>
 #include <QVariant>
 
@@ -33,8 +35,7 @@ Status execScript(const QSqlDatabase &db, const QString &sql, const QString &con
     const QString serverText =
         QString::fromUtf8(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(connection)).trimmed();
     const ErrorKind kind = PQstatus(connection) == CONNECTION_OK ? ErrorKind::Sql : ErrorKind::Connection;
-    return Error{
-        kind, context + QStringLiteral(": ") + serverText, sqlState ? QString::fromLatin1(sqlState) : QString(), {}};
+    return serverError(kind, context, serverText, sqlState ? QString::fromLatin1(sqlState) : QString());
 }
 
 } // namespace nrdb

@@ -80,10 +80,11 @@ void AdvisoryLock::release()
 {
     if (!m_held)
         return;
-    QSqlQuery query(m_db);
-    (void)execPrepared(query, sqlResource(QStringLiteral("advisory_unlock")),
-                       {m_key}); // if the connection is gone, so is the lock
     m_held = false;
+    if (!m_db.isOpen())
+        return; // the connection is gone, and the lock with it
+    QSqlQuery query(m_db);
+    (void)execPrepared(query, sqlResource(QStringLiteral("advisory_unlock")), {m_key});
 }
 
 } // namespace nrdb

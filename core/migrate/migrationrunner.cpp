@@ -10,6 +10,17 @@
 
 namespace nrdb::migrationrunner {
 
+namespace {
+
+// A connection the server ended has nothing to roll back: the server did it.
+void rollbackIfOpen(QSqlDatabase &connection)
+{
+    if (connection.isOpen())
+        connection.rollback();
+}
+
+} // namespace
+
 Status inTransaction(const QSqlDatabase &db, const QStringList &statements, const QString &what)
 {
     QSqlDatabase connection = db;
@@ -19,7 +30,7 @@ Status inTransaction(const QSqlDatabase &db, const QStringList &statements, cons
     for (const QString &statement : statements) {
         if (!query.exec(statement)) {
             const Error error = sqlError(query.lastError(), what);
-            connection.rollback();
+            rollbackIfOpen(connection);
             return error;
         }
     }
@@ -42,7 +53,7 @@ Result<int> apply(const QSqlDatabase &db, const ModelPack &pack, const Migration
     if (step && !pack.foreignHistory.isEmpty())
         step = foreignhistory::stamp(db, pack, migration.version);
     if (!step) {
-        connection.rollback();
+        rollbackIfOpen(connection);
         return step.error();
     }
     if (!connection.commit())

@@ -758,6 +758,51 @@ private slots:
                 .isEmpty());
     }
 
+    // The connection ended by the server in the middle of a migration: the tool says so in its own
+    // words, and none of Qt's own warnings (QSqlQuery::prepare: database not open) reach stderr.
+    void aConnectionEndedMidMigrationIsSaidWithoutQtsWarnings()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        const QProcessEnvironment environment = environmentFor(server.value());
+        const QString database = QStringLiteral("nrdb_cli_ended_%1").arg(QCoreApplication::applicationPid());
+        const ConnectionProfile profile = server.value().profile(database);
+        QVERIFY(
+            test::queryValues(server.value().profile(), QStringLiteral("CREATE DATABASE %1").arg(database)).isEmpty());
+        QCOMPARE(dbctl({QStringLiteral("init"), profile.toUri(), QStringLiteral("--to"), QStringLiteral("1")}, {},
+                       environment)
+                     .exitCode,
+                 0);
+        DatabaseSession holder; // SHARE on users: migration 0002's key to it waits
+        QVERIFY(holder.open(profile));
+        QSqlQuery lock(holder.database());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN")) &&
+                lock.exec(QStringLiteral("LOCK TABLE public.users IN SHARE MODE")));
+        QProcess tool;
+        tool.setProcessEnvironment(environment);
+        tool.start(QStringLiteral(NRDB_DBCTL_PATH), {QStringLiteral("migrate"), QStringLiteral("up"), profile.toUri()});
+        QVERIFY(tool.waitForStarted());
+        const QString waiting = QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                               "AND application_name LIKE 'netraven-dbadmin job%' AND wait_event_type "
+                                               "= 'Lock'");
+        QStringList pid;
+        QTRY_VERIFY_WITH_TIMEOUT(!(pid = test::queryValues(profile, waiting)).isEmpty(), 30000);
+        QCOMPARE(test::queryValue(profile, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.first())),
+                 QStringLiteral("true"));
+        QVERIFY(tool.waitForFinished(30000));
+        const QString err = QString::fromUtf8(tool.readAllStandardError());
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        QVERIFY2(tool.exitCode() == 3, qPrintable(QString::number(tool.exitCode()) + QLatin1Char(' ') + err));
+        QVERIFY2(err.contains(QLatin1String("netraven-dbctl: Migration 0002_job_runs failed: the connection to the "
+                                            "server was lost")),
+                 qPrintable(err));
+        static const QRegularExpression qtsOwn(QStringLiteral("(^|\\n)Q[A-Z][A-Za-z]+(::|: )"));
+        QVERIFY2(!qtsOwn.match(err).hasMatch(), qPrintable(err));
+        QVERIFY(
+            test::queryValues(server.value().profile(), QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database))
+                .isEmpty());
+    }
+
     // Two seeds of one database at once, from two processes: the pack's lock takes them in turn,
     // both succeed, and every row is there once.
     void twoSeedsAtOnceSeedOnce()
