@@ -7,6 +7,7 @@
 #include "tabledetailsview.h"
 
 #include "catalog/schematreemodel.h"
+#include "util/counting.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -17,6 +18,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace nrdb {
 
@@ -56,15 +59,20 @@ QWidget *SchemaBrowser::createTreePane()
     auto *pane = new QWidget(this);
     m_search = new QLineEdit(pane);
     m_search->setObjectName(QStringLiteral("schemaSearch"));
-    m_search->setPlaceholderText(tr("Find a table or view…"));
+    m_search->setPlaceholderText(tr("Find a table, view or column…"));
     m_search->setClearButtonEnabled(true);
     m_tree = new QTreeView(pane);
     m_tree->setObjectName(QStringLiteral("schemaTree"));
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->resizeSection(SchemaTreeModel::NameColumn, 240);
+    m_tree->header()->resizeSection(SchemaTreeModel::NameColumn, 210);
+    m_tree->header()->resizeSection(SchemaTreeModel::DetailColumn, 85);
+    m_tree->header()->resizeSection(SchemaTreeModel::RowsColumn, 65);
+    m_tree->header()->resizeSection(SchemaTreeModel::SizeColumn, 70);
     m_summary = new QLabel(pane);
     m_summary->setObjectName(QStringLiteral("schemaSummary"));
+    // A long line (a server's error) must not widen the pane: it is cut, and whole in the tooltip.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -77,11 +85,7 @@ QWidget *SchemaBrowser::createTreePane()
     debounce->setSingleShot(true);
     debounce->setInterval(120);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, [this] {
-        m_proxy->setSearchText(m_search->text());
-        if (!m_search->text().trimmed().isEmpty())
-            m_tree->expandToDepth(0);
-    });
+    connect(debounce, &QTimer::timeout, this, &SchemaBrowser::applySearch);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
     return pane;
@@ -108,21 +112,20 @@ void SchemaBrowser::showClosed()
     m_findings.clear();
     m_model->setSnapshot(nullptr);
     m_details->showEmpty(tr("Connect to a database to browse its schema."));
-    m_summary->clear();
+    setSummary({});
 }
 
 void SchemaBrowser::refresh()
 {
     m_refreshes->start(std::make_shared<SnapshotJob>(m_connection->profile()),
                        [this](SnapshotJob &job, const JobEnd &end) { showSnapshot(job, end); });
-    m_summary->setText(tr("Reading the schema…"));
+    setSummary(tr("Reading the schema…"));
 }
 
 void SchemaBrowser::showSnapshot(SnapshotJob &job, const JobEnd &end)
 {
     if (!end.succeeded()) {
-        m_summary->setText(end.state == JobState::Cancelled ? tr("Reading the schema was cancelled.")
-                                                            : end.error.message);
+        setSummary(end.state == JobState::Cancelled ? tr("Reading the schema was cancelled.") : end.error.message);
         return;
     }
     auto snapshot = std::make_shared<const SchemaSnapshot>(job.takeResult());
@@ -133,17 +136,86 @@ void SchemaBrowser::showSnapshot(SnapshotJob &job, const JobEnd &end)
     for (const RelationInfo &relation : snapshot->relations)
         tables += relation.isTable() ? 1 : 0;
     const QLocale locale;
-    m_summary->setText(tr("%1 tables, %2 relations in %3 schemas · %4 findings")
-                           .arg(locale.toString(tables), locale.toString(snapshot->relations.size()),
-                                locale.toString(snapshot->schemas.size()), locale.toString(m_findings.size())));
+    setSummary(tr("%1 tables, %2 relations in %3 schemas · %4 findings")
+                   .arg(locale.toString(tables), locale.toString(snapshot->relations.size()),
+                        locale.toString(snapshot->schemas.size()), locale.toString(m_findings.size())));
     if (snapshot->schemas.size() <= 8)
         m_tree->expandToDepth(0);
+    if (!m_proxy->searchText().isEmpty())
+        showSearchResult();
     if (previouslyShown != 0 && snapshot->relation(previouslyShown))
         showRelation(previouslyShown);
     else
         m_details->showEmpty(snapshot->relations.isEmpty() ? tr("This database has no tables or views yet.")
                                                            : tr("Choose a table or view on the left."));
     emit snapshotLoaded();
+}
+
+void SchemaBrowser::setSummary(const QString &text)
+{
+    m_summaryText = text;
+    if (m_proxy->searchText().isEmpty())
+        showSummaryLine(text);
+}
+
+void SchemaBrowser::showSummaryLine(const QString &text)
+{
+    m_summary->setText(text.section(QLatin1Char('\n'), 0, 0));
+    m_summary->setToolTip(text);
+}
+
+void SchemaBrowser::applySearch()
+{
+    const QString text = m_search->text().trimmed();
+    const bool wasSearching = !m_proxy->searchText().isEmpty();
+    if (!wasSearching && !text.isEmpty())
+        m_expandedBeforeSearch = expandedNodes();
+    m_proxy->setSearchText(text);
+    if (!text.isEmpty()) {
+        showSearchResult();
+    } else if (wasSearching) {
+        m_tree->collapseAll();
+        for (const QPersistentModelIndex &node : std::as_const(m_expandedBeforeSearch))
+            m_tree->expand(m_proxy->mapFromSource(node));
+        showSummaryLine(m_summaryText);
+    }
+}
+
+void SchemaBrowser::showSearchResult()
+{
+    m_tree->expandToDepth(0);
+    int relations = 0;
+    for (int schemaRow = 0; schemaRow < m_proxy->rowCount(); ++schemaRow) {
+        const QModelIndex schema = m_proxy->index(schemaRow, 0);
+        for (int row = 0; row < m_proxy->rowCount(schema); ++row) {
+            const QModelIndex relation = m_proxy->index(row, 0, schema);
+            ++relations;
+            if (m_proxy->matchesByColumnOnly(relation)) { // show the columns it was found by
+                m_tree->expand(relation);
+                m_tree->expand(m_proxy->index(SchemaTreeModel::ColumnsGroup, 0, relation));
+            }
+        }
+    }
+    const QString text = m_proxy->searchText();
+    showSummaryLine(relations == 0
+                        ? tr("No table, view or column matches “%1”.").arg(text)
+                        : tr("%1 “%2”.").arg(counted(relations, tr("relation matches"), tr("relations match")), text));
+}
+
+QVector<QPersistentModelIndex> SchemaBrowser::expandedNodes() const
+{
+    QVector<QPersistentModelIndex> expanded;
+    const std::function<void(const QModelIndex &)> visit = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+            const QModelIndex node = m_proxy->index(row, 0, parent);
+            if (!m_tree->isExpanded(node))
+                continue;
+            expanded.append(m_proxy->mapToSource(node));
+            visit(node);
+        }
+    };
+    visit({});
+    return expanded;
 }
 
 void SchemaBrowser::showRelation(quint32 oid)
@@ -154,7 +226,7 @@ void SchemaBrowser::showRelation(quint32 oid)
     QModelIndex index = m_proxy->mapFromSource(source);
     if (!index.isValid()) { // hidden by the search: clear it to show the table
         m_search->clear();
-        m_proxy->setSearchText({});
+        applySearch();
         index = m_proxy->mapFromSource(source);
     }
     m_tree->setCurrentIndex(index);

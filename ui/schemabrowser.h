@@ -4,6 +4,7 @@
 #include "catalog/schemasnapshot.h"
 #include "jobs/snapshotjob.h"
 
+#include <QPersistentModelIndex>
 #include <QWidget>
 
 #include <memory>
@@ -49,6 +50,12 @@ private:
     void showClosed();
     void showSnapshot(SnapshotJob &job, const JobEnd &end);
     void onCurrentChanged(const QModelIndex &current);
+    // The bottom line: what the schema read said (setSummary), or while searching what matched.
+    void setSummary(const QString &text);
+    void showSummaryLine(const QString &text);
+    void applySearch();
+    void showSearchResult();
+    QVector<QPersistentModelIndex> expandedNodes() const; // of the source model
 
     JobSlot *m_refreshes; // a newer refresh cancels one still reading
     const ActiveConnection *m_connection;
@@ -62,6 +69,8 @@ private:
     DataPreview *m_data;
     QVector<LintFinding> m_findings;
     quint32 m_shownOid = 0;
+    QString m_summaryText;
+    QVector<QPersistentModelIndex> m_expandedBeforeSearch; // put back when the search is cleared
 };
 
 } // namespace nrdb

@@ -1,6 +1,7 @@
 #include "catalog/schematreemodel.h"
 
 #include <QHash>
+#include <QLocale>
 
 namespace nrdb {
 
@@ -165,6 +166,37 @@ QVariant SchemaTreeModel::itemData(const RelationInfo &relation, int group, int 
         .arg(i.unique ? QStringLiteral("unique ") : QString(), i.method, i.columns.join(QStringLiteral(", ")));
 }
 
+QVariant SchemaTreeModel::relationData(const RelationInfo &relation, int column, int role)
+{
+    if (role == Qt::TextAlignmentRole && column >= RowsColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    const QLocale locale;
+    switch (column) {
+    case NameColumn:
+        return relation.name;
+    case DetailColumn:
+        return relation.partitionParentOid ? QStringLiteral("partition") : relationKindName(relation.kind);
+    case RowsColumn:
+        if (!relation.isTable())
+            return {};
+        if (relation.rowEstimate < 0)
+            return role == Qt::ToolTipRole ? tr("Never analysed: ANALYZE %1 gives an estimate").arg(relation.name)
+                                           : tr("not analysed");
+        return role == Qt::ToolTipRole ? tr("About %1 rows, as of the last ANALYZE").arg(relation.rowEstimate)
+                                       : QStringLiteral("≈ %1").arg(locale.toString(relation.rowEstimate));
+    case SizeColumn:
+        if (!relation.isTable())
+            return {};
+        if (relation.totalBytes < 0)
+            return role == Qt::ToolTipRole ? tr("Not sized: another session held a lock on it") : tr("?");
+        return role == Qt::ToolTipRole ? tr("Table, indexes and TOAST") : locale.formattedDataSize(relation.totalBytes);
+    default:
+        return {};
+    }
+}
+
 QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!m_snapshot || !checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -174,7 +206,7 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         return static_cast<int>(node.kind);
     if (node.kind == NodeKind::Schema) {
         const SchemaInfo &schema = m_snapshot->schemas.at(index.row());
-        if (role == Qt::DisplayRole) {
+        if (role == Qt::DisplayRole && index.column() <= DetailColumn) {
             const auto count = m_relationsBySchema.at(index.row()).size();
             return index.column() == NameColumn ? schema.name
                    : !schema.usable             ? tr("no privilege")
@@ -191,15 +223,18 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     const RelationInfo &relation = m_snapshot->relations.at(relationNumber);
     if (role == RelationOidRole)
         return relation.oid;
-    if (role == SearchTextRole)
-        return node.kind == NodeKind::Relation ? relation.name : QVariant();
+    if (role == SearchTextRole) {
+        if (node.kind == NodeKind::Relation)
+            return relation.name;
+        return node.kind == NodeKind::Item ? itemData(relation, node.group, index.row(), NameColumn) : QVariant();
+    }
+    if (node.kind == NodeKind::Relation)
+        return relationData(relation, index.column(), role);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
+    if (index.column() > DetailColumn)
+        return {};
     switch (node.kind) {
-    case NodeKind::Relation:
-        if (index.column() == NameColumn)
-            return relation.name;
-        return relation.partitionParentOid ? QStringLiteral("partition") : relationKindName(relation.kind);
     case NodeKind::Group: {
         static const char *const names[] = {"Columns", "Keys", "Indexes"};
         return index.column() == NameColumn ? QString::fromLatin1(names[node.group])
@@ -216,7 +251,8 @@ QVariant SchemaTreeModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == NameColumn ? tr("Name") : tr("Details");
+    static const char *const titles[] = {"Name", "Details", "Rows", "Size"};
+    return tr(titles[section]);
 }
 
 } // namespace nrdb

@@ -9,15 +9,15 @@
 namespace nrdb {
 
 // A SchemaSnapshot as a tree: schemas, their tables and views, and under each relation the
-// groups Columns, Keys and Indexes. Nodes are encoded in the model indexes, so nothing is built
-// per table up front. Owner thread only.
+// groups Columns, Keys and Indexes; a table's row has its estimated rows and its size. Nodes are encoded in the model
+// indexes, so nothing is built per table up front. Owner thread only.
 class SchemaTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum class NodeKind { Schema, Relation, Group, Item };
     enum Group { ColumnsGroup, KeysGroup, IndexesGroup, GroupCount };
     enum Role { NodeKindRole = Qt::UserRole + 1, RelationOidRole, SearchTextRole };
-    enum Column { NameColumn, DetailColumn, ColumnCount };
+    enum Column { NameColumn, DetailColumn, RowsColumn, SizeColumn, ColumnCount };
 
     explicit SchemaTreeModel(QObject *parent = nullptr);
 
@@ -42,6 +42,7 @@ private:
     static quintptr encode(const Node &node);
     static Node decode(quintptr id);
     QVariant itemData(const RelationInfo &relation, int group, int row, int column) const;
+    static QVariant relationData(const RelationInfo &relation, int column, int role);
     int itemCount(const RelationInfo &relation, int group) const;
 
     std::shared_ptr<const SchemaSnapshot> m_snapshot;

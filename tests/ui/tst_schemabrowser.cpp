@@ -1,6 +1,7 @@
 // The schema browser as real widgets on a real database.
 #include "activeconnection.h"
 #include "datapreview.h"
+#include "queries.h"
 #include "schemabrowser.h"
 #include "scratchdatabase.h"
 #include "tabledetailsview.h"
@@ -155,6 +156,74 @@ private slots:
         QVERIFY(!next->isEnabled());
         QCOMPARE(data->findChild<QLabel *>(QStringLiteral("pageStatus"))->text(),
                  QStringLiteral("Rows 401–450, ordered by id"));
+    }
+
+    // The search also finds columns, and shows them; says when nothing matches; and once cleared,
+    // the tree is expanded as it was before.
+    void searchFindsColumnsSaysNoMatchesAndKeepsExpansion()
+    {
+        auto *tree = m_browser->findChild<QTreeView *>(QStringLiteral("schemaTree"));
+        auto *search = m_browser->findChild<QLineEdit *>(QStringLiteral("schemaSearch"));
+        auto *summary = m_browser->findChild<QLabel *>(QStringLiteral("schemaSummary"));
+        const QAbstractItemModel *model = tree->model();
+        const auto relationRow = [model](const QString &name) {
+            const QModelIndex schema = model->index(0, 0);
+            for (int row = 0; row < model->rowCount(schema); ++row) {
+                if (model->index(row, 0, schema).data().toString() == name)
+                    return model->index(row, 0, schema);
+            }
+            return QModelIndex();
+        };
+        tree->expand(relationRow(QStringLiteral("users")));
+        const QString counts = summary->text();
+        QVERIFY2(counts.startsWith(QLatin1String("4 tables")), qPrintable(counts));
+
+        search->setText(QStringLiteral("HOSTNAME"));
+        QTRY_COMPARE(summary->text(), QStringLiteral("1 relation matches “HOSTNAME”."));
+        const QModelIndex devices = relationRow(QStringLiteral("devices"));
+        QVERIFY(devices.isValid());
+        QVERIFY(tree->isExpanded(devices));
+        QCOMPARE(model->rowCount(devices), 1); // its columns only
+        const QModelIndex columns = model->index(0, 0, devices);
+        QVERIFY(tree->isExpanded(columns));
+        QCOMPARE(model->rowCount(columns), 1);
+        QCOMPARE(model->index(0, 0, columns).data().toString(), QStringLiteral("hostname"));
+
+        search->setText(QStringLiteral("owner"));
+        QTRY_COMPARE(summary->text(), QStringLiteral("1 relation matches “owner”."));
+        search->setText(QStringLiteral("zzz"));
+        QTRY_COMPARE(summary->text(), QStringLiteral("No table, view or column matches “zzz”."));
+        QCOMPARE(model->rowCount(), 0);
+
+        search->clear();
+        QTRY_COMPARE(summary->text(), counts);
+        QVERIFY(tree->isExpanded(model->index(0, 0)));
+        QVERIFY(tree->isExpanded(relationRow(QStringLiteral("users"))));
+        QVERIFY(!tree->isExpanded(relationRow(QStringLiteral("devices"))));
+    }
+
+    // Each table's row says its estimated rows (or that it was never analysed) and its size.
+    void tablesShowTheirRowsAndSize()
+    {
+        auto *tree = m_browser->findChild<QTreeView *>(QStringLiteral("schemaTree"));
+        const QAbstractItemModel *model = tree->model();
+        const auto cell = [model](const QString &name, int column) {
+            const QModelIndex schema = model->index(0, 0);
+            for (int row = 0; row < model->rowCount(schema); ++row) {
+                if (model->index(row, 0, schema).data().toString() == name)
+                    return model->index(row, column, schema).data().toString();
+            }
+            return QString();
+        };
+        QCOMPARE(cell(QStringLiteral("users"), SchemaTreeModel::RowsColumn), QStringLiteral("not analysed"));
+        QVERIFY(test::queryValues(m_scratch.profile(), QStringLiteral("ANALYZE devices")).isEmpty());
+        QSignalSpy loaded(m_browser.get(), &SchemaBrowser::snapshotLoaded);
+        m_browser->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QCOMPARE(cell(QStringLiteral("devices"), SchemaTreeModel::RowsColumn),
+                 QStringLiteral("≈ %1").arg(QLocale().toString(450)));
+        QVERIFY2(cell(QStringLiteral("devices"), SchemaTreeModel::SizeColumn).contains(QLatin1String("KiB")),
+                 qPrintable(cell(QStringLiteral("devices"), SchemaTreeModel::SizeColumn)));
     }
 
 private:
