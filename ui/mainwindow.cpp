@@ -123,6 +123,10 @@ void MainWindow::connectSignals()
             });
     connect(m_browser, &SchemaBrowser::snapshotLoaded, this,
             [this] { m_diagram->showSnapshot(m_browser->snapshot()); });
+    connect(m_browser, &SchemaBrowser::showInDiagramRequested, this, [this](const QString &qualifiedName) {
+        m_connectedTabs->setCurrentWidget(m_diagram);
+        m_diagram->findTable(qualifiedName);
+    });
     connect(m_diagram, &DiagramPage::openInBrowser, this, [this](quint32 oid) {
         m_connectedTabs->setCurrentWidget(m_browser);
         m_browser->showRelation(oid);

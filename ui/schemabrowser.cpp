@@ -7,12 +7,18 @@
 #include "tabledetailsview.h"
 
 #include "catalog/schematreemodel.h"
+#include "catalog/tableddl.h"
 #include "util/counting.h"
+#include "util/sqlidentifier.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -22,6 +28,17 @@
 #include <functional>
 
 namespace nrdb {
+
+namespace {
+
+// A name as it is typed in SQL: bare when PostgreSQL would keep it as it is, else quoted.
+QString sqlName(const QString &name)
+{
+    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]*$"));
+    return plain.match(name).hasMatch() ? name : quoteIdentifier(name);
+}
+
+} // namespace
 
 SchemaBrowser::SchemaBrowser(JobRunner *runner, const ActiveConnection *connection, QWidget *parent)
     : QWidget(parent), m_refreshes(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_connection(connection),
@@ -86,6 +103,13 @@ QWidget *SchemaBrowser::createTreePane()
     debounce->setInterval(120);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, &SchemaBrowser::applySearch);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (QMenu *menu = createContextMenu(m_tree->indexAt(at), this)) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_tree->viewport()->mapToGlobal(at));
+        }
+    });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
     return pane;
@@ -216,6 +240,35 @@ QVector<QPersistentModelIndex> SchemaBrowser::expandedNodes() const
     };
     visit({});
     return expanded;
+}
+
+QMenu *SchemaBrowser::createContextMenu(const QModelIndex &index, QWidget *parent)
+{
+    const auto kind = static_cast<SchemaTreeModel::NodeKind>(index.data(SchemaTreeModel::NodeKindRole).toInt());
+    const RelationInfo *relation =
+        snapshot() ? snapshot()->relation(index.data(SchemaTreeModel::RelationOidRole).toUInt()) : nullptr;
+    if (!index.isValid() || !relation || kind == SchemaTreeModel::NodeKind::Group)
+        return nullptr;
+    auto *menu = new QMenu(parent);
+    const auto copy = [](const QString &text) { QGuiApplication::clipboard()->setText(text); };
+    if (kind == SchemaTreeModel::NodeKind::Item) {
+        const QString name = index.siblingAtColumn(SchemaTreeModel::NameColumn).data().toString();
+        menu->addAction(tr("Copy Name"), this, [copy, name] { copy(sqlName(name)); });
+        return menu;
+    }
+    const QString qualified = sqlName(relation->schema) + QLatin1Char('.') + sqlName(relation->name);
+    const QString ddl = relationDdl(*relation, *snapshot());
+    const quint32 oid = relation->oid;
+    const QString diagramName = relation->qualifiedName();
+    menu->addAction(tr("Copy Name"), this, [copy, qualified] { copy(qualified); });
+    menu->addAction(tr("Copy DDL"), this, [copy, ddl] { copy(ddl); });
+    menu->addSeparator();
+    menu->addAction(tr("Show in Diagram"), this, [this, diagramName] { emit showInDiagramRequested(diagramName); });
+    menu->addAction(tr("Preview Data"), this, [this, oid] {
+        showRelation(oid);
+        m_tabs->setCurrentWidget(m_data);
+    });
+    return menu;
 }
 
 void SchemaBrowser::showRelation(quint32 oid)

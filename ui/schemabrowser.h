@@ -5,6 +5,8 @@
 #include "jobs/snapshotjob.h"
 
 #include <QPersistentModelIndex>
+
+class QMenu;
 #include <QWidget>
 
 #include <memory>
@@ -38,11 +40,15 @@ public:
 
     void refresh();
     void showRelation(quint32 oid);
+    // The tree's context menu for a node of it: for a table or view Copy Name, Copy DDL, Show in
+    // Diagram and Preview Data; for a column, key or index Copy Name. Null for a schema.
+    QMenu *createContextMenu(const QModelIndex &index, QWidget *parent);
     const std::shared_ptr<const SchemaSnapshot> &snapshot() const;
     const QVector<LintFinding> &findings() const { return m_findings; }
 
 signals:
     void snapshotLoaded();
+    void showInDiagramRequested(const QString &qualifiedName);
 
 private:
     QWidget *createTreePane();

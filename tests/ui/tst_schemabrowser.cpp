@@ -10,8 +10,11 @@
 #include "connection/databasesession.h"
 #include "jobs/jobrunner.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -224,6 +227,56 @@ private slots:
                  QStringLiteral("≈ %1").arg(QLocale().toString(450)));
         QVERIFY2(cell(QStringLiteral("devices"), SchemaTreeModel::SizeColumn).contains(QLatin1String("KiB")),
                  qPrintable(cell(QStringLiteral("devices"), SchemaTreeModel::SizeColumn)));
+    }
+
+    // The context menu of a table copies its name (quoted as SQL needs) and its DDL, asks for it
+    // on the diagram and previews its rows; a column's copies the column's name.
+    void theContextMenuCopiesShowsAndPreviews()
+    {
+        auto *tree = m_browser->findChild<QTreeView *>(QStringLiteral("schemaTree"));
+        const QAbstractItemModel *model = tree->model();
+        const QModelIndex schema = model->index(0, 0);
+        const auto relationRow = [&](const QString &name) {
+            for (int row = 0; row < model->rowCount(schema); ++row) {
+                if (model->index(row, 0, schema).data().toString() == name)
+                    return model->index(row, 0, schema);
+            }
+            return QModelIndex();
+        };
+        const auto trigger = [this](const QModelIndex &index, const QString &text) {
+            std::unique_ptr<QMenu> menu(m_browser->createContextMenu(index, nullptr));
+            if (!menu)
+                return false;
+            for (QAction *action : menu->actions()) {
+                if (action->text() == text) {
+                    action->trigger();
+                    return true;
+                }
+            }
+            return false;
+        };
+        QVERIFY(!m_browser->createContextMenu(schema, nullptr)); // a schema has none
+        const QModelIndex devices = relationRow(QStringLiteral("devices"));
+        QVERIFY(trigger(devices, QStringLiteral("Copy Name")));
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("public.devices"));
+        QVERIFY(trigger(relationRow(QStringLiteral("job \"log\"")), QStringLiteral("Copy Name")));
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("public.\"job \"\"log\"\"\""));
+        QVERIFY(trigger(devices, QStringLiteral("Copy DDL")));
+        QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QLatin1String("CREATE TABLE \"public\".\"devices\"")),
+                 qPrintable(QGuiApplication::clipboard()->text()));
+        const QModelIndex columns = model->index(SchemaTreeModel::ColumnsGroup, 0, devices);
+        QVERIFY(trigger(model->index(1, 0, columns), QStringLiteral("Copy Name")));
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("hostname"));
+
+        QSignalSpy diagram(m_browser.get(), &SchemaBrowser::showInDiagramRequested);
+        QVERIFY(trigger(devices, QStringLiteral("Show in Diagram")));
+        QCOMPARE(diagram.value(0).value(0).toString(), QStringLiteral("public.devices"));
+        auto *data = m_browser->findChild<DataPreview *>(QStringLiteral("dataPreview"));
+        QSignalSpy pages(data, &DataPreview::pageShown);
+        QVERIFY(trigger(devices, QStringLiteral("Preview Data")));
+        QCOMPARE(m_browser->findChild<QTabWidget *>(QStringLiteral("relationTabs"))->currentWidget(), data);
+        QTRY_COMPARE_WITH_TIMEOUT(pages.count(), 1, 10000);
+        QCOMPARE(data->model()->index(0, 0).data().toString(), QStringLiteral("0001"));
     }
 
 private:
