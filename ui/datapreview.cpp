@@ -4,12 +4,16 @@
 #include "jobslot.h"
 #include "placeholderstack.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace nrdb {
@@ -43,6 +47,11 @@ QVariant RowPageModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+void RowPageModel::sort(int column, Qt::SortOrder order)
+{
+    emit sortRequested(m_page.columns.value(column), order);
+}
+
 QVariant RowPageModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (role != Qt::DisplayRole)
@@ -56,21 +65,31 @@ DataPreview::DataPreview(JobRunner *runner, const ActiveConnection *connection, 
     : QWidget(parent), m_pages(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_connection(connection),
       m_model(new RowPageModel(this)), m_view(new QTableView), m_stack(new PlaceholderStack(m_view)),
       m_previous(new QPushButton(tr("◀ Previous"), this)), m_next(new QPushButton(tr("Next ▶"), this)),
-      m_status(new QLabel(this))
+      m_status(new QLabel(this)), m_filterColumn(new QComboBox(this)), m_filterText(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("dataPreview"));
     m_view->setObjectName(QStringLiteral("dataView"));
     m_view->setModel(m_model);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true); // a header click asks the model, which asks the server
     m_previous->setObjectName(QStringLiteral("previousPageButton"));
     m_next->setObjectName(QStringLiteral("nextPageButton"));
     m_status->setObjectName(QStringLiteral("pageStatus"));
+    m_filterColumn->setObjectName(QStringLiteral("dataFilterColumn"));
+    m_filterColumn->setToolTip(tr("The column the filter looks in"));
+    m_filterText->setObjectName(QStringLiteral("dataFilterText"));
+    m_filterText->setPlaceholderText(tr("Filter: rows whose value contains…"));
+    m_filterText->setClearButtonEnabled(true);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_previous);
     bar->addWidget(m_next);
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_filterColumn);
+    bar->addWidget(m_filterText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
@@ -79,8 +98,34 @@ DataPreview::DataPreview(JobRunner *runner, const ActiveConnection *connection, 
     connect(m_previous, &QPushButton::clicked, this,
             [this] { load(qMax<qint64>(0, m_model->page().offset - RowPageJob::kPageSize)); });
     connect(m_next, &QPushButton::clicked, this, [this] { load(m_model->page().offset + RowPageJob::kPageSize); });
-    connect(m_connection, &ActiveConnection::opened, this, &DataPreview::clear);
-    connect(m_connection, &ActiveConnection::closed, this, &DataPreview::clear);
+    connect(m_model, &RowPageModel::sortRequested, this, &DataPreview::sortBy);
+    // Typing is not a query per keystroke: the filter applies once the typing pauses, or on Enter.
+    auto *typing = new QTimer(this);
+    typing->setSingleShot(true);
+    typing->setInterval(400);
+    const auto applyFilter = [this, typing] {
+        typing->stop();
+        setFilter(m_filterColumn->currentText(), m_filterText->text());
+    };
+    connect(m_filterText, &QLineEdit::textEdited, typing, qOverload<>(&QTimer::start));
+    connect(m_filterText, &QLineEdit::returnPressed, this, applyFilter);
+    connect(typing, &QTimer::timeout, this, applyFilter);
+    connect(m_filterColumn, &QComboBox::activated, this, applyFilter);
+    connect(m_connection, &ActiveConnection::opened, this, &DataPreview::learnSecrets);
+    connect(m_connection, &ActiveConnection::closed, this, [this] {
+        m_pack.reset();
+        clear();
+    });
+    clear();
+}
+
+void DataPreview::learnSecrets(const Connected &connection)
+{
+    m_pack.reset();
+    if (connection.pack.recognised()) {
+        if (Result<ModelPack> pack = ModelPack::named(connection.pack.pack))
+            m_pack = std::move(pack).value();
+    }
     clear();
 }
 
@@ -90,6 +135,10 @@ void DataPreview::clear()
     m_model->setPage({});
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
+    m_filterColumn->clear();
+    m_filterColumn->setEnabled(false);
+    m_filterText->clear();
+    m_filterText->setEnabled(false);
     m_status->clear();
     m_stack->setPlaceholder(tr("Choose a table or view to see its rows (read-only, 200 at a time)."));
 }
@@ -97,7 +146,35 @@ void DataPreview::clear()
 void DataPreview::showRelation(const RelationInfo &relation)
 {
     m_relation = relation;
+    m_query = RowQuery{};
+    if (m_pack)
+        m_query.maskedColumns = m_pack->secretColumnsOf(relation);
+    m_filterColumn->clear();
+    for (const ColumnInfo &column : relation.columns) {
+        if (!m_query.maskedColumns.contains(column.name)) // a filter would tell a secret's value
+            m_filterColumn->addItem(column.name);
+    }
+    m_filterColumn->setEnabled(m_filterColumn->count() > 0);
+    m_filterText->clear();
+    m_filterText->setEnabled(m_filterColumn->count() > 0);
+    const QSignalBlocker quiet(m_model); // the indicator goes back to the key's order without a query
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     load(0);
+}
+
+void DataPreview::setFilter(const QString &column, const QString &text)
+{
+    m_query.filterColumn = column;
+    m_query.filterText = text;
+    load(0);
+}
+
+void DataPreview::sortBy(const QString &column, Qt::SortOrder order)
+{
+    m_query.sortColumn = column;
+    m_query.descending = order == Qt::DescendingOrder;
+    if (!m_relation.name.isEmpty())
+        load(0);
 }
 
 void DataPreview::load(qint64 offset)
@@ -105,7 +182,7 @@ void DataPreview::load(qint64 offset)
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
     m_status->setText(tr("Reading %1…").arg(m_relation.qualifiedName()));
-    m_pages->start(std::make_shared<RowPageJob>(m_connection->profile(), m_relation, offset),
+    m_pages->start(std::make_shared<RowPageJob>(m_connection->profile(), m_relation, offset, m_query),
                    [this](RowPageJob &job, const JobEnd &end) { showPage(job, end); });
 }
 
@@ -118,21 +195,47 @@ void DataPreview::showPage(RowPageJob &job, const JobEnd &end)
     }
     const RowPage &page = job.result();
     m_model->setPage(page);
-    const QLocale locale;
+    const bool filtered = !m_query.filterText.isEmpty();
     if (page.rows.isEmpty()) {
-        m_stack->setPlaceholder(page.offset == 0 ? tr("%1 has no rows.").arg(m_relation.qualifiedName())
-                                                 : tr("No more rows."));
+        m_stack->setPlaceholder(page.offset > 0 ? tr("No more rows.")
+                                : filtered
+                                    ? tr("No row of %1 has “%2” in %3.")
+                                          .arg(m_relation.qualifiedName(), m_query.filterText, m_query.filterColumn)
+                                    : tr("%1 has no rows.").arg(m_relation.qualifiedName()));
     } else {
         m_stack->setPlaceholder({});
+        fitColumns();
     }
-    m_status->setText(page.rows.isEmpty()
-                          ? QString()
-                          : tr("Rows %1–%2%3")
-                                .arg(locale.toString(page.offset + 1), locale.toString(page.offset + page.rows.size()),
-                                     page.orderedBy.isEmpty() ? QString() : tr(", ordered by %1").arg(page.orderedBy)));
+    m_status->setText(totalText(page));
     m_previous->setEnabled(page.offset > 0);
     m_next->setEnabled(page.hasMore);
     emit pageShown();
+}
+
+QString DataPreview::totalText(const RowPage &page) const
+{
+    if (page.rows.isEmpty())
+        return {};
+    const QLocale locale;
+    const bool filtered = !m_query.filterText.isEmpty();
+    // The estimate is of the whole table: said only when no filter narrows it.
+    const QString total =
+        filtered || m_relation.rowEstimate < 0
+            ? QString()
+            : tr(" of about %1").arg(locale.toString(qMax(m_relation.rowEstimate, page.offset + page.rows.size())));
+    return tr("Rows %1–%2%3%4%5")
+        .arg(locale.toString(page.offset + 1), locale.toString(page.offset + page.rows.size()), total,
+             filtered ? tr(" with “%1” in %2").arg(m_query.filterText, m_query.filterColumn) : QString(),
+             page.orderedBy.isEmpty() ? QString() : tr(", ordered by %1").arg(page.orderedBy));
+}
+
+// Each column as wide as what it shows (a UUID, a timestamp), but none wider than a third of the view.
+void DataPreview::fitColumns()
+{
+    m_view->resizeColumnsToContents();
+    const int widest = qMax(160, m_view->viewport()->width() / 3);
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_view->setColumnWidth(column, qMin(m_view->columnWidth(column), widest));
 }
 
 } // namespace nrdb

@@ -11,16 +11,28 @@ namespace nrdb {
 
 namespace {
 
-QStringList orderColumns(const RelationInfo &relation)
+QStringList keyColumns(const RelationInfo &relation)
 {
     const ConstraintInfo *primaryKey = relation.primaryKey();
     return primaryKey ? primaryKey->columns : QStringList();
 }
 
+// A LIKE pattern that finds text as it is: its %, _ and \ escaped.
+QString containsPattern(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + text + QLatin1Char('%');
+}
+
 } // namespace
 
-RowPageJob::RowPageJob(ConnectionProfile target, RelationInfo relation, qint64 offset, int pageSize)
-    : m_target(std::move(target)), m_relation(std::move(relation)), m_offset(offset), m_pageSize(pageSize)
+const QString RowPageJob::kMask = QStringLiteral("••••••");
+
+RowPageJob::RowPageJob(ConnectionProfile target, RelationInfo relation, qint64 offset, RowQuery query, int pageSize)
+    : m_target(std::move(target)), m_relation(std::move(relation)), m_offset(offset), m_query(std::move(query)),
+      m_pageSize(pageSize)
 {
 }
 
@@ -29,19 +41,46 @@ QString RowPageJob::title() const
     return QStringLiteral("Preview %1").arg(m_relation.qualifiedName());
 }
 
-QString RowPageJob::selectStatement() const
+QString RowPageJob::selectList() const
+{
+    QStringList list;
+    for (const ColumnInfo &column : m_relation.columns) {
+        const QString name = quoteIdentifier(column.name);
+        list << (m_query.maskedColumns.contains(column.name)
+                     ? QStringLiteral("CASE WHEN %1 IS NULL THEN NULL ELSE %2 END AS %1").arg(name, quoteLiteral(kMask))
+                     : name);
+    }
+    return list.isEmpty() ? QStringLiteral("*") : list.join(QStringLiteral(", "));
+}
+
+QString RowPageJob::orderBy() const
 {
     QStringList order;
-    for (const QString &column : orderColumns(m_relation))
-        order << quoteIdentifier(column);
+    if (!m_query.sortColumn.isEmpty())
+        order << quoteIdentifier(m_query.sortColumn) + (m_query.descending ? QStringLiteral(" DESC") : QString());
+    for (const QString &column : keyColumns(m_relation)) {
+        if (column != m_query.sortColumn)
+            order << quoteIdentifier(column);
+    }
     // Without a key, the physical order is at least stable between pages of an idle table.
-    const bool physical = order.isEmpty() && m_relation.isTable();
-    if (physical)
+    if (keyColumns(m_relation).isEmpty() && m_relation.isTable())
         order << QStringLiteral("ctid");
+    return order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
+}
+
+bool RowPageJob::filters() const
+{
+    return !m_query.filterColumn.isEmpty() && !m_query.filterText.isEmpty() &&
+           !m_query.maskedColumns.contains(m_query.filterColumn);
+}
+
+QString RowPageJob::selectStatement() const
+{
+    const QString where =
+        filters() ? QStringLiteral(" WHERE %1::text ILIKE ?").arg(quoteIdentifier(m_query.filterColumn)) : QString();
     // One row more than the page tells whether another page follows.
-    return QStringLiteral("SELECT * FROM %1.%2%3 LIMIT %4 OFFSET %5")
-        .arg(quoteIdentifier(m_relation.schema), quoteIdentifier(m_relation.name),
-             order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", ")))
+    return QStringLiteral("SELECT %1 FROM %2.%3%4%5 LIMIT %6 OFFSET %7")
+        .arg(selectList(), quoteIdentifier(m_relation.schema), quoteIdentifier(m_relation.name), where, orderBy())
         .arg(m_pageSize + 1)
         .arg(m_offset);
 }
@@ -57,8 +96,11 @@ Result<RowPage> RowPageJob::execute(JobContext &context)
     query.setForwardOnly(true);
     RowPage page;
     page.offset = m_offset;
-    page.orderedBy = orderColumns(m_relation).join(QStringLiteral(", "));
-    if (!query.exec(selectStatement()))
+    page.orderedBy = m_query.sortColumn.isEmpty()
+                         ? keyColumns(m_relation).join(QStringLiteral(", "))
+                         : m_query.sortColumn + (m_query.descending ? QStringLiteral(" (descending)") : QString());
+    const QVariantList values = filters() ? QVariantList{containsPattern(m_query.filterText)} : QVariantList{};
+    if (!execPrepared(query, selectStatement(), values))
         return sqlError(query.lastError(), QStringLiteral("Could not read %1").arg(m_relation.qualifiedName()));
     const QSqlRecord record = query.record();
     for (int i = 0; i < record.count(); ++i)

@@ -17,29 +17,46 @@ struct RowPage {
     QString orderedBy; // what the rows are sorted by, for the user
 };
 
-// Reads `pageSize` rows of a relation from `offset`, ordered by its primary key (by its
-// physical order when it has none), in a read-only transaction. Only the page crosses the wire.
+// What rows, in what order: a plain value type.
+struct RowQuery {
+    QString sortColumn; // empty: the primary key's order (the physical order without one)
+    bool descending = false;
+    QString filterColumn;      // with filterText: the rows whose value, as text, contains it (any case)
+    QString filterText;        // bound as a value, never written into the SQL
+    QStringList maskedColumns; // read as "••••••" (NULL stays NULL): their values never leave the server
+};
+
+// Reads `pageSize` rows of a relation from `offset`, as the RowQuery says (the key breaks ties
+// of a sort), in a read-only transaction. Only the page crosses the wire.
 // Thread: as JobWithResult.
 class RowPageJob : public JobWithResult<RowPage> {
 public:
     static constexpr int kPageSize = 200;
 
-    RowPageJob(ConnectionProfile target, RelationInfo relation, qint64 offset, int pageSize = kPageSize);
+    static const QString kMask;
+
+    RowPageJob(ConnectionProfile target, RelationInfo relation, qint64 offset, RowQuery query = {},
+               int pageSize = kPageSize);
 
     QString title() const override;
     JobAccess access() const override { return JobAccess::ReadOnly; }
     ConnectionProfile target() const override { return m_target; }
 
-    // The SELECT it runs, for the log and for tests.
+    // The SELECT it runs (a filter's value bound to its one ?), for the log and for tests.
     QString selectStatement() const;
 
 protected:
     Result<RowPage> execute(JobContext &context) override;
 
 private:
+    QString selectList() const;
+    QString orderBy() const;
+    bool filters() const;
+
     ConnectionProfile m_target;
     RelationInfo m_relation;
     qint64 m_offset;
+    RowQuery m_query;
     int m_pageSize;
 };
 

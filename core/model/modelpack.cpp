@@ -116,6 +116,8 @@ Result<ModelPack> ModelPack::load(const QString &directory)
         pack.requiredTables << table.toString();
     for (const QJsonValue &table : json.value(QStringLiteral("secretTables")).toArray())
         pack.secretTables << table.toString();
+    for (const QJsonValue &column : json.value(QStringLiteral("secretColumns")).toArray())
+        pack.secretColumns << column.toString();
     pack.versionTitles = versionMap(json.value(QStringLiteral("versions")).toObject());
     pack.foreignHistory = foreignHistoryFromJson(json.value(QStringLiteral("foreignHistory")).toObject());
     if (!pack.foreignHistory.isEmpty() &&
@@ -209,6 +211,19 @@ Result<ModelPack> ModelPack::named(const QString &nameOrDirectory)
     }
     return Error::notFound(QStringLiteral("There is no model pack named %1 (known: %2)")
                                .arg(nameOrDirectory, names().join(QStringLiteral(", "))));
+}
+
+QStringList ModelPack::secretColumnsOf(const RelationInfo &relation) const
+{
+    QStringList secret;
+    if (relation.schema != schema)
+        return secret;
+    const bool wholeTable = secretColumns.contains(relation.name + QStringLiteral(".*"));
+    for (const ColumnInfo &column : relation.columns) {
+        if (wholeTable || secretColumns.contains(relation.name + QLatin1Char('.') + column.name))
+            secret << column.name;
+    }
+    return secret;
 }
 
 const Migration *ModelPack::migration(int version) const

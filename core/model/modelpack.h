@@ -53,6 +53,7 @@ struct ModelPack {
     QVector<PackExtension> extensions;
     QStringList requiredTables;
     QStringList secretTables;             // whose rows a shareable backup leaves out
+    QStringList secretColumns;            // "table.column" or "table.*", masked where rows are shown
     QVector<Migration> migrations;        // ascending by version
     SchemaModel expectedModel;            // at the head version; empty tables when the pack has none
     QMap<int, SchemaModel> earlierModels; // expected models of earlier versions, by version
@@ -74,6 +75,8 @@ struct ModelPack {
     // A known pack by its name, or the pack in a directory (a name with a '/').
     static Result<ModelPack> named(const QString &nameOrDirectory);
 
+    // The columns of a table of the pack's schema that are secret (secretColumns).
+    QStringList secretColumnsOf(const RelationInfo &relation) const;
     int headVersion() const { return migrations.isEmpty() ? 0 : migrations.last().version; }
     const Migration *migration(int version) const;
     // The versions that have an expected model, newest first, and the model of one of them (the

@@ -7,10 +7,12 @@
 #include "backupoptionsdialog.h"
 #include "backupspanel.h"
 #include "comparedialog.h"
+#include "datapreview.h"
 #include "logdock.h"
 #include "mainwindow.h"
 #include "packcontroller.h"
 #include "repairdialog.h"
+#include "schemabrowser.h"
 #include "settingsdialog.h"
 
 #include "backup/backuplistmodel.h"
@@ -359,6 +361,40 @@ private slots:
         QCOMPARE(test::queryValue(scratch.profile(), QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = "
                                                                     "'ix_devices_hostname'")),
                  QStringLiteral("1"));
+    }
+
+    // The Data tab masks the columns the pack names secret: their values are never read.
+    void theDataTabMasksThePacksSecretColumns()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("masked"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        {
+            JobRunner runner; // not the window's: its bootstrap would show the generated passwords
+            runner.submit(std::make_shared<BootstrapJob>(scratch.profile(), PackChoice::fromCatalog()));
+            QVERIFY(runner.waitForIdle(60000));
+        }
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        auto *browser = window.findChild<SchemaBrowser *>(QStringLiteral("schemaBrowser"));
+        QTRY_VERIFY_WITH_TIMEOUT(browser->snapshot() != nullptr, 20000);
+        const RelationInfo *users = browser->snapshot()->relation(QStringLiteral("public"), QStringLiteral("users"));
+        QVERIFY(users);
+        browser->showRelation(users->oid);
+        auto *data = browser->findChild<DataPreview *>(QStringLiteral("dataPreview"));
+        QSignalSpy pages(data, &DataPreview::pageShown);
+        browser->findChild<QTabWidget *>(QStringLiteral("relationTabs"))->setCurrentWidget(data);
+        QTRY_COMPARE_WITH_TIMEOUT(pages.count(), 1, 10000);
+        const RowPage &page = data->model()->page();
+        const auto secret = page.columns.indexOf(QStringLiteral("hashed_password"));
+        const auto name = page.columns.indexOf(QStringLiteral("username"));
+        QVERIFY(secret >= 0 && name >= 0 && !page.rows.isEmpty());
+        QCOMPARE(page.rows.first().at(secret).toString(), RowPageJob::kMask);
+        QCOMPARE(page.rows.first().at(name).toString(), QStringLiteral("admin"));
+        auto *column = data->findChild<QComboBox *>(QStringLiteral("dataFilterColumn"));
+        QCOMPARE(column->findText(QStringLiteral("hashed_password")), -1); // no filter can probe it
+        QVERIFY(column->findText(QStringLiteral("username")) >= 0);
     }
 
     // New Pack from This Database, then Capture as Migration of a change made by hand.
