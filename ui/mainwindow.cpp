@@ -55,7 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_runner(new JobRunner(4, this)), m_connection(new ActiveConnection(this)),
       m_logModel(new LogModel(100000, this)), m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)),
       m_pages(new QStackedWidget(this)), m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
-      m_summaryPage(new ServerSummaryPage(this)), m_browser(new SchemaBrowser(m_runner, m_connection, this)),
+      m_summaryPage(new ServerSummaryPage(m_runner, this)), m_browser(new SchemaBrowser(m_runner, m_connection, this)),
       m_diagram(new DiagramPage(m_runner, this)), m_verifyView(new VerifyReportView(this)),
       m_backupsPanel(new BackupsPanel(m_runner, m_connection, this)), m_logDock(new LogDock(m_logModel, this)),
       m_jobsPanel(new JobsPanel(m_runner, this)), m_connectionLabel(new QLabel(tr("Not connected"), this)),
@@ -121,8 +121,10 @@ void MainWindow::connectSignals()
                         : tr("Could not drop %1").arg(failures.join(QStringLiteral("; "))),
                     10000);
             });
-    connect(m_browser, &SchemaBrowser::snapshotLoaded, this,
-            [this] { m_diagram->showSnapshot(m_browser->snapshot()); });
+    connect(m_browser, &SchemaBrowser::snapshotLoaded, this, [this] {
+        m_diagram->showSnapshot(m_browser->snapshot());
+        m_summaryPage->refresh(m_browser->snapshot());
+    });
     connect(m_browser, &SchemaBrowser::showInDiagramRequested, this, [this](const QString &qualifiedName) {
         m_connectedTabs->setCurrentWidget(m_diagram);
         m_diagram->findTable(qualifiedName);
@@ -134,9 +136,14 @@ void MainWindow::connectSignals()
     connect(m_lifecycle, &LifecycleController::verifyReported, this, [this](const VerifyReport &report) {
         m_diagram->setMarks(marksFromVerify(report));
         m_verifyView->showReport(report);
+        m_summaryPage->showLastVerify(report);
         m_connectedTabs->setCurrentWidget(m_verifyView);
     });
     connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
+    connect(m_connection, &ActiveConnection::busyChanged, this, [this](bool busy) {
+        if (!busy && m_connection->isOpen()) // a job that writes ended: rows and size may have changed
+            m_summaryPage->refresh(m_browser->snapshot());
+    });
     connect(m_verifyView, &VerifyReportView::repairRequested, m_lifecycle, &LifecycleController::repair);
     connect(m_backupsPanel, &BackupsPanel::restoreRequested, m_backups, &BackupController::restoreAsking);
     connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {

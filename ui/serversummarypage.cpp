@@ -1,5 +1,8 @@
 #include "serversummarypage.h"
 
+#include "jobslot.h"
+
+#include "model/verifyreport.h"
 #include "util/counting.h"
 
 #include <QFormLayout>
@@ -9,8 +12,9 @@
 
 namespace nrdb {
 
-ServerSummaryPage::ServerSummaryPage(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_hint(new QLabel(this)), m_form(new QFormLayout)
+ServerSummaryPage::ServerSummaryPage(JobRunner *runner, QWidget *parent)
+    : QWidget(parent), m_reads(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_title(new QLabel(this)),
+      m_hint(new QLabel(this)), m_form(new QFormLayout)
 {
     setObjectName(QStringLiteral("serverSummaryPage"));
     QFont titleFont = m_title->font();
@@ -34,8 +38,44 @@ ServerSummaryPage::ServerSummaryPage(QWidget *parent)
 
 void ServerSummaryPage::showSummary(const Connected &connection)
 {
-    const ConnectionProfile &profile = connection.profile;
-    const ServerInfo &info = connection.info;
+    m_connection = connection;
+    m_packVersion.clear();
+    m_lastVerify.clear();
+    rebuild();
+}
+
+void ServerSummaryPage::refresh(const std::shared_ptr<const SchemaSnapshot> &snapshot)
+{
+    if (m_connection.profile.database.isEmpty())
+        return;
+    m_reads->start(std::make_shared<OverviewJob>(m_connection.profile, snapshot),
+                   [this](OverviewJob &job, const JobEnd &end) {
+                       if (end.succeeded()) {
+                           showOverview(job.result());
+                           emit overviewShown();
+                       }
+                   });
+}
+
+void ServerSummaryPage::showOverview(const DatabaseOverview &overview)
+{
+    m_connection.info = overview.info;
+    m_connection.pack = overview.pack;
+    m_packVersion = overview.packVersion;
+    rebuild();
+}
+
+void ServerSummaryPage::showLastVerify(const VerifyReport &report)
+{
+    m_lastVerify =
+        tr("%1, %2").arg(report.verdict(), QLocale().toString(report.checkedAt.toLocalTime(), QLocale::ShortFormat));
+    rebuild();
+}
+
+void ServerSummaryPage::rebuild()
+{
+    const ConnectionProfile &profile = m_connection.profile;
+    const ServerInfo &info = m_connection.info;
     m_title->setText(tr("Connected to %1").arg(info.currentDatabase));
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
@@ -43,6 +83,7 @@ void ServerSummaryPage::showSummary(const Connected &connection)
     const auto addRow = [this](const QString &label, const QString &value) {
         auto *valueLabel = new QLabel(value, this);
         valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        valueLabel->setObjectName(QStringLiteral("summaryValue"));
         m_form->addRow(label, valueLabel);
     };
     if (!profile.name.isEmpty())
@@ -50,8 +91,14 @@ void ServerSummaryPage::showSummary(const Connected &connection)
     addRow(tr("Server:"), tr("%1:%2").arg(profile.host.isEmpty() ? tr("local socket") : profile.host, profile.port));
     addRow(tr("PostgreSQL:"), info.serverVersion);
     addRow(tr("User:"), info.superuser ? tr("%1 (superuser)").arg(info.currentUser) : info.currentUser);
-    addRow(tr("Password from:"), passwordOriginName(connection.passwordOrigin));
+    addRow(tr("Password from:"), passwordOriginName(m_connection.passwordOrigin));
+    addRow(tr("Model:"), m_packVersion.isEmpty() ? m_connection.pack.describe()
+                                                 : tr("%1 at %2").arg(m_connection.pack.pack, m_packVersion));
+    addRow(tr("Last verify:"), m_lastVerify.isEmpty() ? tr("not run since connecting") : m_lastVerify);
     addRow(tr("Database size:"), locale.formattedDataSize(info.databaseSizeBytes));
+    addRow(tr("Connections:"),
+           tr("%1 to this database; %2 free on the server")
+               .arg(locale.toString(info.databaseConnections), locale.toString(info.freeConnections)));
     addRow(tr("Schemas:"), info.schemas.join(QStringLiteral(", ")));
     addRow(tr("Tables:"), locale.toString(info.userTableCount));
     m_hint->setText(info.userTableCount == 0 ? tr("This database has no tables yet.")

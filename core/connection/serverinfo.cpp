@@ -31,6 +31,7 @@ Result<ServerInfo> ServerInfo::read(const QSqlDatabase &db)
         info.schemas << schema.toString();
     info.freeConnections = query.value(8).toInt();
     info.onThisMachine = query.value(9).toBool();
+    info.databaseConnections = query.value(10).toInt();
     return info;
 }
 

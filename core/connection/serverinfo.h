@@ -17,9 +17,10 @@ struct ServerInfo {
     bool superuser = false;
     qint64 databaseSizeBytes = 0;
     int userTableCount = 0;
-    QStringList schemas;        // the user's schemas, sorted (public included)
-    int freeConnections = 0;    // connection slots left for ordinary users
-    bool onThisMachine = false; // reached through a Unix socket or a loopback address
+    QStringList schemas;         // the user's schemas, sorted (public included)
+    int freeConnections = 0;     // connection slots left for ordinary users
+    bool onThisMachine = false;  // reached through a Unix socket or a loopback address
+    int databaseConnections = 0; // sessions on this database, this one included
 
     int majorVersion() const { return serverVersionNumber / 10000; }
     // Parallel pg_dump jobs worth running: one per core, at most 8, and each is a connection of

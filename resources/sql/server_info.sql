@@ -18,4 +18,5 @@ SELECT current_setting('server_version') AS server_version,
        current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
            - (SELECT count(*) FROM pg_stat_activity) AS free_connections,
        -- a Unix socket has no address; a loopback one is this machine too
-       coalesce(inet_server_addr() << inet '127.0.0.0/8' OR inet_server_addr() = inet '::1', true) AS server_on_this_machine
+       coalesce(inet_server_addr() << inet '127.0.0.0/8' OR inet_server_addr() = inet '::1', true) AS server_on_this_machine,
+       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()) AS database_connections
