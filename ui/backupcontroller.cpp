@@ -2,6 +2,7 @@
 
 #include "activeconnection.h"
 #include "backupoptionsdialog.h"
+#include "errorpresenter.h"
 #include "jobslot.h"
 
 #include "backup/toolsettings.h"
@@ -42,7 +43,7 @@ bool BackupController::succeeded(const Job &job, const JobEnd &end)
 {
     if (end.failed()) {
         emit failed(end.error.fullText());
-        QMessageBox::warning(m_dialogParent, job.title(), end.error.fullText());
+        showError(m_dialogParent, job.title(), end.error);
     }
     return end.succeeded();
 }

@@ -1,6 +1,7 @@
 #include "backupspanel.h"
 
 #include "activeconnection.h"
+#include "errorpresenter.h"
 #include "jobslot.h"
 #include "placeholderstack.h"
 
@@ -186,7 +187,7 @@ void BackupsPanel::showChecked(const Job &job, const JobEnd &end)
             m_view->selectionModel()->select(m_model->index(row, 0),
                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
     if (end.failed())
-        QMessageBox::warning(this, job.title(), end.error.fullText());
+        showError(this, job.title(), end.error);
     emit checked();
 }
 

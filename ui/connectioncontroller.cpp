@@ -7,6 +7,7 @@
 #include "jobs/connectjob.h"
 #include "jobs/createdatabasejob.h"
 
+#include <QApplication>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -17,6 +18,18 @@ ConnectionController::ConnectionController(JobRunner *runner, ActiveConnection *
     : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
       m_dialogParent(dialogParent)
 {
+    connect(m_slot, &JobSlot::phaseChanged, this, &ConnectionController::progress);
+}
+
+void ConnectionController::cancel()
+{
+    m_slot->cancel();
+}
+
+QWidget *ConnectionController::questionParent() const
+{
+    QWidget *modal = QApplication::activeModalWidget();
+    return modal ? modal : m_dialogParent;
 }
 
 bool ConnectionController::isConnecting() const
@@ -49,10 +62,11 @@ void ConnectionController::onConnectEnded(ConnectJob &job, const JobEnd &end)
         if (!m_pending.name.isEmpty())
             ProfileStore().markUsed(m_pending.name);
         m_connection->open(connection);
+        emit connected(connection);
         return;
     }
     if (end.state == JobState::Cancelled) {
-        emit failed(tr("Connecting was cancelled"));
+        emit failed(Error::cancelled(tr("Connecting was cancelled")));
         return;
     }
     const Error &error = end.error;
@@ -60,13 +74,13 @@ void ConnectionController::onConnectEnded(ConnectJob &job, const JobEnd &end)
         return;
     if (error.kind == ErrorKind::Authentication && askForPassword(job.resolvedProfile(), error.message))
         return;
-    emit failed(error.message + (error.detail.isEmpty() ? QString() : QStringLiteral("\n") + error.detail));
+    emit failed(error);
 }
 
 bool ConnectionController::offerToCreateDatabase(const ConnectionProfile &profile)
 {
     const auto answer = QMessageBox::question(
-        m_dialogParent, tr("Create Database"),
+        questionParent(), tr("Create Database"),
         tr("The database \"%1\" does not exist on %2.\n\nCreate it now, as user %3?")
             .arg(profile.database, profile.host.isEmpty() ? tr("the local server") : profile.host, profile.user),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
@@ -77,7 +91,7 @@ bool ConnectionController::offerToCreateDatabase(const ConnectionProfile &profil
         if (end.succeeded())
             connectTo(m_pending, RetryPolicy::once(), m_rememberPassword);
         else
-            emit failed(end.error.fullText());
+            emit failed(end.error);
     });
     return true;
 }
@@ -86,9 +100,10 @@ bool ConnectionController::askForPassword(const ConnectionProfile &profile, cons
 {
     bool ok = false;
     const QString password = QInputDialog::getText(
-        m_dialogParent, tr("Password"),
-        tr("%1\n\nPassword for %2@%3:")
-            .arg(reason, profile.user, profile.host.isEmpty() ? tr("local server") : profile.host),
+        questionParent(), tr("Password"),
+        tr("%1.\n\nPassword for user \"%2\" on %3, port %4, database \"%5\":")
+            .arg(reason, profile.user, profile.host.isEmpty() ? tr("the local socket") : profile.host, profile.port,
+                 profile.database),
         QLineEdit::Password, {}, &ok);
     if (!ok || password.isEmpty())
         return false;

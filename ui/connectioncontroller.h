@@ -15,8 +15,9 @@ class JobSlot;
 struct JobEnd;
 
 // Connects the window to a database: runs a ConnectJob, offers to create a database that does
-// not exist, asks for a password the server wants and nothing supplied, and keeps the current
-// connection open in the window's ActiveConnection. GUI thread only.
+// not exist, asks for a password the server wants and nothing supplied (or no longer takes), and
+// keeps the current connection open in the window's ActiveConnection. Its questions go on top of
+// the dialog that is open, if any. GUI thread only.
 class ConnectionController : public QObject {
     Q_OBJECT
 public:
@@ -26,15 +27,19 @@ public:
                    bool rememberPassword = false);
     void disconnectFromDatabase();
     bool isConnecting() const; // connecting, or creating the database to connect to
+    void cancel();             // the attempt under way ends, saying it was cancelled
 
 signals:
     void connectionStarted(const QString &what);
-    void failed(const QString &message);
+    void progress(const QString &phase); // e.g. a retry's countdown
+    void connected(const nrdb::Connected &connection);
+    void failed(const nrdb::Error &error);
 
 private:
     void onConnectEnded(ConnectJob &job, const JobEnd &end);
     bool offerToCreateDatabase(const ConnectionProfile &profile);
     bool askForPassword(const ConnectionProfile &profile, const QString &reason);
+    QWidget *questionParent() const;
 
     JobSlot *m_slot;
     ActiveConnection *m_connection;

@@ -1,9 +1,12 @@
 #include "connectiondialog.h"
 
+#include "connectioncontroller.h"
+#include "errorpresenter.h"
+#include "jobslot.h"
+
 #include "connection/libpqenvironment.h"
 #include "connection/profilestore.h"
 #include "jobs/connectjob.h"
-#include "jobslot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -53,26 +56,37 @@ QWidget *withBrowseButton(QLineEdit *edit, QWidget *parent)
 
 } // namespace
 
-ConnectionDialog::ConnectionDialog(JobRunner *runner, QWidget *parent)
-    : QDialog(parent), m_tests(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
+ConnectionDialog::ConnectionDialog(JobRunner *runner, ConnectionController *connector, QWidget *parent)
+    : QDialog(parent), m_tests(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connector(connector),
       m_profiles(ProfileStore().profiles())
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connect to a Server"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton *connectButton = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);
-    connectButton->setObjectName(QStringLiteral("dialogConnectButton"));
-    connectButton->setDefault(true);
+    m_connectButton = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);
+    m_connectButton->setObjectName(QStringLiteral("dialogConnectButton"));
+    m_connectButton->setDefault(true);
+    m_message = new MessagePanel(this);
 
     auto *columns = new QHBoxLayout;
     columns->addWidget(createProfileList(), 1);
     columns->addWidget(createForm(), 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
+    layout->addWidget(m_message);
     layout->addWidget(buttons);
 
-    connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::acceptIfValid);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::connectToChosen);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+    connect(m_connector, &ConnectionController::progress, this, [this](const QString &phase) {
+        if (m_connecting)
+            m_message->showText(phase + QStringLiteral("…"));
+    });
+    connect(m_connector, &ConnectionController::connected, this, [this] {
+        if (std::exchange(m_connecting, false))
+            accept();
+    });
+    connect(m_connector, &ConnectionController::failed, this, &ConnectionDialog::showConnectFailure);
 
     for (const ConnectionProfile &profile : std::as_const(m_profiles))
         m_list->addItem(profile.name);
@@ -178,10 +192,8 @@ QWidget *ConnectionDialog::createForm()
     m_applicationName = lineEdit(QStringLiteral("applicationNameEdit"), QStringLiteral("netraven-dbadmin"), panel);
     m_testButton = new QPushButton(tr("Test Connection"), panel);
     m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
-    m_testResult = new QLabel(panel);
-    m_testResult->setObjectName(QStringLiteral("testResultLabel"));
-    m_testResult->setWordWrap(true);
-    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testButton->setToolTip(tr("Connects once and says what the server and the database are, without leaving "
+                                "this dialog"));
 
     auto *form = new QFormLayout(panel);
     form->addRow(tr("Name:"), m_name);
@@ -197,7 +209,7 @@ QWidget *ConnectionDialog::createForm()
     form->addRow(tr("Client certificate:"), withBrowseButton(m_sslCert, panel));
     form->addRow(tr("Client key:"), withBrowseButton(m_sslKey, panel));
     form->addRow(tr("Application name:"), m_applicationName);
-    form->addRow(m_testButton, m_testResult);
+    form->addRow(QString(), m_testButton);
 
     connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -277,7 +289,8 @@ void ConnectionDialog::showProfile(int row)
     m_sslCert->setText(profile.sslCert);
     m_sslKey->setText(profile.sslKey);
     m_applicationName->setText(profile.applicationName);
-    m_testResult->clear();
+    if (!m_connecting)
+        m_message->clear();
 }
 
 void ConnectionDialog::storeForm()
@@ -323,40 +336,73 @@ void ConnectionDialog::testConnection()
     if (m_tests->isBusy() || m_shownRow < 0)
         return;
     m_testButton->setEnabled(false);
-    m_testResult->setText(tr("Connecting…"));
+    m_message->showText(tr("Connecting…"));
     m_tests->start(std::make_shared<ConnectJob>(m_profiles.at(m_shownRow), RetryPolicy::once()),
                    [this](ConnectJob &job, const JobEnd &end) { showTestResult(job, end); });
 }
 
 void ConnectionDialog::showTestResult(ConnectJob &job, const JobEnd &end)
 {
-    m_testButton->setEnabled(true);
-    QString summary;
+    m_testButton->setEnabled(!m_connecting);
     const bool ok = end.succeeded();
-    const Error &error = end.error;
     if (ok) {
         const ServerInfo &info = job.result().info;
-        summary = tr("Connected: PostgreSQL %1\nUser %2, %3\n%4")
-                      .arg(info.serverVersion, info.currentUser,
-                           info.superuser ? tr("superuser") : tr("not a superuser"), job.result().pack.describe());
+        m_message->showText(tr("Connected: PostgreSQL %1, user %2, %3. %4")
+                                .arg(info.serverVersion, info.currentUser,
+                                     info.superuser ? tr("superuser") : tr("not a superuser"),
+                                     job.result().pack.describe()));
+    } else if (end.state == JobState::Cancelled) {
+        m_message->showText(tr("The test was cancelled."));
     } else {
-        summary = end.state == JobState::Cancelled ? tr("Cancelled") : error.message;
-        if (!error.detail.isEmpty())
-            summary += QStringLiteral("\n") + error.detail;
+        m_message->showError(end.error);
     }
-    m_testResult->setText(summary);
-    emit testFinished(ok, summary);
+    emit testFinished(ok, m_message->text());
 }
 
-void ConnectionDialog::acceptIfValid()
+void ConnectionDialog::connectToChosen()
 {
     storeForm();
+    if (m_connecting || m_connector->isConnecting() || m_shownRow < 0)
+        return;
     const Status saved = ProfileStore().saveAll(m_profiles);
     if (!saved) {
-        QMessageBox::warning(this, tr("Connect"), saved.error().message);
+        m_message->showError(saved.error());
         return;
     }
-    accept();
+    setConnecting(true);
+    m_message->showText(tr("Connecting to %1…").arg(chosenProfile().displayName()));
+    m_connector->connectTo(chosenProfile(), RetryPolicy::interactive(), rememberPassword());
+}
+
+void ConnectionDialog::showConnectFailure(const Error &error)
+{
+    if (!m_connecting)
+        return;
+    setConnecting(false);
+    if (error.kind == ErrorKind::Cancelled)
+        m_message->showText(tr("Connecting was cancelled."));
+    else
+        m_message->showError(error);
+    emit connectFailed(error);
+}
+
+void ConnectionDialog::setConnecting(bool connecting)
+{
+    m_connecting = connecting;
+    m_connectButton->setEnabled(!connecting);
+    m_testButton->setEnabled(!connecting && !m_tests->isBusy());
+    m_list->setEnabled(!connecting);
+}
+
+void ConnectionDialog::reject()
+{
+    if (m_connecting) {
+        m_message->showText(tr("Cancelling…"));
+        m_connector->cancel();
+        return;
+    }
+    m_tests->cancel();
+    QDialog::reject();
 }
 
 } // namespace nrdb

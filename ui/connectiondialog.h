@@ -18,19 +18,24 @@ class QPushButton;
 namespace nrdb {
 
 class ConnectJob;
+class ConnectionController;
 class JobRunner;
 class JobSlot;
+class MessagePanel;
 struct JobEnd;
 
 // Edits the saved connection profiles (add, duplicate, delete, import from a URI or from the
-// PG* environment), tests one, and hands the chosen one back. Profiles are saved on Connect;
-// passwords only go to the keychain, and only when the user ticks "Remember". GUI thread only.
+// PG* environment), tests one, and connects to the chosen one through connector. Profiles are
+// saved on Connect; passwords only go to the keychain, and only when the user ticks "Remember".
+// The dialog stays open until the connection works: a failure is said in it, a server that is
+// there but not ready is tried again with a countdown, and Cancel (or Esc) stops the attempt
+// before it closes the dialog. GUI thread only.
 class ConnectionDialog : public QDialog {
     Q_OBJECT
 public:
-    ConnectionDialog(JobRunner *runner, QWidget *parent = nullptr);
+    ConnectionDialog(JobRunner *runner, ConnectionController *connector, QWidget *parent = nullptr);
 
-    // After exec() returned Accepted: the chosen profile, with the password typed (if any).
+    // The profile shown, with the password typed (if any).
     ConnectionProfile chosenProfile() const;
     bool rememberPassword() const;
     void selectProfile(const QString &name);
@@ -41,9 +46,17 @@ public:
     bool importConnectionString(const QString &text, QString *message = nullptr);
     void importFromEnvironment();
     void testConnection();
+    // Saves the profiles and connects to the one shown; accepts the dialog once connected.
+    void connectToChosen();
+    bool isConnecting() const { return m_connecting; }
+    const MessagePanel *messagePanel() const { return m_message; }
+
+    // While connecting, stops the attempt and stays open; else closes.
+    void reject() override;
 
 signals:
     void testFinished(bool ok, const QString &summary);
+    void connectFailed(const nrdb::Error &error);
 
 private:
     QWidget *createProfileList();
@@ -53,9 +66,12 @@ private:
     void storeForm();
     QString uniqueName(const QString &base) const;
     void showTestResult(ConnectJob &job, const JobEnd &end);
-    void acceptIfValid();
+    void showConnectFailure(const Error &error);
+    void setConnecting(bool connecting);
 
     JobSlot *m_tests;
+    ConnectionController *m_connector;
+    bool m_connecting = false;
     QList<ConnectionProfile> m_profiles;
     QListWidget *m_list = nullptr;
     QLineEdit *m_name = nullptr;
@@ -72,7 +88,8 @@ private:
     QLineEdit *m_sslKey = nullptr;
     QLineEdit *m_applicationName = nullptr;
     QPushButton *m_testButton = nullptr;
-    QLabel *m_testResult = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    MessagePanel *m_message = nullptr;
     int m_shownRow = -1;
 };
 

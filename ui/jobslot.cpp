@@ -8,6 +8,7 @@ JobSlot::JobSlot(JobRunner *runner, Policy policy, QObject *parent)
     : QObject(parent), m_runner(runner), m_policy(policy)
 {
     connect(m_runner, &JobRunner::finished, this, &JobSlot::onJobFinished);
+    connect(m_runner, &JobRunner::progressChanged, this, &JobSlot::onProgress);
 }
 
 bool JobSlot::submit(std::shared_ptr<Job> job, std::function<void(const JobEnd &)> onEnd)
@@ -18,6 +19,7 @@ bool JobSlot::submit(std::shared_ptr<Job> job, std::function<void(const JobEnd &
         cancelRunning();
     }
     m_onEnd = std::move(onEnd);
+    m_reportedPhase.clear();
     m_id = m_runner->submit(std::move(job));
     reportBusy();
     return true;
@@ -27,6 +29,20 @@ void JobSlot::drop()
 {
     cancelRunning();
     reportBusy();
+}
+
+void JobSlot::cancel()
+{
+    if (m_id != 0)
+        m_runner->cancel(m_id);
+}
+
+void JobSlot::onProgress(JobId id, const JobProgress &progress)
+{
+    if (id == 0 || id != m_id || progress.phase == m_reportedPhase)
+        return;
+    m_reportedPhase = progress.phase;
+    emit phaseChanged(m_reportedPhase);
 }
 
 void JobSlot::cancelRunning()

@@ -28,7 +28,8 @@ struct JobEnd {
 //   Exclusive   the start is refused (a second backup, a second init);
 //   NewestWins  the running job is cancelled and its end goes unreported (a newer page of rows,
 //               a newer schema refresh, a check of another server).
-// drop() cancels the running job the same way, for a connection that went away. A callback may
+// drop() cancels the running job the same way, for a connection that went away; cancel() is the
+// user's Cancel, whose end the callback hears. A callback may
 // start the slot's next job. GUI thread only.
 class JobSlot : public QObject {
     Q_OBJECT
@@ -51,14 +52,19 @@ public:
 
     // Cancels the running job, if any; its end is not reported.
     void drop();
+    // Cancels the running job, if any; its end is reported, as Cancelled, like any other.
+    void cancel();
 
 signals:
     void busyChanged(bool busy);
+    // The running job's phase, as it says it (e.g. "Connecting to …").
+    void phaseChanged(const QString &phase);
 
 private:
     bool submit(std::shared_ptr<Job> job, std::function<void(const JobEnd &)> onEnd);
     void cancelRunning();
     void onJobFinished(JobId id, JobState state, const Error &error);
+    void onProgress(JobId id, const JobProgress &progress);
     void reportBusy();
 
     JobRunner *m_runner;
@@ -66,6 +72,7 @@ private:
     JobId m_id = 0;
     std::function<void(const JobEnd &)> m_onEnd;
     bool m_reportedBusy = false;
+    QString m_reportedPhase;
 };
 
 } // namespace nrdb

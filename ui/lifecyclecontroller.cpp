@@ -1,6 +1,7 @@
 #include "lifecyclecontroller.h"
 
 #include "activeconnection.h"
+#include "errorpresenter.h"
 #include "jobslot.h"
 #include "productionconfirm.h"
 #include "repairdialog.h"
@@ -39,7 +40,7 @@ bool LifecycleController::confirmWrite(const QString &action)
 bool LifecycleController::succeeded(const Job &job, const JobEnd &end)
 {
     if (end.failed())
-        QMessageBox::warning(m_dialogParent, job.title(), end.error.fullText());
+        showError(m_dialogParent, job.title(), end.error);
     return end.succeeded();
 }
 

@@ -110,7 +110,8 @@ void MainWindow::connectSignals()
     connect(m_sandbox, &SandboxController::failed, this, &MainWindow::showFailure);
     connect(m_connections, &ConnectionController::connectionStarted, this, &MainWindow::showConnecting);
     connect(m_connection, &ActiveConnection::opened, this, &MainWindow::showConnected);
-    connect(m_connections, &ConnectionController::failed, this, &MainWindow::showFailure);
+    connect(m_connections, &ConnectionController::failed, this,
+            [this](const Error &error) { showFailure(error.message); });
     connect(m_connection, &ActiveConnection::closed, this, &MainWindow::showDisconnected);
     connect(m_connection, &ActiveConnection::busyChanged, this, &MainWindow::updateLifecycleActions);
     connect(m_leftovers, &LeftoverController::dropped, this,
@@ -362,11 +363,10 @@ void MainWindow::record(const LogRecord &record)
 
 void MainWindow::showConnectionDialog()
 {
-    ConnectionDialog dialog(m_runner, this);
+    ConnectionDialog dialog(m_runner, m_connections, this);
     if (!m_connection->profile().name.isEmpty())
         dialog.selectProfile(m_connection->profile().name);
-    if (dialog.exec() == QDialog::Accepted)
-        connectTo(dialog.chosenProfile(), RetryPolicy{}, dialog.rememberPassword());
+    dialog.exec(); // connects, and closes once connected
 }
 
 void MainWindow::connectTo(const ConnectionProfile &profile, const RetryPolicy &retry, bool rememberPassword)

@@ -60,7 +60,7 @@ public:
 
 public slots:
     void startSandbox();
-    // Opens the connection dialog; connects to the profile chosen there.
+    // Opens the connection dialog, which connects to the profile chosen there.
     void showConnectionDialog();
     void connectTo(const nrdb::ConnectionProfile &profile, const nrdb::RetryPolicy &retry = nrdb::RetryPolicy{},
                    bool rememberPassword = false);

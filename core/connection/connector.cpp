@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <utility>
 
 namespace nrdb {
 
@@ -67,14 +68,21 @@ ErrorKind errorKindOf(ConnectFailure failure)
     }
 }
 
-// Sleeps up to ms, waking early when cancelled; false if it was cancelled.
-bool waitUnlessCancelled(int ms, const std::function<bool()> &cancelled)
+// Sleeps up to wait.remainingMs, waking early when cancelled and telling waiting of each second
+// left; false if it was cancelled.
+bool waitUnlessCancelled(RetryWait wait, const std::function<bool()> &cancelled,
+                         const std::function<void(const RetryWait &)> &waiting)
 {
-    QDeadlineTimer deadline(ms);
+    QDeadlineTimer deadline(wait.remainingMs);
+    qint64 toldSecond = -1;
     while (!deadline.hasExpired()) {
         if (cancelled && cancelled())
             return false;
-        QThread::msleep(static_cast<unsigned long>(qMin<qint64>(50, qMax<qint64>(1, deadline.remainingTime()))));
+        wait.remainingMs = deadline.remainingTime();
+        const qint64 second = (wait.remainingMs + 999) / 1000;
+        if (waiting && second != std::exchange(toldSecond, second))
+            waiting(wait);
+        QThread::msleep(static_cast<unsigned long>(qMin<qint64>(50, qMax<qint64>(1, wait.remainingMs))));
     }
     return !(cancelled && cancelled());
 }
@@ -104,6 +112,11 @@ ConnectFailure classifyConnectFailure(const QString &message)
     return ConnectFailure::Other;
 }
 
+bool isUnreachable(ConnectFailure failure)
+{
+    return failure == ConnectFailure::HostUnreachable || failure == ConnectFailure::ConnectionRefused;
+}
+
 bool isTransient(ConnectFailure failure)
 {
     switch (failure) {
@@ -119,7 +132,8 @@ bool isTransient(ConnectFailure failure)
 }
 
 Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profile, const RetryPolicy &policy,
-                        const std::function<void(const QString &)> &log, const std::function<bool()> &cancelled)
+                        const std::function<void(const QString &)> &log, const std::function<bool()> &cancelled,
+                        const std::function<void(const RetryWait &)> &waiting)
 {
     const int attempts = qMax(1, policy.attempts);
     double delayMs = policy.firstDelayMs;
@@ -135,7 +149,8 @@ Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profi
         const QString serverText = opened.error().message;
         const ConnectFailure failure = classifyConnectFailure(serverText);
         const Error error{errorKindOf(failure), explain(failure, profile), {}, serverText};
-        const bool retry = isTransient(failure) && attempt < attempts;
+        const bool retry =
+            isTransient(failure) && (policy.retryUnreachable || !isUnreachable(failure)) && attempt < attempts;
         if (log) {
             log(QStringLiteral("Attempt %1 of %2 to connect to %3: %4%5")
                     .arg(attempt)
@@ -147,7 +162,8 @@ Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profi
         }
         if (!retry)
             return error;
-        if (!waitUnlessCancelled(static_cast<int>(delayMs), cancelled))
+        if (!waitUnlessCancelled(RetryWait{error.message, attempt + 1, attempts, static_cast<qint64>(delayMs)},
+                                 cancelled, waiting))
             return Error::cancelled(QStringLiteral("Cancelled"));
         delayMs = qMin<double>(delayMs * policy.backoff, policy.maxDelayMs);
     }

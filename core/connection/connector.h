@@ -28,6 +28,8 @@ enum class ConnectFailure {
 ConnectFailure classifyConnectFailure(const QString &serverMessage);
 // Worth trying again: the server may just not be up yet.
 bool isTransient(ConnectFailure failure);
+// Nothing answered at all: no route to the host, or nothing listens on the port.
+bool isUnreachable(ConnectFailure failure);
 
 // NetRaven's own start-up waits 10 attempts 3 s apart; that is the default here too.
 struct RetryPolicy {
@@ -35,17 +37,33 @@ struct RetryPolicy {
     int firstDelayMs = 3000;
     double backoff = 1.0; // each delay is the previous one times this
     int maxDelayMs = 30000;
+    // A refused connection or an unreachable host is tried again too: right for a script that
+    // waits for a server to come up, wrong for someone who just typed a port.
+    bool retryUnreachable = true;
 
     static RetryPolicy once() { return RetryPolicy{1, 0, 1.0, 0}; }
+    // Someone is watching: a few tries at a server that is there but not ready (starting up, full,
+    // slow to answer), none at one that is not there at all.
+    static RetryPolicy interactive() { return RetryPolicy{5, 2000, 1.5, 8000, false}; }
+};
+
+// Told every second while connectWithRetry waits to try again: why the last attempt failed, the
+// attempt that comes next and how many there are, and the time left before it.
+struct RetryWait {
+    QString reason;
+    int nextAttempt = 0;
+    int attempts = 0;
+    qint64 remainingMs = 0;
 };
 
 // Opens session to profile, retrying transient failures under policy. Every attempt is reported
-// through log; cancelled() is polled while waiting. On failure the Error's message says what
-// happened in plain words (kind NotFound for a missing database, Authentication, Busy for too
-// many connections, Cancelled, else Connection) and its detail holds the server's own text.
-// Blocks: call it from a worker thread.
+// through log, each second of a wait through waiting; cancelled() is polled while waiting. On failure the Error's
+// message says what happened in plain words (kind NotFound for a missing database, Authentication, Busy for too many
+// connections, Cancelled, else Connection) and its detail holds the server's own text. Blocks: call it from a worker
+// thread.
 Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profile, const RetryPolicy &policy,
                         const std::function<void(const QString &)> &log = {},
-                        const std::function<bool()> &cancelled = {});
+                        const std::function<bool()> &cancelled = {},
+                        const std::function<void(const RetryWait &)> &waiting = {});
 
 } // namespace nrdb

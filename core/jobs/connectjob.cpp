@@ -30,6 +30,18 @@ void rememberPassword(JobContext &context, const ConnectionProfile &profile)
         context.warning(stored.message + QStringLiteral(": you will be asked for it next time"));
 }
 
+// The phase while it waits, e.g. "The server … has no free connection slots: trying again in 3 s
+// (attempt 2 of 5)".
+void tellWait(JobContext &context, const RetryWait &wait)
+{
+    const qint64 seconds = (wait.remainingMs + 999) / 1000;
+    context.setPhase(QStringLiteral("%1: trying again in %2 s (attempt %3 of %4)")
+                         .arg(wait.reason)
+                         .arg(seconds)
+                         .arg(wait.nextAttempt)
+                         .arg(wait.attempts));
+}
+
 } // namespace
 
 Result<Connected> ConnectJob::execute(JobContext &context)
@@ -53,7 +65,7 @@ Result<Connected> ConnectJob::execute(JobContext &context)
     DatabaseSession session;
     const Status opened = connectWithRetry(
         session, connected.profile, m_retry, [&context](const QString &line) { context.info(line); },
-        [&context] { return context.isCancelled(); });
+        [&context] { return context.isCancelled(); }, [&context](const RetryWait &wait) { tellWait(context, wait); });
     if (!opened)
         return opened.error();
     context.setPhase(QStringLiteral("Reading the server summary"));

@@ -1,16 +1,22 @@
 // The connection dialog, production marking and recent connections, as real widgets.
+#include "activeconnection.h"
+#include "connectioncontroller.h"
 #include "connectiondialog.h"
+#include "errorpresenter.h"
 #include "mainwindow.h"
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "connection/databasesession.h"
 #include "connection/profilestore.h"
 #include "jobs/jobrunner.h"
 #include "model/modelpack.h"
+#include "sandbox/loopbackport.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -19,6 +25,18 @@
 #include <QtTest/QtTest>
 
 using namespace nrdb;
+
+namespace {
+
+// A connection dialog as the window opens it, with a controller that connects for it.
+struct DialogUnderTest {
+    JobRunner runner;
+    ActiveConnection active{nullptr};
+    ConnectionController controller{&runner, &active, nullptr};
+    ConnectionDialog dialog{&runner, &controller};
+};
+
+} // namespace
 
 class TestConnectionUi : public QObject {
     Q_OBJECT
@@ -35,8 +53,8 @@ private slots:
 
     void importsConnectionStrings()
     {
-        JobRunner runner;
-        ConnectionDialog dialog(&runner);
+        DialogUnderTest under;
+        ConnectionDialog &dialog = under.dialog;
         const int before = static_cast<int>(dialog.profiles().size());
         QString message;
         QVERIFY(!dialog.importConnectionString(QStringLiteral("host=db colour=blue"), &message));
@@ -53,8 +71,8 @@ private slots:
 
     void testConnectionReportsServerAndSchema()
     {
-        JobRunner runner;
-        ConnectionDialog dialog(&runner);
+        DialogUnderTest under;
+        ConnectionDialog &dialog = under.dialog;
         QVERIFY(dialog.importConnectionString(m_scratch.profile().toUri()));
         dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(m_scratch.profile().password);
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
@@ -83,6 +101,85 @@ private slots:
         QVERIFY(!finished.last().at(0).toBool());
         QVERIFY2(finished.last().at(1).toString().contains(QLatin1String("refused user")),
                  qPrintable(finished.last().at(1).toString()));
+        // The sentence in the panel, the server's own words behind Details.
+        QVERIFY(dialog.messagePanel()->showsError());
+        QVERIFY2(dialog.messagePanel()->detailsText().contains(QLatin1String("password authentication failed")),
+                 qPrintable(dialog.messagePanel()->detailsText()));
+        QVERIFY(!dialog.messagePanel()->text().contains(QLatin1String("password authentication failed")));
+    }
+
+    void aFailedConnectKeepsTheDialogOpenWithTheReason()
+    {
+        DialogUnderTest under;
+        ConnectionDialog &dialog = under.dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        ConnectionProfile nothingThere = m_scratch.profile();
+        nothingThere.port = QString::number(loopbackport::pickFree().value());
+        QVERIFY(dialog.importConnectionString(nothingThere.toUri()));
+        QSignalSpy failed(&dialog, &ConnectionDialog::connectFailed);
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("dialogConnectButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+        // Nothing listens there: said at once, not tried again for half a minute.
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!under.active.isOpen());
+        QVERIFY2(dialog.messagePanel()->text().startsWith(QLatin1String("Nothing accepts connections at")),
+                 qPrintable(dialog.messagePanel()->text()));
+        QVERIFY(dialog.messagePanel()->detailsText().contains(QLatin1String("Connection refused")));
+        QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("dialogConnectButton"))->isEnabled());
+    }
+
+    void aServerThatIsFullIsTriedAgainWithACountdownAndCancel()
+    {
+        // A role allowed no connection at all is told "too many connections": the server is
+        // there, so that is tried again.
+        const QString role = QStringLiteral("nrdb_connectionui_full");
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(role)), QString());
+        QCOMPARE(test::queryValue(
+                     m_scratch.profile(),
+                     QStringLiteral("CREATE ROLE %1 LOGIN CONNECTION LIMIT 0 PASSWORD 'Full-House-4'").arg(role)),
+                 QString());
+        ConnectionProfile limited = m_scratch.profile();
+        limited.user = role;
+        limited.password = QStringLiteral("Full-House-4");
+
+        DialogUnderTest under;
+        ConnectionDialog &dialog = under.dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.importConnectionString(limited.toUri()));
+        dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(limited.password);
+        QSignalSpy failed(&dialog, &ConnectionDialog::connectFailed);
+        dialog.connectToChosen();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messagePanel()->text().contains(QLatin1String("trying again in")), 20000);
+        QVERIFY2(dialog.messagePanel()->text().contains(QLatin1String("no free connection slots")) &&
+                     dialog.messagePanel()->text().contains(QLatin1String("(attempt 2 of 5)")),
+                 qPrintable(dialog.messagePanel()->text()));
+        const QString countdown = dialog.messagePanel()->text();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messagePanel()->text() != countdown, 3000); // it counts down
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("dialogConnectButton"))->isEnabled());
+
+        // Esc stops the attempt; the dialog stays, saying so.
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 5000);
+        QCOMPARE(failed.first().at(0).value<Error>().kind, ErrorKind::Cancelled);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.messagePanel()->text(), QStringLiteral("Connecting was cancelled."));
+
+        // Tried again, and the server makes room while it waits: connected, and the dialog closes.
+        dialog.connectToChosen();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.messagePanel()->text().contains(QLatin1String("trying again in")), 20000);
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("ALTER ROLE %1 CONNECTION LIMIT -1").arg(role)),
+                 QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 20000);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(under.active.isOpen());
+        QCOMPARE(under.active.profile().user, role);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("DROP ROLE %1").arg(role)), QString());
     }
 
     void productionIsMarkedAndRecentIsRemembered()
