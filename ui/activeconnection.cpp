@@ -2,6 +2,8 @@
 
 #include "jobslot.h"
 
+#include "jobs/jobrunner.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -29,7 +31,25 @@ void ActiveConnection::close()
     if (!m_current)
         return;
     m_current.reset();
+    m_lost.reset();
     emit closed();
+}
+
+void ActiveConnection::markLost(const Error &reason)
+{
+    if (!m_current || m_lost)
+        return;
+    m_lost = reason;
+    emit lost(reason);
+}
+
+void ActiveConnection::watch(JobRunner *runner)
+{
+    connect(runner, &JobRunner::failedOn, this, [this](const ConnectionProfile &target, const Error &error) {
+        const bool unreachable = error.kind == ErrorKind::Connection || error.kind == ErrorKind::Authentication;
+        if (unreachable && isOpen() && target.databaseKey() == profile().databaseKey())
+            markLost(error);
+    });
 }
 
 void ActiveConnection::addWriter(JobSlot *slot)

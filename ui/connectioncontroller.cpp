@@ -48,6 +48,12 @@ void ConnectionController::connectTo(const ConnectionProfile &profile, const Ret
     emit connectionStarted(profile.name.isEmpty() ? profile.displayName() : profile.name);
 }
 
+void ConnectionController::reconnect()
+{
+    if (m_connection->isOpen())
+        connectTo(m_connection->profile(), RetryPolicy::interactive());
+}
+
 void ConnectionController::disconnectFromDatabase()
 {
     m_connection->close();

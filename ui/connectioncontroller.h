@@ -25,6 +25,8 @@ public:
 
     void connectTo(const ConnectionProfile &profile, const RetryPolicy &retry = RetryPolicy{},
                    bool rememberPassword = false);
+    // The open connection's database again (after it was lost), with its password and name.
+    void reconnect();
     void disconnectFromDatabase();
     bool isConnecting() const; // connecting, or creating the database to connect to
     void cancel();             // the attempt under way ends, saying it was cancelled

@@ -5,6 +5,7 @@
 #include "backupcontroller.h"
 #include "backupspanel.h"
 #include "comparedialog.h"
+#include "connectionbanner.h"
 #include "connectioncontroller.h"
 #include "connectiondialog.h"
 #include "diagrampage.h"
@@ -41,6 +42,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <utility>
 
@@ -54,7 +56,8 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_runner(new JobRunner(4, this)), m_connection(new ActiveConnection(this)),
       m_logModel(new LogModel(100000, this)), m_logFile(new LogFile(LogFile::defaultPath(), 5 * 1024 * 1024, 5, this)),
-      m_pages(new QStackedWidget(this)), m_welcomePage(new WelcomePage(this)), m_connectedTabs(new QTabWidget(this)),
+      m_pages(new QStackedWidget(this)), m_welcomePage(new WelcomePage(this)), m_connectedPage(new QWidget(this)),
+      m_banner(new ConnectionBanner(m_connection, m_connectedPage)), m_connectedTabs(new QTabWidget(m_connectedPage)),
       m_summaryPage(new ServerSummaryPage(m_runner, this)), m_browser(new SchemaBrowser(m_runner, m_connection, this)),
       m_diagram(new DiagramPage(m_runner, this)), m_verifyView(new VerifyReportView(this)),
       m_backupsPanel(new BackupsPanel(m_runner, m_connection, this)), m_logDock(new LogDock(m_logModel, this)),
@@ -68,14 +71,19 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
     m_pages->setObjectName(QStringLiteral("centralPages"));
+    m_connectedPage->setObjectName(QStringLiteral("connectedPage"));
     m_connectedTabs->setObjectName(QStringLiteral("connectedTabs"));
     m_connectedTabs->addTab(m_summaryPage, tr("Overview"));
     m_connectedTabs->addTab(m_browser, tr("Schema"));
     m_connectedTabs->addTab(m_diagram, tr("Diagram"));
     m_connectedTabs->addTab(m_verifyView, tr("Verify"));
     m_connectedTabs->addTab(m_backupsPanel, tr("Backups"));
+    auto *connectedLayout = new QVBoxLayout(m_connectedPage);
+    connectedLayout->setContentsMargins(0, 0, 0, 0);
+    connectedLayout->addWidget(m_banner);
+    connectedLayout->addWidget(m_connectedTabs, 1);
     m_pages->addWidget(m_welcomePage);
-    m_pages->addWidget(m_connectedTabs);
+    m_pages->addWidget(m_connectedPage);
     setCentralWidget(m_pages);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -110,8 +118,13 @@ void MainWindow::connectSignals()
     connect(m_sandbox, &SandboxController::failed, this, &MainWindow::showFailure);
     connect(m_connections, &ConnectionController::connectionStarted, this, &MainWindow::showConnecting);
     connect(m_connection, &ActiveConnection::opened, this, &MainWindow::showConnected);
-    connect(m_connections, &ConnectionController::failed, this,
-            [this](const Error &error) { showFailure(error.message); });
+    connect(m_connections, &ConnectionController::failed, this, [this](const Error &error) {
+        m_banner->showReconnectFailed(error);
+        showFailure(error.message);
+    });
+    m_connection->watch(m_runner);
+    connect(m_connection, &ActiveConnection::lost, this, &MainWindow::showLost);
+    connect(m_banner, &ConnectionBanner::reconnectRequested, this, &MainWindow::refreshOrReconnect);
     connect(m_connection, &ActiveConnection::closed, this, &MainWindow::showDisconnected);
     connect(m_connection, &ActiveConnection::busyChanged, this, &MainWindow::updateLifecycleActions);
     connect(m_leftovers, &LeftoverController::dropped, this,
@@ -178,7 +191,7 @@ void MainWindow::createActions()
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setStatusTip(tr("Read the schema again"));
     m_refreshAction->setEnabled(false);
-    connect(m_refreshAction, &QAction::triggered, m_browser, &SchemaBrowser::refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshOrReconnect);
 
     m_disconnectAction = new QAction(tr("&Disconnect"), this);
     m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
@@ -287,7 +300,7 @@ void MainWindow::newPack()
 
 void MainWindow::updateLifecycleActions()
 {
-    const bool enabled = m_connection->isOpen() && !m_connection->isBusy();
+    const bool enabled = m_connection->isOpen() && !m_connection->isLost() && !m_connection->isBusy();
     for (QAction *action : std::as_const(m_lifecycleActions))
         action->setEnabled(enabled);
 }
@@ -411,8 +424,9 @@ void MainWindow::showConnected(const Connected &connection)
     m_diagram->setDatabaseKey(profile.displayName());
     m_leftovers->check(profile);
     m_verifyView->clear();
-    m_pages->setCurrentWidget(m_connectedTabs);
+    m_pages->setCurrentWidget(m_connectedPage);
     m_connectedTabs->setCurrentWidget(m_browser);
+    m_refreshAction->setStatusTip(tr("Read the schema again"));
     m_refreshAction->setEnabled(true);
     updateLifecycleActions();
     m_connectAction->setEnabled(true);
@@ -464,6 +478,24 @@ void MainWindow::showDisconnected()
     m_connectionLabel->setText(tr("Not connected"));
     m_tierBadge->setVisible(false);
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
+}
+
+void MainWindow::showLost()
+{
+    updateLifecycleActions();
+    m_connectionLabel->setText(tr("Connection lost: %1").arg(m_connection->profile().displayName()));
+    statusBar()->showMessage(tr("The connection was lost; Reconnect (F5) to go on"));
+    m_refreshAction->setStatusTip(tr("Connect to the database again"));
+}
+
+void MainWindow::refreshOrReconnect()
+{
+    if (!m_connection->isLost()) {
+        m_browser->refresh();
+        return;
+    }
+    m_banner->showReconnecting();
+    m_connections->reconnect();
 }
 
 void MainWindow::showFailure(const QString &message)

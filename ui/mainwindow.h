@@ -19,6 +19,7 @@ class ActiveConnection;
 class BackupController;
 class BackupsPanel;
 class CompareDialog;
+class ConnectionBanner;
 class ConnectionController;
 class DiagramPage;
 class JobRunner;
@@ -90,6 +91,8 @@ private:
     void showConnected(const Connected &connection);
     void showFailure(const QString &message);
     void showDisconnected();
+    void showLost();
+    void refreshOrReconnect();
     void showTier(const ConnectionProfile &profile);
 
     JobRunner *m_runner = nullptr; // first: it is destroyed last, after the jobs it ran were waited for
@@ -98,6 +101,8 @@ private:
     LogFile *m_logFile = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcomePage = nullptr;
+    QWidget *m_connectedPage = nullptr; // the banner over the tabs
+    ConnectionBanner *m_banner = nullptr;
     QTabWidget *m_connectedTabs = nullptr;
     ServerSummaryPage *m_summaryPage = nullptr;
     SchemaBrowser *m_browser = nullptr;

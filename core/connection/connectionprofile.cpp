@@ -94,6 +94,11 @@ Result<DeploymentTier> deploymentTierFromName(const QString &name)
     return Error::usage(QStringLiteral("Unknown environment '%1': use dev, staging or prod").arg(name));
 }
 
+QString ConnectionProfile::databaseKey() const
+{
+    return QStringLiteral("%1:%2/%3").arg(host, port, database);
+}
+
 QString ConnectionProfile::displayName() const
 {
     QString text = user.isEmpty() ? QString() : user + QLatin1Char('@');

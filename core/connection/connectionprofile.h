@@ -35,6 +35,8 @@ struct ConnectionProfile {
 
     // user@host:port/database; never the password.
     QString displayName() const;
+    // host:port/database: which database this is, whoever connects to it.
+    QString databaseKey() const;
     bool isProduction() const { return tier == DeploymentTier::Production; }
 
     // Reads a libpq URI (postgresql://…) or keyword string (host=… dbname=…) exactly as libpq

@@ -112,6 +112,12 @@ ConnectFailure classifyConnectFailure(const QString &message)
     return ConnectFailure::Other;
 }
 
+Error connectFailureError(const ConnectionProfile &profile, const QString &serverText, const QString &sqlState)
+{
+    const ConnectFailure failure = classifyConnectFailure(serverText);
+    return Error{errorKindOf(failure), explain(failure, profile), sqlState, serverText};
+}
+
 bool isUnreachable(ConnectFailure failure)
 {
     return failure == ConnectFailure::HostUnreachable || failure == ConnectFailure::ConnectionRefused;
@@ -146,9 +152,8 @@ Status connectWithRetry(DatabaseSession &session, const ConnectionProfile &profi
                 log(QStringLiteral("Connected to %1 on attempt %2").arg(profile.displayName()).arg(attempt));
             return {};
         }
-        const QString serverText = opened.error().message;
-        const ConnectFailure failure = classifyConnectFailure(serverText);
-        const Error error{errorKindOf(failure), explain(failure, profile), {}, serverText};
+        const Error &error = opened.error();
+        const ConnectFailure failure = classifyConnectFailure(error.detail);
         const bool retry =
             isTransient(failure) && (policy.retryUnreachable || !isUnreachable(failure)) && attempt < attempts;
         if (log) {

@@ -26,6 +26,10 @@ enum class ConnectFailure {
 
 // Reads libpq's and the server's message for the kind of failure.
 ConnectFailure classifyConnectFailure(const QString &serverMessage);
+// A failed connection to profile, told in plain words (kind NotFound for a missing database,
+// Authentication, Busy for too many connections, Timeout, else Connection), with the server's
+// own text as the detail.
+Error connectFailureError(const ConnectionProfile &profile, const QString &serverText, const QString &sqlState = {});
 // Worth trying again: the server may just not be up yet.
 bool isTransient(ConnectFailure failure);
 // Nothing answered at all: no route to the host, or nothing listens on the port.

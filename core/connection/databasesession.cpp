@@ -1,5 +1,7 @@
 #include "connection/databasesession.h"
 
+#include "connection/connector.h"
+
 #include "log/secretredactor.h"
 #include "util/logging.h"
 
@@ -74,8 +76,11 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
         optionList << it.key() + QLatin1Char('=') + libpqValue(it.value());
     }
     db.setConnectOptions(optionList.join(QLatin1Char(';')));
-    if (!db.open())
-        return sqlError(db.lastError(), QStringLiteral("Could not connect to %1").arg(profile.displayName()));
+    if (!db.open()) {
+        const QSqlError failed = db.lastError();
+        const QString serverText = failed.databaseText().trimmed().isEmpty() ? failed.text() : failed.databaseText();
+        return connectFailureError(profile, serverText.trimmed(), failed.nativeErrorCode());
+    }
     qCDebug(lcSql) << "connected" << m_connectionName << profile.displayName() << "on" << QThread::currentThread();
     return {};
 }

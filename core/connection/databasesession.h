@@ -20,6 +20,7 @@ public:
     DatabaseSession(const DatabaseSession &) = delete;
     DatabaseSession &operator=(const DatabaseSession &) = delete;
 
+    // A failure says why in plain words, with the server's text as the detail (connectFailureError).
     Status open(const ConnectionProfile &profile, int connectTimeoutSeconds = 10);
     QSqlDatabase database() const;
     const QString &connectionName() const { return m_connectionName; }

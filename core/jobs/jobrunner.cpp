@@ -21,7 +21,7 @@ QString writeKeyOf(const Job &job)
     const ConnectionProfile changed = job.writes();
     if (job.access() != JobAccess::Write || changed.database.isEmpty())
         return {};
-    return QStringLiteral("%1:%2/%3").arg(changed.host).arg(changed.port).arg(changed.database);
+    return changed.databaseKey();
 }
 
 } // namespace
@@ -176,6 +176,9 @@ void JobRunner::finish(JobId id, JobState state, const Error &error)
     // thousands of jobs holds none of their results.
     const std::shared_ptr<Job> keepUntilReported = std::move(entry.job);
     m_entries.remove(id);
+    const ConnectionProfile target = keepUntilReported->target();
+    if (state == JobState::Failed && !target.database.isEmpty())
+        emit failedOn(target, error);
     emit finished(id, state, error);
 }
 

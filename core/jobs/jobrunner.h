@@ -48,6 +48,8 @@ signals:
     void messageLogged(const nrdb::LogRecord &record);
     // error is empty unless state is Failed (or Cancelled, saying so).
     void finished(nrdb::JobId id, nrdb::JobState state, const nrdb::Error &error);
+    // Just before finished, for a job with a target database that failed: which database it was.
+    void failedOn(const nrdb::ConnectionProfile &target, const nrdb::Error &error);
 
 private:
     struct Outcome {

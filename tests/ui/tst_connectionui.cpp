@@ -1,11 +1,13 @@
 // The connection dialog, production marking and recent connections, as real widgets.
 #include "activeconnection.h"
+#include "connectionbanner.h"
 #include "connectioncontroller.h"
 #include "connectiondialog.h"
 #include "errorpresenter.h"
 #include "mainwindow.h"
 #include "queries.h"
 #include "scratchdatabase.h"
+#include "tcprelay.h"
 
 #include "connection/databasesession.h"
 #include "connection/profilestore.h"
@@ -13,6 +15,8 @@
 #include "model/modelpack.h"
 #include "sandbox/loopbackport.h"
 
+#include <QAction>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -35,6 +39,32 @@ struct DialogUnderTest {
     ConnectionController controller{&runner, &active, nullptr};
     ConnectionDialog dialog{&runner, &controller};
 };
+
+// A main window connected to profile, with its first schema read done.
+bool connectWindow(MainWindow &window, const ConnectionProfile &profile)
+{
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    QSignalSpy connected(&window, &MainWindow::connected);
+    window.connectTo(profile, RetryPolicy::once());
+    return connected.wait(20000) && window.jobRunner()->waitForIdle(20000);
+}
+
+// Answers the next password prompt with password, keeping its question in *asked.
+void answerPasswordPrompt(const QString &password, QString *asked)
+{
+    QTimer::singleShot(100, [password, asked] {
+        auto *prompt = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!prompt) {
+            answerPasswordPrompt(password, asked);
+            return;
+        }
+        *asked = prompt->labelText();
+        prompt->setTextValue(password);
+        prompt->accept();
+    });
+}
 
 } // namespace
 
@@ -179,6 +209,97 @@ private slots:
         QVERIFY(under.active.isOpen());
         QCOMPARE(under.active.profile().user, role);
         QCOMPARE(failed.count(), 1);
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("DROP ROLE %1").arg(role)), QString());
+    }
+
+    void aLostConnectionShowsABannerAndReconnects()
+    {
+        // The window reaches the server through a relay that goes away and comes back, as a
+        // server that stops and starts again would; the sandbox serves the other tests meanwhile.
+        test::TcpRelay relay(m_scratch.profile().port.toUShort());
+        QVERIFY(relay.start());
+        ConnectionProfile profile = m_scratch.profile();
+        profile.host = QStringLiteral("127.0.0.1");
+        profile.port = QString::number(relay.port());
+        MainWindow window;
+        QVERIFY(connectWindow(window, profile));
+        auto *banner = window.findChild<ConnectionBanner *>(QStringLiteral("connectionBanner"));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("connectionStatus"));
+        auto *verify = window.findChild<QAction *>(QStringLiteral("verifyAction"));
+        QVERIFY(!banner->isVisible());
+        QVERIFY(verify->isEnabled());
+
+        relay.stop();
+        window.findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+        QVERIFY2(banner->message()->text().contains(QLatin1String("connection was lost")) &&
+                     banner->message()->text().contains(QLatin1String("Nothing accepts connections at 127.0.0.1")),
+                 qPrintable(banner->message()->text()));
+        QVERIFY2(banner->message()->detailsText().contains(QLatin1String("Connection refused")),
+                 qPrintable(banner->message()->detailsText()));
+        QVERIFY2(status->text().startsWith(QLatin1String("Connection lost")), qPrintable(status->text()));
+        QVERIFY(!verify->isEnabled());
+
+        // Reconnecting while the server is still away says so, and the banner stays.
+        QSignalSpy failed(&window, &MainWindow::connectionFailed);
+        QSignalSpy connected(&window, &MainWindow::connected);
+        auto *reconnect = banner->findChild<QPushButton *>(QStringLiteral("reconnectButton"));
+        reconnect->click();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+        QVERIFY2(banner->message()->text().startsWith(QLatin1String("Reconnecting failed")),
+                 qPrintable(banner->message()->text()));
+        QVERIFY(banner->isVisible());
+        QVERIFY(reconnect->isEnabled());
+
+        // The server is back: Reconnect reaches it, the banner goes, jobs can run again.
+        QVERIFY(relay.start());
+        reconnect->click();
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        QVERIFY(!banner->isVisible());
+        QVERIFY2(status->text().startsWith(QLatin1String("Connected")), qPrintable(status->text()));
+        QVERIFY(verify->isEnabled());
+        QCOMPARE(failed.count(), 1);
+    }
+
+    void aChangedPasswordIsAskedForOnReconnect()
+    {
+        const QString role = QStringLiteral("nrdb_connectionui_moved");
+        QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(role)), QString());
+        QCOMPARE(test::queryValue(m_scratch.profile(),
+                                  QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'First-Key-1'").arg(role)),
+                 QString());
+        ConnectionProfile profile = m_scratch.profile();
+        profile.user = role;
+        profile.password = QStringLiteral("First-Key-1");
+        {
+            MainWindow window;
+            QVERIFY(connectWindow(window, profile));
+            auto *banner = window.findChild<ConnectionBanner *>(QStringLiteral("connectionBanner"));
+
+            // The server's administrator changes the password: the next read is refused.
+            QCOMPARE(test::queryValue(m_scratch.profile(),
+                                      QStringLiteral("ALTER ROLE %1 PASSWORD 'Second-Key-2'").arg(role)),
+                     QString());
+            QTest::keyClick(&window, Qt::Key_F5);
+            QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+            QVERIFY2(banner->message()->text().contains(QLatin1String("The server refused user \"%1\"").arg(role)),
+                     qPrintable(banner->message()->text()));
+            QVERIFY2(banner->message()->detailsText().contains(QLatin1String("password authentication failed")),
+                     qPrintable(banner->message()->detailsText()));
+
+            // Reconnect (F5 too) asks for the new password, naming where, and connects with it.
+            QSignalSpy connected(&window, &MainWindow::connected);
+            QString asked;
+            answerPasswordPrompt(QStringLiteral("Second-Key-2"), &asked);
+            QTest::keyClick(&window, Qt::Key_F5);
+            QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+            QVERIFY2(asked.contains(role) && asked.contains(profile.port) && asked.contains(profile.database),
+                     qPrintable(asked));
+            QVERIFY(!banner->isVisible());
+            QCOMPARE(window.findChild<ActiveConnection *>()->profile().user, role);
+            window.findChild<QAction *>(QStringLiteral("disconnectAction"))->trigger();
+            QVERIFY(window.jobRunner()->waitForIdle(20000));
+        }
         QCOMPARE(test::queryValue(m_scratch.profile(), QStringLiteral("DROP ROLE %1").arg(role)), QString());
     }
 

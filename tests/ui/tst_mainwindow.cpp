@@ -558,7 +558,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(connected.count() + failed.count() > 0, 90000);
         QCOMPARE(failed.count(), 0);
         auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("centralPages"));
-        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("connectedTabs"));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("connectedPage"));
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("connectedTabs"));
         QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("schemaBrowser"));
         auto *schemaSummary = window.findChild<QLabel *>(QStringLiteral("schemaSummary"));
