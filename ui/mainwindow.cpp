@@ -137,7 +137,7 @@ void MainWindow::connectSignals()
             });
     connect(m_browser, &SchemaBrowser::snapshotLoaded, this, [this] {
         m_diagram->showSnapshot(m_browser->snapshot());
-        m_summaryPage->refresh(m_browser->snapshot());
+        refreshOverview();
     });
     connect(m_browser, &SchemaBrowser::showInDiagramRequested, this, [this](const QString &qualifiedName) {
         m_connectedTabs->setCurrentWidget(m_diagram);
@@ -156,12 +156,14 @@ void MainWindow::connectSignals()
     connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
     connect(m_connection, &ActiveConnection::busyChanged, this, [this](bool busy) {
         if (!busy && m_connection->isOpen()) // a job that writes ended: rows and size may have changed
-            m_summaryPage->refresh(m_browser->snapshot());
+            refreshOverview();
     });
+    connect(m_backupsPanel, &BackupsPanel::checked, this, &MainWindow::refreshOverview);
     connect(m_verifyView, &VerifyReportView::repairRequested, m_lifecycle, &LifecycleController::repair);
     connect(m_backupsPanel, &BackupsPanel::restoreRequested, m_backups, &BackupController::restoreAsking);
     connect(m_backups, &BackupController::backedUp, this, [this](const QString &path) {
         m_backupsPanel->setDirectory(QFileInfo(path).absolutePath());
+        refreshOverview();
         statusBar()->showMessage(tr("Backed up to %1").arg(path), 15000);
     });
     connect(m_backups, &BackupController::schemaExported, this, [this](const QString &path) {
@@ -478,6 +480,11 @@ void MainWindow::showDisconnected()
     m_connectionLabel->setText(tr("Not connected"));
     m_tierBadge->setVisible(false);
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
+}
+
+void MainWindow::refreshOverview()
+{
+    m_summaryPage->refresh(m_browser->snapshot(), m_backupsPanel->directory());
 }
 
 void MainWindow::showLost()

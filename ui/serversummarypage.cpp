@@ -2,10 +2,13 @@
 
 #include "jobslot.h"
 
+#include "backup/backuplistmodel.h"
 #include "model/verifyreport.h"
 #include "util/counting.h"
 
+#include <QDir>
 #include <QFormLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -40,15 +43,16 @@ void ServerSummaryPage::showSummary(const Connected &connection)
 {
     m_connection = connection;
     m_packVersion.clear();
+    m_overview = {};
     m_lastVerify.clear();
     rebuild();
 }
 
-void ServerSummaryPage::refresh(const std::shared_ptr<const SchemaSnapshot> &snapshot)
+void ServerSummaryPage::refresh(const std::shared_ptr<const SchemaSnapshot> &snapshot, const QString &backupDirectory)
 {
     if (m_connection.profile.database.isEmpty())
         return;
-    m_reads->start(std::make_shared<OverviewJob>(m_connection.profile, snapshot),
+    m_reads->start(std::make_shared<OverviewJob>(m_connection.profile, snapshot, backupDirectory),
                    [this](OverviewJob &job, const JobEnd &end) {
                        if (end.succeeded()) {
                            showOverview(job.result());
@@ -62,6 +66,7 @@ void ServerSummaryPage::showOverview(const DatabaseOverview &overview)
     m_connection.info = overview.info;
     m_connection.pack = overview.pack;
     m_packVersion = overview.packVersion;
+    m_overview = overview;
     rebuild();
 }
 
@@ -70,6 +75,34 @@ void ServerSummaryPage::showLastVerify(const VerifyReport &report)
     m_lastVerify =
         tr("%1, %2").arg(report.verdict(), QLocale().toString(report.checkedAt.toLocalTime(), QLocale::ShortFormat));
     rebuild();
+}
+
+QString ServerSummaryPage::lastBackupText() const
+{
+    if (m_overview.backupDirectory.isEmpty())
+        return tr("not looked for yet");
+    if (!m_overview.lastBackup)
+        return tr("none in %1").arg(QDir::toNativeSeparators(m_overview.backupDirectory));
+    const BackupEntry &backup = *m_overview.lastBackup;
+    const QLocale locale;
+    return tr("%1, %2, %3; %4")
+        .arg(backup.name, locale.toString(backup.createdAt.toLocalTime(), QLocale::ShortFormat),
+             locale.formattedDataSize(backup.sizeBytes), BackupListModel::stateText(backup));
+}
+
+QString ServerSummaryPage::lastProofText() const
+{
+    if (!m_overview.lastProof)
+        return m_overview.backupDirectory.isEmpty() ? tr("not looked for yet")
+                                                    : tr("none: no backup of it has been restored as a test");
+    const QJsonObject &proof = m_overview.lastProof->manifest.proof;
+    const QString when = QLocale().toString(
+        QDateTime::fromString(proof.value(QStringLiteral("at")).toString(), Qt::ISODate).toLocalTime(),
+        QLocale::ShortFormat);
+    return proof.value(QStringLiteral("ok")).toBool()
+               ? tr("%1 restored and checked, %2").arg(m_overview.lastProof->name, when)
+               : tr("%1 FAILED, %2: %3")
+                     .arg(m_overview.lastProof->name, when, proof.value(QStringLiteral("summary")).toString());
 }
 
 void ServerSummaryPage::rebuild()
@@ -95,6 +128,8 @@ void ServerSummaryPage::rebuild()
     addRow(tr("Model:"), m_packVersion.isEmpty() ? m_connection.pack.describe()
                                                  : tr("%1 at %2").arg(m_connection.pack.pack, m_packVersion));
     addRow(tr("Last verify:"), m_lastVerify.isEmpty() ? tr("not run since connecting") : m_lastVerify);
+    addRow(tr("Last backup:"), lastBackupText());
+    addRow(tr("Last proof of restore:"), lastProofText());
     addRow(tr("Database size:"), locale.formattedDataSize(info.databaseSizeBytes));
     addRow(tr("Connections:"),
            tr("%1 to this database; %2 free on the server")

@@ -23,8 +23,9 @@ public:
     explicit ServerSummaryPage(JobRunner *runner, QWidget *parent = nullptr);
 
     void showSummary(const Connected &connection);
-    // Reads the overview again beside a snapshot just read (a newer read replaces one on its way).
-    void refresh(const std::shared_ptr<const SchemaSnapshot> &snapshot);
+    // Reads the overview again beside a snapshot just read, with the database's backups in
+    // backupDirectory (a newer read replaces one on its way).
+    void refresh(const std::shared_ptr<const SchemaSnapshot> &snapshot, const QString &backupDirectory);
     void showOverview(const DatabaseOverview &overview);
     void showLastVerify(const VerifyReport &report);
 
@@ -33,6 +34,8 @@ signals:
 
 private:
     void rebuild();
+    QString lastBackupText() const;
+    QString lastProofText() const;
 
     JobSlot *m_reads;
     QLabel *m_title = nullptr;
@@ -40,6 +43,7 @@ private:
     QFormLayout *m_form = nullptr;
     Connected m_connection;
     QString m_packVersion;
+    DatabaseOverview m_overview; // the last read; its info and pack are also in m_connection
     QString m_lastVerify;
 };
 

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace nrdb {
 
 bool BackupEntry::isVerified() const
@@ -58,14 +60,35 @@ QVector<BackupEntry> list(const QString &directory)
     return entries;
 }
 
+QVector<BackupEntry> listOf(const QString &directory, const QString &database)
+{
+    QVector<BackupEntry> entries = list(directory);
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [&database](const BackupEntry &entry) {
+                                     return entry.hasManifest ? entry.manifest.database != database
+                                                              : !entry.name.startsWith(database + QLatin1Char('_'));
+                                 }),
+                  entries.end());
+    return entries;
+}
+
 std::optional<BackupEntry> newestOf(const QString &directory, const QString &database)
 {
-    for (const BackupEntry &entry : list(directory)) {
-        if (entry.hasManifest ? entry.manifest.database == database
-                              : entry.name.startsWith(database + QLatin1Char('_')))
-            return entry;
+    const QVector<BackupEntry> entries = listOf(directory, database);
+    return entries.isEmpty() ? std::nullopt : std::optional<BackupEntry>(entries.first());
+}
+
+std::optional<BackupEntry> lastProven(const QVector<BackupEntry> &entries)
+{
+    const auto provenAt = [](const BackupEntry &entry) {
+        return entry.manifest.proof.value(QStringLiteral("at")).toString();
+    };
+    std::optional<BackupEntry> latest;
+    for (const BackupEntry &entry : entries) {
+        if (entry.hasManifest && !entry.manifest.proof.isEmpty() && (!latest || provenAt(entry) > provenAt(*latest)))
+            latest = entry;
     }
-    return std::nullopt;
+    return latest;
 }
 
 Status verify(BackupEntry &entry, const ClientTools &tools)

@@ -37,8 +37,12 @@ namespace backupcatalog {
 
 // Backups with a manifest, and NetRaven's own <db>_YYYYMMDD_HHMMSS.sql.gz without one; newest first.
 QVector<BackupEntry> list(const QString &directory);
-// The newest backup of database in directory (by its manifest, or by NetRaven's own name), if any.
+// The backups of database in directory (by their manifests, or by NetRaven's own names), newest first.
+QVector<BackupEntry> listOf(const QString &directory, const QString &database);
+// The newest backup of database in directory, if any.
 std::optional<BackupEntry> newestOf(const QString &directory, const QString &database);
+// Of entries, the one proven (or tried) most recently by prove-restorable, if any was.
+std::optional<BackupEntry> lastProven(const QVector<BackupEntry> &entries);
 // Checks the SHA-256 against the manifest and the archive itself, and records the result in
 // the manifest. A backup without a manifest can only have its archive checked.
 Status verify(BackupEntry &entry, const ClientTools &tools);

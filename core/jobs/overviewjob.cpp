@@ -49,6 +49,14 @@ Result<DatabaseOverview> OverviewJob::execute(JobContext &context)
     if (!version)
         return version.error();
     overview.packVersion = version.value();
+    if (!m_backupDirectory.isEmpty()) {
+        context.setPhase(QStringLiteral("Looking for the database's backups"));
+        const QVector<BackupEntry> backups = backupcatalog::listOf(m_backupDirectory, overview.info.currentDatabase);
+        overview.backupDirectory = m_backupDirectory;
+        if (!backups.isEmpty())
+            overview.lastBackup = backups.first();
+        overview.lastProof = backupcatalog::lastProven(backups);
+    }
     return overview;
 }
 

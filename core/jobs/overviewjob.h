@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backup/backupcatalog.h"
 #include "catalog/schemasnapshot.h"
 #include "connection/serverinfo.h"
 #include "jobs/jobwithresult.h"
@@ -13,16 +14,20 @@ namespace nrdb {
 struct DatabaseOverview {
     ServerInfo info;
     PackDetection pack;
-    QString packVersion; // "version 2 (NetRaven main 2f641cc)"; empty when no history records one
+    QString packVersion;                   // "version 2 (NetRaven main 2f641cc)"; empty when no history records one
+    QString backupDirectory;               // where its backups were looked for; empty: not looked
+    std::optional<BackupEntry> lastBackup; // the newest there
+    std::optional<BackupEntry> lastProof;  // the one proven (or tried) most recently
 };
 
 // Reads the server summary and which pack, at which version, the database is, beside a snapshot
-// of it just read (the browser's), so that the Overview follows every schema read. Thread: as
+// of it just read (the browser's), so that the Overview follows every schema read; and, when given
+// a backup directory, the database's newest backup and last proof of restore there. Thread: as
 // JobWithResult.
 class OverviewJob : public JobWithResult<DatabaseOverview> {
 public:
-    OverviewJob(ConnectionProfile target, std::shared_ptr<const SchemaSnapshot> snapshot)
-        : m_target(std::move(target)), m_snapshot(std::move(snapshot))
+    OverviewJob(ConnectionProfile target, std::shared_ptr<const SchemaSnapshot> snapshot, QString backupDirectory = {})
+        : m_target(std::move(target)), m_snapshot(std::move(snapshot)), m_backupDirectory(std::move(backupDirectory))
     {
     }
 
@@ -36,6 +41,7 @@ protected:
 private:
     ConnectionProfile m_target;
     std::shared_ptr<const SchemaSnapshot> m_snapshot;
+    QString m_backupDirectory;
 };
 
 } // namespace nrdb

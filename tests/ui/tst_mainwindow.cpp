@@ -395,6 +395,27 @@ private slots:
         window.findChild<SchemaBrowser *>(QStringLiteral("schemaBrowser"))->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(overviews.count() > before, 20000);
         QVERIFY2(shown().contains(QLatin1String("1 table in 1 schema.")), qPrintable(shown()));
+
+        // A backup, then a proof of restore: the Overview says both, from the Backups directory.
+        QTemporaryDir backups;
+        window.backupsPanel()->setDirectory(backups.path());
+        const auto afterEmptyDirectory = overviews.count();
+        window.findChild<SchemaBrowser *>(QStringLiteral("schemaBrowser"))->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(overviews.count() > afterEmptyDirectory, 20000);
+        QVERIFY2(shown().contains(QLatin1String("none in ") + backups.path()), qPrintable(shown()));
+        QVERIFY2(shown().contains(QLatin1String("none: no backup of it has been restored")), qPrintable(shown()));
+        QSignalSpy backedUp(window.backups(), &BackupController::backedUp);
+        window.backups()->backUpTo(backups.path());
+        QTRY_COMPARE_WITH_TIMEOUT(backedUp.count(), 1, 60000);
+        const QString backupName = QFileInfo(backedUp.first().at(0).toString()).fileName();
+        QTRY_VERIFY_WITH_TIMEOUT(shown().contains(backupName + QLatin1String(", ")), 20000);
+        QVERIFY2(shown().contains(QLatin1String("not verified")), qPrintable(shown()));
+        QSignalSpy checked(window.backupsPanel(), &BackupsPanel::checked);
+        window.backupsPanel()->selectRow(0);
+        window.backupsPanel()->proveSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(shown().contains(backupName + QLatin1String(" restored and checked")), 20000);
+        QVERIFY2(shown().contains(QLatin1String("proven restorable")), qPrintable(shown()));
     }
 
     // The Data tab masks the columns the pack names secret: their values are never read.
