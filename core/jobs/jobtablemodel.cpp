@@ -22,6 +22,20 @@ int JobTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString JobTableModel::phaseText(const Row &row)
+{
+    switch (row.state) {
+    case JobState::Failed:
+        return row.errorMessage;
+    case JobState::Succeeded:
+        return tr("Done");
+    case JobState::Cancelled:
+        return row.progress.phase.isEmpty() ? tr("Cancelled") : tr("Cancelled while: %1").arg(row.progress.phase);
+    default:
+        return row.progress.phase;
+    }
+}
+
 qint64 JobTableModel::elapsedMs(const Row &row) const
 {
     if (!row.startedAt.isValid())
@@ -58,7 +72,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return percent < 0 ? QString() : QStringLiteral("%1%").arg(percent);
     }
     case PhaseColumn:
-        return row.state == JobState::Failed ? row.errorText : row.progress.phase;
+        return phaseText(row);
     case ElapsedColumn:
         return row.startedAt.isValid() ? formatDuration(elapsedMs(row)) : QString();
     case RemainingColumn: {
@@ -152,6 +166,7 @@ void JobTableModel::onFinished(JobId id, JobState state, const Error &error)
         return;
     m_rows[row].state = state;
     m_rows[row].finishedAt = QDateTime::currentDateTimeUtc();
+    m_rows[row].errorMessage = state == JobState::Failed ? error.message.section(QLatin1Char('\n'), 0, 0) : QString();
     m_rows[row].errorText = state == JobState::Failed ? error.fullText() : QString();
     rowChanged(row);
 }

@@ -43,8 +43,11 @@ private:
         QDateTime startedAt;
         QDateTime finishedAt;
         QDateTime phaseStartedAt;
-        QString errorText;
+        QString errorMessage; // the sentence (its first line), shown in the row
+        QString errorText;    // with the details, in its tooltip
     };
+    // What a running job is doing; what a finished one came to.
+    static QString phaseText(const Row &row);
     int rowOf(JobId id) const;
     void onSubmitted(JobId id, const QString &title);
     void onStarted(JobId id);

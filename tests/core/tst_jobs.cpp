@@ -282,10 +282,15 @@ private slots:
         model.refreshClock();
         QCOMPARE(model.data(model.index(0, JobTableModel::StateColumn)).toString(), QStringLiteral("succeeded"));
         QCOMPARE(model.data(model.index(0, JobTableModel::ProgressColumn)).toString(), QStringLiteral("100%"));
+        QCOMPARE(model.data(model.index(0, JobTableModel::PhaseColumn)).toString(), QStringLiteral("Done"));
         QCOMPARE(model.jobId(1), failing);
         QCOMPARE(model.data(model.index(1, JobTableModel::StateColumn)).toString(), QStringLiteral("failed"));
-        QVERIFY(
-            model.data(model.index(1, JobTableModel::PhaseColumn)).toString().contains(QLatin1String("syntax error")));
+        const QString failure = model.data(model.index(1, JobTableModel::PhaseColumn)).toString();
+        const QString failureDetails =
+            model.data(model.index(1, JobTableModel::PhaseColumn), Qt::ToolTipRole).toString();
+        QVERIFY2(!failure.isEmpty() && !failure.contains(QLatin1Char('\n')), qPrintable(failure));
+        QVERIFY2(failureDetails.startsWith(failure) && failureDetails.contains(QLatin1String("syntax error")),
+                 qPrintable(failureDetails));
         model.clearFinished();
         QCOMPARE(model.rowCount(), 0);
     }
