@@ -350,13 +350,24 @@ void CompareDialog::showRun(const MigrationPlan &plan, const PlanRun &run)
     m_runs->setColumnWidth(0, qMin(m_runs->columnWidth(0), m_tabs->width() * 6 / 10)); // the locks need room too
 }
 
+// An apply is not stopped from here: it is cancelled in the Jobs dock, where that is deliberate.
 void CompareDialog::reject()
 {
     if (m_writes->isBusy()) {
         setStatus(tr("The script is being applied: cancel it in the Jobs dock, or wait for it to end."));
         return;
     }
+    if (m_reads->isBusy()) {
+        m_reads->cancel();
+        return;
+    }
     QDialog::reject();
+}
+
+void CompareDialog::closeWithConnection()
+{
+    if (!m_writes->isBusy())
+        done(QDialog::Rejected);
 }
 
 void CompareDialog::setStatus(const QString &text)

@@ -54,7 +54,11 @@ public slots:
     // packDirectory (what takes the pack's head there; the script shown when the target is at
     // that head). Only when the source is a database.
     void saveAsMigration(const QString &packDirectory, const QString &name);
-    void reject() override; // not while the script is being applied
+    // Esc or Close: cancels a compare or rehearsal under way (the dialog stays, saying so), else
+    // closes; not while the script is being applied.
+    void reject() override;
+    // The connection closed: closes, dropping a compare or rehearsal (not an apply under way).
+    void closeWithConnection();
 
 signals:
     void compared();  // report() holds the newest compare

@@ -144,12 +144,14 @@ void DiagramPage::addZoomTools(QToolBar *toolBar)
     QAction *actual = toolBar->addAction(tr("100%"));
     actual->setObjectName(QStringLiteral("diagramActualSizeAction"));
     connect(actual, &QAction::triggered, this, [this] { m_view->setZoom(1.0); });
-    QAction *zoomIn = toolBar->addAction(tr("+"));
+    QAction *zoomIn = toolBar->addAction(tr("Zoom In"));
+    zoomIn->setIconText(tr("+"));
     zoomIn->setObjectName(QStringLiteral("diagramZoomInAction"));
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     zoomIn->setToolTip(tr("Zoom in"));
     connect(zoomIn, &QAction::triggered, this, [this] { m_view->zoomBy(1.25); });
-    QAction *zoomOut = toolBar->addAction(tr("−"));
+    QAction *zoomOut = toolBar->addAction(tr("Zoom Out"));
+    zoomOut->setIconText(tr("−"));
     zoomOut->setObjectName(QStringLiteral("diagramZoomOutAction"));
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     zoomOut->setToolTip(tr("Zoom out"));
@@ -176,6 +178,12 @@ void DiagramPage::addExportTools(QToolBar *toolBar)
     relayoutAction->setObjectName(QStringLiteral("diagramRelayoutAction"));
     relayoutAction->setToolTip(tr("Forget where tables were moved and lay the diagram out afresh"));
     connect(relayoutAction, &QAction::triggered, this, &DiagramPage::relayout);
+}
+
+void DiagramPage::focusFind()
+{
+    m_find->setFocus(Qt::ShortcutFocusReason);
+    m_find->selectAll();
 }
 
 void DiagramPage::setDatabaseKey(const QString &key)

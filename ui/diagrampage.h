@@ -44,6 +44,7 @@ public:
     // "" shows every schema.
     void setSchemaFilter(const QString &schema);
     void findTable(const QString &qualifiedName);
+    void focusFind(); // puts the cursor in Find a table, its text selected
     void focusTable(const QString &qualifiedName, int depth);
     void showAllTables();
     // Forgets the kept places and lets Graphviz lay everything out again.

@@ -18,6 +18,7 @@
 #include "schemabrowser.h"
 #include "serversummarypage.h"
 #include "settingsdialog.h"
+#include "shortcutsdialog.h"
 #include "verifyreportview.h"
 #include "welcomepage.h"
 
@@ -99,9 +100,12 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Ready"));
 
     createActions();
+    createNavigationActions();
     createLifecycleActions();
     createMenus();
     createToolBar();
+    for (QAction *action : findChildren<QAction *>())
+        showShortcutInToolTip(action);
 
     connectSignals();
     resize(1100, 720);
@@ -217,8 +221,17 @@ void MainWindow::createActions()
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    // Where the platform names no Quit key (X11 without a desktop's theme), Ctrl+Q as everywhere else.
+    m_quitAction->setShortcut(
+        QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    connect(m_shortcutsAction, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(findChildren<QAction *>(), this);
+        dialog.exec();
+    });
 
     m_aboutAction = new QAction(tr("&About %1").arg(QStringLiteral(NRDB_PRODUCT_NAME)), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
@@ -227,6 +240,39 @@ void MainWindow::createActions()
                            tr("<b>%1</b> %2<br>Administration for NetRaven's PostgreSQL database.")
                                .arg(QStringLiteral(NRDB_PRODUCT_NAME), QStringLiteral(NRDB_VERSION_STRING)));
     });
+}
+
+void MainWindow::createNavigationActions()
+{
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Find a table, view or column (in the Diagram: a table)"));
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::find);
+
+    m_nextTabAction = new QAction(tr("&Next Tab"), this);
+    m_nextTabAction->setObjectName(QStringLiteral("nextTabAction"));
+    m_nextTabAction->setShortcut(QKeySequence::NextChild);
+    connect(m_nextTabAction, &QAction::triggered, this, [this] {
+        m_connectedTabs->setCurrentIndex((m_connectedTabs->currentIndex() + 1) % m_connectedTabs->count());
+    });
+    m_previousTabAction = new QAction(tr("&Previous Tab"), this);
+    m_previousTabAction->setObjectName(QStringLiteral("previousTabAction"));
+    m_previousTabAction->setShortcut(QKeySequence::PreviousChild);
+    connect(m_previousTabAction, &QAction::triggered, this, [this] {
+        const int count = m_connectedTabs->count();
+        m_connectedTabs->setCurrentIndex((m_connectedTabs->currentIndex() + count - 1) % count);
+    });
+    for (QAction *action : {m_findAction, m_nextTabAction, m_previousTabAction})
+        action->setEnabled(false);
+}
+
+void MainWindow::find()
+{
+    if (m_connectedTabs->currentWidget() == m_diagram)
+        return m_diagram->focusFind();
+    m_connectedTabs->setCurrentWidget(m_browser);
+    m_browser->focusFind();
 }
 
 void MainWindow::createLifecycleActions()
@@ -241,6 +287,7 @@ void MainWindow::createLifecycleActions()
         m_lifecycleActions << action;
         if (onToolBar)
             m_toolBarLifecycleActions << action;
+        return action;
     };
     add(m_lifecycle, QStringLiteral("bootstrapAction"), actionIcon(QStringLiteral("bootstrap")), tr("&Bootstrap"),
         tr("Create the database if missing, initialise, seed and verify it, in one go"),
@@ -258,7 +305,8 @@ void MainWindow::createLifecycleActions()
         &LifecycleController::resetSettings, false);
     add(m_backups, QStringLiteral("backupAction"), actionIcon(QStringLiteral("backup")), tr("Back &Up…"),
         tr("Back the database up with pg_dump: a checked archive with a manifest beside it"), &BackupController::backUp,
-        true);
+        true)
+        ->setShortcut(Qt::CTRL | Qt::Key_B);
     add(m_backups, QStringLiteral("restoreAction"), actionIcon(QStringLiteral("restore")), tr("Res&tore…"),
         tr("Restore a backup into a new database, or replace one by name"), &BackupController::restore, false);
     add(m_backups, QStringLiteral("exportSchemaAction"), QIcon(), tr("&Export Schema as Init Script…"),
@@ -289,7 +337,7 @@ CompareDialog *MainWindow::openCompare()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CompareDialog::marksChanged, m_diagram, &DiagramPage::setMarks);
     connect(dialog, &CompareDialog::applied, m_browser, &SchemaBrowser::refresh);
-    connect(m_connection, &ActiveConnection::closed, dialog, &QDialog::close);
+    connect(m_connection, &ActiveConnection::closed, dialog, &CompareDialog::closeWithConnection);
     dialog->show();
     return dialog;
 }
@@ -330,6 +378,9 @@ void MainWindow::createMenus()
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("viewMenu"));
     viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(m_findAction);
+    viewMenu->addAction(m_nextTabAction);
+    viewMenu->addAction(m_previousTabAction);
     viewMenu->addSeparator();
     QAction *toggleLog = m_logDock->toggleViewAction();
     toggleLog->setObjectName(QStringLiteral("toggleLogDockAction"));
@@ -340,6 +391,8 @@ void MainWindow::createMenus()
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    helpMenu->addAction(m_shortcutsAction);
+    helpMenu->addSeparator();
     helpMenu->addAction(m_aboutAction);
 }
 
@@ -430,6 +483,8 @@ void MainWindow::showConnected(const Connected &connection)
     m_connectedTabs->setCurrentWidget(m_browser);
     m_refreshAction->setStatusTip(tr("Read the schema again"));
     m_refreshAction->setEnabled(true);
+    for (QAction *action : {m_findAction, m_nextTabAction, m_previousTabAction})
+        action->setEnabled(true);
     updateLifecycleActions();
     m_connectAction->setEnabled(true);
     m_disconnectAction->setEnabled(true);
@@ -472,6 +527,8 @@ void MainWindow::showDisconnected()
     m_pages->setCurrentWidget(m_welcomePage);
     m_disconnectAction->setEnabled(false);
     m_refreshAction->setEnabled(false);
+    for (QAction *action : {m_findAction, m_nextTabAction, m_previousTabAction})
+        action->setEnabled(false);
     m_leftovers->forgetServer();
     m_diagram->clear();
     updateLifecycleActions();

@@ -81,6 +81,8 @@ private:
     void createMenus();
     void createToolBar();
     void createLifecycleActions();
+    void createNavigationActions();
+    void find(); // the Diagram's find when it shows, else the Schema tab's search
     void updateLifecycleActions();
     void newPack(); // with the schemas the connected database holds tables in
     void restoreLayout();
@@ -131,6 +133,10 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_nextTabAction = nullptr;
+    QAction *m_previousTabAction = nullptr;
 };
 
 } // namespace nrdb

@@ -139,6 +139,12 @@ void SchemaBrowser::showClosed()
     setSummary({});
 }
 
+void SchemaBrowser::focusFind()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
 void SchemaBrowser::refresh()
 {
     m_refreshes->start(std::make_shared<SnapshotJob>(m_connection->profile()),

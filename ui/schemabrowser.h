@@ -40,6 +40,7 @@ public:
 
     void refresh();
     void showRelation(quint32 oid);
+    void focusFind(); // puts the cursor in the search, its text selected
     // The tree's context menu for a node of it: for a table or view Copy Name, Copy DDL, Show in
     // Diagram and Preview Data; for a column, key or index Copy Name. Null for a schema.
     QMenu *createContextMenu(const QModelIndex &index, QWidget *parent);

@@ -47,6 +47,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
@@ -115,6 +116,66 @@ private slots:
                     opaque += qAlpha(drawn.pixel(x, y)) > 128 ? 1 : 0;
             QVERIFY2(opaque > 20, qPrintable(action->objectName() + QStringLiteral(" draws nothing")));
         }
+    }
+
+    void standardShortcutsWorkAndAreListed()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("shortcuts"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QMap<QString, QKeySequence> expected{
+            {QStringLiteral("connectAction"), QKeySequence(Qt::CTRL | Qt::Key_O)},
+            {QStringLiteral("refreshAction"), QKeySequence(Qt::Key_F5)},
+            {QStringLiteral("findAction"), QKeySequence(Qt::CTRL | Qt::Key_F)},
+            {QStringLiteral("backupAction"), QKeySequence(Qt::CTRL | Qt::Key_B)},
+            {QStringLiteral("nextTabAction"), QKeySequence(Qt::CTRL | Qt::Key_Tab)},
+            {QStringLiteral("quitAction"), QKeySequence(Qt::CTRL | Qt::Key_Q)},
+        };
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const auto *action = window.findChild<QAction *>(it.key());
+            QVERIFY2(action && action->shortcuts().contains(it.value()), qPrintable(it.key()));
+            QVERIFY2(action->toolTip().endsWith(
+                         QStringLiteral("(%1)").arg(action->shortcut().toString(QKeySequence::NativeText))),
+                     qPrintable(action->toolTip()));
+        }
+
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("connectedTabs"));
+        const int schemaTab = tabs->currentIndex();
+        QTest::keyClick(&window, Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), schemaTab + 1);
+        QTest::keyClick(&window, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(tabs->currentIndex(), schemaTab);
+        tabs->setCurrentIndex(0);
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("schemaBrowser"));
+        QTRY_COMPARE(QApplication::focusWidget(), window.findChild<QLineEdit *>(QStringLiteral("schemaSearch")));
+        tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("diagramPage")));
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), window.findChild<QLineEdit *>(QStringLiteral("diagramFind")));
+
+        // Help ▸ Keyboard Shortcuts lists them, from the actions themselves.
+        QStringList listed;
+        QTimer::singleShot(0, [&listed] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            if (auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("shortcutsTable")))
+                for (int row = 0; row < table->rowCount(); ++row)
+                    listed << table->item(row, 0)->text() + QLatin1Char('=') + table->item(row, 1)->text();
+            dialog->reject();
+        });
+        window.findChild<QAction *>(QStringLiteral("shortcutsAction"))->trigger();
+        const QString all = listed.join(QLatin1Char('\n'));
+        for (const QString &entry :
+             {QStringLiteral("Back Up=Ctrl+B"), QStringLiteral("Find=Ctrl+F"), QStringLiteral("Refresh=F5"),
+              QStringLiteral("Next Tab=Ctrl+Tab"), QStringLiteral("Zoom In=Ctrl++")})
+            QVERIFY2(all.contains(entry), qPrintable(all));
+        QVERIFY2(listed.last().endsWith(QLatin1String("=Esc")), qPrintable(all));
     }
 
     void backupOptionsAreWhatTheDialogSays()
@@ -335,6 +396,13 @@ private slots:
         QCOMPARE(marks.tables.value(QStringLiteral("public.devices")), DiagramStatus::Changed);
         auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("compareApplyButton"));
         QVERIFY(!apply->isEnabled()); // not before a rehearsal
+
+        // Esc cancels a rehearsal under way; the dialog stays, saying so.
+        dialog->rehearse();
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->status(), QStringLiteral("The rehearsal was cancelled."), 20000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(window.jobRunner()->waitForIdle(20000));
 
         bool rehearsed = false;
         connect(dialog, &CompareDialog::rehearsed, this, [&rehearsed] { rehearsed = true; });
