@@ -1,8 +1,10 @@
 #include "diagramoverview.h"
 
+#include "diagramscene.h"
 #include "diagramview.h"
 
-#include <QGraphicsScene>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTimer>
@@ -14,7 +16,7 @@ DiagramOverview::DiagramOverview(DiagramView *view) : QWidget(view), m_view(view
     setObjectName(QStringLiteral("diagramOverview"));
     setFixedSize(220, 160);
     setCursor(Qt::PointingHandCursor);
-    setToolTip(tr("Overview: click or drag to move the view"));
+    setToolTip(tr("Overview: click or drag to move the view; right-click to move or hide it"));
     m_renderTimer->setSingleShot(true);
     m_renderTimer->setInterval(250);
     connect(m_renderTimer, &QTimer::timeout, this, &DiagramOverview::renderMiniature);
@@ -27,10 +29,10 @@ void DiagramOverview::invalidate()
 
 void DiagramOverview::renderMiniature()
 {
-    QGraphicsScene *scene = m_view->scene();
+    auto *scene = qobject_cast<DiagramScene *>(m_view->scene());
     if (!scene)
         return;
-    m_source = scene->itemsBoundingRect();
+    m_source = scene->visibleItemsRect();
     m_miniature = QPixmap(size() * devicePixelRatioF());
     m_miniature.setDevicePixelRatio(devicePixelRatioF());
     m_miniature.fill(Qt::transparent);
@@ -53,9 +55,7 @@ void DiagramOverview::paintEvent(QPaintEvent *)
     if (m_miniature.isNull() && m_view->scene())
         renderMiniature();
     QPainter painter(this);
-    QColor backdrop = palette().color(QPalette::Window);
-    backdrop.setAlpha(235);
-    painter.fillRect(rect(), backdrop);
+    painter.fillRect(rect(), palette().color(QPalette::Window)); // opaque: what is under it does not show through
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawRect(rect().adjusted(0, 0, -1, -1));
     painter.drawPixmap(0, 0, m_miniature);
@@ -93,6 +93,24 @@ void DiagramOverview::mouseMoveEvent(QMouseEvent *event)
 {
     if (event->buttons() & Qt::LeftButton)
         centerViewAt(event->position());
+}
+
+void DiagramOverview::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    const QList<QPair<QString, OverviewPlace>> places{{tr("Move to Top Left"), OverviewPlace::TopLeft},
+                                                      {tr("Move to Top Right"), OverviewPlace::TopRight},
+                                                      {tr("Move to Bottom Left"), OverviewPlace::BottomLeft},
+                                                      {tr("Move to Bottom Right"), OverviewPlace::BottomRight}};
+    for (const auto &[text, place] : places) {
+        QAction *action = menu.addAction(text);
+        action->setEnabled(place != m_view->overviewPlace());
+        connect(action, &QAction::triggered, m_view, [this, place = place] { m_view->setOverviewPlace(place); });
+    }
+    menu.addSeparator();
+    connect(menu.addAction(tr("Hide Overview")), &QAction::triggered, m_view,
+            [this] { m_view->setOverviewPlace(OverviewPlace::Hidden); });
+    menu.exec(event->globalPos());
 }
 
 } // namespace nrdb

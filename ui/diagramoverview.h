@@ -9,8 +9,9 @@ namespace nrdb {
 
 class DiagramView;
 
-// A miniature of the whole diagram with the part the view shows framed; click or drag in it to
-// move the view there. The miniature is drawn once after the diagram changes, not every frame.
+// A miniature of the tables shown (all, or a table's neighbours) with the part the view shows
+// framed; click or drag in it to move the view there, right-click to move it to another corner or
+// hide it. The miniature is drawn once after the diagram changes, not every frame.
 class DiagramOverview : public QWidget {
     Q_OBJECT
 public:
@@ -18,11 +19,14 @@ public:
 
     // Draws the miniature again soon (the diagram changed).
     void invalidate();
+    // The part of the scene the miniature shows: the tables shown.
+    const QRectF &shownRect() const { return m_source; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void renderMiniature();

@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QToolBar>
 #include <QToolButton>
@@ -141,9 +142,7 @@ void DiagramPage::addZoomTools(QToolBar *toolBar)
     fit->setObjectName(QStringLiteral("diagramFitAction"));
     fit->setToolTip(tr("Zoom to show the whole diagram"));
     connect(fit, &QAction::triggered, this, [this] { m_view->fitRect(m_scene->visibleItemsRect()); });
-    QAction *actual = toolBar->addAction(tr("100%"));
-    actual->setObjectName(QStringLiteral("diagramActualSizeAction"));
-    connect(actual, &QAction::triggered, this, [this] { m_view->setZoom(1.0); });
+    addZoomReadout(toolBar);
     QAction *zoomIn = toolBar->addAction(tr("Zoom In"));
     zoomIn->setIconText(tr("+"));
     zoomIn->setObjectName(QStringLiteral("diagramZoomInAction"));
@@ -156,6 +155,56 @@ void DiagramPage::addZoomTools(QToolBar *toolBar)
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     zoomOut->setToolTip(tr("Zoom out"));
     connect(zoomOut, &QAction::triggered, this, [this] { m_view->zoomBy(0.8); });
+
+    m_overviewAction = toolBar->addAction(tr("Overview"));
+    m_overviewAction->setObjectName(QStringLiteral("diagramOverviewAction"));
+    m_overviewAction->setCheckable(true);
+    m_overviewAction->setChecked(m_view->overviewPlace() != OverviewPlace::Hidden);
+    m_overviewAction->setToolTip(tr("Show the overview map when the tables shown do not fit; right-click the map to "
+                                    "move it to another corner"));
+    connect(m_overviewAction, &QAction::toggled, this, [this](bool shown) {
+        if (shown != (m_view->overviewPlace() != OverviewPlace::Hidden))
+            m_view->setOverviewPlace(shown ? m_lastOverviewCorner : OverviewPlace::Hidden);
+    });
+    connect(m_view, &DiagramView::overviewPlaceChanged, this, [this](OverviewPlace place) {
+        if (place != OverviewPlace::Hidden)
+            m_lastOverviewCorner = place;
+        m_overviewAction->setChecked(place != OverviewPlace::Hidden);
+    });
+}
+
+// The zoom in percent, as it is and to type or pick.
+void DiagramPage::addZoomReadout(QToolBar *toolBar)
+{
+    m_zoom = new QComboBox(toolBar);
+    m_zoom->setObjectName(QStringLiteral("diagramZoom"));
+    m_zoom->setEditable(true);
+    m_zoom->setInsertPolicy(QComboBox::NoInsert);
+    m_zoom->setToolTip(tr("Zoom: type a percentage and press Enter, or pick one"));
+    for (int percent : {25, 50, 75, 100, 150, 200, 400})
+        m_zoom->addItem(QStringLiteral("%1%").arg(percent), percent);
+    m_zoom->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\s*\\d{1,3}\\s*%?\\s*")), m_zoom));
+    m_zoom->setMinimumContentsLength(5);
+    const auto applyTyped = [this] {
+        QString digits = m_zoom->currentText();
+        digits.remove(QLatin1Char('%'));
+        bool ok = false;
+        const int percent = digits.trimmed().toInt(&ok);
+        if (ok && percent > 0)
+            m_view->setZoom(percent / 100.0);
+        showZoom(m_view->zoom()); // what it came to: the bounds may have held it
+    };
+    connect(m_zoom, &QComboBox::activated, this, applyTyped);                 // picked from the list
+    connect(m_zoom->lineEdit(), &QLineEdit::returnPressed, this, applyTyped); // typed
+    connect(m_view, &DiagramView::zoomChanged, this, &DiagramPage::showZoom);
+    addNamedWidget(toolBar, m_zoom);
+    showZoom(m_view->zoom());
+}
+
+void DiagramPage::showZoom(qreal zoom)
+{
+    m_zoom->setEditText(QStringLiteral("%1%").arg(qRound(zoom * 100)));
 }
 
 // Export of the whole diagram or the part in view, and a fresh layout.
@@ -331,9 +380,9 @@ void DiagramPage::buildScene(const DiagramPlacement &placement)
     delete m_find->completer();
     m_find->setCompleter(completer);
     if (m_fitWhenBuilt)
-        m_view->fitRect(m_scene->visibleItemsRect());
+        m_view->openAt(m_scene->visibleItemsRect());
     m_fitWhenBuilt = false;
-    m_view->overview()->invalidate();
+    m_view->shownTablesChanged();
     updateLegend();
     setStatus(statusText());
     emit diagramReady();
@@ -430,6 +479,7 @@ void DiagramPage::focusTable(const QString &qualifiedName, int depth)
     m_scene->showOnly(shown);
     m_showAllAction->setEnabled(true);
     m_view->fitRect(m_scene->visibleItemsRect());
+    m_view->shownTablesChanged();
     m_scene->clearSelection();
     m_scene->tableItem(qualifiedName)->setSelected(true);
     setStatus(tr("%1 and %2 within %3")
@@ -440,6 +490,7 @@ void DiagramPage::focusTable(const QString &qualifiedName, int depth)
 void DiagramPage::showAllTables()
 {
     m_scene->showOnly({});
+    m_view->shownTablesChanged();
     m_showAllAction->setEnabled(false);
     setStatus(statusText());
 }

@@ -2,6 +2,7 @@
 
 #include "catalog/schemasnapshot.h"
 #include "diagram/diagramplacement.h"
+#include "diagramview.h"
 
 #include <QWidget>
 
@@ -17,7 +18,6 @@ class QToolBar;
 namespace nrdb {
 
 class DiagramScene;
-class DiagramView;
 class JobRunner;
 class JobSlot;
 class LayoutJob;
@@ -70,6 +70,8 @@ private:
     void addFindTools(QToolBar *toolBar);
     void addFocusTools(QToolBar *toolBar);
     void addZoomTools(QToolBar *toolBar);
+    void addZoomReadout(QToolBar *toolBar);
+    void showZoom(qreal zoom);
     void addExportTools(QToolBar *toolBar);
     void rebuildWhenShown();
     void fillSchemaFilter();
@@ -90,6 +92,9 @@ private:
     QLineEdit *m_find = nullptr;
     QSpinBox *m_depth = nullptr;
     QAction *m_showAllAction = nullptr;
+    QComboBox *m_zoom = nullptr;
+    QAction *m_overviewAction = nullptr;
+    OverviewPlace m_lastOverviewCorner = OverviewPlace::BottomRight; // where Overview puts it back
     QLabel *m_legend = nullptr;
     QLabel *m_status = nullptr;
     DiagramPlacementStore m_store;

@@ -60,6 +60,34 @@ void DiagramView::fitRect(const QRectF &rect)
     emit zoomChanged(zoom());
 }
 
+void DiagramView::openAt(const QRectF &rect)
+{
+    if (rect.isEmpty())
+        return;
+    fitRect(rect);
+    if (zoom() >= kReadableZoom)
+        return;
+    setZoom(kReadableZoom);
+    const QRectF visible = visibleSceneRect();
+    centerOn(rect.left() + visible.width() / 2 - 20, rect.top() + visible.height() / 2 - 20);
+    placeOverview();
+}
+
+void DiagramView::setOverviewPlace(OverviewPlace place)
+{
+    if (place == m_overviewPlace)
+        return;
+    m_overviewPlace = place;
+    placeOverview();
+    emit overviewPlaceChanged(place);
+}
+
+void DiagramView::shownTablesChanged()
+{
+    m_overview->invalidate();
+    placeOverview();
+}
+
 void DiagramView::centerOnTable(const QString &qualifiedName)
 {
     auto *diagram = qobject_cast<DiagramScene *>(scene());
@@ -110,16 +138,21 @@ void DiagramView::scrollContentsBy(int dx, int dy)
     m_overview->update();
 }
 
-// The overview shows when part of the diagram is out of sight, in the bottom-right corner.
+// The overview shows, in its corner, when some of the tables shown are out of sight.
 void DiagramView::placeOverview()
 {
-    const bool needed = scene() && !visibleSceneRect().contains(scene()->sceneRect().adjusted(30, 30, -30, -30));
+    const auto *diagram = qobject_cast<DiagramScene *>(scene());
+    const QRectF shown = diagram ? diagram->visibleItemsRect() : QRectF();
+    const bool needed = m_overviewPlace != OverviewPlace::Hidden && !shown.isEmpty() &&
+                        !visibleSceneRect().contains(shown.adjusted(30, 30, -30, -30));
     m_overview->setVisible(needed);
     if (!needed)
         return;
     const QRect area = viewport()->geometry();
-    m_overview->move(area.right() - m_overview->width() - kOverviewMargin,
-                     area.bottom() - m_overview->height() - kOverviewMargin);
+    const bool left = m_overviewPlace == OverviewPlace::TopLeft || m_overviewPlace == OverviewPlace::BottomLeft;
+    const bool top = m_overviewPlace == OverviewPlace::TopLeft || m_overviewPlace == OverviewPlace::TopRight;
+    m_overview->move(left ? area.left() + kOverviewMargin : area.right() - m_overview->width() - kOverviewMargin,
+                     top ? area.top() + kOverviewMargin : area.bottom() - m_overview->height() - kOverviewMargin);
     m_overview->update();
 }
 

@@ -6,9 +6,13 @@ namespace nrdb {
 
 class DiagramOverview;
 
+// Where the overview sits in the view, or that it is hidden.
+enum class OverviewPlace { Hidden, TopLeft, TopRight, BottomLeft, BottomRight };
+
 // The diagram's viewport: the wheel zooms about the pointer, dragging the background pans,
-// dragging a table moves it. An overview in the corner shows where the view is when the diagram
-// does not fit. Measures how long each frame takes to draw. GUI thread only.
+// dragging a table moves it. An overview in a corner (the user's choice, or hidden) shows where
+// the view is when the tables shown do not fit. Measures how long each frame takes to draw. GUI
+// thread only.
 class DiagramView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -18,6 +22,13 @@ public:
     void setZoom(qreal zoom);
     void zoomBy(qreal factor);
     void fitRect(const QRectF &rect);
+    // A diagram just drawn: the whole of rect when it fits at a zoom where the columns read, else
+    // that zoom at rect's top-left corner (where the layout starts).
+    void openAt(const QRectF &rect);
+    void setOverviewPlace(OverviewPlace place);
+    OverviewPlace overviewPlace() const { return m_overviewPlace; }
+    // The tables shown changed (Neighbours, Show All): the overview draws them, and shows if needed.
+    void shownTablesChanged();
     void centerOnTable(const QString &qualifiedName);
     QRectF visibleSceneRect() const;
     DiagramOverview *overview() const { return m_overview; }
@@ -28,9 +39,11 @@ public:
 
     static constexpr qreal kMinimumZoom = 0.02;
     static constexpr qreal kMaximumZoom = 4.0;
+    static constexpr qreal kReadableZoom = 0.75; // a table's columns read at this size
 
 signals:
     void zoomChanged(qreal zoom);
+    void overviewPlaceChanged(nrdb::OverviewPlace place);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -42,6 +55,7 @@ private:
     void placeOverview();
 
     DiagramOverview *m_overview;
+    OverviewPlace m_overviewPlace = OverviewPlace::BottomRight;
     QVector<double> m_frameTimes;
 };
 

@@ -52,6 +52,7 @@ namespace nrdb {
 namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kOverviewPlaceKey = QStringLiteral("diagram/overviewPlace");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -578,6 +579,9 @@ void MainWindow::restoreLayout()
     const QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
+    const int place = settings.value(kOverviewPlaceKey, int(OverviewPlace::BottomRight)).toInt();
+    if (place >= int(OverviewPlace::Hidden) && place <= int(OverviewPlace::BottomRight))
+        m_diagram->view()->setOverviewPlace(OverviewPlace(place));
 }
 
 void MainWindow::saveLayout() const
@@ -585,6 +589,7 @@ void MainWindow::saveLayout() const
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
+    settings.setValue(kOverviewPlaceKey, int(m_diagram->view()->overviewPlace()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
