@@ -1,6 +1,7 @@
 #include "datapreview.h"
 
 #include "activeconnection.h"
+#include "errorpresenter.h"
 #include "jobslot.h"
 #include "placeholderstack.h"
 
@@ -62,10 +63,12 @@ QVariant RowPageModel::headerData(int section, Qt::Orientation orientation, int 
 }
 
 DataPreview::DataPreview(JobRunner *runner, const ActiveConnection *connection, QWidget *parent)
-    : QWidget(parent), m_pages(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_connection(connection),
+    : QWidget(parent), m_pages(new JobSlot(runner, JobSlot::Policy::NewestWins, this)),
+      m_counts(new JobSlot(runner, JobSlot::Policy::NewestWins, this)), m_connection(connection),
       m_model(new RowPageModel(this)), m_view(new QTableView), m_stack(new PlaceholderStack(m_view)),
       m_previous(new QPushButton(tr("◀ Previous"), this)), m_next(new QPushButton(tr("Next ▶"), this)),
-      m_status(new QLabel(this)), m_filterColumn(new QComboBox(this)), m_filterText(new QLineEdit(this))
+      m_count(new QPushButton(tr("Count Exactly"), this)), m_status(new QLabel(this)),
+      m_filterColumn(new QComboBox(this)), m_filterText(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("dataPreview"));
     m_view->setObjectName(QStringLiteral("dataView"));
@@ -78,27 +81,36 @@ DataPreview::DataPreview(JobRunner *runner, const ActiveConnection *connection, 
     m_previous->setObjectName(QStringLiteral("previousPageButton"));
     m_next->setObjectName(QStringLiteral("nextPageButton"));
     m_status->setObjectName(QStringLiteral("pageStatus"));
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long line does not widen the window
+    m_count->setObjectName(QStringLiteral("countRowsButton"));
+    m_count->setToolTip(tr("Count the rows exactly (count(*) reads the whole table: a job you can cancel)"));
     m_filterColumn->setObjectName(QStringLiteral("dataFilterColumn"));
     m_filterColumn->setToolTip(tr("The column the filter looks in"));
+
     m_filterText->setObjectName(QStringLiteral("dataFilterText"));
     m_filterText->setPlaceholderText(tr("Filter: rows whose value contains…"));
     m_filterText->setClearButtonEnabled(true);
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_previous);
-    bar->addWidget(m_next);
-    bar->addWidget(m_status, 1);
-    bar->addWidget(m_filterColumn);
-    bar->addWidget(m_filterText);
+    // The filter over the rows, the paging and the total under them: neither row widens the window.
+    auto *filterBar = new QHBoxLayout;
+    filterBar->addWidget(m_filterColumn);
+    filterBar->addWidget(m_filterText, 1);
+    auto *pageBar = new QHBoxLayout;
+    pageBar->addWidget(m_previous);
+    pageBar->addWidget(m_next);
+    pageBar->addWidget(m_status, 1);
+    pageBar->addWidget(m_count);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
+    layout->addLayout(filterBar);
     layout->addWidget(m_stack, 1);
+    layout->addLayout(pageBar);
 
     connect(m_previous, &QPushButton::clicked, this,
             [this] { load(qMax<qint64>(0, m_model->page().offset - RowPageJob::kPageSize)); });
     connect(m_next, &QPushButton::clicked, this, [this] { load(m_model->page().offset + RowPageJob::kPageSize); });
     connect(m_model, &RowPageModel::sortRequested, this, &DataPreview::sortBy);
+    connect(m_count, &QPushButton::clicked, this, &DataPreview::countExactly);
     // Typing is not a query per keystroke: the filter applies once the typing pauses, or on Enter.
     auto *typing = new QTimer(this);
     typing->setSingleShot(true);
@@ -132,6 +144,7 @@ void DataPreview::learnSecrets(const Connected &connection)
 void DataPreview::clear()
 {
     m_pages->drop();
+    forgetCount();
     m_model->setPage({});
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
@@ -147,6 +160,7 @@ void DataPreview::showRelation(const RelationInfo &relation)
 {
     m_relation = relation;
     m_query = RowQuery{};
+    forgetCount();
     if (m_pack)
         m_query.maskedColumns = m_pack->secretColumnsOf(relation);
     m_filterColumn->clear();
@@ -164,8 +178,12 @@ void DataPreview::showRelation(const RelationInfo &relation)
 
 void DataPreview::setFilter(const QString &column, const QString &text)
 {
+    m_filterColumn->setCurrentIndex(m_filterColumn->findText(column)); // what is shown is what applies
+    if (m_filterText->text() != text)
+        m_filterText->setText(text);
     m_query.filterColumn = column;
     m_query.filterText = text;
+    forgetCount();
     load(0);
 }
 
@@ -184,6 +202,32 @@ void DataPreview::load(qint64 offset)
     m_status->setText(tr("Reading %1…").arg(m_relation.qualifiedName()));
     m_pages->start(std::make_shared<RowPageJob>(m_connection->profile(), m_relation, offset, m_query),
                    [this](RowPageJob &job, const JobEnd &end) { showPage(job, end); });
+}
+
+void DataPreview::forgetCount()
+{
+    m_counts->drop();
+    m_exactCount.reset();
+    m_count->setEnabled(false);
+    m_count->setText(tr("Count Exactly"));
+}
+
+void DataPreview::countExactly()
+{
+    if (m_relation.name.isEmpty() || m_counts->isBusy())
+        return;
+    m_count->setEnabled(false);
+    m_count->setText(tr("Counting…"));
+    m_counts->start(std::make_shared<RowCountJob>(m_connection->profile(), m_relation, m_query),
+                    [this](RowCountJob &job, const JobEnd &end) {
+                        m_count->setText(tr("Count Exactly"));
+                        if (end.succeeded())
+                            m_exactCount = job.result();
+                        else if (end.failed())
+                            showError(this, job.title(), end.error);
+                        m_count->setEnabled(!m_model->page().rows.isEmpty() && !m_exactCount);
+                        m_status->setText(totalText(m_model->page()));
+                    });
 }
 
 void DataPreview::showPage(RowPageJob &job, const JobEnd &end)
@@ -207,6 +251,7 @@ void DataPreview::showPage(RowPageJob &job, const JobEnd &end)
         fitColumns();
     }
     m_status->setText(totalText(page));
+    m_count->setEnabled(!page.rows.isEmpty() && !m_counts->isBusy() && !m_exactCount);
     m_previous->setEnabled(page.offset > 0);
     m_next->setEnabled(page.hasMore);
     emit pageShown();
@@ -218,9 +263,11 @@ QString DataPreview::totalText(const RowPage &page) const
         return {};
     const QLocale locale;
     const bool filtered = !m_query.filterText.isEmpty();
-    // The estimate is of the whole table: said only when no filter narrows it.
+    // The estimate is of the whole table: said only when no filter narrows it. An exact count is
+    // of the rows the query selects.
     const QString total =
-        filtered || m_relation.rowEstimate < 0
+        m_exactCount ? tr(" of %1").arg(locale.toString(*m_exactCount))
+        : filtered || m_relation.rowEstimate < 0
             ? QString()
             : tr(" of about %1").arg(locale.toString(qMax(m_relation.rowEstimate, page.offset + page.rows.size())));
     return tr("Rows %1–%2%3%4%5")

@@ -68,12 +68,16 @@ signals:
 
 private:
     void load(qint64 offset);
+    void countExactly();
+    void forgetCount(); // the rows selected changed (another relation or filter)
     void showPage(RowPageJob &job, const JobEnd &end);
     void fitColumns();
     void learnSecrets(const Connected &connection);
     QString totalText(const RowPage &page) const;
 
-    JobSlot *m_pages; // a page asked for later replaces, and cancels, one still on its way
+    JobSlot *m_pages;  // a page asked for later replaces, and cancels, one still on its way
+    JobSlot *m_counts; // the exact count asked for, for the rows the query selects now
+    std::optional<qint64> m_exactCount;
     const ActiveConnection *m_connection;
     RelationInfo m_relation;
     RowQuery m_query;
@@ -83,6 +87,7 @@ private:
     PlaceholderStack *m_stack;
     QPushButton *m_previous;
     QPushButton *m_next;
+    QPushButton *m_count;
     QLabel *m_status;
     QComboBox *m_filterColumn;
     QLineEdit *m_filterText;

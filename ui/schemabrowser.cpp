@@ -165,10 +165,11 @@ void SchemaBrowser::showSnapshot(SnapshotJob &job, const JobEnd &end)
     int tables = 0;
     for (const RelationInfo &relation : snapshot->relations)
         tables += relation.isTable() ? 1 : 0;
-    const QLocale locale;
-    setSummary(tr("%1 tables, %2 relations in %3 schemas · %4 findings")
-                   .arg(locale.toString(tables), locale.toString(snapshot->relations.size()),
-                        locale.toString(snapshot->schemas.size()), locale.toString(m_findings.size())));
+    setSummary(tr("%1, %2 in %3 · %4")
+                   .arg(counted(tables, tr("table"), tr("tables")),
+                        counted(snapshot->relations.size(), tr("relation"), tr("relations")),
+                        counted(snapshot->schemas.size(), tr("schema"), tr("schemas")),
+                        counted(m_findings.size(), tr("finding"), tr("findings"))));
     if (snapshot->schemas.size() <= 8)
         m_tree->expandToDepth(0);
     if (!m_proxy->searchText().isEmpty())

@@ -26,6 +26,9 @@ public:
     // its target; a job that changes a database over a connection to another (a restore, over one
     // to "postgres") names the one it changes.
     virtual ConnectionProfile writes() const { return target(); }
+    // One of many quick reads the user makes by browsing (a page of rows): the runner does not
+    // announce it as submitted (it is not listed among the jobs) and logs only its failure.
+    virtual bool isQuiet() const { return false; }
 
     // Does the work; checks context.isCancelled() between steps. Returns the Error that failed it.
     virtual Status run(JobContext &context) = 0;

@@ -52,9 +52,11 @@ JobId JobRunner::submit(std::shared_ptr<Job> job)
     entry.control = std::make_shared<JobControl>();
     entry.clock.start();
     const QString title = entry.job->title();
+    const bool quiet = entry.job->isQuiet();
     m_entries.insert(id, std::move(entry));
     m_waiting.append(id);
-    emit submitted(id, title);
+    if (!quiet)
+        emit submitted(id, title);
     startReadyJobs();
     return id;
 }
@@ -158,12 +160,15 @@ void JobRunner::finish(JobId id, JobState state, const Error &error)
     Entry &entry = m_entries[id];
     entry.state = state;
     const QString elapsed = formatDuration(entry.clock.elapsed());
+    const bool quiet = entry.job && entry.job->isQuiet();
     switch (state) {
     case JobState::Succeeded:
-        log(id, LogLevel::Info, tr("Succeeded in %1").arg(elapsed));
+        if (!quiet)
+            log(id, LogLevel::Info, tr("Succeeded in %1").arg(elapsed));
         break;
     case JobState::Cancelled:
-        log(id, LogLevel::Warning, tr("Cancelled after %1").arg(elapsed));
+        if (!quiet)
+            log(id, LogLevel::Warning, tr("Cancelled after %1").arg(elapsed));
         break;
     default:
         log(id, LogLevel::Error,

@@ -42,7 +42,7 @@ public:
     bool waitForIdle(int timeoutMs);
 
 signals:
-    void submitted(nrdb::JobId id, const QString &title);
+    void submitted(nrdb::JobId id, const QString &title); // not for a quiet job (Job::isQuiet)
     void started(nrdb::JobId id);
     void progressChanged(nrdb::JobId id, const nrdb::JobProgress &progress);
     void messageLogged(const nrdb::LogRecord &record);

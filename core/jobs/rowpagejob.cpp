@@ -28,6 +28,21 @@ QString containsPattern(QString text)
 
 } // namespace
 
+bool RowQuery::filters() const
+{
+    return !filterColumn.isEmpty() && !filterText.isEmpty() && !maskedColumns.contains(filterColumn);
+}
+
+QString RowQuery::whereClause() const
+{
+    return filters() ? QStringLiteral(" WHERE %1::text ILIKE ?").arg(quoteIdentifier(filterColumn)) : QString();
+}
+
+QVariantList RowQuery::boundValues() const
+{
+    return filters() ? QVariantList{containsPattern(filterText)} : QVariantList{};
+}
+
 const QString RowPageJob::kMask = QStringLiteral("••••••");
 
 RowPageJob::RowPageJob(ConnectionProfile target, RelationInfo relation, qint64 offset, RowQuery query, int pageSize)
@@ -68,19 +83,12 @@ QString RowPageJob::orderBy() const
     return order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
 }
 
-bool RowPageJob::filters() const
-{
-    return !m_query.filterColumn.isEmpty() && !m_query.filterText.isEmpty() &&
-           !m_query.maskedColumns.contains(m_query.filterColumn);
-}
-
 QString RowPageJob::selectStatement() const
 {
-    const QString where =
-        filters() ? QStringLiteral(" WHERE %1::text ILIKE ?").arg(quoteIdentifier(m_query.filterColumn)) : QString();
     // One row more than the page tells whether another page follows.
     return QStringLiteral("SELECT %1 FROM %2.%3%4%5 LIMIT %6 OFFSET %7")
-        .arg(selectList(), quoteIdentifier(m_relation.schema), quoteIdentifier(m_relation.name), where, orderBy())
+        .arg(selectList(), quoteIdentifier(m_relation.schema), quoteIdentifier(m_relation.name), m_query.whereClause(),
+             orderBy())
         .arg(m_pageSize + 1)
         .arg(m_offset);
 }
@@ -99,8 +107,7 @@ Result<RowPage> RowPageJob::execute(JobContext &context)
     page.orderedBy = m_query.sortColumn.isEmpty()
                          ? keyColumns(m_relation).join(QStringLiteral(", "))
                          : m_query.sortColumn + (m_query.descending ? QStringLiteral(" (descending)") : QString());
-    const QVariantList values = filters() ? QVariantList{containsPattern(m_query.filterText)} : QVariantList{};
-    if (!execPrepared(query, selectStatement(), values))
+    if (!execPrepared(query, selectStatement(), m_query.boundValues()))
         return sqlError(query.lastError(), QStringLiteral("Could not read %1").arg(m_relation.qualifiedName()));
     const QSqlRecord record = query.record();
     for (int i = 0; i < record.count(); ++i)
@@ -118,6 +125,37 @@ Result<RowPage> RowPageJob::execute(JobContext &context)
     query.finish();
     (void)query.exec(QStringLiteral("COMMIT"));
     return page;
+}
+
+RowCountJob::RowCountJob(ConnectionProfile target, RelationInfo relation, RowQuery query)
+    : m_target(std::move(target)), m_relation(std::move(relation)), m_query(std::move(query))
+{
+}
+
+QString RowCountJob::title() const
+{
+    return QStringLiteral("Count the rows of %1").arg(m_relation.qualifiedName());
+}
+
+Result<qint64> RowCountJob::execute(JobContext &context)
+{
+    const Result<QSqlDatabase> db = context.database();
+    if (!db)
+        return db.error();
+    context.setPhase(QStringLiteral("Counting the rows of %1 (reads the whole table)").arg(m_relation.qualifiedName()));
+    QSqlQuery query(db.value());
+    if (!query.exec(QStringLiteral("BEGIN READ ONLY")))
+        return sqlError(query.lastError(), QStringLiteral("Could not begin a read-only transaction"));
+    const QString count =
+        QStringLiteral("SELECT count(*) FROM %1.%2%3")
+            .arg(quoteIdentifier(m_relation.schema), quoteIdentifier(m_relation.name), m_query.whereClause());
+    if (!execPrepared(query, count, m_query.boundValues()) || !query.next())
+        return sqlError(query.lastError(),
+                        QStringLiteral("Could not count the rows of %1").arg(m_relation.qualifiedName()));
+    const qint64 rows = query.value(0).toLongLong();
+    query.finish();
+    (void)query.exec(QStringLiteral("COMMIT"));
+    return rows;
 }
 
 } // namespace nrdb

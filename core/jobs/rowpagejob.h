@@ -4,6 +4,7 @@
 #include "jobs/jobwithresult.h"
 
 #include <QStringList>
+#include <QVariant>
 #include <QVector>
 
 namespace nrdb {
@@ -24,6 +25,12 @@ struct RowQuery {
     QString filterColumn;      // with filterText: the rows whose value, as text, contains it (any case)
     QString filterText;        // bound as a value, never written into the SQL
     QStringList maskedColumns; // read as "••••••" (NULL stays NULL): their values never leave the server
+
+    // A filter on a column that is not masked (a filter would tell a secret's value).
+    bool filters() const;
+    // " WHERE <column>::text ILIKE ?" when it filters, else empty; its value is boundValues().
+    QString whereClause() const;
+    QVariantList boundValues() const;
 };
 
 // Reads `pageSize` rows of a relation from `offset`, as the RowQuery says (the key breaks ties
@@ -41,6 +48,7 @@ public:
     QString title() const override;
     JobAccess access() const override { return JobAccess::ReadOnly; }
     ConnectionProfile target() const override { return m_target; }
+    bool isQuiet() const override { return true; } // one of many, as the user pages
 
     // The SELECT it runs (a filter's value bound to its one ?), for the log and for tests.
     QString selectStatement() const;
@@ -51,13 +59,32 @@ protected:
 private:
     QString selectList() const;
     QString orderBy() const;
-    bool filters() const;
 
     ConnectionProfile m_target;
     RelationInfo m_relation;
     qint64 m_offset;
     RowQuery m_query;
     int m_pageSize;
+};
+
+// Counts the rows of a relation that a RowQuery selects, exactly: count(*) reads the whole table,
+// so it is a job of its own, asked for, with a cancel that reaches the server. In a read-only
+// transaction. Thread: as JobWithResult.
+class RowCountJob : public JobWithResult<qint64> {
+public:
+    RowCountJob(ConnectionProfile target, RelationInfo relation, RowQuery query);
+
+    QString title() const override;
+    JobAccess access() const override { return JobAccess::ReadOnly; }
+    ConnectionProfile target() const override { return m_target; }
+
+protected:
+    Result<qint64> execute(JobContext &context) override;
+
+private:
+    ConnectionProfile m_target;
+    RelationInfo m_relation;
+    RowQuery m_query;
 };
 
 } // namespace nrdb

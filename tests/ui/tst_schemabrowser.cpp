@@ -146,6 +146,8 @@ private slots:
         auto *tabs = m_browser->findChild<QTabWidget *>(QStringLiteral("relationTabs"));
         auto *data = m_browser->findChild<DataPreview *>(QStringLiteral("dataPreview"));
         QSignalSpy pages(data, &DataPreview::pageShown);
+        QSignalSpy listed(m_runner.get(), &JobRunner::submitted);
+        QSignalSpy logged(m_runner.get(), &JobRunner::messageLogged);
         tabs->setCurrentWidget(data);
         QTRY_COMPARE_WITH_TIMEOUT(pages.count(), 1, 10000);
         QCOMPARE(data->model()->rowCount(), 200);
@@ -163,6 +165,25 @@ private slots:
         const QString status = data->findChild<QLabel *>(QStringLiteral("pageStatus"))->text();
         QVERIFY2(status.startsWith(QStringLiteral("Rows 401–450")) && status.endsWith(QLatin1String(", ordered by id")),
                  qPrintable(status)); // "of about 450" once the table is analysed
+        // Paging is browsing: no job row, no log line for each page.
+        QCOMPARE(listed.count(), 0);
+        QCOMPARE(logged.count(), 0);
+
+        // The exact count is asked for, and is a job of its own.
+        auto *count = data->findChild<QPushButton *>(QStringLiteral("countRowsButton"));
+        auto *statusLabel = data->findChild<QLabel *>(QStringLiteral("pageStatus"));
+        QVERIFY(count->isEnabled());
+        count->click();
+        QTRY_VERIFY_WITH_TIMEOUT(statusLabel->text().startsWith(QStringLiteral("Rows 401–450 of 450, ")), 10000);
+        QCOMPARE(listed.count(), 1);
+        QCOMPARE(listed.first().at(1).toString(), QStringLiteral("Count the rows of public.devices"));
+        QVERIFY(!count->isEnabled()); // counted: nothing more to ask
+        data->setFilter(QStringLiteral("hostname"), QStringLiteral("ER-45"));
+        QTRY_VERIFY_WITH_TIMEOUT(statusLabel->text().startsWith(QStringLiteral("Rows 1–2 with")), 10000);
+        QVERIFY(count->isEnabled()); // another set of rows: counted again on request
+        count->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            statusLabel->text().startsWith(QStringLiteral("Rows 1–2 of 2 with “ER-45” in hostname")), 10000);
     }
 
     // A header click sorts on the server, across pages; the filter is a bound value, so % and a
