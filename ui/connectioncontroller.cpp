@@ -65,8 +65,7 @@ void ConnectionController::onConnectEnded(ConnectJob &job, const JobEnd &end)
         Connected connection = job.result();
         connection.profile.name = m_pending.name;
         connection.profile.tier = m_pending.tier;
-        if (!m_pending.name.isEmpty())
-            ProfileStore().markUsed(m_pending.name);
+        ProfileStore().markUsed(m_pending);
         m_connection->open(connection);
         emit connected(connection);
         return;

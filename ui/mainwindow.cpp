@@ -117,6 +117,14 @@ void MainWindow::connectSignals()
 {
     connect(m_welcomePage, &WelcomePage::sandboxRequested, this, &MainWindow::startSandbox);
     connect(m_welcomePage, &WelcomePage::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_welcomePage, &WelcomePage::profileChosen, this, [this](const QString &name) {
+        const Result<ConnectionProfile> profile = ProfileStore().profile(name);
+        if (profile)
+            connectTo(profile.value(), RetryPolicy::interactive());
+        else
+            showFailure(profile.error().message);
+    });
+    showSavedProfiles();
     connect(m_runner, &JobRunner::messageLogged, this, &MainWindow::record);
     connect(m_sandbox, &SandboxController::ready, this,
             [this](const ConnectionProfile &profile) { connectTo(profile, RetryPolicy::once()); });
@@ -435,7 +443,14 @@ void MainWindow::showConnectionDialog()
     ConnectionDialog dialog(m_runner, m_connections, this);
     if (!m_connection->profile().name.isEmpty())
         dialog.selectProfile(m_connection->profile().name);
-    dialog.exec(); // connects, and closes once connected
+    dialog.exec();       // connects, and closes once connected
+    showSavedProfiles(); // the dialog may have saved, renamed or removed some
+}
+
+void MainWindow::showSavedProfiles()
+{
+    const ProfileStore store;
+    m_welcomePage->showProfiles(store.profiles(), store.recent());
 }
 
 void MainWindow::connectTo(const ConnectionProfile &profile, const RetryPolicy &retry, bool rememberPassword)
@@ -447,19 +462,21 @@ void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
     const ProfileStore store;
-    const QStringList names = store.recent();
-    for (const QString &name : names) {
-        QAction *action = m_recentMenu->addAction(name);
-        action->setObjectName(QStringLiteral("recentConnection:") + name);
-        connect(action, &QAction::triggered, this, [this, name] {
-            const Result<ConnectionProfile> profile = ProfileStore().profile(name);
+    const QStringList entries = store.recent();
+    for (const QString &entry : entries) {
+        const Result<ConnectionProfile> read = store.recentProfile(entry);
+        QAction *action =
+            m_recentMenu->addAction(ProfileStore::isUriEntry(entry) && read ? read.value().displayName() : entry);
+        action->setObjectName(QStringLiteral("recentConnection:") + entry);
+        connect(action, &QAction::triggered, this, [this, entry] {
+            const Result<ConnectionProfile> profile = ProfileStore().recentProfile(entry);
             if (profile)
                 connectTo(profile.value());
             else
                 showFailure(profile.error().message);
         });
     }
-    if (names.isEmpty())
+    if (entries.isEmpty())
         m_recentMenu->addAction(tr("No recent connections"))->setEnabled(false);
 }
 
@@ -526,6 +543,7 @@ void MainWindow::showTier(const ConnectionProfile &profile)
 void MainWindow::showDisconnected()
 {
     m_pages->setCurrentWidget(m_welcomePage);
+    showSavedProfiles();
     m_disconnectAction->setEnabled(false);
     m_refreshAction->setEnabled(false);
     for (QAction *action : {m_findAction, m_nextTabAction, m_previousTabAction})
@@ -578,7 +596,8 @@ void MainWindow::restoreLayout()
 {
     const QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
+    if (!restoreState(settings.value(kStateKey).toByteArray()))          // the first run: the docks start low,
+        resizeDocks({m_logDock, m_jobsPanel}, {150, 150}, Qt::Vertical); // the pages have the room
     const int place = settings.value(kOverviewPlaceKey, int(OverviewPlace::BottomRight)).toInt();
     if (place >= int(OverviewPlace::Hidden) && place <= int(OverviewPlace::BottomRight))
         m_diagram->view()->setOverviewPlace(OverviewPlace(place));

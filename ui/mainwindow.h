@@ -94,7 +94,8 @@ private:
     void showFailure(const QString &message);
     void showDisconnected();
     void showLost();
-    void refreshOverview(); // with the backups of the Backups tab's directory
+    void showSavedProfiles(); // on the empty page
+    void refreshOverview();   // with the backups of the Backups tab's directory
     void refreshOrReconnect();
     void showTier(const ConnectionProfile &profile);
 

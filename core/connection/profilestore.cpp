@@ -73,9 +73,10 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
     }
     m_settings.endArray();
     QStringList recentNames = recent();
-    recentNames.erase(std::remove_if(recentNames.begin(), recentNames.end(),
-                                     [&names](const QString &name) { return !names.contains(name); }),
-                      recentNames.end());
+    recentNames.erase(
+        std::remove_if(recentNames.begin(), recentNames.end(),
+                       [&names](const QString &entry) { return !isUriEntry(entry) && !names.contains(entry); }),
+        recentNames.end());
     m_settings.setValue(kRecentKey, recentNames);
     m_settings.sync();
     return m_settings.status() == QSettings::NoError
@@ -88,12 +89,23 @@ QStringList ProfileStore::recent() const
     return m_settings.value(kRecentKey).toStringList();
 }
 
-void ProfileStore::markUsed(const QString &name)
+bool ProfileStore::isUriEntry(const QString &entry)
 {
-    QStringList names = recent();
-    names.removeAll(name);
-    names.prepend(name);
-    m_settings.setValue(kRecentKey, names.mid(0, kMaxRecent));
+    return entry.startsWith(QLatin1String("postgresql://")) || entry.startsWith(QLatin1String("postgres://"));
+}
+
+Result<ConnectionProfile> ProfileStore::recentProfile(const QString &entry) const
+{
+    return isUriEntry(entry) ? ConnectionProfile::parse(entry) : profile(entry);
+}
+
+void ProfileStore::markUsed(const ConnectionProfile &profile)
+{
+    const QString entry = profile.name.isEmpty() ? profile.toUri() : profile.name;
+    QStringList entries = recent();
+    entries.removeAll(entry);
+    entries.prepend(entry);
+    m_settings.setValue(kRecentKey, entries.mid(0, kMaxRecent));
 }
 
 } // namespace nrdb

@@ -26,9 +26,14 @@ public:
     // Replaces every saved profile; names must be unique and non-empty.
     Status saveAll(const QList<ConnectionProfile> &profiles);
 
-    // Names of recently used profiles, most recent first.
+    // The recent connections, most recent first: a saved profile's name, or the URI (never with a
+    // password) of a connection made without a profile.
     QStringList recent() const;
-    void markUsed(const QString &name);
+    static bool isUriEntry(const QString &entry);
+    // What connects to a recent entry: the profile of that name, or the URI read back.
+    Result<ConnectionProfile> recentProfile(const QString &entry) const;
+    // profile is the most recent: by its name, or by its URI when it has none.
+    void markUsed(const ConnectionProfile &profile);
 
 private:
     mutable QSettings m_settings;

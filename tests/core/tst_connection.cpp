@@ -287,8 +287,8 @@ private slots:
         {
             ProfileStore store;
             QVERIFY(store.saveAll({prod, dev}));
-            store.markUsed(QStringLiteral("Laptop"));
-            store.markUsed(QStringLiteral("Production"));
+            store.markUsed(dev);
+            store.markUsed(prod);
             QVERIFY(!store.saveAll({dev, dev}));
         }
         ProfileStore store;
@@ -301,13 +301,28 @@ private slots:
         QCOMPARE(store.recent(), (QStringList{QStringLiteral("Production"), QStringLiteral("Laptop")}));
         QVERIFY(!store.profile(QStringLiteral("Nope")));
 
+        // A connection made from a URI alone is recent by its URI, without the password, and
+        // stays so when the profiles are saved again.
+        ConnectionProfile unnamed =
+            ConnectionProfile::parse(QStringLiteral("postgresql://dba:Adh0c-S3cret@db.staging:6432/netraven")).value();
+        store.markUsed(unnamed);
+        QVERIFY(store.saveAll({prod}));
+        const QStringList recent = store.recent();
+        QCOMPARE(recent.size(), 2);
+        QVERIFY2(ProfileStore::isUriEntry(recent.first()) && !recent.first().contains(QLatin1String("Adh0c")),
+                 qPrintable(recent.first()));
+        const Result<ConnectionProfile> again = store.recentProfile(recent.first());
+        QVERIFY(again);
+        QCOMPARE(again.value().displayName(), QStringLiteral("dba@db.staging:6432/netraven"));
+        QCOMPARE(recent.at(1), QStringLiteral("Production"));
+
         QSettings settings(QSettings::IniFormat, QSettings::UserScope, QCoreApplication::organizationName(),
                            QStringLiteral("netraven-dbadmin"));
         QFile raw(settings.fileName());
         QVERIFY(raw.open(QIODevice::ReadOnly));
         const QByteArray text = raw.readAll();
         QVERIFY(text.contains("db.prod"));
-        QVERIFY2(!text.contains("Pr0d-S3cret"), text.constData());
+        QVERIFY2(!text.contains("Pr0d-S3cret") && !text.contains("Adh0c-S3cret"), text.constData());
     }
 
     // Without a keychain nothing is stored, and that is an answer, not a failure to show.

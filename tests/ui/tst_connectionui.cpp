@@ -19,6 +19,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -51,13 +52,14 @@ bool connectWindow(MainWindow &window, const ConnectionProfile &profile)
     return connected.wait(20000) && window.jobRunner()->waitForIdle(20000);
 }
 
-// Answers the next password prompt with password, keeping its question in *asked.
-void answerPasswordPrompt(const QString &password, QString *asked)
+// Answers the next password prompt (within 10 s) with password, keeping its question in *asked.
+void answerPasswordPrompt(const QString &password, QString *asked, int triesLeft = 100)
 {
-    QTimer::singleShot(100, [password, asked] {
+    QTimer::singleShot(100, [password, asked, triesLeft] {
         auto *prompt = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
         if (!prompt) {
-            answerPasswordPrompt(password, asked);
+            if (triesLeft > 0)
+                answerPasswordPrompt(password, asked, triesLeft - 1);
             return;
         }
         *asked = prompt->labelText();
@@ -219,10 +221,14 @@ private slots:
         test::TcpRelay relay(m_scratch.profile().port.toUShort());
         QVERIFY(relay.start());
         ConnectionProfile profile = m_scratch.profile();
+        profile.name.clear(); // a connection from a URI alone, as on the command line
         profile.host = QStringLiteral("127.0.0.1");
         profile.port = QString::number(relay.port());
         MainWindow window;
         QVERIFY(connectWindow(window, profile));
+        auto *recent = window.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QMetaObject::invokeMethod(recent, "aboutToShow");
+        QCOMPARE(recent->actions().value(0)->text(), profile.displayName()); // in Recent, by its URI
         auto *banner = window.findChild<ConnectionBanner *>(QStringLiteral("connectionBanner"));
         auto *status = window.findChild<QLabel *>(QStringLiteral("connectionStatus"));
         auto *verify = window.findChild<QAction *>(QStringLiteral("verifyAction"));
@@ -315,8 +321,17 @@ private slots:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The empty page lists the saved profile; a double-click connects (asking for the password).
+        auto *savedList = window.findChild<QListWidget *>(QStringLiteral("welcomeProfiles"));
+        QVERIFY(savedList->isVisible());
+        QCOMPARE(savedList->count(), 1);
+        QVERIFY2(savedList->item(0)->text().startsWith(QLatin1String("NetRaven production")) &&
+                     savedList->item(0)->text().contains(QLatin1String("(prod)")),
+                 qPrintable(savedList->item(0)->text()));
         QSignalSpy connected(&window, &MainWindow::connected);
-        window.connectTo(profile, RetryPolicy::once());
+        QString asked;
+        answerPasswordPrompt(profile.password, &asked);
+        emit savedList->itemActivated(savedList->item(0));
         QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
         QVERIFY2(window.windowTitle().startsWith(QLatin1String("[PRODUCTION] NetRaven production")),
                  qPrintable(window.windowTitle()));
