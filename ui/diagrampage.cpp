@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTime>
+#include <QEvent>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
@@ -280,6 +281,16 @@ void DiagramPage::showEvent(QShowEvent *event)
     }
 }
 
+void DiagramPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_scene->followPalette(palette());
+        m_view->overview()->invalidate();
+        updateLegend();
+    }
+}
+
 void DiagramPage::fillSchemaFilter()
 {
     QStringList schemas;
@@ -440,7 +451,7 @@ void DiagramPage::updateLegend()
     QStringList parts;
     for (DiagramStatus status : {DiagramStatus::Missing, DiagramStatus::Changed, DiagramStatus::Extra})
         parts << QStringLiteral("<span style='color:%1'>■</span> %2")
-                     .arg(DiagramStyle::statusColor(status).name(), diagramStatusName(status));
+                     .arg(m_scene->style().statusColor(status).name(), diagramStatusName(status));
     m_legend->setText(tr("Verify: ") + parts.join(QStringLiteral("&nbsp;&nbsp;")));
 }
 

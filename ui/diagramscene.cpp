@@ -17,6 +17,13 @@ DiagramScene::DiagramScene(QObject *parent)
     setBackgroundBrush(m_style.palette().color(QPalette::Base).darker(104));
 }
 
+void DiagramScene::followPalette(const QPalette &palette)
+{
+    m_style = DiagramStyle(QApplication::font(), palette); // the items hold m_style's address: it stays
+    setBackgroundBrush(palette.color(QPalette::Base).darker(104));
+    update();
+}
+
 QVector<QSizeF> DiagramScene::boxSizes(const DiagramModel &model) const
 {
     QVector<QSizeF> sizes;

@@ -18,6 +18,8 @@ public:
     explicit DiagramScene(QObject *parent = nullptr);
 
     const DiagramStyle &style() const { return m_style; }
+    // The application's palette changed (Settings ▸ Appearance): boxes, lines and marks follow it.
+    void followPalette(const QPalette &palette);
     QVector<QSizeF> boxSizes(const DiagramModel &model) const;
 
     // Replaces every item. Tables without a place in `placement` are put at the origin.

@@ -1,5 +1,7 @@
 #include "diagramstyle.h"
 
+#include "appearance.h"
+
 namespace nrdb {
 
 namespace {
@@ -85,7 +87,7 @@ QColor DiagramStyle::edge() const
 
 QColor DiagramStyle::cascadeEdge() const
 {
-    return QColor(0x93, 0x33, 0xea);
+    return toneColor(Tone::Cascade, m_palette);
 }
 
 QColor DiagramStyle::selection() const
@@ -93,17 +95,17 @@ QColor DiagramStyle::selection() const
     return m_palette.color(QPalette::Highlight);
 }
 
-QColor DiagramStyle::statusColor(DiagramStatus status)
+QColor DiagramStyle::statusColor(DiagramStatus status, const QPalette &palette)
 {
     switch (status) {
     case DiagramStatus::Normal:
         return {};
     case DiagramStatus::Missing:
-        return QColor(0xdc, 0x26, 0x26);
+        return toneColor(Tone::Bad, palette);
     case DiagramStatus::Changed:
-        return QColor(0xea, 0x8a, 0x00);
+        return toneColor(Tone::Warning, palette);
     case DiagramStatus::Extra:
-        return QColor(0x25, 0x63, 0xeb);
+        return toneColor(Tone::Info, palette);
     }
     return {};
 }

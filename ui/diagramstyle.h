@@ -40,7 +40,8 @@ public:
     QColor edge() const;
     QColor cascadeEdge() const;
     QColor selection() const;
-    static QColor statusColor(DiagramStatus status); // invalid for Normal
+    QColor statusColor(DiagramStatus status) const { return statusColor(status, m_palette); }
+    static QColor statusColor(DiagramStatus status, const QPalette &palette); // invalid for Normal
 
 private:
     QFont m_titleFont;

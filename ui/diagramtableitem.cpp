@@ -49,7 +49,7 @@ void DiagramTableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const qreal scale =
         diagram && diagram->fullDetail() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing, scale >= kAntialiasedScale);
-    const QColor status = DiagramStyle::statusColor(m_table.status);
+    const QColor status = m_style->statusColor(m_table.status);
     QPen border(isSelected() ? m_style->selection() : (status.isValid() ? status : m_style->border()));
     border.setWidthF(isSelected() || status.isValid() ? 2.0 : 1.0);
     border.setCosmetic(scale < 1);
@@ -105,7 +105,7 @@ void DiagramTableItem::paintColumns(QPainter *painter) const
     qreal y = m_box.top() + m_style->headerHeight();
     for (const DiagramColumn &column : m_table.columns) {
         const QRectF row(m_box.left() + 1, y, m_box.width() - 2, m_style->rowHeight());
-        const QColor status = DiagramStyle::statusColor(column.status);
+        const QColor status = m_style->statusColor(column.status);
         if (status.isValid()) {
             QColor tint = status;
             tint.setAlphaF(0.22f);

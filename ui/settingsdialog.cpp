@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "appearance.h"
 #include "jobslot.h"
 
 #include "backup/toolsettings.h"
@@ -7,6 +8,7 @@
 #include "model/modelpack.h"
 #include "model/packdirectories.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -21,12 +23,17 @@ namespace nrdb {
 
 SettingsDialog::SettingsDialog(JobRunner *runner, int serverMajorVersion, QWidget *parent)
     : QDialog(parent), m_tests(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
-      m_serverMajorVersion(serverMajorVersion), m_directory(new QLineEdit(configuredToolsDirectory(), this)),
-      m_testButton(new QPushButton(tr("Test"), this)), m_result(new QLabel(this)),
-      m_packDirectories(new QListWidget(this)), m_knownPacks(new QLabel(this))
+      m_appearance(new QComboBox(this)), m_serverMajorVersion(serverMajorVersion),
+      m_directory(new QLineEdit(configuredToolsDirectory(), this)), m_testButton(new QPushButton(tr("Test"), this)),
+      m_result(new QLabel(this)), m_packDirectories(new QListWidget(this)), m_knownPacks(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
+    m_appearance->setObjectName(QStringLiteral("appearanceChoice"));
+    for (Appearance look : {Appearance::System, Appearance::Light, Appearance::Dark})
+        m_appearance->addItem(appearanceLabel(look), int(look));
+    m_appearance->setCurrentIndex(m_appearance->findData(int(savedAppearance())));
+    m_appearance->setToolTip(tr("System follows the desktop; Light and Dark look the same on every desktop"));
     m_directory->setObjectName(QStringLiteral("toolsDirectory"));
     m_directory->setPlaceholderText(tr("found by themselves (PATH, /usr/lib/postgresql/<version>/bin)"));
     m_directory->setClearButtonEnabled(true);
@@ -51,6 +58,7 @@ SettingsDialog::SettingsDialog(JobRunner *runner, int serverMajorVersion, QWidge
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto *form = new QFormLayout(this);
+    form->addRow(tr("Appearance:"), m_appearance);
     form->addRow(new QLabel(tr("<b>PostgreSQL client tools</b> (backups, restores, schema export)"), this));
     form->addRow(tr("Directory:"), row);
     form->addRow(m_result);
@@ -156,6 +164,11 @@ void SettingsDialog::accept()
 {
     setConfiguredToolsDirectory(toolsDirectory());
     setConfiguredPackDirectories(packDirectories());
+    const auto look = Appearance(m_appearance->currentData().toInt());
+    if (look != savedAppearance()) {
+        saveAppearance(look);
+        applyAppearance(look);
+    }
     QDialog::accept();
 }
 

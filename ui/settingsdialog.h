@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLayout;
 class QLineEdit;
@@ -13,10 +14,10 @@ namespace nrdb {
 class JobRunner;
 class JobSlot;
 
-// Settings: where the PostgreSQL client tools are, and the directories of model packs besides the
-// built-in ones. Test shows every pg_dump/pg_restore/psql set found (and its version), and which
-// one the connected server would get, found by a job (FindToolsJob); the packs the directories
-// hold are listed as they change. GUI thread only.
+// Settings: the appearance (Light, Dark, System), where the PostgreSQL client tools are, and the
+// directories of model packs besides the built-in ones. Test shows every pg_dump/pg_restore/psql set found (and its
+// version), and which one the connected server would get, found by a job (FindToolsJob); the packs the directories hold
+// are listed as they change. GUI thread only.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -41,6 +42,7 @@ private:
     void showKnownPacks();
 
     JobSlot *m_tests;
+    QComboBox *m_appearance;
     int m_serverMajorVersion;
     QLineEdit *m_directory;
     QPushButton *m_testButton;

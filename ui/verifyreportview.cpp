@@ -1,10 +1,12 @@
 #include "verifyreportview.h"
 
+#include "appearance.h"
 #include "placeholderstack.h"
 
 #include "util/counting.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -204,11 +206,24 @@ void VerifyReportView::showReport(const VerifyReport &report)
     m_repair->setEnabled(!report.isForeign() && !report.drift.isEmpty());
     m_stack->setPlaceholder({});
     m_verdict->setText(report.verdict());
-    QPalette palette = m_verdict->palette();
-    palette.setColor(QPalette::WindowText,
-                     report.hasDifferences() ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
-    m_verdict->setPalette(palette);
+    colourVerdict();
     fillTree();
+}
+
+void VerifyReportView::colourVerdict()
+{
+    QPalette verdictPalette = palette();
+    if (m_hasReport)
+        verdictPalette.setColor(QPalette::WindowText,
+                                toneColor(m_report.hasDifferences() ? Tone::Bad : Tone::Good, palette()));
+    m_verdict->setPalette(verdictPalette);
+}
+
+void VerifyReportView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        colourVerdict(); // legible on the new palette too
 }
 
 void VerifyReportView::fillTree()

@@ -29,8 +29,12 @@ signals:
     // Repair… was clicked: the report shows drift a script can take away.
     void repairRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void fillTree();
+    void colourVerdict(); // red with differences, green without: legible on the palette
 
     VerifyReport m_report;
     bool m_hasReport = false;

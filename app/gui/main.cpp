@@ -1,4 +1,5 @@
 // netraven-dbadmin: wiring only; the window and everything behind it live in nrdb_ui and nrdb_core.
+#include "appearance.h"
 #include "mainwindow.h"
 #include "windowautomation.h"
 
@@ -46,6 +47,9 @@ struct CommandLine {
         QStringLiteral("screenshot"),
         QStringLiteral("Once connected (or failed), save a picture of the window to <file> and quit."),
         QStringLiteral("file")};
+    QCommandLineOption appearance{QStringLiteral("appearance"),
+                                  QStringLiteral("light, dark or system, for this run (Settings keeps a choice)."),
+                                  QStringLiteral("look")};
     QCommandLineParser parser;
 
     // Parses the arguments; exits with the help on a wrong combination.
@@ -55,7 +59,8 @@ struct CommandLine {
                                                         "NetRaven's PostgreSQL database."));
         parser.addHelpOption();
         parser.addVersionOption();
-        for (const QCommandLineOption *option : {&sandbox, &profile, &dialog, &select, &diagram, &run, &screenshot})
+        for (const QCommandLineOption *option :
+             {&sandbox, &profile, &dialog, &select, &diagram, &run, &screenshot, &appearance})
             parser.addOption(*option);
         parser.addPositionalArgument(QStringLiteral("connection"),
                                      QStringLiteral("A libpq URI or keyword string to connect to (no password: it "
@@ -65,6 +70,19 @@ struct CommandLine {
         const QStringList positional = parser.positionalArguments();
         if (positional.size() > 1 || (positional.size() == 1 && (parser.isSet(profile) || parser.isSet(sandbox))))
             parser.showHelp(2);
+        const QString look = parser.value(appearance);
+        if (!look.isEmpty() && look != QLatin1String("light") && look != QLatin1String("dark") &&
+            look != QLatin1String("system"))
+            parser.showHelp(2);
+    }
+
+    nrdb::Appearance chosenAppearance() const
+    {
+        const QString look = parser.value(appearance);
+        return look == QLatin1String("light")    ? nrdb::Appearance::Light
+               : look == QLatin1String("dark")   ? nrdb::Appearance::Dark
+               : look == QLatin1String("system") ? nrdb::Appearance::System
+                                                 : nrdb::savedAppearance();
     }
 
     QString connection() const { return parser.positionalArguments().value(0); }
@@ -109,6 +127,7 @@ int main(int argc, char *argv[])
     nameTheApplication();
     CommandLine line;
     line.process(app);
+    nrdb::applyAppearance(line.chosenAppearance());
 
     nrdb::MainWindow window;
     if (const nrdb::Status automated = nrdb::automate(window, line.automation()); !automated)
