@@ -239,8 +239,13 @@ Entry readEntry(ArchiveReader &reader, const Archive &archive)
         (void)reader.integer(); // relkind
     (void)reader.skipString();  // owner
     (void)reader.skipString();  // "with OIDs"
-    while (!reader.failed() && reader.skipString() >= 0) {
-        // dependencies, ended by a string that is none
+    // The dump ids it depends on, as decimal strings, ended by a string that is none.
+    for (qint64 length = reader.integer(); !reader.failed() && length >= 0; length = reader.integer()) {
+        if (length > kMaxNameBytes) {
+            reader.fail(QStringLiteral("a dependency of %1 bytes").arg(length));
+            break;
+        }
+        entry.dependencies << QString::fromLatin1(reader.bytes(length)).toInt();
     }
     if (archive.format == Format::Custom)
         entry.dataPlace = reader.dataPlace(entry.dataOffset);

@@ -36,6 +36,7 @@ struct Entry {
     DataPlace dataPlace = DataPlace::NoData; // custom format
     qint64 dataOffset = 0;                   // custom format, when dataPlace is Set
     QString fileName;                        // directory format: the file holding its data
+    QList<int> dependencies;                 // the dump ids of the entries it needs
 };
 
 struct Archive {

@@ -1,6 +1,7 @@
 #include "jobs/restorejob.h"
 
 #include "backup/clientenvironment.h"
+#include "backup/restoresubset.h"
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
 #include "connection/serverinfo.h"
@@ -340,9 +341,39 @@ Result<bool> RestoreJob::checkTarget(const QSqlDatabase &db) const
     return exists.value();
 }
 
+Status RestoreJob::chooseTables(JobContext &context, const BackupSource &source)
+{
+    if (m_options.tables.isEmpty())
+        return {};
+    if (source.kind != SourceKind::Custom && source.kind != SourceKind::Directory)
+        return Error::usage(QStringLiteral("Only a custom or directory archive can restore some of its tables; %1 is "
+                                           "a plain SQL backup")
+                                .arg(m_options.source));
+    const dumparchive::Proof read = dumparchive::prove(m_options.source);
+    if (!read.whole())
+        return Error::usage(
+            QStringLiteral("The table of contents of %1 cannot be read: %2").arg(m_options.source, read.reason));
+    const Result<QList<int>> ids = restoresubset::dumpIdsFor(read.archive.entries, m_options.tables);
+    if (!ids)
+        return ids.error();
+    m_options.selectedEntries = restoresubset::linesFor(source.entries, ids.value());
+    context.info(QStringLiteral("Restoring %1 of the backup's tables: %2 (%3 of its %4 entries)")
+                     .arg(m_options.tables.size())
+                     .arg(m_options.tables.join(QStringLiteral(", ")))
+                     .arg(m_options.selectedEntries.size())
+                     .arg(source.entries.size()));
+    return {};
+}
+
 Status RestoreJob::noteMissingOwners(JobContext &context, const QSqlDatabase &db, const BackupSource &source,
                                      RestoreReport &report) const
 {
+    if (!m_options.keepOwnership) {
+        report.ownershipSkipped = true;
+        context.info(
+            QStringLiteral("Owners and grants are left out, as asked: objects will belong to %1").arg(m_server.user));
+        return {};
+    }
     QSet<QString> roles;
     QSqlQuery query(db);
     if (!query.exec(sqlResource(QStringLiteral("roles"))))
@@ -433,6 +464,8 @@ Result<RestoreReport> RestoreJob::execute(JobContext &context)
         return source.error(); // nothing was touched
     report.sourceKind = source.value().kind;
     context.info(QStringLiteral("%1 is a %2, checked").arg(m_options.source, sourceKindName(source.value().kind)));
+    if (Status chosen = chooseTables(context, source.value()); !chosen)
+        return chosen.error(); // nothing was touched
 
     const Result<bool> replacing = checkTarget(db);
     if (!replacing)

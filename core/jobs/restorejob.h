@@ -16,6 +16,8 @@ struct RestoreOptions {
     bool safetyBackup = true;     // back the replaced database up first
     QString safetyBackupDirectory;
     QStringList selectedEntries; // custom/directory: table-of-contents lines to restore; empty: all
+    QStringList tables;          // custom/directory: only these tables ("schema.name", restoresubset); empty: all
+    bool keepOwnership = true;   // owners and grants as the backup has them (when the server has the roles)
     QString toolsDirectory;
     int jobs = 0; // parallel pg_restore jobs (custom, directory); 0: sized to the cores and free connections
     QString
@@ -60,6 +62,8 @@ private:
     // Whether the target exists, and so is to be replaced; an error when it exists and the
     // options do not name it for replacing.
     Result<bool> checkTarget(const QSqlDatabase &db) const;
+    // Only the tables asked for: the entries that restore them alone (restoresubset).
+    Status chooseTables(JobContext &context, const BackupSource &source);
     // The backup's owners this server has no role for: ownership and grants are then left out.
     Status noteMissingOwners(JobContext &context, const QSqlDatabase &db, const BackupSource &source,
                              RestoreReport &report) const;

@@ -110,6 +110,77 @@ private slots:
             QStringLiteral("0"));
     }
 
+    // Some tables alone: their definitions, rows, keys, indexes and defaults, and the foreign keys
+    // between them; a foreign key to a table left out goes with it, so the restore holds.
+    void someTablesAreRestoredWholeAndAlone_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("custom") << int(BackupFormat::Custom);
+        QTest::newRow("directory") << int(BackupFormat::Directory);
+    }
+
+    void someTablesAreRestoredWholeAndAlone()
+    {
+        QFETCH(int, format);
+        const auto tablesIn = [](const ConnectionProfile &profile) {
+            return test::queryValues(profile, QStringLiteral("SELECT table_schema || '.' || table_name FROM "
+                                                             "information_schema.tables WHERE table_schema NOT IN "
+                                                             "('pg_catalog', 'information_schema') ORDER BY 1"));
+        };
+        const QString both = newName(QStringLiteral("two%1").arg(format));
+        RestoreOptions options;
+        options.source = m_backups.value(format);
+        options.targetDatabase = both;
+        options.tables = QStringList{QStringLiteral("netraven.devices"), QStringLiteral("netraven.users")};
+        const auto restored = run(std::make_shared<RestoreJob>(m_server, options));
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().fullText()));
+        QCOMPARE(tablesIn(profileFor(both)),
+                 (QStringList{QStringLiteral("netraven.devices"), QStringLiteral("netraven.users")}));
+        QCOMPARE(test::queryValue(profileFor(both), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("500"));
+        const QString constraintsAndIndexes = QStringLiteral(
+            "SELECT string_agg(name, ',' ORDER BY name) FROM (SELECT conname AS name FROM pg_constraint WHERE "
+            "conrelid = 'netraven.devices'::regclass UNION SELECT indexname FROM pg_indexes WHERE tablename = "
+            "'devices') AS named");
+        QCOMPARE(test::queryValue(profileFor(both), constraintsAndIndexes),
+                 test::queryValue(m_scratch.profile(), constraintsAndIndexes)); // keys, indexes, foreign keys
+
+        const QString alone = newName(QStringLiteral("one%1").arg(format));
+        options.targetDatabase = alone;
+        options.tables = QStringList{QStringLiteral("netraven.devices")};
+        const auto devicesOnly = run(std::make_shared<RestoreJob>(m_server, options));
+        QVERIFY2(devicesOnly, qPrintable(devicesOnly ? QString() : devicesOnly.error().fullText()));
+        QCOMPARE(tablesIn(profileFor(alone)), QStringList{QStringLiteral("netraven.devices")});
+        QCOMPARE(test::queryValue(profileFor(alone), QStringLiteral("SELECT count(*) FROM netraven.devices")),
+                 QStringLiteral("500"));
+        QCOMPARE(test::queryValue(profileFor(alone), QStringLiteral("SELECT count(*) FROM pg_constraint WHERE "
+                                                                    "contype = 'f'")),
+                 QStringLiteral("0")); // its foreign key to users stayed out with users
+
+        const QString none = newName(QStringLiteral("nope%1").arg(format));
+        options.targetDatabase = none;
+        options.tables = QStringList{QStringLiteral("netraven.devices"), QStringLiteral("netraven.nope")};
+        const auto refused = run(std::make_shared<RestoreJob>(m_server, options));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message, QStringLiteral("The backup has no table netraven.nope"));
+        QCOMPARE(
+            test::queryValue(m_scratch.server().profile(),
+                             QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE '%1%'").arg(none)),
+            QStringLiteral("0")); // nothing was created
+    }
+
+    void someTablesOfAPlainBackupAreRefused()
+    {
+        RestoreOptions options;
+        options.source = m_backups.value(int(BackupFormat::PlainGzip));
+        options.targetDatabase = newName(QStringLiteral("plainsome"));
+        options.tables = QStringList{QStringLiteral("netraven.devices")};
+        const auto refused = run(std::make_shared<RestoreJob>(m_server, options));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.startsWith(QLatin1String("Only a custom or directory archive")),
+                 qPrintable(refused.error().message));
+    }
+
     // A table of contents' TABLE DATA lines, weighted by the manifest's rows (at least one each).
     void tableDataIsWeightedByItsRows()
     {
