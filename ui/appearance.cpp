@@ -1,9 +1,11 @@
 #include "appearance.h"
 
 #include <QApplication>
+#include <QProxyStyle>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace nrdb {
 
@@ -59,6 +61,36 @@ QPalette darkPalette()
     return palette;
 }
 
+// Fusion, with check boxes and radio buttons that show on a dark palette: Fusion outlines them a
+// shade darker than the window, which on a dark one is next to the base they sit on.
+class LegibleFusion : public QProxyStyle {
+public:
+    LegibleFusion() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        const bool indicator = element == PE_IndicatorCheckBox || element == PE_IndicatorRadioButton;
+        if (indicator && isDark(option->palette) && drawOutlined<QStyleOptionButton>(element, option, painter, widget))
+            return;
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+    }
+
+private:
+    template <typename Option>
+    bool drawOutlined(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                      const QWidget *widget) const
+    {
+        const auto *typed = qstyleoption_cast<const Option *>(option);
+        if (!typed)
+            return false;
+        Option outlined(*typed);
+        outlined.palette.setColor(QPalette::Window, QColor(0x9a, 0x9d, 0xa3)); // Fusion outlines with it, darker
+        QProxyStyle::drawPrimitive(element, &outlined, painter, widget);
+        return true;
+    }
+};
+
 // The desktop's own, as the application started with it.
 struct SystemLook {
     QString style;
@@ -111,7 +143,7 @@ void applyAppearance(Appearance appearance)
         QApplication::setPalette(system.palette);
         return;
     }
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(new LegibleFusion);
     QApplication::setPalette(appearance == Appearance::Dark ? darkPalette() : lightPalette());
 }
 

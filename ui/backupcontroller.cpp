@@ -4,6 +4,8 @@
 #include "backupoptionsdialog.h"
 #include "errorpresenter.h"
 #include "jobslot.h"
+#include "productionconfirm.h"
+#include "restoredialog.h"
 
 #include "backup/toolsettings.h"
 #include "jobs/exportschemajob.h"
@@ -12,8 +14,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
-#include <QMessageBox>
 #include <QSettings>
 
 namespace nrdb {
@@ -23,8 +23,8 @@ const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
 } // namespace
 
 BackupController::BackupController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent)
-    : QObject(dialogParent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
-      m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_runner(runner), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
+      m_connection(connection), m_dialogParent(dialogParent)
 {
     m_connection->addWriter(m_slot);
 }
@@ -89,31 +89,15 @@ void BackupController::restoreAsking(const QString &backup)
 {
     if (isBusy())
         return;
-    bool ok = false;
-    const QString suggested =
-        QFileInfo(backup).fileName().section(QLatin1Char('_'), 0, 0) + QStringLiteral("_restored");
-    const QString database = QInputDialog::getText(m_dialogParent, tr("Restore a Backup"),
-                                                   tr("Restore %1 into the database (a new one, unless you name an "
-                                                      "existing one and confirm):")
-                                                       .arg(QFileInfo(backup).fileName()),
-                                                   QLineEdit::Normal, suggested, &ok);
-    if (!ok || database.isEmpty())
+    RestoreDialog dialog(m_runner, profile(), backup, m_dialogParent);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto replace = QMessageBox::question(m_dialogParent, tr("Restore a Backup"),
-                                               tr("If a database named %1 exists already, replace it?\n\nYes: it is "
-                                                  "backed up first, and replaced only once the "
-                                                  "restore succeeded.\nNo: the restore stops if it exists.")
-                                                   .arg(database),
-                                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    QString confirmed;
-    if (replace == QMessageBox::Yes) {
-        confirmed = QInputDialog::getText(m_dialogParent, tr("Replace %1").arg(database),
-                                          tr("Type the database name again to allow replacing it:"), QLineEdit::Normal,
-                                          {}, &ok);
-        if (!ok || confirmed.isEmpty())
-            return;
-    }
-    restoreFrom(backup, database, confirmed);
+    const RestoreOptions options = dialog.options();
+    ConnectionProfile replaced = profile();
+    replaced.database = options.targetDatabase;
+    if (options.replaceExisting && !confirmProductionWrite(m_dialogParent, replaced, tr("Restore over")))
+        return;
+    restoreWith(options, dialog.connectAfterwards());
 }
 
 void BackupController::restoreFrom(const QString &backup, const QString &database, const QString &confirmedName)
@@ -125,10 +109,23 @@ void BackupController::restoreFrom(const QString &backup, const QString &databas
     options.confirmedName = confirmedName;
     options.safetyBackupDirectory = QFileInfo(backup).absolutePath();
     options.toolsDirectory = configuredToolsDirectory();
-    m_slot->start(std::make_shared<RestoreJob>(profile(), options), [this](RestoreJob &restore, const JobEnd &end) {
-        if (succeeded(restore, end))
-            emit restored(restore.result().database);
-    });
+    restoreWith(options);
+}
+
+void BackupController::restoreWith(const RestoreOptions &options, bool connectAfterwards)
+{
+    m_slot->start(std::make_shared<RestoreJob>(profile(), options),
+                  [this, connectAfterwards](RestoreJob &restore, const JobEnd &end) {
+                      if (!succeeded(restore, end))
+                          return;
+                      emit restored(restore.result().database);
+                      if (connectAfterwards) {
+                          ConnectionProfile restored = profile();
+                          restored.database = restore.result().database;
+                          restored.name.clear(); // another database than the profile's
+                          emit openRestored(restored);
+                      }
+                  });
 }
 
 void BackupController::exportSchema()

@@ -3,6 +3,7 @@
 #include "connection/connectionprofile.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobtypes.h"
+#include "jobs/restorejob.h"
 
 #include <QObject>
 
@@ -30,6 +31,8 @@ public:
     void backUpWith(BackupOptions options);
     // Into a new database; if `database` exists it is replaced only when confirmedName repeats it.
     void restoreFrom(const QString &backup, const QString &database, const QString &confirmedName = {});
+    // As the Restore dialog was filled in; connectAfterwards: openRestored once it succeeded.
+    void restoreWith(const RestoreOptions &options, bool connectAfterwards = false);
     // pg_dump --schema-only as a clean init script (see ExportSchemaJob).
     void exportSchemaTo(const QString &path);
 
@@ -37,12 +40,13 @@ public slots:
     void backUp();
     void restore();
     void exportSchema();
-    // Asks where to restore this backup (a new database, or one to replace), then restores it.
+    // The Restore dialog for this backup, then the restore it asks for.
     void restoreAsking(const QString &backup);
 
 signals:
     void backedUp(const QString &path);
     void restored(const QString &database);
+    void openRestored(const nrdb::ConnectionProfile &database); // asked to connect to it
     void schemaExported(const QString &path);
     void failed(const QString &message);
 
@@ -53,6 +57,7 @@ private:
     const ConnectionProfile &profile() const;
     bool isBusy() const; // a writer of the connection is running (this one or another)
 
+    JobRunner *m_runner;
     JobSlot *m_slot;
     ActiveConnection *m_connection;
     QWidget *m_dialogParent;

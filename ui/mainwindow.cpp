@@ -184,6 +184,8 @@ void MainWindow::connectSignals()
     });
     connect(m_backups, &BackupController::restored, this,
             [this](const QString &database) { statusBar()->showMessage(tr("Restored into %1").arg(database), 15000); });
+    connect(m_backups, &BackupController::openRestored, this,
+            [this](const ConnectionProfile &database) { connectTo(database, RetryPolicy::interactive()); });
 }
 
 MainWindow::~MainWindow()

@@ -109,10 +109,8 @@ QByteArray PlainSqlReader::nextLines()
     return rest;
 }
 
-Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTools &tools)
+Result<SourceKind> BackupSource::kindOf(const QString &path)
 {
-    BackupSource source;
-    source.path = path;
     const QFileInfo info(path);
     if (!info.exists())
         return Error::notFound(QStringLiteral("%1 does not exist").arg(path));
@@ -120,25 +118,33 @@ Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTool
         if (!QFileInfo::exists(path + QStringLiteral("/toc.dat")))
             return Error::usage(
                 QStringLiteral("%1 is a directory without toc.dat: not a pg_dump directory archive").arg(path));
-        source.kind = SourceKind::Directory;
-    } else {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error::io(QStringLiteral("Cannot read %1").arg(path));
-        const QByteArray head = file.read(8192);
-        if (head.isEmpty())
-            return Error::usage(QStringLiteral("%1 is empty: not a backup").arg(path));
-        if (head.startsWith("PGDMP"))
-            source.kind = SourceKind::Custom;
-        else if (head.startsWith("\x1f\x8b"))
-            source.kind = SourceKind::PlainGzip;
-        else if (head.contains("PostgreSQL database dump"))
-            source.kind = SourceKind::PlainSql;
-        else
-            return Error::usage(
-                QStringLiteral("%1 is not a PostgreSQL backup: neither a pg_dump archive nor SQL written by pg_dump")
-                    .arg(path));
+        return SourceKind::Directory;
     }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::io(QStringLiteral("Cannot read %1").arg(path));
+    const QByteArray head = file.read(8192);
+    if (head.isEmpty())
+        return Error::usage(QStringLiteral("%1 is empty: not a backup").arg(path));
+    if (head.startsWith("PGDMP"))
+        return SourceKind::Custom;
+    if (head.startsWith("\x1f\x8b"))
+        return SourceKind::PlainGzip;
+    if (head.contains("PostgreSQL database dump"))
+        return SourceKind::PlainSql;
+    return Error::usage(
+        QStringLiteral("%1 is not a PostgreSQL backup: neither a pg_dump archive nor SQL written by pg_dump")
+            .arg(path));
+}
+
+Result<BackupSource> BackupSource::inspect(const QString &path, const ClientTools &tools)
+{
+    BackupSource source;
+    source.path = path;
+    const Result<SourceKind> kind = kindOf(path);
+    if (!kind)
+        return kind.error();
+    source.kind = kind.value();
 
     static const QRegularExpression ownerClause(
         QStringLiteral(R"re(OWNER TO ("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*);)re"));

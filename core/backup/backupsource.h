@@ -21,6 +21,8 @@ struct BackupSource {
     // Recognises, checks and reads a backup; refuses an empty, truncated or foreign file with a
     // message that says which. Reads only. Any thread.
     static Result<BackupSource> inspect(const QString &path, const ClientTools &tools);
+    // Only which kind of backup path is, by its first bytes (or toc.dat); nothing is checked.
+    static Result<SourceKind> kindOf(const QString &path);
 };
 
 // Reads a plain backup (.sql or .sql.gz) as text, chunk by chunk. Any thread, one at a time.

@@ -466,6 +466,16 @@ Proof proveDirectory(const QString &directory)
     return proof;
 }
 
+Proof readContents(const QString &path)
+{
+    const bool directory = QFileInfo(path).isDir();
+    QFile file(directory ? QDir(path).filePath(QStringLiteral("toc.dat")) : path);
+    if (!file.open(QIODevice::ReadOnly))
+        return broken(QStringLiteral("Cannot read %1.").arg(file.fileName()));
+    ArchiveReader reader(file);
+    return readTableOfContents(reader, directory ? Format::Directory : Format::Custom);
+}
+
 Proof prove(const QString &path)
 {
     if (QFileInfo(path).isDir())

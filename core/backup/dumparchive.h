@@ -71,6 +71,9 @@ Proof proveCustom(QIODevice &device);
 Proof proveDirectory(const QString &directory);
 // A custom archive file or an archive directory, told apart by what path is.
 Proof prove(const QString &path);
+// Only the header and table of contents of either: what it holds, its data not looked at (a
+// short read however large the archive). Whole means they were read.
+Proof readContents(const QString &path);
 
 } // namespace dumparchive
 } // namespace nrdb

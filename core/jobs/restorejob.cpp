@@ -349,7 +349,7 @@ Status RestoreJob::chooseTables(JobContext &context, const BackupSource &source)
         return Error::usage(QStringLiteral("Only a custom or directory archive can restore some of its tables; %1 is "
                                            "a plain SQL backup")
                                 .arg(m_options.source));
-    const dumparchive::Proof read = dumparchive::prove(m_options.source);
+    const dumparchive::Proof read = dumparchive::readContents(m_options.source); // proven whole by inspect
     if (!read.whole())
         return Error::usage(
             QStringLiteral("The table of contents of %1 cannot be read: %2").arg(m_options.source, read.reason));

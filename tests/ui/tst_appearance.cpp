@@ -10,6 +10,7 @@
 #include "model/verifyreport.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QSettings>
@@ -73,6 +74,25 @@ private slots:
             const double text = contrast(palette.color(QPalette::Text), palette.color(QPalette::Base));
             QVERIFY2(text >= 7, qPrintable(QString::number(text)));
         }
+    }
+
+    // An unchecked check box still shows its box on the dark palette (Fusion alone draws it in
+    // next to the colour of what is behind it).
+    void uncheckedBoxesShowOnTheDarkPalette()
+    {
+        applyAppearance(Appearance::Dark);
+        QWidget backdrop;
+        backdrop.setAutoFillBackground(true);
+        backdrop.setBackgroundRole(QPalette::Base);
+        auto *box = new QCheckBox(QStringLiteral("Keep owners"), &backdrop);
+        backdrop.resize(200, 40);
+        const QImage drawn = backdrop.grab().toImage();
+        const QColor base = QApplication::palette().color(QPalette::Base);
+        int outline = 0;
+        for (int y = 0; y < drawn.height(); ++y)
+            for (int x = box->x(); x < box->x() + 18; ++x)
+                outline += contrast(drawn.pixelColor(x, y), base) >= 2.0 ? 1 : 0;
+        QVERIFY2(outline >= 20, qPrintable(QString::number(outline)));
     }
 
     // Settings keeps the choice and applies it: the verdict and the diagram's marks follow at once.

@@ -3,6 +3,7 @@
 #include "queries.h"
 #include "scratchdatabase.h"
 
+#include "activeconnection.h"
 #include "backupcontroller.h"
 #include "backupoptionsdialog.h"
 #include "backupspanel.h"
@@ -12,6 +13,7 @@
 #include "mainwindow.h"
 #include "packcontroller.h"
 #include "repairdialog.h"
+#include "restoredialog.h"
 #include "schemabrowser.h"
 #include "serversummarypage.h"
 #include "settingsdialog.h"
@@ -36,9 +38,11 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -486,6 +490,91 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 120000);
         QTRY_VERIFY_WITH_TIMEOUT(shown().contains(backupName + QLatin1String(" restored and checked")), 20000);
         QVERIFY2(shown().contains(QLatin1String("proven restorable")), qPrintable(shown()));
+    }
+
+    // The Restore dialog: the backup's summary and tables, the target checked against the server's
+    // databases as it is typed, and a restore of some tables that the window then connects to.
+    void theRestoreDialogChecksItsTargetAndConnectsAfterwards()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("restoredialog"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        QVERIFY(test::queryValues(scratch.profile(),
+                                  QStringLiteral("CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (id int "
+                                                 "PRIMARY KEY, parent_id int REFERENCES parent); INSERT INTO parent "
+                                                 "VALUES (1); INSERT INTO child SELECT g, 1 FROM generate_series(1, "
+                                                 "30) g"))
+                    .isEmpty());
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        QTemporaryDir backups;
+        QSignalSpy backedUp(window.backups(), &BackupController::backedUp);
+        window.backups()->backUpTo(backups.path());
+        QTRY_COMPARE_WITH_TIMEOUT(backedUp.count(), 1, 60000);
+        const QString backup = backedUp.first().at(0).toString();
+        const QString database = scratch.profile().database;
+
+        RestoreDialog dialog(window.jobRunner(), scratch.profile(), backup, &window);
+        QSignalSpy shown(&dialog, &RestoreDialog::previewShown);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        const QString summary = dialog.findChild<QLabel *>(QStringLiteral("restoreSummary"))->text();
+        QVERIFY2(summary.contains(QLatin1String("custom archive")) &&
+                     summary.contains(QStringLiteral("Database %1, backed up").arg(database)) &&
+                     summary.contains(QLatin1String("2 tables with 31 rows")),
+                 qPrintable(summary));
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("restoreNewName"));
+        auto *restore = dialog.findChild<QPushButton *>(QStringLiteral("restoreButton"));
+        QCOMPARE(name->text(), database + QStringLiteral("_restored"));
+        QVERIFY2(restore->isEnabled(), qPrintable(dialog.targetCheck()));
+        name->setText(database); // exists: refused as it is typed
+        QVERIFY2(dialog.targetCheck().contains(QLatin1String("exists on this server")),
+                 qPrintable(dialog.targetCheck()));
+        QVERIFY(!restore->isEnabled());
+        name->setText(QString(70, QLatin1Char('n'))); // longer than PostgreSQL keeps
+        QVERIFY2(dialog.targetCheck().contains(QLatin1String("would cut it")), qPrintable(dialog.targetCheck()));
+        QVERIFY(!restore->isEnabled());
+
+        dialog.findChild<QRadioButton *>(QStringLiteral("restoreReplace"))->setChecked(true);
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("restoreReplacedDatabase"))->currentText(), database);
+        QVERIFY(!restore->isEnabled()); // not before its name is typed again
+        dialog.findChild<QLineEdit *>(QStringLiteral("restoreConfirmName"))->setText(database);
+        QVERIFY(restore->isEnabled());
+        QVERIFY(dialog.options().replaceExisting);
+
+        const QString copy = database + QStringLiteral("_child");
+        dialog.findChild<QRadioButton *>(QStringLiteral("restoreIntoNew"))->setChecked(true);
+        name->setText(copy);
+        dialog.findChild<QRadioButton *>(QStringLiteral("restoreSomeTables"))->setChecked(true);
+        QVERIFY2(dialog.targetCheck() == QLatin1String("Choose at least one table."), qPrintable(dialog.targetCheck()));
+        auto *tables = dialog.findChild<QListWidget *>(QStringLiteral("restoreTables"));
+        QCOMPARE(tables->count(), 2);
+        tables->findItems(QStringLiteral("public.child"), Qt::MatchExactly).value(0)->setCheckState(Qt::Checked);
+        dialog.findChild<QSpinBox *>(QStringLiteral("restoreJobs"))->setValue(2);
+        dialog.findChild<QCheckBox *>(QStringLiteral("restoreKeepOwnership"))->setChecked(false);
+        QVERIFY(restore->isEnabled());
+        const RestoreOptions options = dialog.options();
+        QCOMPARE(options.targetDatabase, copy);
+        QVERIFY(!options.replaceExisting);
+        QCOMPARE(options.tables, QStringList{QStringLiteral("public.child")});
+        QCOMPARE(options.jobs, 2);
+        QVERIFY(!options.keepOwnership);
+        QVERIFY(dialog.connectAfterwards());
+
+        // Restored, then connected to: the child table alone, its foreign key left out with parent.
+        window.backups()->restoreWith(options, dialog.connectAfterwards());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 2, 60000);
+        QCOMPARE(window.findChild<ActiveConnection *>()->profile().database, copy);
+        ConnectionProfile restored = scratch.profile();
+        restored.database = copy;
+        QCOMPARE(test::queryValue(restored, QStringLiteral("SELECT count(*) FROM child")), QStringLiteral("30"));
+        QCOMPARE(test::queryValue(restored, QStringLiteral("SELECT to_regclass('parent') IS NULL")),
+                 QStringLiteral("true"));
+        window.findChild<QAction *>(QStringLiteral("disconnectAction"))->trigger();
+        QVERIFY(window.jobRunner()->waitForIdle(20000));
+        QCOMPARE(
+            test::queryValue(scratch.server().profile(), QStringLiteral("DROP DATABASE \"%1\" WITH (FORCE)").arg(copy)),
+            QString());
     }
 
     // The Data tab masks the columns the pack names secret: their values are never read.
