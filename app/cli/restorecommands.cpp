@@ -49,7 +49,8 @@ QString restoreUsage()
     return QStringLiteral(
                "Usage: netraven-dbctl restore BACKUP [CONNECTION] --into DATABASE [--replace NAME] "
                "[--no-safety-backup]\n"
-               "                              [--safety-dir DIR] [--json]\n"
+               "                              [--safety-dir DIR] [--table SCHEMA.TABLE ...] [--jobs N] "
+               "[--no-owner] [--json]\n"
                "\n"
                "Restores a .dump, a directory archive, a .sql or a .sql.gz (NetRaven's own backups too), in this "
                "order:\n"
@@ -66,7 +67,13 @@ QString restoreUsage()
                "  --into DATABASE     the database to restore into (default: a new one; it must not exist)\n"
                "  --replace NAME      replace DATABASE, which exists: repeat its name to confirm\n"
                "  --no-safety-backup  do not back the replaced database up first (it is kept, renamed, instead)\n"
-               "  --safety-dir DIR    where the safety backup goes (default: the backup's directory)\n\n") +
+               "  --safety-dir DIR    where the safety backup goes (default: the backup's directory)\n"
+               "  --table SCHEMA.TABLE  only this table (repeatable), with what it needs (its schema, types,\n"
+               "                      sequences) and what hangs on it alone (keys, indexes, defaults, triggers,\n"
+               "                      foreign keys between chosen tables); archives only\n"
+               "  --jobs N            parallel pg_restore jobs (default: the server's cores and free connections)\n"
+               "  --no-owner          leave the backup's owners and grants out: objects belong to the restoring "
+               "user\n\n") +
            connectionUsage();
 }
 
@@ -82,6 +89,9 @@ int runRestoreCommand(const QStringList &arguments)
                                       {QStringLiteral("replace"), QStringLiteral("Confirm."), QStringLiteral("NAME")},
                                       {QStringLiteral("no-safety-backup"), QStringLiteral("No safety backup.")},
                                       {QStringLiteral("safety-dir"), QStringLiteral("Dir."), QStringLiteral("DIR")},
+                                      {QStringLiteral("table"), QStringLiteral("Table."), QStringLiteral("TABLE")},
+                                      {QStringLiteral("jobs"), QStringLiteral("Jobs."), QStringLiteral("N")},
+                                      {QStringLiteral("no-owner"), QStringLiteral("No owners.")},
                                       {QStringLiteral("json"), QStringLiteral("JSON.")}}))
         return *ended;
     if (command.positional().isEmpty() || !command.isSet(QStringLiteral("into")))
@@ -99,6 +109,14 @@ int runRestoreCommand(const QStringList &arguments)
     if (options.safetyBackupDirectory.isEmpty())
         options.safetyBackupDirectory = QFileInfo(options.source).absolutePath();
     options.toolsDirectory = configuredToolsDirectory();
+    options.tables = command.values(QStringLiteral("table"));
+    options.keepOwnership = !command.isSet(QStringLiteral("no-owner"));
+    if (command.isSet(QStringLiteral("jobs"))) {
+        bool number = false;
+        options.jobs = command.value(QStringLiteral("jobs")).toInt(&number);
+        if (!number || options.jobs < 1)
+            return command.usageError(QStringLiteral("--jobs wants a number of 1 or more"));
+    }
     auto job = std::make_shared<RestoreJob>(server.value(), options);
     if (Status done = runHeadless(job); !done)
         return jobFailed(done.error());

@@ -400,6 +400,32 @@ private slots:
                      .exitCode,
                  1);
 
+        // Some tables of an archive alone, with parallel jobs and without the owners.
+        const QString some = into + QStringLiteral("_some");
+        const Run someTables =
+            dbctl({QStringLiteral("restore"), withTools.out.trimmed(), serverUri, QStringLiteral("--into"), some,
+                   QStringLiteral("--table"), QStringLiteral("public.tags"), QStringLiteral("--table"),
+                   QStringLiteral("public.devices"), QStringLiteral("--jobs"), QStringLiteral("2"),
+                   QStringLiteral("--no-owner")},
+                  {}, environment);
+        QVERIFY2(someTables.exitCode == 0, qPrintable(someTables.err));
+        QCOMPARE(test::queryValues(server.value().profile(some),
+                                   QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                                  "table_schema = 'public' ORDER BY 1")),
+                 (QStringList{QStringLiteral("devices"), QStringLiteral("tags")}));
+        const Run plainSome =
+            dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), some + QStringLiteral("_2"),
+                   QStringLiteral("--table"), QStringLiteral("public.tags")},
+                  {}, environment);
+        QCOMPARE(plainSome.exitCode, 1); // refused by the restore, as an existing target is
+        QVERIFY2(plainSome.err.contains(QLatin1String("Only a custom or directory archive")),
+                 qPrintable(plainSome.err));
+        QCOMPARE(dbctl({QStringLiteral("restore"), path, serverUri, QStringLiteral("--into"), some,
+                        QStringLiteral("--jobs"), QStringLiteral("many")},
+                       {}, environment)
+                     .exitCode,
+                 2);
+
         const Run listed = dbctl({QStringLiteral("backups"), QStringLiteral("list"), dir.path()}, {}, environment);
         QCOMPARE(listed.exitCode, 0);
         QVERIFY2(listed.out.contains(QLatin1String("plain-gzip  verified")), qPrintable(listed.out)); // proven above
