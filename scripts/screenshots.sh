@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes the README's screenshots on a virtual display (Xvfb), against a sandbox server with a
-# fresh NetRaven (v2) database:
+# fresh NetRaven (v2) database, in the Light appearance and (the -dark ones) the Dark:
 #   docs/screenshots/schema-browser.png  diagram.png  backup.png  verify.png
+#   docs/screenshots/schema-browser-dark.png  diagram-dark.png  verify-dark.png
 # Anyone can run it again after changing the GUI: scripts/screenshots.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,19 +31,24 @@ PGPASSFILE=$(field passFile)
 uri="postgresql://$(field superuser)@$(field host):$(field port)/netraven"
 "$dbctl" bootstrap "$uri" >/dev/null 2>&1
 
-# Each picture from a window with no saved state: a fresh home for the settings.
+# Each picture from a window with no saved state: a fresh home for the settings. A name ending in
+# -dark is taken in the Dark appearance, any other in the Light.
 shoot() {
     local name=$1
     shift
+    local look=light
+    [[ $name == *-dark ]] && look=dark
     local home="$work/home-$name"
     mkdir -p "$home" && chmod 700 "$home"
     HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home" \
         xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
-        "$gui" -geometry 1280x820+0+0 "$uri" "$@" --screenshot "$out/$name.png"
+        "$gui" -geometry 1280x820+0+0 "$uri" "$@" --appearance "$look" --screenshot "$out/$name.png"
 }
 
 shoot schema-browser --select public.devices
+shoot schema-browser-dark --select public.devices
 shoot diagram --diagram
+shoot diagram-dark --diagram
 TMPDIR=$work shoot backup --run backup # into $work/netraven-dbadmin-backups
 # Verify on a database that drifted: an index dropped, a column retyped, a table added.
 psql -X -q -v ON_ERROR_STOP=1 -d "$uri" \
@@ -50,4 +56,5 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$uri" \
     -c "ALTER TABLE public.tags ALTER COLUMN type TYPE varchar(32)" \
     -c "CREATE TABLE public.scratch_notes (id serial PRIMARY KEY, note text)"
 shoot verify --run verify
+shoot verify-dark --run verify
 echo "Screenshots in $out"

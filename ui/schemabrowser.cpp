@@ -84,7 +84,7 @@ QWidget *SchemaBrowser::createTreePane()
     m_tree->setUniformRowHeights(true);
     m_tree->header()->resizeSection(SchemaTreeModel::NameColumn, 210);
     m_tree->header()->resizeSection(SchemaTreeModel::DetailColumn, 85);
-    m_tree->header()->resizeSection(SchemaTreeModel::RowsColumn, 65);
+    m_tree->header()->resizeSection(SchemaTreeModel::RowsColumn, 90); // "not analysed" whole
     m_tree->header()->resizeSection(SchemaTreeModel::SizeColumn, 70);
     m_summary = new QLabel(pane);
     m_summary->setObjectName(QStringLiteral("schemaSummary"));

@@ -68,10 +68,12 @@ void TableDetailsView::showRelation(const std::shared_ptr<const SchemaSnapshot> 
     QString html = QStringLiteral("<h2>%1</h2><p>%2")
                        .arg(escaped(relation->qualifiedName()), escaped(relationKindName(relation->kind)));
     if (relation->isTable() || relation->kind == RelationKind::MaterializedView)
-        html += tr(" · %1 · about %2 rows")
+        html += tr(" · %1 · %2")
                     .arg(relation->totalBytes < 0 ? tr("size unknown: another session holds an exclusive lock on it")
                                                   : locale.formattedDataSize(relation->totalBytes),
-                         relation->rowEstimate < 0 ? tr("?") : locale.toString(relation->rowEstimate));
+                         relation->rowEstimate < 0
+                             ? tr("never analysed, so no row estimate yet (the Data tab counts exactly)")
+                             : tr("about %1 rows").arg(locale.toString(relation->rowEstimate)));
     html += tr(" · owner %1").arg(escaped(relation->owner));
     if (const RelationInfo *parent = snapshot->relation(relation->partitionParentOid))
         html += tr(" · partition of %1 %2").arg(relationLink(*parent), escaped(relation->partitionBound));

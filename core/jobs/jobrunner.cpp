@@ -144,7 +144,7 @@ void JobRunner::onWorkerFinished(JobId id)
     entry.watcher->deleteLater();
     entry.watcher = nullptr;
     if (outcome.status) {
-        if (outcome.cancelRequested)
+        if (outcome.cancelRequested && !entry.job->isQuiet())
             log(id, LogLevel::Info, tr("The cancel came after the job had finished its work"));
         finish(id, JobState::Succeeded, {});
     } else if (outcome.cancelRequested || outcome.status.error().kind == ErrorKind::Cancelled) {
@@ -203,7 +203,8 @@ void JobRunner::cancel(JobId id)
         finish(id, JobState::Cancelled, JobContext::cancelledError());
         return;
     }
-    log(id, LogLevel::Info, tr("Cancelling…"));
+    if (!it->job->isQuiet())
+        log(id, LogLevel::Info, tr("Cancelling…"));
     // Stopping children and the server's query blocks, so it runs beside the job, not here.
     (void)QtConcurrent::run(&m_interrupters, [control = it->control] { interruptJob(*control); });
 }

@@ -1,12 +1,14 @@
 #include "layoutjob.h"
 
 #include "jobs/jobcontext.h"
+#include "util/counting.h"
 
 namespace nrdb {
 
 QString LayoutJob::title() const
 {
-    return QStringLiteral("Lay out %1 table(s)").arg(m_input.sizes.size());
+    return QStringLiteral("Lay out %1")
+        .arg(counted(m_input.sizes.size(), QStringLiteral("table"), QStringLiteral("tables")));
 }
 
 Result<LayoutResult> LayoutJob::execute(JobContext &context)

@@ -34,6 +34,7 @@ public:
     QString title() const override { return QStringLiteral("Read the overview"); }
     JobAccess access() const override { return JobAccess::ReadOnly; }
     ConnectionProfile target() const override { return m_target; }
+    bool isQuiet() const override { return true; } // follows every schema read and write, unasked
 
 protected:
     Result<DatabaseOverview> execute(JobContext &context) override;

@@ -314,12 +314,7 @@ private slots:
         window.lifecycle()->verify(); // one job of the connection at a time: refused
         window.backups()->backUpTo(backups.path());
         QTest::qWait(200);
-        QStringList titles;
-        for (const QList<QVariant> &job : std::as_const(submitted)) {
-            if (job.at(1).toString() != QLatin1String("Read the overview")) // reads only, and does not wait
-                titles << job.at(1).toString();
-        }
-        QVERIFY2(titles.isEmpty(), qPrintable(titles.join(QStringLiteral(", "))));
+        QCOMPARE(submitted.count(), 0); // (the Overview's reads are quiet: not submitted as jobs)
         QVERIFY(!bootstrap->isEnabled());
         QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
         QTRY_COMPARE_WITH_TIMEOUT(backedUp.count(), 1, 30000);
