@@ -107,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     for (QAction *action : findChildren<QAction *>())
         showShortcutInToolTip(action);
+    updateLifecycleActions(); // after the tooltips are whole: it keeps them
 
     connectSignals();
     resize(1100, 720);
@@ -339,7 +340,6 @@ void MainWindow::createLifecycleActions()
     add(m_packs, QStringLiteral("captureMigrationAction"), QIcon(), tr("&Capture as Migration…"),
         tr("What this database has beyond its pack's head, written as the pack's next migration"),
         &PackController::captureMigration, false);
-    updateLifecycleActions();
 }
 
 CompareDialog *MainWindow::openCompare()
@@ -359,11 +359,22 @@ void MainWindow::newPack()
     m_packs->newPack(snapshot ? SchemaSet::schemasIn(*snapshot) : QStringList());
 }
 
+// Each job's action is on only when it can run; its tooltip says why not when it cannot.
 void MainWindow::updateLifecycleActions()
 {
-    const bool enabled = m_connection->isOpen() && !m_connection->isLost() && !m_connection->isBusy();
-    for (QAction *action : std::as_const(m_lifecycleActions))
-        action->setEnabled(enabled);
+    const QString notNow = !m_connection->isOpen()  ? tr("Connect to a database first.")
+                           : m_connection->isLost() ? tr("Not now: the connection was lost. Reconnect (F5) first.")
+                           : m_connection->isBusy()
+                               ? tr("Not now: another job is changing this database (see the Jobs dock).")
+                               : QString();
+    const char *const kToolTip = "nrdbToolTip"; // the tooltip of its own, kept while a reason is shown
+    for (QAction *action : std::as_const(m_lifecycleActions)) {
+        if (!action->property(kToolTip).isValid())
+            action->setProperty(kToolTip, action->toolTip());
+        const QString own = action->property(kToolTip).toString();
+        action->setEnabled(notNow.isEmpty());
+        action->setToolTip(notNow.isEmpty() ? own : own + QLatin1Char('\n') + notNow);
+    }
 }
 
 void MainWindow::createMenus()

@@ -35,7 +35,10 @@ void showShortcutInToolTip(QAction *action)
 {
     if (action->shortcut().isEmpty())
         return;
-    const QString tip = action->toolTip().isEmpty() ? plainText(action) : action->toolTip();
+    QString stripped = action->text();
+    stripped.remove(QLatin1Char('&'));
+    const bool ownTip = !action->toolTip().isEmpty() && action->toolTip() != stripped; // not Qt's from the text
+    const QString tip = ownTip ? action->toolTip() : plainText(action);
     action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText)));
 }
 

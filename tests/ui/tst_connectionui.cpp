@@ -245,6 +245,8 @@ private slots:
                  qPrintable(banner->message()->detailsText()));
         QVERIFY2(status->text().startsWith(QLatin1String("Connection lost")), qPrintable(status->text()));
         QVERIFY(!verify->isEnabled());
+        QVERIFY2(verify->toolTip().endsWith(QLatin1String("the connection was lost. Reconnect (F5) first.")),
+                 qPrintable(verify->toolTip())); // why it cannot run
 
         // Reconnecting while the server is still away says so, and the banner stays.
         QSignalSpy failed(&window, &MainWindow::connectionFailed);
@@ -264,6 +266,7 @@ private slots:
         QVERIFY(!banner->isVisible());
         QVERIFY2(status->text().startsWith(QLatin1String("Connected")), qPrintable(status->text()));
         QVERIFY(verify->isEnabled());
+        QCOMPARE(verify->toolTip(), QStringLiteral("Verify")); // its own again
         QCOMPARE(failed.count(), 1);
     }
 
