@@ -43,7 +43,8 @@ bool BackupController::succeeded(const Job &job, const JobEnd &end)
 {
     if (end.failed()) {
         emit failed(end.error.fullText());
-        showError(m_dialogParent, job.title(), end.error);
+        if (!m_connection->isLost()) // a lost connection has its banner, not a box per job
+            showError(m_dialogParent, job.title(), end.error);
     }
     return end.succeeded();
 }

@@ -39,7 +39,7 @@ bool LifecycleController::confirmWrite(const QString &action)
 
 bool LifecycleController::succeeded(const Job &job, const JobEnd &end)
 {
-    if (end.failed())
+    if (end.failed() && !m_connection->isLost()) // a lost connection has its banner, not a box per job
         showError(m_dialogParent, job.title(), end.error);
     return end.succeeded();
 }
@@ -181,6 +181,8 @@ void LifecycleController::verify()
     m_slot->start(std::make_shared<VerifyJob>(profile(), m_pack), [this](VerifyJob &verify, const JobEnd &end) {
         if (succeeded(verify, end))
             emit verifyReported(verify.result());
+        else if (end.failed())
+            emit verifyFailed(end.error);
     });
 }
 

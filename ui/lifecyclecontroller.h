@@ -52,6 +52,7 @@ public:
 
 signals:
     void verifyReported(const nrdb::VerifyReport &report);
+    void verifyFailed(const nrdb::Error &error); // the report shown before is now stale
     void repairPlanned(const nrdb::RepairReport &report, bool allowDrop);
     void repaired(const nrdb::RepairReport &report);
     // The schema may have changed (init, seed, bootstrap finished): time to read it again.

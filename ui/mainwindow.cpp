@@ -167,6 +167,7 @@ void MainWindow::connectSignals()
         m_summaryPage->showLastVerify(report);
         m_connectedTabs->setCurrentWidget(m_verifyView);
     });
+    connect(m_lifecycle, &LifecycleController::verifyFailed, m_verifyView, &VerifyReportView::showFailure);
     connect(m_lifecycle, &LifecycleController::schemaChanged, m_browser, &SchemaBrowser::refresh);
     connect(m_connection, &ActiveConnection::busyChanged, this, [this](bool busy) {
         if (!busy && m_connection->isOpen()) // a job that writes ended: rows and size may have changed

@@ -6,11 +6,13 @@
 #include "util/counting.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -182,6 +184,7 @@ VerifyReportView::VerifyReportView(QWidget *parent)
 void VerifyReportView::clear()
 {
     m_hasReport = false;
+    m_failed = false;
     m_tree->clear();
     m_verdict->clear();
     m_save->setEnabled(false);
@@ -202,6 +205,7 @@ void VerifyReportView::showReport(const VerifyReport &report)
 {
     m_report = report;
     m_hasReport = true;
+    m_failed = false;
     m_save->setEnabled(true);
     m_repair->setEnabled(!report.isForeign() && !report.drift.isEmpty());
     m_stack->setPlaceholder({});
@@ -210,12 +214,27 @@ void VerifyReportView::showReport(const VerifyReport &report)
     fillTree();
 }
 
+void VerifyReportView::showFailure(const Error &error)
+{
+    m_failed = true;
+    const QString when = QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
+    if (!m_hasReport) {
+        m_stack->setPlaceholder(tr("Verify could not run (%1): %2").arg(when, error.message));
+        return;
+    }
+    m_verdict->setText(tr("Verify could not run (%1): %2\nThe report below is from %3: %4")
+                           .arg(when, error.message,
+                                QLocale().toString(m_report.checkedAt.toLocalTime(), QLocale::ShortFormat),
+                                m_report.verdict()));
+    colourVerdict();
+}
+
 void VerifyReportView::colourVerdict()
 {
     QPalette verdictPalette = palette();
     if (m_hasReport)
         verdictPalette.setColor(QPalette::WindowText,
-                                toneColor(m_report.hasDifferences() ? Tone::Bad : Tone::Good, palette()));
+                                toneColor(m_failed || m_report.hasDifferences() ? Tone::Bad : Tone::Good, palette()));
     m_verdict->setPalette(verdictPalette);
 }
 

@@ -22,6 +22,8 @@ public:
     explicit VerifyReportView(QWidget *parent = nullptr);
 
     void showReport(const VerifyReport &report);
+    // A verify that could not run: said over the last report, which is marked as older.
+    void showFailure(const Error &error);
     void clear();
     bool saveHtml(const QString &path) const;
 
@@ -38,6 +40,7 @@ private:
 
     VerifyReport m_report;
     bool m_hasReport = false;
+    bool m_failed = false; // the last verify could not run: the report shown is older
     QLabel *m_verdict;
     QTreeWidget *m_tree;
     PlaceholderStack *m_stack;

@@ -235,9 +235,20 @@ private slots:
         QVERIFY(!banner->isVisible());
         QVERIFY(verify->isEnabled());
 
+        // A verify, then the server goes: the next verify finds it gone; no box, the banner says it,
+        // and the Verify tab marks its report as older.
+        auto *verdict = window.findChild<QLabel *>(QStringLiteral("verifyVerdict"));
+        verify->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!verdict->text().isEmpty(), 20000);
+        const QString verdictBefore = verdict->text();
+        QVERIFY(window.jobRunner()->waitForIdle(20000));
         relay.stop();
-        window.findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+        verify->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+        QVERIFY(!QApplication::activeModalWidget());
+        QVERIFY2(verdict->text().startsWith(QLatin1String("Verify could not run")) &&
+                     verdict->text().endsWith(verdictBefore),
+                 qPrintable(verdict->text()));
         QVERIFY2(banner->message()->text().contains(QLatin1String("connection was lost")) &&
                      banner->message()->text().contains(QLatin1String("Nothing accepts connections at 127.0.0.1")),
                  qPrintable(banner->message()->text()));
