@@ -15,6 +15,8 @@ packages=(
     # verifying gzip backups in-process, their SHA-256 checksums, and the seed's secrets (bcrypt
     # through libcrypt, Fernet through libcrypto); Python's cryptography checks our Fernet tokens
     zlib1g-dev libssl-dev libcrypt-dev python3-cryptography
+    # the generated model code (export-models) imported and run: SQLAlchemy, Pydantic, psycopg2
+    python3-sqlalchemy python3-pydantic python3-psycopg2
     # laying out the relationship diagram (libgvc), exporting it as SVG; graphviz's own dot for
     # the diagram benchmark
     libgraphviz-dev graphviz qt6-svg-dev

@@ -9,6 +9,7 @@
 #include "backup/toolsettings.h"
 #include "catalog/schemalint.h"
 #include "catalog/snapshotjson.h"
+#include "jobs/exportmodelsjob.h"
 #include "jobs/exportschemajob.h"
 #include "jobs/snapshotjob.h"
 #include "model/packdetection.h"
@@ -59,6 +60,25 @@ QString exportUsage()
                           "\n"
                           "  --output FILE      write it here (atomically); default: standard output\n"
                           "  --schema S         only this schema (repeatable)\n") +
+           targetUsage();
+}
+
+QString exportModelsUsage()
+{
+    return QStringLiteral(
+               "Usage: netraven-dbctl export-models [CONNECTION] --out DIR [--schema S]... [--tables T]... [--json]\n"
+               "\n"
+               "SQLAlchemy models (models.py, declarative, Column() style: SQLAlchemy 1.4 and 2.0) and Pydantic\n"
+               "schemas (schemas.py: <Class>Read with every column, <Class>Create without what the server fills\n"
+               "in) from the live schema: types with length and precision, server defaults, keys, checks,\n"
+               "indexes by their real names, enums, comments, sequences, relationships from the foreign keys.\n"
+               "The secret columns of the database's pack are marked and left out of the read schemas. What\n"
+               "SQLAlchemy cannot express is listed in both headers, and here on standard error.\n"
+               "\n"
+               "  --out DIR          where models.py and schemas.py go (each written whole, or not at all)\n"
+               "  --schema S         only this schema (repeatable); default: every schema with tables\n"
+               "  --tables T         only these tables, \"table\" or \"schema.table\" (repeatable, or "
+               "comma-separated)\n") +
            targetUsage();
 }
 
@@ -212,6 +232,35 @@ int runExportSchemaCommand(const QStringList &arguments)
     } else {
         writeOut(QStringLiteral("Wrote %1 (%2)\n").arg(result.path, QLocale().formattedDataSize(result.bytes)));
     }
+    return ExitOk;
+}
+
+int runExportModelsCommand(const QStringList &arguments)
+{
+    SchemaCommand command(QStringLiteral("export-models"), exportModelsUsage());
+    if (const std::optional<int> ended =
+            command.parse(arguments, {{QStringLiteral("out"), QStringLiteral("Directory."), QStringLiteral("DIR")},
+                                      {QStringLiteral("tables"), QStringLiteral("Tables."), QStringLiteral("T")}}))
+        return *ended;
+    if (!command.isSet(QStringLiteral("out")))
+        return command.usageError(QStringLiteral("export-models wants --out DIR"));
+    ModelExportOptions options;
+    options.outputDirectory = command.value(QStringLiteral("out"));
+    options.schemas = command.values(QStringLiteral("schema"));
+    for (const QString &tables : command.values(QStringLiteral("tables")))
+        options.tables += tables.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    auto job = std::make_shared<ExportModelsJob>(command.target.profile, options);
+    if (Status outcome = runHeadless(job); !outcome)
+        return jobFailed(outcome.error());
+    const ModelExportResult &result = job->result();
+    for (const QString &line : result.notExpressed)
+        writeErr(QStringLiteral("Not expressed: %1\n").arg(line));
+    if (command.json())
+        printJson(result.toJson());
+    else
+        writeOut(QStringLiteral("Wrote %1 and %2 (%3)\n")
+                     .arg(result.modelsPath, result.schemasPath,
+                          counted(result.tableCount, QStringLiteral("table"), QStringLiteral("tables"))));
     return ExitOk;
 }
 

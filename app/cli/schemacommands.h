@@ -8,5 +8,6 @@ namespace nrdb::cli {
 int runInspectCommand(const QStringList &arguments);
 int runLintCommand(const QStringList &arguments);
 int runExportSchemaCommand(const QStringList &arguments);
+int runExportModelsCommand(const QStringList &arguments);
 
 } // namespace nrdb::cli
