@@ -153,6 +153,27 @@ void BackupController::exportSchemaTo(const QString &path)
                   });
 }
 
+void BackupController::exportModels()
+{
+    if (isBusy())
+        return;
+    const QString directory = QFileDialog::getExistingDirectory(
+        m_dialogParent, tr("Export Model Code: where models.py and schemas.py go"), lastDirectory());
+    if (!directory.isEmpty())
+        exportModelsTo(directory);
+}
+
+void BackupController::exportModelsTo(const QString &directory)
+{
+    ModelExportOptions options;
+    options.outputDirectory = directory;
+    m_slot->start(std::make_shared<ExportModelsJob>(profile(), options),
+                  [this](ExportModelsJob &exported, const JobEnd &end) {
+                      if (succeeded(exported, end))
+                          emit modelsExported(exported.result());
+                  });
+}
+
 bool BackupController::isBusy() const
 {
     return m_connection->isBusy();

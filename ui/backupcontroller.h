@@ -2,6 +2,7 @@
 
 #include "connection/connectionprofile.h"
 #include "jobs/backupjob.h"
+#include "jobs/exportmodelsjob.h"
 #include "jobs/jobtypes.h"
 #include "jobs/restorejob.h"
 
@@ -35,11 +36,14 @@ public:
     void restoreWith(const RestoreOptions &options, bool connectAfterwards = false);
     // pg_dump --schema-only as a clean init script (see ExportSchemaJob).
     void exportSchemaTo(const QString &path);
+    // models.py and schemas.py of the database's tables into directory (ExportModelsJob).
+    void exportModelsTo(const QString &directory);
 
 public slots:
     void backUp();
     void restore();
     void exportSchema();
+    void exportModels();
     // The Restore dialog for this backup, then the restore it asks for.
     void restoreAsking(const QString &backup);
 
@@ -48,6 +52,7 @@ signals:
     void restored(const QString &database);
     void openRestored(const nrdb::ConnectionProfile &database); // asked to connect to it
     void schemaExported(const QString &path);
+    void modelsExported(const nrdb::ModelExportResult &result);
     void failed(const QString &message);
 
 private:

@@ -29,6 +29,7 @@
 #include "log/logmodel.h"
 #include "model/schemacompare.h"
 #include "nrdb/version.h"
+#include "util/counting.h"
 
 #include <QAction>
 #include <QApplication>
@@ -181,6 +182,16 @@ void MainWindow::connectSignals()
         refreshOverview();
         statusBar()->showMessage(tr("Backed up to %1").arg(path), 15000);
     });
+    connect(m_backups, &BackupController::modelsExported, this, [this](const ModelExportResult &result) {
+        statusBar()->showMessage(
+            result.notExpressed.isEmpty()
+                ? tr("Wrote %1 and schemas.py (%2)")
+                      .arg(result.modelsPath, counted(result.tableCount, tr("table"), tr("tables")))
+                : tr("Wrote %1 and schemas.py (%2); %3 not expressed, listed in their headers")
+                      .arg(result.modelsPath, counted(result.tableCount, tr("table"), tr("tables")),
+                           counted(result.notExpressed.size(), tr("thing"), tr("things"))),
+            15000);
+    });
     connect(m_backups, &BackupController::schemaExported, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Exported the schema to %1").arg(path), 15000);
     });
@@ -322,6 +333,9 @@ void MainWindow::createLifecycleActions()
         ->setShortcut(Qt::CTRL | Qt::Key_B);
     add(m_backups, QStringLiteral("restoreAction"), actionIcon(QStringLiteral("restore")), tr("Res&tore…"),
         tr("Restore a backup into a new database, or replace one by name"), &BackupController::restore, false);
+    add(m_backups, QStringLiteral("exportModelsAction"), QIcon(), tr("Export &Model Code…"),
+        tr("SQLAlchemy models and Pydantic schemas of the tables (models.py, schemas.py), as the database is now"),
+        &BackupController::exportModels, false);
     add(m_backups, QStringLiteral("exportSchemaAction"), QIcon(), tr("&Export Schema as Init Script…"),
         tr("pg_dump --schema-only, tidied into a script that loads into an empty database"),
         &BackupController::exportSchema, false);

@@ -575,6 +575,31 @@ private slots:
             QString());
     }
 
+    // Database ▸ Export Model Code… writes models.py and schemas.py of the connected database.
+    void exportModelCodeWritesBothFiles()
+    {
+        test::ScratchDatabase scratch(QStringLiteral("models"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(scratch);
+        QVERIFY(test::queryValues(scratch.profile(), QStringLiteral("CREATE TABLE grown (id int PRIMARY KEY, note "
+                                                                    "text)"))
+                    .isEmpty());
+        MainWindow window;
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(scratch.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        QTemporaryDir out;
+        int exported = 0;
+        connect(window.backups(), &BackupController::modelsExported, this, [&exported] { ++exported; });
+        window.backups()->exportModelsTo(out.path());
+        QTRY_COMPARE_WITH_TIMEOUT(exported, 1, 20000);
+        QFile models(out.filePath(QStringLiteral("models.py")));
+        QVERIFY(models.open(QIODevice::ReadOnly));
+        QVERIFY(models.readAll().contains("class Grown(Base):"));
+        QVERIFY(QFile::exists(out.filePath(QStringLiteral("schemas.py"))));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("(1 table)")),
+                 qPrintable(window.statusBar()->currentMessage()));
+    }
+
     // The Data tab masks the columns the pack names secret: their values are never read.
     void theDataTabMasksThePacksSecretColumns()
     {
