@@ -137,13 +137,12 @@ private:
     {
         const QStringList schemas = m_options.schemas.isEmpty() ? SchemaSet::schemasIn(m_snapshot) : m_options.schemas;
         for (const RelationInfo &relation : m_snapshot.relations) {
-            if (!chosen(relation, schemas) || relation.partitionParentOid != 0)
+            if (!chosen(relation, schemas))
                 continue;
-            if (relation.kind == RelationKind::Table) {
+            if (relation.partitionParentOid != 0) {
+                m_partitions << &relation; // created with its parent (after_create)
+            } else if (relation.isTable()) {
                 m_tables.append(TableCode{&relation, {}, {}, {}, {}, {}, false});
-            } else if (relation.kind == RelationKind::PartitionedTable) {
-                m_notExpressed << QStringLiteral("partitioned table %1 (%2) and its partitions")
-                                      .arg(relation.qualifiedName(), relation.partitionKey);
             } else {
                 m_notExpressed << QStringLiteral("%1 %2").arg(relationKindName(relation.kind),
                                                               relation.qualifiedName());
@@ -323,6 +322,15 @@ private:
             "\n"
             "    def get_col_spec(self, **kw):\n"
             "        return self.name\n"
+            "\n"
+            "\n"
+            "def _type_missing(name):\n"
+            "    \"\"\"For DDL.execute_if: the database has no type of this name yet.\"\"\"\n"
+            "\n"
+            "    def missing(ddl, target, bind, **kw):\n"
+            "        return bind.execute(text(\"SELECT to_regtype(:name) IS NULL\"), {\"name\": name}).scalar()\n"
+            "\n"
+            "    return missing\n"
             "\n");
     }
 
@@ -355,7 +363,7 @@ private:
         }
         for (const QString &line : std::as_const(m_typeLines))
             types += line + QLatin1Char('\n');
-        return (types.isEmpty() ? QString() : QStringLiteral("\n") + types) + tables + classes;
+        return (types.isEmpty() ? QString() : QStringLiteral("\n") + types) + tables + classes + partitionCode();
     }
 
     QString enumVariable(const EnumInfo &info)
@@ -441,6 +449,37 @@ private:
                                 arguments.join(QStringLiteral(", ")), schemaArgument(sequence.schema));
     }
 
+    const DomainInfo *domainNamed(const QString &type, const QString &tableSchema) const
+    {
+        const QString bare = QString(type).remove(QLatin1Char('"'));
+        for (const DomainInfo &domain : m_snapshot.domains)
+            if (bare == domain.schema + QLatin1Char('.') + domain.name ||
+                (bare == domain.name && (domain.schema == tableSchema || domain.schema == QLatin1String("public"))))
+                return &domain;
+        return nullptr;
+    }
+
+    // A domain a column uses: created before the tables when the database lacks it (SQLAlchemy
+    // has no domain object; the columns name it by _SqlType).
+    void declareDomain(const DomainInfo &domain)
+    {
+        const QString key = domain.schema + QLatin1Char('.') + domain.name;
+        if (m_domains.contains(key))
+            return;
+        m_domains.insert(key);
+        QString ddl =
+            QStringLiteral("CREATE DOMAIN \"%1\".\"%2\" AS %3").arg(domain.schema, domain.name, domain.baseType);
+        if (!domain.defaultValue.isEmpty())
+            ddl += QStringLiteral(" DEFAULT ") + domain.defaultValue;
+        if (domain.notNull)
+            ddl += QStringLiteral(" NOT NULL");
+        for (const QString &check : domain.checks)
+            ddl += QLatin1Char(' ') + check;
+        m_typeLines << QStringLiteral(
+                           "event.listen(metadata, \"before_create\", DDL(%1).execute_if(callable_=_type_missing(%2)))")
+                           .arg(literal(ddl), literal(QStringLiteral("\"%1\".\"%2\"").arg(domain.schema, domain.name)));
+    }
+
     bool isSecret(const RelationInfo &relation, const ColumnInfo &column) const
     {
         return m_options.secretColumns.contains(relation.qualifiedName() + QLatin1Char('.') + column.name);
@@ -472,7 +511,9 @@ private:
         QString code;
         if (isSecret(relation, column))
             code += QStringLiteral("    # secret (the pack masks it): left out of %1Read\n").arg(table.className);
-        if (!type.exact)
+        if (const DomainInfo *domain = domainNamed(column.type, relation.schema))
+            declareDomain(*domain);
+        else if (!type.exact)
             m_notExpressed << QStringLiteral("%1.%2: type %3 is written by its name only")
                                   .arg(relation.qualifiedName(), column.name, column.type);
         return code + QStringLiteral("Column(%1)").arg(arguments.join(QStringLiteral(", ")));
@@ -575,7 +616,36 @@ private:
             options << QStringLiteral("\"schema\": %1").arg(literal(relation.schema));
         if (!relation.comment.isEmpty())
             options << QStringLiteral("\"comment\": %1").arg(literal(relation.comment));
+        if (!relation.partitionKey.isEmpty())
+            options << QStringLiteral("\"postgresql_partition_by\": %1").arg(literal(relation.partitionKey));
         return options.join(QStringLiteral(", "));
+    }
+
+    static QString quotedName(const RelationInfo &relation)
+    {
+        const auto quote = [](QString name) -> QString {
+            return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        };
+        return quote(relation.schema) + QLatin1Char('.') + quote(relation.name);
+    }
+
+    // Each partition, created right after its parent table (SQLAlchemy has no partition object).
+    QString partitionCode() const
+    {
+        QString code;
+        for (const RelationInfo *partition : m_partitions) {
+            const int parent = m_byOid.value(partition->partitionParentOid, -1);
+            if (parent < 0)
+                continue;
+            const TableCode &table = m_tables.at(parent);
+            const QString target =
+                table.tableVariable.isEmpty() ? table.className + QStringLiteral(".__table__") : table.tableVariable;
+            code += QStringLiteral("event.listen(%1, \"after_create\", DDL(%2))\n")
+                        .arg(target, literal(QStringLiteral("CREATE TABLE %1 PARTITION OF %2 %3")
+                                                 .arg(quotedName(*partition), quotedName(*table.relation),
+                                                      partition->partitionBound)));
+        }
+        return code.isEmpty() ? code : QLatin1Char('\n') + code;
     }
 
     QString classCode(const TableCode &table)
@@ -618,6 +688,8 @@ private:
             arguments << QStringLiteral("schema=%1").arg(literal(relation.schema));
         if (!relation.comment.isEmpty())
             arguments << QStringLiteral("comment=%1").arg(literal(relation.comment));
+        if (!relation.partitionKey.isEmpty())
+            arguments << QStringLiteral("postgresql_partition_by=%1").arg(literal(relation.partitionKey));
         QString code = QStringLiteral("\n%1 = Table(\n").arg(table.tableVariable);
         for (const QString &argument : std::as_const(arguments))
             code += QStringLiteral("    %1,\n").arg(argument);
@@ -701,10 +773,12 @@ private:
     const SchemaSnapshot &m_snapshot;
     const ModelCodeOptions &m_options;
     QVector<TableCode> m_tables;
+    QVector<const RelationInfo *> m_partitions;
     QHash<quint32, int> m_byOid;
     QSet<QString> m_moduleNames{QStringLiteral("Base"), QStringLiteral("metadata")};
     QHash<QString, QString> m_enumVariables;
     QSet<QString> m_sequences;
+    QSet<QString> m_domains;
     QStringList m_typeLines;
     QStringList m_notExpressed;
 };
