@@ -547,6 +547,12 @@ private:
                 break;
             case ConstraintType::ForeignKey:
                 lines << foreignKeyCode(constraint);
+                if (!m_byOid.contains(constraint.referencedOid))
+                    if (const RelationInfo *referenced = m_snapshot.relation(constraint.referencedOid))
+                        m_notExpressed << QStringLiteral("foreign key %1 of %2 refers to %3, which is not generated "
+                                                         "here: metadata.create_all() needs it too")
+                                              .arg(constraint.name, relation.qualifiedName(),
+                                                   referenced->qualifiedName());
                 break;
             case ConstraintType::Exclusion:
                 m_notExpressed << QStringLiteral("exclusion constraint %1 on %2: %3")

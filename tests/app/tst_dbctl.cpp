@@ -330,6 +330,38 @@ private slots:
         QCOMPARE(dbctl({QStringLiteral("migrate"), QStringLiteral("sideways"), uri}, {}, environment).exitCode, 2);
     }
 
+    // export-models writes both files, some tables only when asked, and wants --out.
+    void exportModelsWritesTheModelCode()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        const QProcessEnvironment environment = environmentFor(server.value());
+        const QString uri = server.value()
+                                .profile(QStringLiteral("nrdb_cli_models_%1").arg(QCoreApplication::applicationPid()))
+                                .toUri();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
+        QTemporaryDir out;
+        const Run exported = dbctl({QStringLiteral("export-models"), uri, QStringLiteral("--out"), out.path(),
+                                    QStringLiteral("--tables"), QStringLiteral("devices,device_tag_association")},
+                                   {}, environment);
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QCOMPARE(exported.out, QStringLiteral("Wrote %1/models.py and %1/schemas.py (2 tables)\n").arg(out.path()));
+        QFile models(out.filePath(QStringLiteral("models.py")));
+        QVERIFY(models.open(QIODevice::ReadOnly));
+        const QByteArray code = models.readAll();
+        QVERIFY(code.contains("class Devices(Base):") && code.contains("class DeviceTagAssociation(Base):"));
+        QVERIFY(!code.contains("class Tags(Base):"));
+        QVERIFY2(exported.err.contains(QLatin1String("Not expressed: foreign key device_tag_association_tag_id_fkey of "
+                                                     "public.device_tag_association refers to public.tags")),
+                 qPrintable(exported.err));                                                   // left out, and said
+        QCOMPARE(dbctl({QStringLiteral("export-models"), uri}, {}, environment).exitCode, 2); // no --out
+        QCOMPARE(dbctl({QStringLiteral("export-models"), uri, QStringLiteral("--out"), out.path(),
+                        QStringLiteral("--schema"), QStringLiteral("nowhere")},
+                       {}, environment)
+                     .exitCode,
+                 1);
+    }
+
     void backupWritesACheckedArchiveAndManifest()
     {
         const Result<SandboxState> server = test::fixtureServer();
