@@ -4,7 +4,6 @@
 #include "benchfigure.h"
 #include "syntheticschema.h"
 
-#include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
 #include "jobs/comparejob.h"
 #include "jobs/jobrunner.h"
@@ -34,19 +33,13 @@ void fail(const QString &what, const Status &status)
 // A database with the synthetic schema; the target has a few differences of its own.
 void createDatabase(const SandboxState &server, const QString &database, int tables, bool target)
 {
-    DatabaseSession maintenance;
-    Status status = maintenance.open(server.profile());
-    if (status)
-        status = databaseadmin::create(maintenance.database(), database);
-    if (!status)
-        fail(QStringLiteral("create database"), status);
-    DatabaseSession session;
-    if (Status opened = session.open(server.profile(database)); !opened)
-        fail(QStringLiteral("connect"), opened);
-    if (Status created = bench::createSyntheticSchema(session.database(), tables); !created)
+    if (Status created = bench::createSyntheticDatabase(server, database, tables); !created)
         fail(QStringLiteral("generate"), created);
     if (!target)
         return;
+    DatabaseSession session;
+    if (Status opened = session.open(server.profile(database)); !opened)
+        fail(QStringLiteral("connect"), opened);
     QSqlQuery query(session.database());
     for (int table = 10; table < tables; table += tables / 10) {
         if (!query.exec(

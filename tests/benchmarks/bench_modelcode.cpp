@@ -6,7 +6,6 @@
 
 #include "catalog/catalogreader.h"
 #include "codegen/modelcode.h"
-#include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
 #include "sandbox/sandboxcluster.h"
 
@@ -28,17 +27,11 @@ void fail(const QString &what, const Status &status)
 
 SchemaSnapshot filledDatabase(const SandboxState &server, const QString &database, int tables)
 {
-    DatabaseSession maintenance;
-    Status status = maintenance.open(server.profile());
-    if (status)
-        status = databaseadmin::create(maintenance.database(), database);
-    if (!status)
-        fail(QStringLiteral("create database"), status);
+    if (Status created = bench::createSyntheticDatabase(server, database, tables); !created)
+        fail(QStringLiteral("generate the schema"), created);
     DatabaseSession session;
     if (Status opened = session.open(server.profile(database)); !opened)
         fail(QStringLiteral("connect"), opened);
-    if (Status created = bench::createSyntheticSchema(session.database(), tables); !created)
-        fail(QStringLiteral("generate the schema"), created);
     Result<SchemaSnapshot> snapshot = CatalogReader::read(session.database());
     if (!snapshot)
         fail(QStringLiteral("snapshot"), snapshot.error());

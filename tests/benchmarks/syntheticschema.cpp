@@ -1,5 +1,6 @@
 #include "syntheticschema.h"
 
+#include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
 
 #include <QSqlQuery>
@@ -48,6 +49,21 @@ Status createSyntheticSchema(const QSqlDatabase &db, int tables)
     if (!query.exec(QStringLiteral("ANALYZE")))
         return sqlError(query.lastError(), QStringLiteral("ANALYZE failed"));
     return {};
+}
+
+Status createSyntheticDatabase(const SandboxState &server, const QString &database, int tables)
+{
+    {
+        DatabaseSession maintenance;
+        if (Status opened = maintenance.open(server.profile()); !opened)
+            return opened;
+        if (Status created = databaseadmin::create(maintenance.database(), database); !created)
+            return created;
+    }
+    DatabaseSession session;
+    if (Status opened = session.open(server.profile(database)); !opened)
+        return opened;
+    return createSyntheticSchema(session.database(), tables);
 }
 
 } // namespace nrdb::bench

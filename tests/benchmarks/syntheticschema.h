@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sandbox/sandboxstate.h"
 #include "util/result.h"
 
 #include <QSqlDatabase>
@@ -11,5 +12,7 @@ namespace nrdb::bench {
 // them (so the other is a lint finding), text, numeric, boolean, timestamp and jsonb columns.
 // Runs in batches of a few hundred tables per transaction.
 Status createSyntheticSchema(const QSqlDatabase &db, int tables);
+// A new database on server, with that schema.
+Status createSyntheticDatabase(const SandboxState &server, const QString &database, int tables);
 
 } // namespace nrdb::bench
