@@ -657,8 +657,8 @@ private:
     QString classCode(const TableCode &table)
     {
         const RelationInfo &relation = *table.relation;
-        QString code =
-            QStringLiteral("\nclass %1(Base):\n    __tablename__ = %2\n").arg(table.className, literal(relation.name));
+        QString code = QStringLiteral("\n\nclass %1(Base):\n    __tablename__ = %2\n")
+                           .arg(table.className, literal(relation.name));
         QStringList arguments = constraintCode(relation) + indexCode(relation);
         const QString options = tableOptions(relation);
         if (!options.isEmpty() || !arguments.isEmpty()) {
@@ -677,7 +677,7 @@ private:
         }
         if (!table.relationships.isEmpty())
             code += QLatin1Char('\n') + table.relationships.join(QLatin1Char('\n')) + QLatin1Char('\n');
-        return code + QLatin1Char('\n');
+        return code;
     }
 
     QString tableCode(const TableCode &table)
@@ -696,7 +696,7 @@ private:
             arguments << QStringLiteral("comment=%1").arg(literal(relation.comment));
         if (!relation.partitionKey.isEmpty())
             arguments << QStringLiteral("postgresql_partition_by=%1").arg(literal(relation.partitionKey));
-        QString code = QStringLiteral("\n%1 = Table(\n").arg(table.tableVariable);
+        QString code = QStringLiteral("\n\n%1 = Table(\n").arg(table.tableVariable);
         for (const QString &argument : std::as_const(arguments))
             code += QStringLiteral("    %1,\n").arg(argument);
         return code + QStringLiteral(")\n");
@@ -748,7 +748,7 @@ private:
                                             QStringLiteral("parse_file"),   QStringLiteral("from_orm"),
                                             QStringLiteral("Config"),       QStringLiteral("model_config"),
                                             QStringLiteral("model_fields"), QStringLiteral("update_forward_refs")};
-        QString code = QStringLiteral("\nclass %1%2(_Schema):\n").arg(table.className, suffix);
+        QString code = QStringLiteral("\n\nclass %1%2(_Schema):\n").arg(table.className, suffix);
         QSet<QString> taken;
         int fields = 0;
         for (const ColumnInfo &column : table.relation->columns) {
