@@ -5,6 +5,7 @@
 #include "connecttestcommand.h"
 #include "lifecyclecommands.h"
 #include "packcommand.h"
+#include "profilecommand.h"
 #include "repaircommand.h"
 #include "restorecommands.h"
 #include "sandboxcommand.h"
@@ -26,6 +27,10 @@ QString usageLine(const QString &name, const QString &summary)
 const QList<CommandEntry> &commandTable()
 {
     static const QList<CommandEntry> table{
+        {QStringLiteral("profile"),
+         QStringLiteral("add, list or remove the saved connection profiles (the window's too)"),
+         runProfileCommand,
+         {}},
         {QStringLiteral("connect-test"),
          QStringLiteral("connect and say which server, version and user it reached"),
          runConnectTestCommand,

@@ -330,6 +330,52 @@ private slots:
         QCOMPARE(dbctl({QStringLiteral("migrate"), QStringLiteral("sideways"), uri}, {}, environment).exitCode, 2);
     }
 
+    // profile add|list|remove: the profiles the window uses, never with a password.
+    void profilesAreAddedListedAndRemoved()
+    {
+        QTemporaryDir config;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const QString prod = QStringLiteral("postgresql://dba@db.prod/netraven");
+        const Run added = dbctl({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Production"), prod,
+                                 QStringLiteral("--tier"), QStringLiteral("prod")},
+                                {}, environment);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QCOMPARE(added.out, QStringLiteral("Saved profile \"Production\": dba@db.prod/netraven (prod)\n"));
+        QCOMPARE(dbctl({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Production"), prod}, {},
+                       environment)
+                     .exitCode,
+                 1); // exists: --replace to change it
+        const Run secret = dbctl({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Laptop"),
+                                  QStringLiteral("postgresql://dba:S3cret@localhost/netraven")},
+                                 {}, environment);
+        QCOMPARE(secret.exitCode, 2);
+        QVERIFY(secret.err.contains(QLatin1String("holds a password")));
+        QCOMPARE(dbctl({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Laptop"),
+                        QStringLiteral("host=localhost dbname=netraven")},
+                       {}, environment)
+                     .exitCode,
+                 0);
+        const Run listed =
+            dbctl({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")}, {}, environment);
+        const QJsonArray profiles = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(profiles.at(0)[QStringLiteral("tier")].toString(), QStringLiteral("prod"));
+        QCOMPARE(profiles.at(0)[QStringLiteral("connection")].toString(), prod);
+        // The window's own store reads the same file.
+        QCOMPARE(ProfileStore(config.filePath(QStringLiteral("NetRaven/netraven-dbadmin.ini"))).profiles().size(), 2);
+        QCOMPARE(
+            dbctl({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("Production")}, {}, environment)
+                .exitCode,
+            0);
+        QCOMPARE(
+            dbctl({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("Production")}, {}, environment)
+                .exitCode,
+            1);
+        const Run remaining = dbctl({QStringLiteral("profile"), QStringLiteral("list")}, {}, environment);
+        QCOMPARE(remaining.out, QStringLiteral("Laptop  dev      localhost/netraven\n"));
+    }
+
     // export-models writes both files, some tables only when asked, and wants --out.
     void exportModelsWritesTheModelCode()
     {
