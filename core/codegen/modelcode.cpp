@@ -1,5 +1,6 @@
 #include "codegen/modelcode.h"
 
+#include "codegen/pydanticcode.h"
 #include "codegen/pythonnames.h"
 #include "codegen/pythontypes.h"
 #include "model/schemacompare.h"
@@ -16,17 +17,6 @@ namespace {
 
 using pythonnames::identifier;
 using pythonnames::literal;
-
-// One table as the module writes it.
-struct TableCode {
-    const RelationInfo *relation = nullptr;
-    QString className;                 // the mapped class (or, without a primary key, the Table's stem)
-    QString tableVariable;             // a Table: its module-level name; empty for a class
-    QHash<QString, QString> attribute; // column -> Python attribute
-    QSet<QString> taken;               // attribute names in use (columns, then relationships)
-    QStringList relationships;         // lines of the class body
-    bool association = false;          // two foreign keys forming the primary key, nothing else
-};
 
 QString quotedList(const QStringList &names)
 {
@@ -118,7 +108,8 @@ public:
         const QString body = moduleBody();
         code.notExpressed = m_notExpressed;
         code.models = header(QStringLiteral("SQLAlchemy models")) + modelImports() + body;
-        code.schemas = header(QStringLiteral("Pydantic schemas")) + pydanticModule();
+        code.schemas =
+            header(QStringLiteral("Pydantic schemas")) + pydanticModule(m_tables, m_snapshot, m_options.secretColumns);
         return code;
     }
 
@@ -700,80 +691,6 @@ private:
         for (const QString &argument : std::as_const(arguments))
             code += QStringLiteral("    %1,\n").arg(argument);
         return code + QStringLiteral(")\n");
-    }
-
-    // ---- schemas.py --------------------------------------------------------------------------
-
-    QString pydanticModule()
-    {
-        QString code = QStringLiteral("import datetime\n"
-                                      "import decimal\n"
-                                      "import uuid\n"
-                                      "from typing import Any, List, Literal, Optional\n"
-                                      "\n"
-                                      "from pydantic import BaseModel, Field\n"
-                                      "\n"
-                                      "\n"
-                                      "class _Schema(BaseModel):\n"
-                                      "    class Config:\n"
-                                      "        orm_mode = True  # Pydantic 2 reads it as from_attributes\n"
-                                      "        allow_population_by_field_name = True\n"
-                                      "\n");
-        QStringList byTable;
-        for (const TableCode &table : std::as_const(m_tables)) {
-            code += schemaClass(table, QStringLiteral("Read"), false);
-            code += schemaClass(table, QStringLiteral("Create"), true);
-            const RelationInfo &relation = *table.relation;
-            byTable << QStringLiteral("    %1: %2Read,")
-                           .arg(literal(relation.schema == QLatin1String("public") ? relation.name
-                                                                                   : relation.qualifiedName()),
-                                table.className);
-        }
-        // Which schema reads which table, by the name SQLAlchemy gives it (Table.fullname).
-        return code + QStringLiteral("\n\nREAD_SCHEMAS = {\n%1\n}\n").arg(byTable.join(QLatin1Char('\n')));
-    }
-
-    static bool serverFills(const ColumnInfo &column)
-    {
-        return !column.defaultExpression.isEmpty() || !column.identity.isEmpty() || column.generated;
-    }
-
-    QString schemaClass(const TableCode &table, const QString &suffix, bool creating)
-    {
-        static const QSet<QString> reserved{QStringLiteral("json"),         QStringLiteral("dict"),
-                                            QStringLiteral("copy"),         QStringLiteral("schema"),
-                                            QStringLiteral("schema_json"),  QStringLiteral("fields"),
-                                            QStringLiteral("validate"),     QStringLiteral("construct"),
-                                            QStringLiteral("parse_obj"),    QStringLiteral("parse_raw"),
-                                            QStringLiteral("parse_file"),   QStringLiteral("from_orm"),
-                                            QStringLiteral("Config"),       QStringLiteral("model_config"),
-                                            QStringLiteral("model_fields"), QStringLiteral("update_forward_refs")};
-        QString code = QStringLiteral("\n\nclass %1%2(_Schema):\n").arg(table.className, suffix);
-        QSet<QString> taken;
-        int fields = 0;
-        for (const ColumnInfo &column : table.relation->columns) {
-            if ((creating && serverFills(column)) || (!creating && isSecret(*table.relation, column)))
-                continue;
-            QString field = table.attribute.value(column.name);
-            if (field.startsWith(QLatin1Char('_')))
-                field.prepend(QStringLiteral("field")); // Pydantic ignores a name that starts with _
-            if (reserved.contains(field))
-                field += QLatin1Char('_');
-            field = pythonnames::unique(field, taken);
-            const MappedType type = mapColumnType(column.type, m_snapshot, table.relation->schema,
-                                                  [this](const EnumInfo &info) { return enumVariable(info); });
-            const bool optional = !column.notNull || (creating && serverFills(column));
-            const QString annotation = optional ? QStringLiteral("Optional[%1]").arg(type.python) : type.python;
-            const QString value = optional ? QStringLiteral("None") : QStringLiteral("...");
-            code += field == column.name ? QStringLiteral("    %1: %2%3\n")
-                                               .arg(field, annotation, optional ? QStringLiteral(" = None") : QString())
-                                         : QStringLiteral("    %1: %2 = Field(%3, alias=%4)\n")
-                                               .arg(field, annotation, value, literal(column.name));
-            ++fields;
-        }
-        if (fields == 0)
-            code += QStringLiteral("    pass\n");
-        return code;
     }
 
     const SchemaSnapshot &m_snapshot;
