@@ -42,7 +42,6 @@ ServerSummaryPage::ServerSummaryPage(JobRunner *runner, QWidget *parent)
 void ServerSummaryPage::showSummary(const Connected &connection)
 {
     m_connection = connection;
-    m_packVersion.clear();
     m_overview = {};
     m_lastVerify.clear();
     rebuild();
@@ -65,7 +64,6 @@ void ServerSummaryPage::showOverview(const DatabaseOverview &overview)
 {
     m_connection.info = overview.info;
     m_connection.pack = overview.pack;
-    m_packVersion = overview.packVersion;
     m_overview = overview;
     rebuild();
 }
@@ -125,8 +123,9 @@ void ServerSummaryPage::rebuild()
     addRow(tr("PostgreSQL:"), info.serverVersion);
     addRow(tr("User:"), info.superuser ? tr("%1 (superuser)").arg(info.currentUser) : info.currentUser);
     addRow(tr("Password from:"), passwordOriginName(m_connection.passwordOrigin));
-    addRow(tr("Model:"), m_packVersion.isEmpty() ? m_connection.pack.describe()
-                                                 : tr("%1 at %2").arg(m_connection.pack.pack, m_packVersion));
+    addRow(tr("Model:"), m_overview.packVersion.isEmpty()
+                             ? m_connection.pack.describe()
+                             : tr("%1 at %2").arg(m_connection.pack.pack, m_overview.packVersion));
     addRow(tr("Last verify:"), m_lastVerify.isEmpty() ? tr("not run since connecting") : m_lastVerify);
     addRow(tr("Last backup:"), lastBackupText());
     addRow(tr("Last proof of restore:"), lastProofText());

@@ -42,8 +42,7 @@ private:
     QLabel *m_hint = nullptr;
     QFormLayout *m_form = nullptr;
     Connected m_connection;
-    QString m_packVersion;
-    DatabaseOverview m_overview; // the last read; its info and pack are also in m_connection
+    DatabaseOverview m_overview; // the last read (pack version, backups); its info and pack go into m_connection
     QString m_lastVerify;
 };
 
