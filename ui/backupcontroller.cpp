@@ -14,13 +14,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QSettings>
 
 namespace nrdb {
-
-namespace {
-const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
-} // namespace
 
 BackupController::BackupController(JobRunner *runner, ActiveConnection *connection, QWidget *dialogParent)
     : QObject(dialogParent), m_runner(runner), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)),
@@ -36,7 +31,7 @@ const ConnectionProfile &BackupController::profile() const
 
 QString BackupController::lastDirectory() const
 {
-    return QSettings().value(kDirectoryKey, QDir::home().filePath(QStringLiteral("netraven-backups"))).toString();
+    return configuredBackupDirectory();
 }
 
 bool BackupController::succeeded(const Job &job, const JobEnd &end)
@@ -68,7 +63,7 @@ void BackupController::backUpTo(const QString &directory)
 
 void BackupController::backUpWith(BackupOptions options)
 {
-    QSettings().setValue(kDirectoryKey, options.outputDirectory);
+    setConfiguredBackupDirectory(options.outputDirectory);
     options.toolsDirectory = configuredToolsDirectory();
     m_slot->start(std::make_shared<BackupJob>(profile(), options), [this](BackupJob &backup, const JobEnd &end) {
         if (succeeded(backup, end))

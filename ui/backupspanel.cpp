@@ -14,7 +14,6 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -22,17 +21,12 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace nrdb {
-
-namespace {
-const QString kDirectoryKey = QStringLiteral("backups/lastDirectory");
-} // namespace
 
 BackupsPanel::BackupsPanel(JobRunner *runner, const ActiveConnection *connection, QWidget *parent)
     : QWidget(parent), m_slot(new JobSlot(runner, JobSlot::Policy::Exclusive, this)), m_connection(connection),
@@ -65,8 +59,7 @@ BackupsPanel::BackupsPanel(JobRunner *runner, const ActiveConnection *connection
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BackupsPanel::updateButtons);
     connect(m_view, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { emit restoreRequested(m_model->entry(index.row()).path); });
-    setDirectory(
-        QSettings().value(kDirectoryKey, QDir::home().filePath(QStringLiteral("netraven-backups"))).toString());
+    setDirectory(configuredBackupDirectory());
 }
 
 // A tool bar rather than a row of buttons: when the window is narrow, what does not fit goes
@@ -157,7 +150,7 @@ void BackupsPanel::chooseDirectory()
     const QString chosen = QFileDialog::getExistingDirectory(this, tr("Show the Backups Of"), m_directory);
     if (chosen.isEmpty())
         return;
-    QSettings().setValue(kDirectoryKey, chosen);
+    setConfiguredBackupDirectory(chosen);
     setDirectory(chosen);
 }
 

@@ -3,6 +3,7 @@
 #include "backupcommand.h"
 #include "comparecommand.h"
 #include "connecttestcommand.h"
+#include "environmentscommand.h"
 #include "lifecyclecommands.h"
 #include "packcommand.h"
 #include "profilecommand.h"
@@ -30,6 +31,10 @@ const QList<CommandEntry> &commandTable()
         {QStringLiteral("profile"),
          QStringLiteral("add, list or remove the saved connection profiles (the window's too)"),
          runProfileCommand,
+         {}},
+        {QStringLiteral("environments"),
+         QStringLiteral("every saved profile's status at once: reachable, pack, drift, last backup and proof"),
+         runEnvironmentsCommand,
          {}},
         {QStringLiteral("connect-test"),
          QStringLiteral("connect and say which server, version and user it reached"),

@@ -48,6 +48,11 @@ const char *signalName(int signal)
 
 Status runHeadless(const std::shared_ptr<Job> &job)
 {
+    return runHeadless(QList<std::shared_ptr<Job>>{job}, 1);
+}
+
+Status runHeadless(const QList<std::shared_ptr<Job>> &jobs, int parallel)
+{
     interrupted.store(0);
     struct sigaction action {};
     action.sa_handler = onInterrupt;
@@ -55,7 +60,7 @@ Status runHeadless(const std::shared_ptr<Job> &job)
     struct sigaction previous[std::size(kStopSignals)]{};
     for (std::size_t i = 0; i < std::size(kStopSignals); ++i)
         ::sigaction(kStopSignals[i], &action, &previous[i]);
-    JobRunner runner(1);
+    JobRunner runner(parallel);
     // An error line is held back until the next line or the job's end: the runner's own "Failed
     // after …" says what the command prints once more as it exits, details and all.
     std::optional<LogRecord> heldBack;
@@ -75,8 +80,8 @@ Status runHeadless(const std::shared_ptr<Job> &job)
             print(*heldBack);
         heldBack.reset();
     });
-    // A progress bar with the time left, only for a person watching a terminal.
-    const bool showProgress = ::isatty(STDERR_FILENO) != 0;
+    // A progress bar with the time left, only for a person watching a terminal, and one job.
+    const bool showProgress = jobs.size() == 1 && ::isatty(STDERR_FILENO) != 0;
     QElapsedTimer phaseClock;
     QString phase;
     QObject::connect(&runner, &JobRunner::progressChanged, [&](JobId, const JobProgress &progress) {
@@ -102,10 +107,11 @@ Status runHeadless(const std::shared_ptr<Job> &job)
     QObject::connect(&runner, &JobRunner::finished, [&outcome](JobId, JobState state, const Error &error) {
         if (state == JobState::Cancelled)
             outcome = JobContext::cancelledError();
-        else if (state == JobState::Failed)
+        else if (state == JobState::Failed && outcome)
             outcome = error;
     });
-    runner.submit(job);
+    for (const std::shared_ptr<Job> &job : jobs)
+        runner.submit(job);
     bool cancelling = false;
     while (!runner.isIdle()) {
         waitForEvents(100);

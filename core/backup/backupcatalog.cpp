@@ -60,15 +60,17 @@ QVector<BackupEntry> list(const QString &directory)
     return entries;
 }
 
-QVector<BackupEntry> listOf(const QString &directory, const QString &database)
+QVector<BackupEntry> listOf(const QString &directory, const QString &database, const QString &origin)
 {
     QVector<BackupEntry> entries = list(directory);
-    entries.erase(std::remove_if(entries.begin(), entries.end(),
-                                 [&database](const BackupEntry &entry) {
-                                     return entry.hasManifest ? entry.manifest.database != database
-                                                              : !entry.name.startsWith(database + QLatin1Char('_'));
-                                 }),
-                  entries.end());
+    const auto isOther = [&database, &origin](const BackupEntry &entry) {
+        if (!entry.hasManifest)
+            return !entry.name.startsWith(database + QLatin1Char('_'));
+        const bool otherOrigin =
+            !origin.isEmpty() && !entry.manifest.origin.isEmpty() && entry.manifest.origin != origin;
+        return entry.manifest.database != database || otherOrigin;
+    };
+    entries.erase(std::remove_if(entries.begin(), entries.end(), isOther), entries.end());
     return entries;
 }
 

@@ -38,7 +38,9 @@ namespace backupcatalog {
 // Backups with a manifest, and NetRaven's own <db>_YYYYMMDD_HHMMSS.sql.gz without one; newest first.
 QVector<BackupEntry> list(const QString &directory);
 // The backups of database in directory (by their manifests, or by NetRaven's own names), newest first.
-QVector<BackupEntry> listOf(const QString &directory, const QString &database);
+// Given an origin (ConnectionProfile::databaseKey), a manifest that names another origin is left
+// out too: staging's "netraven" is not production's.
+QVector<BackupEntry> listOf(const QString &directory, const QString &database, const QString &origin = {});
 // The newest backup of database in directory, if any.
 std::optional<BackupEntry> newestOf(const QString &directory, const QString &database);
 // Of entries, the one proven (or tried) most recently by prove-restorable, if any was.

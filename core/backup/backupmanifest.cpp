@@ -34,6 +34,7 @@ QJsonObject BackupManifest::toJson() const
         {QStringLiteral("format"), backupFormatName(format)},
         {QStringLiteral("file"), fileName},
         {QStringLiteral("database"), database},
+        {QStringLiteral("origin"), origin},
         {QStringLiteral("server_version"), serverVersion},
         {QStringLiteral("pg_dump_version"), pgDumpVersion},
         {QStringLiteral("options"), options},
@@ -67,6 +68,7 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
         return Error::usage(QStringLiteral("Unknown backup format \"%1\" in the manifest").arg(format));
     manifest.fileName = json.value(QStringLiteral("file")).toString();
     manifest.database = json.value(QStringLiteral("database")).toString();
+    manifest.origin = json.value(QStringLiteral("origin")).toString();
     manifest.serverVersion = json.value(QStringLiteral("server_version")).toString();
     manifest.pgDumpVersion = json.value(QStringLiteral("pg_dump_version")).toString();
     manifest.options = json.value(QStringLiteral("options")).toObject();

@@ -18,6 +18,7 @@ struct BackupManifest {
     BackupFormat format = BackupFormat::Custom;
     QString fileName; // the backup's own name, beside the manifest
     QString database;
+    QString origin; // host:port/database as the backup's connection named it (databaseKey); empty in older manifests
     QString serverVersion;
     QString pgDumpVersion;
     QJsonObject options; // how pg_dump was asked

@@ -10,4 +10,9 @@ namespace nrdb {
 QString configuredToolsDirectory();
 void setConfiguredToolsDirectory(const QString &directory);
 
+// Where backups were last written or looked at (the Backups tab's directory), and so where an
+// environment's backups are looked for; ~/netraven-backups until one was chosen.
+QString configuredBackupDirectory();
+void setConfiguredBackupDirectory(const QString &directory);
+
 } // namespace nrdb

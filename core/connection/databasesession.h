@@ -11,6 +11,9 @@
 
 namespace nrdb {
 
+// How long a connection attempt waits for the server before it gives up (libpq's connect_timeout).
+constexpr int kDefaultConnectTimeoutSeconds = 10;
+
 // One QPSQL connection under a unique name, removed when the session is destroyed.
 // Thread: create, use and destroy it on one thread; a QSqlDatabase never crosses threads.
 class DatabaseSession {
@@ -21,7 +24,7 @@ public:
     DatabaseSession &operator=(const DatabaseSession &) = delete;
 
     // A failure says why in plain words, with the server's text as the detail (connectFailureError).
-    Status open(const ConnectionProfile &profile, int connectTimeoutSeconds = 10);
+    Status open(const ConnectionProfile &profile, int connectTimeoutSeconds = kDefaultConnectTimeoutSeconds);
     QSqlDatabase database() const;
     const QString &connectionName() const { return m_connectionName; }
 

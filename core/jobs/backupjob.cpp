@@ -396,6 +396,7 @@ Result<BackupResult> BackupJob::execute(JobContext &context)
     BackupManifest manifest;
     manifest.serverVersion = connected.server.serverVersion;
     manifest.database = connected.server.currentDatabase;
+    manifest.origin = context.target().databaseKey();
     manifest.pgDumpVersion = connected.tools.versionText;
     context.info(QStringLiteral("pg_dump %1 from %2, %3 format%4")
                      .arg(manifest.pgDumpVersion, connected.tools.binDir, backupFormatName(plan.format),

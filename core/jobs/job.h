@@ -27,7 +27,8 @@ public:
     // to "postgres") names the one it changes.
     virtual ConnectionProfile writes() const { return target(); }
     // One of many quick reads the user makes by browsing (a page of rows): the runner does not
-    // announce it as submitted (it is not listed among the jobs) and logs only its failure.
+    // announce it as submitted (it is not listed among the jobs), and logs only its warnings and
+    // its failure.
     virtual bool isQuiet() const { return false; }
 
     // Does the work; checks context.isCancelled() between steps. Returns the Error that failed it.

@@ -76,7 +76,7 @@ QString JobContext::clientName(const QString &purpose) const
         .arg(m_control->token, 8, 16, QLatin1Char('0'));
 }
 
-Result<QSqlDatabase> JobContext::database()
+Result<QSqlDatabase> JobContext::database(int connectTimeoutSeconds)
 {
     if (m_session)
         return m_session->database();
@@ -85,7 +85,7 @@ Result<QSqlDatabase> JobContext::database()
     ConnectionProfile profile = m_target;
     profile.applicationName = clientName(QStringLiteral("job"));
     auto session = std::make_unique<DatabaseSession>();
-    if (Status opened = session->open(profile); !opened)
+    if (Status opened = session->open(profile, connectTimeoutSeconds); !opened)
         return opened.error();
     QSqlQuery query(session->database());
     if (!query.exec(sqlResource(QStringLiteral("backend_pid"))) || !query.next())

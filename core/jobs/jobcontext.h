@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connection/connectionprofile.h"
+#include "connection/databasesession.h"
 #include "jobs/jobcontrol.h"
 #include "jobs/jobtypes.h"
 #include "log/logrecord.h"
@@ -15,7 +16,6 @@
 
 namespace nrdb {
 
-class DatabaseSession;
 struct JobControl;
 
 // Where a running job's reports go; called on the worker thread.
@@ -53,9 +53,9 @@ public:
     void info(const QString &text) { log(LogLevel::Info, text); }
     void warning(const QString &text) { log(LogLevel::Warning, text); }
 
-    // The job's connection to target(), opened on first use; its backend pid is recorded so
-    // that a cancel can reach the query it runs.
-    Result<QSqlDatabase> database();
+    // The job's connection to target(), opened on first use (waiting at most connectTimeoutSeconds
+    // for the server); its backend pid is recorded so that a cancel can reach the query it runs.
+    Result<QSqlDatabase> database(int connectTimeoutSeconds = kDefaultConnectTimeoutSeconds);
     // A context for a step on another database, sharing this job's id, log, progress and cancel.
     std::unique_ptr<JobContext> forTarget(const ConnectionProfile &target) const;
     // The same for a profile whose password is still to be found (keychain, pgpass, environment):

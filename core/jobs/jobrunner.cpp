@@ -122,7 +122,9 @@ void JobRunner::runOnWorker(QPromise<Outcome> &promise, JobId id, std::shared_pt
         QMetaObject::invokeMethod(
             runner, [runner, id, progress] { emit runner->progressChanged(id, progress); }, Qt::QueuedConnection);
     };
-    sink.log = [runner](const LogRecord &record) {
+    sink.log = [runner, quiet = job->isQuiet()](const LogRecord &record) {
+        if (quiet && record.level() < LogLevel::Warning)
+            return; // a quiet job says only what went wrong
         QMetaObject::invokeMethod(
             runner, [runner, record] { emit runner->messageLogged(record); }, Qt::QueuedConnection);
     };

@@ -51,7 +51,8 @@ Result<DatabaseOverview> OverviewJob::execute(JobContext &context)
     overview.packVersion = version.value();
     if (!m_backupDirectory.isEmpty()) {
         context.setPhase(QStringLiteral("Looking for the database's backups"));
-        const QVector<BackupEntry> backups = backupcatalog::listOf(m_backupDirectory, overview.info.currentDatabase);
+        const QVector<BackupEntry> backups =
+            backupcatalog::listOf(m_backupDirectory, overview.info.currentDatabase, m_target.databaseKey());
         overview.backupDirectory = m_backupDirectory;
         if (!backups.isEmpty())
             overview.lastBackup = backups.first();

@@ -6,6 +6,8 @@
 #include "backup/clienttools.h"
 #include "connection/databasesession.h"
 #include "connection/profilestore.h"
+#include "jobs/environmentstatusjob.h"
+#include "sandbox/loopbackport.h"
 #include "sandbox/sandboxstate.h"
 #include "util/childprocess.h"
 
@@ -15,6 +17,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -374,6 +377,86 @@ private slots:
             1);
         const Run remaining = dbctl({QStringLiteral("profile"), QStringLiteral("list")}, {}, environment);
         QCOMPARE(remaining.out, QStringLiteral("Laptop  dev      localhost/netraven\n"));
+    }
+
+    // environments reads every saved profile at once, production first: a live NetRaven with its
+    // backup, a port nothing listens on and one that accepts and never answers, each of which costs
+    // its own row the timeout and no one else anything.
+    void environmentsReadEveryProfileAtOnce()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QTemporaryDir config;
+        QTemporaryDir backups;
+        QProcessEnvironment environment = environmentFor(server.value());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const QString uri =
+            server.value().profile(QStringLiteral("nrdb_cli_env_%1").arg(QCoreApplication::applicationPid())).toUri();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
+        QCOMPARE(
+            dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), backups.path()}, {}, environment).exitCode,
+            0);
+        const Result<quint16> refused = loopbackport::pickFree();
+        QVERIFY(refused);
+        QTcpServer silent; // the kernel completes each connection; nothing ever answers on it
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        const QList<std::pair<QString, QString>> profiles{
+            {QStringLiteral("dead"),
+             QStringLiteral("postgresql://postgres@127.0.0.1:%1/netraven").arg(refused.value())},
+            {QStringLiteral("silent"),
+             QStringLiteral("postgresql://postgres@127.0.0.1:%1/netraven").arg(silent.serverPort())},
+            {QStringLiteral("live"), uri}};
+        for (const auto &[name, connection] : profiles) {
+            const QString tier = name == QLatin1String("live") ? QStringLiteral("prod") : QStringLiteral("dev");
+            QCOMPARE(dbctl({QStringLiteral("profile"), QStringLiteral("add"), name, connection,
+                            QStringLiteral("--tier"), tier},
+                           {}, environment)
+                         .exitCode,
+                     0);
+        }
+        QElapsedTimer clock;
+        clock.start();
+        const Run read = dbctl(
+            {QStringLiteral("environments"), QStringLiteral("--json"), QStringLiteral("--backups"), backups.path()}, {},
+            environment);
+        // The two dead ones wait out their timeouts side by side, not one after the other.
+        QVERIFY2(clock.elapsed() < 2 * EnvironmentStatusJob::kConnectTimeoutSeconds * 1000,
+                 qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(read.exitCode == 3, qPrintable(read.err)); // one could not be reached
+        const QJsonArray statuses = QJsonDocument::fromJson(read.out.toUtf8()).array();
+        QCOMPARE(statuses.size(), 3);
+        const QJsonObject live = statuses.at(0).toObject(); // production first
+        QCOMPARE(live[QStringLiteral("name")].toString(), QStringLiteral("live"));
+        QVERIFY(live[QStringLiteral("reached")].toBool());
+        QCOMPARE(live[QStringLiteral("pack")].toString(), QStringLiteral("netraven-v2"));
+        QVERIFY(live[QStringLiteral("pack_version")].toString().startsWith(QLatin1String("version 2")));
+        QCOMPARE(live[QStringLiteral("alembic_revision")].toString(), QStringLiteral("a3992da91329"));
+        QCOMPARE(live[QStringLiteral("differences")].toInt(), 0);
+        QVERIFY(live[QStringLiteral("database_size_bytes")].toInteger() > 0);
+        QVERIFY(live[QStringLiteral("connections")].toInt() >= 1);
+        QVERIFY(live[QStringLiteral("last_backup")].toObject()[QStringLiteral("name")].toString().startsWith(
+            QStringLiteral("nrdb_cli_env_")));
+        QVERIFY(live[QStringLiteral("last_proof")].isNull());
+        QCOMPARE(live[QStringLiteral("concern")].toString(), QStringLiteral("no backup proven restorable"));
+        for (const QJsonValue &value : statuses) {
+            const QJsonObject status = value.toObject();
+            if (status[QStringLiteral("name")] == QLatin1String("live"))
+                continue;
+            QVERIFY(!status[QStringLiteral("reached")].toBool());
+            const QString message = status[QStringLiteral("error")][QStringLiteral("message")].toString();
+            QVERIFY2(message.contains(status[QStringLiteral("name")] == QLatin1String("silent")
+                                          ? QLatin1String("timed out")
+                                          : QLatin1String("Nothing accepts connections")),
+                     qPrintable(message));
+        }
+        const Run table =
+            dbctl({QStringLiteral("environments"), QStringLiteral("live"), QStringLiteral("--backups"), backups.path()},
+                  {}, environment);
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.startsWith(QLatin1String("NAME ")), qPrintable(table.out));
+        QVERIFY2(table.out.contains(QLatin1String("live: no backup proven restorable")), qPrintable(table.out));
+        QVERIFY(table.err.isEmpty()); // a quiet read logs nothing unless something went wrong
+        QCOMPARE(dbctl({QStringLiteral("environments"), QStringLiteral("nosuch")}, {}, environment).exitCode, 2);
     }
 
     // export-models writes both files, some tables only when asked, and wants --out.
