@@ -9,6 +9,7 @@
 #include "connectioncontroller.h"
 #include "connectiondialog.h"
 #include "diagrampage.h"
+#include "environmentspage.h"
 #include "jobspanel.h"
 #include "leftovercontroller.h"
 #include "lifecyclecontroller.h"
@@ -63,7 +64,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_banner(new ConnectionBanner(m_connection, m_connectedPage)), m_connectedTabs(new QTabWidget(m_connectedPage)),
       m_summaryPage(new ServerSummaryPage(m_runner, this)), m_browser(new SchemaBrowser(m_runner, m_connection, this)),
       m_diagram(new DiagramPage(m_runner, this)), m_verifyView(new VerifyReportView(this)),
-      m_backupsPanel(new BackupsPanel(m_runner, m_connection, this)), m_logDock(new LogDock(m_logModel, this)),
+      m_backupsPanel(new BackupsPanel(m_runner, m_connection, this)),
+      m_environments(new EnvironmentsPage(m_runner, this)), m_logDock(new LogDock(m_logModel, this)),
       m_jobsPanel(new JobsPanel(m_runner, this)), m_connectionLabel(new QLabel(tr("Not connected"), this)),
       m_tierBadge(new QLabel(this)), m_sandbox(new SandboxController(m_runner, this)),
       m_connections(new ConnectionController(m_runner, m_connection, this)),
@@ -85,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectedLayout->setContentsMargins(0, 0, 0, 0);
     connectedLayout->addWidget(m_banner);
     connectedLayout->addWidget(m_connectedTabs, 1);
+    m_welcomePage->holdEnvironments(m_environments);
     m_pages->addWidget(m_welcomePage);
     m_pages->addWidget(m_connectedPage);
     setCentralWidget(m_pages);
@@ -119,7 +122,7 @@ void MainWindow::connectSignals()
 {
     connect(m_welcomePage, &WelcomePage::sandboxRequested, this, &MainWindow::startSandbox);
     connect(m_welcomePage, &WelcomePage::connectRequested, this, &MainWindow::showConnectionDialog);
-    connect(m_welcomePage, &WelcomePage::profileChosen, this, [this](const QString &name) {
+    connect(m_environments, &EnvironmentsPage::connectRequested, this, [this](const QString &name) {
         const Result<ConnectionProfile> profile = ProfileStore().profile(name);
         if (profile)
             connectTo(profile.value(), RetryPolicy::interactive());
@@ -478,7 +481,7 @@ void MainWindow::showConnectionDialog()
 void MainWindow::showSavedProfiles()
 {
     const ProfileStore store;
-    m_welcomePage->showProfiles(store.profiles(), store.recent());
+    m_environments->setProfiles(store.profiles());
 }
 
 void MainWindow::connectTo(const ConnectionProfile &profile, const RetryPolicy &retry, bool rememberPassword)
@@ -526,6 +529,7 @@ void MainWindow::showConnected(const Connected &connection)
     m_leftovers->check(profile);
     m_verifyView->clear();
     m_pages->setCurrentWidget(m_connectedPage);
+    m_connectedTabs->addTab(m_environments, tr("Environments"));
     m_connectedTabs->setCurrentWidget(m_browser);
     m_refreshAction->setStatusTip(tr("Read the schema again"));
     m_refreshAction->setEnabled(true);
@@ -571,6 +575,7 @@ void MainWindow::showTier(const ConnectionProfile &profile)
 void MainWindow::showDisconnected()
 {
     m_pages->setCurrentWidget(m_welcomePage);
+    m_welcomePage->holdEnvironments(m_environments);
     showSavedProfiles();
     m_disconnectAction->setEnabled(false);
     m_refreshAction->setEnabled(false);

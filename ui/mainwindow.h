@@ -18,6 +18,7 @@ namespace nrdb {
 class ActiveConnection;
 class BackupController;
 class BackupsPanel;
+class EnvironmentsPage;
 class CompareDialog;
 class ConnectionBanner;
 class ConnectionController;
@@ -58,6 +59,7 @@ public:
     BackupController *backups() const { return m_backups; }
     PackController *packs() const { return m_packs; }
     BackupsPanel *backupsPanel() const { return m_backupsPanel; }
+    EnvironmentsPage *environmentsPage() const { return m_environments; }
 
 public slots:
     void startSandbox();
@@ -113,6 +115,7 @@ private:
     DiagramPage *m_diagram = nullptr;
     VerifyReportView *m_verifyView = nullptr;
     BackupsPanel *m_backupsPanel = nullptr;
+    EnvironmentsPage *m_environments = nullptr;
     LogDock *m_logDock = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QLabel *m_connectionLabel = nullptr;

@@ -1,7 +1,6 @@
 #include "welcomepage.h"
 
 #include <QLabel>
-#include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -10,8 +9,7 @@ namespace nrdb {
 WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent), m_connectButton(new QPushButton(tr("Connect to a server…"), this)),
       m_sandboxButton(new QPushButton(tr("Try it on a local sandbox server"), this)), m_status(new QLabel(this)),
-      m_profilesTitle(new QLabel(tr("Saved connections (double-click to connect):"), this)),
-      m_profiles(new QListWidget(this))
+      m_environmentsArea(new QVBoxLayout)
 {
     setObjectName(QStringLiteral("welcomePage"));
     auto *title = new QLabel(tr("No database connected"), this);
@@ -35,8 +33,6 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_status->setObjectName(QStringLiteral("welcomeStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_profiles->setObjectName(QStringLiteral("welcomeProfiles"));
-    m_profiles->setMaximumHeight(180);
 
     auto *column = new QVBoxLayout;
     column->addStretch(1);
@@ -50,42 +46,28 @@ WelcomePage::WelcomePage(QWidget *parent)
     buttons->addStretch(1);
     column->addLayout(buttons);
     column->addWidget(m_status);
-    column->addSpacing(18);
-    column->addWidget(m_profilesTitle);
-    column->addWidget(m_profiles);
-    column->addStretch(2);
+    column->addStretch(1);
 
-    auto *outer = new QHBoxLayout(this);
-    outer->addStretch(1);
-    outer->addLayout(column, 3);
-    outer->addStretch(1);
+    auto *centred = new QHBoxLayout;
+    centred->addStretch(1);
+    centred->addLayout(column, 3);
+    centred->addStretch(1);
+    auto *environmentsTitle = new QLabel(tr("Environments: every saved connection (double-click to connect)"), this);
+    environmentsTitle->setObjectName(QStringLiteral("environmentsTitle"));
+    m_environmentsArea->addWidget(environmentsTitle);
+    auto *outer = new QVBoxLayout(this);
+    outer->addLayout(centred, 2);
+    outer->addSpacing(12);
+    outer->addLayout(m_environmentsArea, 3);
 
     connect(m_connectButton, &QPushButton::clicked, this, &WelcomePage::connectRequested);
     connect(m_sandboxButton, &QPushButton::clicked, this, &WelcomePage::sandboxRequested);
-    connect(m_profiles, &QListWidget::itemActivated, this,
-            [this](const QListWidgetItem *item) { emit profileChosen(item->data(Qt::UserRole).toString()); });
-    showProfiles({}, {});
 }
 
-void WelcomePage::showProfiles(const QList<ConnectionProfile> &profiles, const QStringList &recent)
+void WelcomePage::holdEnvironments(QWidget *environments)
 {
-    QList<ConnectionProfile> ordered = profiles;
-    const auto rank = [&recent](const ConnectionProfile &profile) {
-        const auto index = recent.indexOf(profile.name);
-        return index < 0 ? recent.size() : index;
-    };
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [&rank](const ConnectionProfile &a, const ConnectionProfile &b) { return rank(a) < rank(b); });
-    m_profiles->clear();
-    for (const ConnectionProfile &profile : std::as_const(ordered)) {
-        auto *item = new QListWidgetItem(
-            tr("%1  —  %2 (%3)").arg(profile.name, profile.displayName(), deploymentTierName(profile.tier)),
-            m_profiles);
-        item->setData(Qt::UserRole, profile.name);
-        item->setToolTip(tr("Connect to %1").arg(profile.displayName()));
-    }
-    m_profilesTitle->setVisible(!ordered.isEmpty());
-    m_profiles->setVisible(!ordered.isEmpty());
+    m_environmentsArea->addWidget(environments, 1);
+    environments->show();
 }
 
 void WelcomePage::setStatusText(const QString &text)
@@ -97,7 +79,6 @@ void WelcomePage::setBusy(bool busy)
 {
     m_connectButton->setEnabled(!busy);
     m_sandboxButton->setEnabled(!busy);
-    m_profiles->setEnabled(!busy);
 }
 
 } // namespace nrdb

@@ -353,7 +353,7 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
     const DumpedTables tables = dumpedTables(snapshot, m_options);
 
     const QString applicationName = context.clientName(QStringLiteral("backup"));
-    const Result<ClientEnvironment> environment = ClientEnvironment::create(m_target, applicationName);
+    const Result<ClientEnvironment> environment = ClientEnvironment::create(context.target(), applicationName);
     if (!environment)
         return environment.error();
     ChildCommand dump(connected.tools.pgDump(),
@@ -367,7 +367,7 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
         dump.onWaiting = [&] { progress.poll(db, applicationName); };
 
     SnapshotCounting counting(db, tables);
-    ConnectionProfile counter = m_target;
+    ConnectionProfile counter = context.target();
     counter.applicationName = applicationName;
     if (Status started =
             counting.start(context, connected.server, plan.jobs > 1 ? plan.jobs + 1 : 1, counter, snapshotId);
@@ -377,7 +377,7 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
     const Result<ChildOutcome> outcome = context.runChild(dump);
     const bool dumped = outcome && outcome.value().exitCode == 0 && !outcome.value().crashed;
     if (!dumped)
-        endBackends(m_target, applicationName); // pg_dump's end with it; make sure, and stop the counting
+        endBackends(context.target(), applicationName); // pg_dump's end with it; make sure, and stop the counting
     const Result<QMap<QString, qint64>> counted = counting.finish(context, dumped);
     (void)query.exec(QStringLiteral("COMMIT"));
     if (!dumped)
@@ -386,6 +386,18 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
 }
 
 Result<BackupResult> BackupJob::execute(JobContext &context)
+{
+    if (!m_target.password.isEmpty())
+        return backUpOn(context);
+    // A saved environment's profile holds no password: it is found here (keychain, pgpass,
+    // environment), for pg_dump as much as for the job's own connection.
+    const Result<std::unique_ptr<JobContext>> resolved = context.forResolvedTarget(m_target);
+    if (!resolved)
+        return resolved.error();
+    return backUpOn(*resolved.value());
+}
+
+Result<BackupResult> BackupJob::backUpOn(JobContext &context)
 {
     context.setPhase(QStringLiteral("Preparing"));
     const Result<ServerTools> prepared = ServerTools::connect(context, m_options.toolsDirectory);

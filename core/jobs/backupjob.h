@@ -72,6 +72,8 @@ protected:
     Result<BackupResult> execute(JobContext &context) override;
 
 private:
+    // The backup itself, on a context whose target has its password.
+    Result<BackupResult> backUpOn(JobContext &context);
     struct DumpPlan {
         BackupFormat format = BackupFormat::Custom;
         int jobs = 1;

@@ -19,7 +19,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -27,6 +26,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest/QtTest>
 
 using namespace nrdb;
@@ -335,17 +335,17 @@ private slots:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        // The empty page lists the saved profile; a double-click connects (asking for the password).
-        auto *savedList = window.findChild<QListWidget *>(QStringLiteral("welcomeProfiles"));
-        QVERIFY(savedList->isVisible());
-        QCOMPARE(savedList->count(), 1);
-        QVERIFY2(savedList->item(0)->text().startsWith(QLatin1String("NetRaven production")) &&
-                     savedList->item(0)->text().contains(QLatin1String("(prod)")),
-                 qPrintable(savedList->item(0)->text()));
+        // The empty page lists the saved profile under its tier; a double-click connects (asking for the password).
+        auto *environments = window.findChild<QTreeView *>(QStringLiteral("environmentsView"));
+        QVERIFY(environments->isVisible());
+        const QModelIndex production = environments->model()->index(0, 0);
+        QCOMPARE(production.data().toString(), QStringLiteral("Production (1)"));
+        QCOMPARE(environments->model()->index(0, 0, production).data().toString(),
+                 QStringLiteral("NetRaven production"));
         QSignalSpy connected(&window, &MainWindow::connected);
         QString asked;
         answerPasswordPrompt(profile.password, &asked);
-        emit savedList->itemActivated(savedList->item(0));
+        emit environments->activated(environments->model()->index(0, 0, production));
         QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
         QVERIFY2(window.windowTitle().startsWith(QLatin1String("[PRODUCTION] NetRaven production")),
                  qPrintable(window.windowTitle()));

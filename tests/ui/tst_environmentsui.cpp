@@ -1,0 +1,140 @@
+// The Environments view as real widgets: every saved profile's status read at once, a dead or
+// silent server timing out on its own row, Back Up Selected, and connecting from it.
+#include "environmentlistmodel.h"
+#include "environmentspage.h"
+#include "jobrun.h"
+#include "mainwindow.h"
+#include "scratchdatabase.h"
+
+#include "backup/toolsettings.h"
+#include "connection/profilestore.h"
+#include "jobs/bootstrapjob.h"
+#include "jobs/environmentstatusjob.h"
+#include "jobs/jobrunner.h"
+#include "sandbox/loopbackport.h"
+
+#include <QAction>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest/QtTest>
+
+using namespace nrdb;
+
+namespace {
+
+QString cell(const EnvironmentListModel &model, const QString &name, int column)
+{
+    return model.indexOf(name, column).data().toString();
+}
+
+ConnectionProfile savedAs(ConnectionProfile profile, const QString &name, DeploymentTier tier)
+{
+    profile.name = name;
+    profile.tier = tier;
+    profile.password.clear(); // as the window saves it: the password comes from ~/.pgpass
+    return profile;
+}
+
+} // namespace
+
+class TestEnvironmentsUi : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("NetRavenTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_environmentsui"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);
+        qputenv("PGPASSFILE", m_scratch.server().passFile.toLocal8Bit());
+        QVERIFY(test::runToSuccess(std::make_shared<BootstrapJob>(m_scratch.profile(), PackChoice())));
+    }
+
+    void everyEnvironmentIsReadAtOnceAndTheDeadWaitAlone()
+    {
+        QTemporaryDir backups;
+        setConfiguredBackupDirectory(backups.path());
+        const Result<quint16> refused = loopbackport::pickFree();
+        QVERIFY(refused);
+        QTcpServer silent; // the kernel completes each connection; nothing ever answers on it
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        ConnectionProfile nowhere = m_scratch.profile();
+        nowhere.host = QStringLiteral("127.0.0.1");
+        nowhere.port = QString::number(refused.value());
+        ConnectionProfile quiet = nowhere;
+        quiet.port = QString::number(silent.serverPort());
+        const QString live = QStringLiteral("Site A");
+        QVERIFY(ProfileStore().saveAll({savedAs(quiet, QStringLiteral("Silent"), DeploymentTier::Development),
+                                        savedAs(nowhere, QStringLiteral("Broken"), DeploymentTier::Staging),
+                                        savedAs(m_scratch.profile(), live, DeploymentTier::Production)}));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        EnvironmentsPage *page = window.environmentsPage();
+        QVERIFY(page->isVisible()); // the start page holds it
+        const EnvironmentListModel &model = *page->model();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Production (1)"));
+        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Staging (1)"));
+        QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("Development (1)"));
+
+        // The live one is read while the silent one still waits: no row waits on another.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cell(model, live, EnvironmentListModel::RoundTripColumn).endsWith(QLatin1String(" ms")),
+            (EnvironmentStatusJob::kConnectTimeoutSeconds - 1) * 1000);
+        QCOMPARE(cell(model, QStringLiteral("Silent"), EnvironmentListModel::RoundTripColumn),
+                 QStringLiteral("reading…"));
+        QVERIFY(
+            cell(model, live, EnvironmentListModel::PackColumn).startsWith(QLatin1String("netraven-v2, version 2")));
+        QCOMPARE(cell(model, live, EnvironmentListModel::DifferencesColumn), QStringLiteral("0"));
+        QCOMPARE(cell(model, live, EnvironmentListModel::BackupColumn), QStringLiteral("none"));
+        QCOMPARE(cell(model, live, EnvironmentListModel::ConcernColumn),
+                 QStringLiteral("never backed up in %1").arg(backups.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isReading(), (EnvironmentStatusJob::kConnectTimeoutSeconds + 5) * 1000);
+        QCOMPARE(cell(model, QStringLiteral("Silent"), EnvironmentListModel::RoundTripColumn),
+                 QStringLiteral("unreachable"));
+        QVERIFY(cell(model, QStringLiteral("Silent"), EnvironmentListModel::ConcernColumn)
+                    .contains(QLatin1String("timed out")));
+        QVERIFY(cell(model, QStringLiteral("Broken"), EnvironmentListModel::ConcernColumn)
+                    .startsWith(QLatin1String("Nothing accepts connections")));
+
+        // Back Up Selected: a job on the window's runner, then the row read again.
+        page->view()->setCurrentIndex(model.indexOf(live));
+        QSignalSpy backedUp(page, &EnvironmentsPage::backedUp);
+        QSignalSpy failed(page, &EnvironmentsPage::backUpFailed);
+        window.findChild<QAction *>(QStringLiteral("backUpEnvironmentsAction"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(backedUp.count() + failed.count(), 1, 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).toString()));
+        QVERIFY(QFile::exists(backedUp.first().at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(cell(model, live, EnvironmentListModel::BackupColumn).startsWith(QLatin1String("20")),
+                                 20000);
+        QCOMPARE(cell(model, live, EnvironmentListModel::ProofColumn), QStringLiteral("never"));
+        QCOMPARE(cell(model, live, EnvironmentListModel::ConcernColumn), QStringLiteral("no backup proven restorable"));
+
+        // A double-click connects; the view is then a tab of the window, and the start page's again after.
+        QSignalSpy connected(&window, &MainWindow::connected);
+        emit page->view()->activated(model.indexOf(live));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("connectedTabs"));
+        QCOMPARE(tabs->tabText(tabs->indexOf(page)), QStringLiteral("Environments"));
+        QVERIFY(window.jobRunner()->waitForIdle(20000));
+        window.findChild<QAction *>(QStringLiteral("disconnectAction"))->trigger();
+        QCOMPARE(tabs->indexOf(page), -1);
+        QVERIFY(page->isVisible());
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
+    test::ScratchDatabase m_scratch;
+};
+
+QTEST_MAIN(TestEnvironmentsUi)
+#include "tst_environmentsui.moc"

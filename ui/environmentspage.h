@@ -1,0 +1,73 @@
+#pragma once
+
+#include "connection/connectionprofile.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QAction;
+class QTreeView;
+
+namespace nrdb {
+
+class EnvironmentListModel;
+class JobRunner;
+class JobSlot;
+class PlaceholderStack;
+
+// The Environments view: every saved profile, grouped by tier, with its status read in the
+// background (EnvironmentStatusJob), a bounded number at once on a runner of its own, so that a
+// dead server never holds up the others nor the window's own jobs. Refresh one or all; a
+// double-click connects; Back Up Selected backs each selected environment up as a job of the
+// window's runner. GUI thread only.
+class EnvironmentsPage : public QWidget {
+    Q_OBJECT
+public:
+    // Statuses read at once.
+    static constexpr int kParallelStatuses = 8;
+
+    // writer: the window's runner, on which backups run beside the window's other jobs.
+    explicit EnvironmentsPage(JobRunner *writer, QWidget *parent = nullptr);
+
+    void setProfiles(const QList<ConnectionProfile> &profiles);
+    void refreshAll();
+    void refresh(const QString &name);
+    void backUp(const QStringList &names);
+    QStringList selectedNames() const;
+
+    EnvironmentListModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    bool isReading() const;
+
+signals:
+    void connectRequested(const QString &name);
+    // Every status asked for has come back.
+    void allRead();
+    // A backup of an environment ended: its path, or the error.
+    void backedUp(const QString &name, const QString &path);
+    void backUpFailed(const QString &name, const QString &message);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *createToolBar();
+    void showContextMenu(const QPoint &where);
+    JobSlot *slotFor(QHash<QString, JobSlot *> &table, JobRunner *runner, const QString &name);
+    void updateActions();
+
+    JobRunner *m_writer;
+    JobRunner *m_statusRunner;
+    EnvironmentListModel *m_model;
+    QTreeView *m_view;
+    PlaceholderStack *m_stack;
+    QHash<QString, JobSlot *> m_statusSlots;
+    QHash<QString, JobSlot *> m_backupSlots;
+    QAction *m_refreshAllAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_backUpAction = nullptr;
+    bool m_everRead = false;
+};
+
+} // namespace nrdb
