@@ -3,6 +3,7 @@
 # fresh NetRaven (v2) database, in the Light appearance and (the -dark ones) the Dark:
 #   docs/screenshots/schema-browser.png  diagram.png  backup.png  verify.png
 #   docs/screenshots/schema-browser-dark.png  diagram-dark.png  verify-dark.png
+#   docs/screenshots/environments.png  environments-dark.png (the start page, with saved profiles)
 # Anyone can run it again after changing the GUI: scripts/screenshots.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,10 +41,31 @@ shoot() {
     [[ $name == *-dark ]] && look=dark
     local home="$work/home-$name"
     mkdir -p "$home" && chmod 700 "$home"
+    local target=("$uri")
+    [[ $name == environments* ]] && target=() # the start page, with the profiles saved below
     HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_RUNTIME_DIR="$home" \
         xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
-        "$gui" -geometry 1280x820+0+0 "$uri" "$@" --appearance "$look" --screenshot "$out/$name.png"
+        "$gui" -geometry 1280x820+0+0 "${target[@]}" "$@" --appearance "$look" --screenshot "$out/$name.png"
 }
+
+# The Environments view: two production sites (one backed up), a staging server that is down, and
+# a developer's database; saved the way netraven-dbctl profile add saves them.
+base="postgresql://$(field superuser)@$(field host):$(field port)"
+"$dbctl" bootstrap "$base/netraven_site_b" >/dev/null 2>&1
+for name in environments environments-dark; do
+    home="$work/home-$name"
+    mkdir -p "$home" && chmod 700 "$home"
+    "$dbctl" backup "$uri" --dir "$home/netraven-backups" >/dev/null 2>&1
+    while read -r profile tier connection; do
+        XDG_CONFIG_HOME="$home/.config" "$dbctl" profile add "$profile" "$connection" --tier "$tier" >/dev/null
+    done <<PROFILES
+site-a prod $uri
+site-b prod $base/netraven_site_b
+staging-old staging postgresql://postgres@127.0.0.1:1/netraven
+laptop dev $base/postgres
+PROFILES
+    shoot "$name"
+done
 
 shoot schema-browser --select public.devices
 shoot schema-browser-dark --select public.devices

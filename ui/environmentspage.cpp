@@ -29,6 +29,8 @@ EnvironmentsPage::EnvironmentsPage(JobRunner *writer, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Each column as wide as what it shows, as statuses come in; what needs attention gets the rest.
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,8 +90,6 @@ void EnvironmentsPage::setProfiles(const QList<ConnectionProfile> &profiles)
     }();
     m_model->setProfiles(profiles);
     m_view->expandAll();
-    for (int column = 0; column < EnvironmentListModel::ConcernColumn; ++column)
-        m_view->resizeColumnToContents(column);
     m_stack->setPlaceholder(profiles.isEmpty()
                                 ? tr("No saved connections yet.\n\nSave one in the Connect dialog, or with "
                                      "netraven-dbctl profile add, and its status shows here.")

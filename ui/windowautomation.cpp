@@ -3,6 +3,8 @@
 #include "backupcontroller.h"
 #include "comparedialog.h"
 #include "diagrampage.h"
+#include "environmentlistmodel.h"
+#include "environmentspage.h"
 #include "lifecyclecontroller.h"
 #include "mainwindow.h"
 #include "schemabrowser.h"
@@ -20,7 +22,7 @@ namespace {
 
 // When the picture is taken: once the schema of the new connection is read (or connecting
 // failed), or at once when there is no connection to wait for.
-enum class ScreenshotMoment { AtOnce, SchemaRead, DiagramDrawn, VerifyReported, BackedUp };
+enum class ScreenshotMoment { EnvironmentsRead, SchemaRead, DiagramDrawn, VerifyReported, BackedUp };
 
 // Saves widget's picture to path and quits, saying where it went.
 void saveAndQuit(QWidget *widget, const QString &path, const char *what)
@@ -34,7 +36,7 @@ void saveAndQuit(QWidget *widget, const QString &path, const char *what)
 ScreenshotMoment momentFor(const WindowAutomation &automation)
 {
     if (!automation.connecting)
-        return ScreenshotMoment::AtOnce;
+        return ScreenshotMoment::EnvironmentsRead;
     if (automation.run == QLatin1String("backup"))
         return ScreenshotMoment::BackedUp;
     if (!automation.run.isEmpty() || automation.sandbox) // a sandbox is bootstrapped
@@ -49,9 +51,13 @@ void scheduleScreenshot(MainWindow &window, const QString &path, ScreenshotMomen
         QTimer::singleShot(400, &window, [&window, path] { saveAndQuit(&window, path, "window"); });
     };
     switch (moment) {
-    case ScreenshotMoment::AtOnce:
-        capture();
-        return;
+    case ScreenshotMoment::EnvironmentsRead:
+        if (window.environmentsPage()->model()->profiles().isEmpty()) {
+            capture();
+            return;
+        }
+        QObject::connect(window.environmentsPage(), &EnvironmentsPage::allRead, &window, capture);
+        break;
     case ScreenshotMoment::SchemaRead:
         QObject::connect(window.schemaBrowser(), &SchemaBrowser::snapshotLoaded, &window, capture);
         break;
