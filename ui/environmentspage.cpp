@@ -7,19 +7,26 @@
 #include "backup/toolsettings.h"
 #include "jobs/backupjob.h"
 #include "jobs/environmentstatusjob.h"
+#include "jobs/healthreport.h"
 #include "jobs/jobrunner.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QToolBar>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace nrdb {
 
 EnvironmentsPage::EnvironmentsPage(JobRunner *writer, QWidget *parent)
     : QWidget(parent), m_writer(writer), m_statusRunner(new JobRunner(kParallelStatuses, this)),
-      m_model(new EnvironmentListModel(this)), m_view(new QTreeView(this)), m_stack(new PlaceholderStack(m_view, this))
+      m_model(new EnvironmentListModel(this)), m_view(new QTreeView(this)), m_stack(new PlaceholderStack(m_view, this)),
+      m_reportLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("environmentsPage"));
     m_view->setObjectName(QStringLiteral("environmentsView"));
@@ -36,6 +43,11 @@ EnvironmentsPage::EnvironmentsPage(JobRunner *writer, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createToolBar());
     layout->addWidget(m_stack, 1);
+    m_reportLabel->setObjectName(QStringLiteral("healthReportLabel"));
+    m_reportLabel->setOpenExternalLinks(true);
+    m_reportLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_reportLabel->hide();
+    layout->addWidget(m_reportLabel);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (const std::optional<ConnectionProfile> profile = m_model->profileAt(index))
             emit connectRequested(profile->name);
@@ -65,7 +77,12 @@ QWidget *EnvironmentsPage::createToolBar()
     m_connectAction =
         action(QStringLiteral("connectEnvironmentAction"), tr("Connect"), tr("Connect the window to the environment"));
     m_backUpAction = action(QStringLiteral("backUpEnvironmentsAction"), tr("Back Up Selected"),
-                            tr("Back up each selected environment into the Backups directory, one job each"));
+                            tr("Back up each selected environment into the Backups directory, one job each, then "
+                               "write the health report"));
+    m_verifyAllAction =
+        action(QStringLiteral("verifyAllEnvironmentsAction"), tr("Verify All"),
+               tr("Verify every environment against its pack, then write the health report to hand over"));
+    connect(m_verifyAllAction, &QAction::triggered, this, &EnvironmentsPage::verifyAll);
     connect(m_refreshAllAction, &QAction::triggered, this, &EnvironmentsPage::refreshAll);
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         for (const QString &name : selectedNames())
@@ -139,6 +156,7 @@ void EnvironmentsPage::refresh(const QString &name)
                 m_model->setReading(name, false);
             if (!isReading())
                 emit allRead();
+            reportWhenDone();
         });
 }
 
@@ -165,8 +183,47 @@ void EnvironmentsPage::backUp(const QStringList &names)
             else if (end.failed())
                 emit backUpFailed(name, end.error.fullText());
             refresh(name);
+            reportWhenDone();
         });
+        m_reportWhenDone = true;
     }
+}
+
+void EnvironmentsPage::verifyAll()
+{
+    m_reportWhenDone = true;
+    refreshAll();
+}
+
+bool EnvironmentsPage::isBackingUp() const
+{
+    return std::any_of(m_backupSlots.cbegin(), m_backupSlots.cend(),
+                       [](const JobSlot *slot) { return slot->isBusy(); });
+}
+
+void EnvironmentsPage::reportWhenDone()
+{
+    if (!m_reportWhenDone || isReading() || isBackingUp())
+        return;
+    m_reportWhenDone = false;
+    HealthReport report{QDateTime::currentDateTimeUtc(), {}};
+    for (const ConnectionProfile &profile : m_model->profiles()) {
+        if (const EnvironmentStatus *status = m_model->statusOf(profile.name))
+            report.environments << *status;
+    }
+    const Result<QString> saved = report.saveIn(QDir(configuredBackupDirectory()).filePath(QStringLiteral("health")));
+    m_reportLabel->show();
+    if (!saved) {
+        m_reportLabel->setText(tr("Could not write the health report: %1").arg(saved.error().message.toHtmlEscaped()));
+        emit healthReportFailed(saved.error().fullText());
+        return;
+    }
+    m_reportLabel->setText(
+        tr("Health report, %1: %2. <a href=\"%3\">Open</a> (and %4 beside it)")
+            .arg(QLocale().toString(report.madeAt.toLocalTime().time(), QLocale::ShortFormat),
+                 report.summary().toHtmlEscaped(), QUrl::fromLocalFile(saved.value()).toString(),
+                 QFileInfo(saved.value()).completeBaseName().toHtmlEscaped() + QStringLiteral(".json")));
+    emit healthReported(saved.value());
 }
 
 QStringList EnvironmentsPage::selectedNames() const
@@ -186,6 +243,7 @@ void EnvironmentsPage::updateActions()
     m_connectAction->setEnabled(names.size() == 1);
     m_backUpAction->setEnabled(!names.isEmpty());
     m_refreshAllAction->setEnabled(!m_model->profiles().isEmpty());
+    m_verifyAllAction->setEnabled(!m_model->profiles().isEmpty());
 }
 
 void EnvironmentsPage::showContextMenu(const QPoint &where)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
 class QTreeView;
 
 namespace nrdb {
@@ -19,7 +20,8 @@ class PlaceholderStack;
 // background (EnvironmentStatusJob), a bounded number at once on a runner of its own, so that a
 // dead server never holds up the others nor the window's own jobs. Refresh one or all; a
 // double-click connects; Back Up Selected backs each selected environment up as a job of the
-// window's runner. GUI thread only.
+// window's runner. Verify All and Back Up Selected end in a health report (HTML and JSON) written
+// beside the backups, in health/. GUI thread only.
 class EnvironmentsPage : public QWidget {
     Q_OBJECT
 public:
@@ -33,11 +35,14 @@ public:
     void refreshAll();
     void refresh(const QString &name);
     void backUp(const QStringList &names);
+    // Reads every status again, then writes the health report.
+    void verifyAll();
     QStringList selectedNames() const;
 
     EnvironmentListModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     bool isReading() const;
+    bool isBackingUp() const;
 
 signals:
     void connectRequested(const QString &name);
@@ -46,6 +51,9 @@ signals:
     // A backup of an environment ended: its path, or the error.
     void backedUp(const QString &name, const QString &path);
     void backUpFailed(const QString &name, const QString &message);
+    // The health report of a Verify All or Back Up Selected was written (path: its HTML), or not.
+    void healthReported(const QString &path);
+    void healthReportFailed(const QString &message);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -55,6 +63,7 @@ private:
     void showContextMenu(const QPoint &where);
     JobSlot *slotFor(QHash<QString, JobSlot *> &table, JobRunner *runner, const QString &name);
     void updateActions();
+    void reportWhenDone();
 
     JobRunner *m_writer;
     JobRunner *m_statusRunner;
@@ -67,7 +76,10 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_backUpAction = nullptr;
+    QAction *m_verifyAllAction = nullptr;
+    QLabel *m_reportLabel = nullptr;
     bool m_everRead = false;
+    bool m_reportWhenDone = false;
 };
 
 } // namespace nrdb

@@ -8,6 +8,7 @@
 #include "backup/toolsettings.h"
 #include "connection/profilestore.h"
 #include "jobs/environmentstatusjob.h"
+#include "jobs/healthreport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,7 +27,8 @@ constexpr int kParallelStatuses = 8;
 QString usage()
 {
     return QStringLiteral(
-               "Usage: netraven-dbctl environments [NAME...] [--tier dev|staging|prod] [--backups DIR] [--json]\n"
+               "Usage: netraven-dbctl environments [NAME...] [--tier dev|staging|prod] [--backups DIR] [--report DIR]\n"
+               "                                   [--json]\n"
                "\n"
                "The status of every saved profile (netraven-dbctl profile add), production first, read %1 at a\n"
                "time: whether the server answers and how fast, its version, the NetRaven pack and version its\n"
@@ -37,6 +39,8 @@ QString usage()
                "  NAME...        only these profiles\n"
                "  --tier T       only the profiles of tier T\n"
                "  --backups DIR  where backups are looked for (default: the window's Backups directory)\n"
+               "  --report DIR   also write the health report to hand over: DIR/netraven-health-<when>.html and\n"
+               "                 .json\n"
                "  --json         one object per environment\n"
                "\n"
                "Exit status: 0 when every environment was read and matches its pack, 3 when one could not be\n"
@@ -148,6 +152,7 @@ int runEnvironmentsCommand(const QStringList &arguments)
     if (const std::optional<int> ended =
             command.parse(arguments, {{QStringLiteral("tier"), QStringLiteral("Tier."), QStringLiteral("T")},
                                       {QStringLiteral("backups"), QStringLiteral("Backups."), QStringLiteral("DIR")},
+                                      {QStringLiteral("report"), QStringLiteral("Report."), QStringLiteral("DIR")},
                                       {QStringLiteral("json"), QStringLiteral("JSON.")}}))
         return *ended;
     const Result<QList<ConnectionProfile>> profiles = chosenProfiles(command);
@@ -169,6 +174,13 @@ int runEnvironmentsCommand(const QStringList &arguments)
     QList<EnvironmentStatus> statuses;
     for (const std::shared_ptr<EnvironmentStatusJob> &job : jobs)
         statuses << job->result();
+    if (command.isSet(QStringLiteral("report"))) {
+        const HealthReport report{QDateTime::currentDateTimeUtc(), statuses};
+        const Result<QString> saved = report.saveIn(command.value(QStringLiteral("report")));
+        if (!saved)
+            return command.failed(saved.error());
+        writeErr(QStringLiteral("Health report: %1 (%2)\n").arg(saved.value(), report.summary()));
+    }
     if (command.json()) {
         QJsonArray array;
         for (const EnvironmentStatus &status : statuses)

@@ -2,6 +2,7 @@
 
 #include "catalog/snapshotjson.h"
 #include "util/counting.h"
+#include "util/htmlpage.h"
 
 #include <QJsonArray>
 
@@ -11,22 +12,7 @@ namespace {
 
 QString h(const QString &text)
 {
-    return text.toHtmlEscaped();
-}
-
-QString htmlTable(const QStringList &headers, const QVector<QStringList> &rows)
-{
-    QString html = QStringLiteral("<table><tr>");
-    for (const QString &header : headers)
-        html += QStringLiteral("<th>%1</th>").arg(h(header));
-    html += QStringLiteral("</tr>");
-    for (const QStringList &row : rows) {
-        html += QStringLiteral("<tr>");
-        for (const QString &cell : row)
-            html += QStringLiteral("<td>%1</td>").arg(h(cell));
-        html += QStringLiteral("</tr>");
-    }
-    return html + QStringLiteral("</table>");
+    return html::escaped(text);
 }
 
 } // namespace
@@ -141,13 +127,7 @@ QJsonObject VerifyReport::toJson() const
 
 QString VerifyReport::toHtml() const
 {
-    QString html =
-        QStringLiteral(
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Verify %1</title><style>"
-            "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:.5em 0 1.5em}"
-            "th,td{border:1px solid #999;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#eee}"
-            ".ok{color:#1b5e20}.bad{color:#b71c1c}code{white-space:pre-wrap}</style></head><body>")
-            .arg(h(database));
+    QString html = html::pageStart(QStringLiteral("Verify %1").arg(database));
     html += QStringLiteral("<h1>Verify: %1</h1><p class=\"%2\"><b>%3</b></p>")
                 .arg(h(database), hasDifferences() ? QStringLiteral("bad") : QStringLiteral("ok"), h(verdict()));
     html += QStringLiteral("<p>%1 · PostgreSQL %2 · pack %3 (%4), %5 · checked %6 in %7 ms</p>")
@@ -175,8 +155,8 @@ QString VerifyReport::toHtml() const
             QString::number(mismatch.version) + QLatin1Char('_') + mismatch.name,
             QStringLiteral("recorded %1, pack %2").arg(mismatch.recorded.left(12), mismatch.inPack.left(12))};
     if (!migrationRows.isEmpty())
-        html +=
-            htmlTable({QStringLiteral("State"), QStringLiteral("Migration"), QStringLiteral("Detail")}, migrationRows);
+        html += html::table({QStringLiteral("State"), QStringLiteral("Migration"), QStringLiteral("Detail")},
+                            migrationRows);
     if (foreignHistory)
         html +=
             QStringLiteral("<h2>%1</h2><p class=\"%2\">%3</p>")
@@ -189,16 +169,16 @@ QString VerifyReport::toHtml() const
             driftKindName(item.kind), item.objectType, item.table, item.object, item.expected, item.actual};
     html += driftRows.isEmpty()
                 ? QStringLiteral("<p class=\"ok\">None.</p>")
-                : htmlTable({QStringLiteral("Kind"), QStringLiteral("Object"), QStringLiteral("Table"),
-                             QStringLiteral("Name"), QStringLiteral("Expected"), QStringLiteral("Actual")},
-                            driftRows);
+                : html::table({QStringLiteral("Kind"), QStringLiteral("Object"), QStringLiteral("Table"),
+                               QStringLiteral("Name"), QStringLiteral("Expected"), QStringLiteral("Actual")},
+                              driftRows);
     html += QStringLiteral("<h2>Lint findings (%1)</h2>").arg(findings.size());
     QVector<QStringList> lintRows;
     for (const LintFinding &finding : findings)
         lintRows << QStringList{lintSeverityName(finding.severity), finding.message, finding.fixSql};
     if (!lintRows.isEmpty())
-        html += htmlTable({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Fix")}, lintRows);
-    return html + QStringLiteral("</body></html>\n");
+        html += html::table({QStringLiteral("Severity"), QStringLiteral("Finding"), QStringLiteral("Fix")}, lintRows);
+    return html + html::pageEnd();
 }
 
 } // namespace nrdb

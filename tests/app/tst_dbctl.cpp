@@ -449,13 +449,18 @@ private slots:
                                           : QLatin1String("Nothing accepts connections")),
                      qPrintable(message));
         }
-        const Run table =
-            dbctl({QStringLiteral("environments"), QStringLiteral("live"), QStringLiteral("--backups"), backups.path()},
-                  {}, environment);
+        const QString reports = backups.filePath(QStringLiteral("reports"));
+        const Run table = dbctl({QStringLiteral("environments"), QStringLiteral("live"), QStringLiteral("--backups"),
+                                 backups.path(), QStringLiteral("--report"), reports},
+                                {}, environment);
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.startsWith(QLatin1String("NAME ")), qPrintable(table.out));
         QVERIFY2(table.out.contains(QLatin1String("live: no backup proven restorable")), qPrintable(table.out));
-        QVERIFY(table.err.isEmpty()); // a quiet read logs nothing unless something went wrong
+        // A quiet read logs nothing unless something went wrong; the report is said.
+        QVERIFY2(table.err.startsWith(QStringLiteral("Health report: %1/netraven-health-").arg(reports)) &&
+                     table.err.endsWith(QLatin1String(".html (1 environment, 1 needs attention)\n")),
+                 qPrintable(table.err));
+        QCOMPARE(QDir(reports).entryList(QDir::Files).size(), 2);
         QCOMPARE(dbctl({QStringLiteral("environments"), QStringLiteral("nosuch")}, {}, environment).exitCode, 2);
     }
 

@@ -12,8 +12,11 @@
 #include "jobs/environmentstatusjob.h"
 #include "jobs/jobrunner.h"
 #include "sandbox/loopbackport.h"
+#include "util/jsonfile.h"
 
 #include <QAction>
+#include <QJsonArray>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -110,6 +113,8 @@ private slots:
         page->view()->setCurrentIndex(model.indexOf(live));
         QSignalSpy backedUp(page, &EnvironmentsPage::backedUp);
         QSignalSpy failed(page, &EnvironmentsPage::backUpFailed);
+        QSignalSpy reported(page, &EnvironmentsPage::healthReported);
+        QSignalSpy notReported(page, &EnvironmentsPage::healthReportFailed);
         window.findChild<QAction *>(QStringLiteral("backUpEnvironmentsAction"))->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(backedUp.count() + failed.count(), 1, 60000);
         QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).toString()));
@@ -118,6 +123,29 @@ private slots:
                                  20000);
         QCOMPARE(cell(model, live, EnvironmentListModel::ProofColumn), QStringLiteral("never"));
         QCOMPARE(cell(model, live, EnvironmentListModel::ConcernColumn), QStringLiteral("no backup proven restorable"));
+
+        // It ends in the health report, HTML and JSON, beside the backups.
+        QTRY_COMPARE_WITH_TIMEOUT(reported.count() + notReported.count(), 1, 20000);
+        QVERIFY2(notReported.isEmpty(), qPrintable(notReported.value(0).value(0).toString()));
+        const QString html = reported.first().at(0).toString();
+        QVERIFY2(html.startsWith(backups.path() + QStringLiteral("/health/netraven-health-")), qPrintable(html));
+        QFile reportFile(html);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QString written = QString::fromUtf8(reportFile.readAll());
+        QVERIFY(written.contains(QLatin1String("3 environments, 3 need attention")));
+        QVERIFY(written.contains(QLatin1String("<td class=\"bad\">never proven</td>")));
+        const Result<QJsonObject> json =
+            readJsonObject(html.chopped(4) + QStringLiteral("json"), QStringLiteral("report"));
+        QVERIFY(json);
+        QCOMPARE(json.value()[QStringLiteral("environments")].toArray().size(), 3);
+        QVERIFY(
+            window.findChild<QLabel *>(QStringLiteral("healthReportLabel"))->text().contains(QLatin1String("Open")));
+
+        // Verify All reads every environment again, the dead ones too, and reports once they are in.
+        window.findChild<QAction *>(QStringLiteral("verifyAllEnvironmentsAction"))->trigger();
+        QVERIFY(page->isReading());
+        QTRY_COMPARE_WITH_TIMEOUT(reported.count(), 2, (EnvironmentStatusJob::kConnectTimeoutSeconds + 10) * 1000);
+        QVERIFY(!page->isReading());
 
         // A double-click connects; the view is then a tab of the window, and the start page's again after.
         QSignalSpy connected(&window, &MainWindow::connected);
