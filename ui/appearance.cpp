@@ -170,4 +170,22 @@ QColor toneColor(Tone tone, const QPalette &palette)
     return {};
 }
 
+QPalette productionTinted(const QPalette &palette)
+{
+    // A fifth of the way to the Bad tone: enough to see, little enough that contrast holds.
+    constexpr float kShare = 0.2F;
+    const QColor red = toneColor(Tone::Bad, palette);
+    const auto toward = [&red](const QColor &from) {
+        return QColor::fromRgbF(from.redF() + (red.redF() - from.redF()) * kShare,
+                                from.greenF() + (red.greenF() - from.greenF()) * kShare,
+                                from.blueF() + (red.blueF() - from.blueF()) * kShare);
+    };
+    QPalette tinted = palette;
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        for (const QPalette::ColorRole role : {QPalette::Window, QPalette::Button})
+            tinted.setColor(group, role, toward(palette.color(group, role)));
+    }
+    return tinted;
+}
+
 } // namespace nrdb

@@ -24,4 +24,8 @@ bool isDark(const QPalette &palette);
 enum class Tone { Good, Bad, Warning, Info, Cascade };
 QColor toneColor(Tone tone, const QPalette &palette);
 
+// palette with its window and button colours drawn toward red: a production database's window,
+// told apart at a glance on either palette, its text still legible.
+QPalette productionTinted(const QPalette &palette);
+
 } // namespace nrdb

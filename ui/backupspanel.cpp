@@ -4,9 +4,11 @@
 #include "errorpresenter.h"
 #include "jobslot.h"
 #include "placeholderstack.h"
+#include "productionconfirm.h"
 
 #include "backup/backuplistmodel.h"
 #include "backup/toolsettings.h"
+#include "connection/profilestore.h"
 #include "jobs/provejob.h"
 #include "jobs/verifybackupsjob.h"
 #include "util/counting.h"
@@ -242,8 +244,21 @@ void BackupsPanel::pruneInteractively()
     form->addRow(preview);
     form->addRow(buttons);
     update();
-    if (dialog.exec() == QDialog::Accepted)
-        pruneWith(RetentionRule{keepNewest->value(), keepDays->value()});
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const RetentionRule rule{keepNewest->value(), keepDays->value()};
+    if (confirmPruneOfProduction(backupcatalog::toPrune(m_model->entries(), rule, QDateTime::currentDateTimeUtc())))
+        pruneWith(rule);
+}
+
+bool BackupsPanel::confirmPruneOfProduction(const QVector<BackupEntry> &doomed)
+{
+    const ProfileStore store;
+    for (const BackupEntry &entry : doomed) {
+        if (const std::optional<ConnectionProfile> production = store.productionProfileFor(entry.manifest.origin))
+            return confirmProductionWrite(this, *production, tr("Prune the backups of"));
+    }
+    return true;
 }
 
 } // namespace nrdb

@@ -51,6 +51,8 @@ private:
     QStringList selectedPaths() const;
     void chooseDirectory();
     void pruneInteractively();
+    // Backups of a saved production database are let go only once its name is typed.
+    bool confirmPruneOfProduction(const QVector<BackupEntry> &doomed);
     void updateButtons();
     // Shows the list with what the job just checked, still selected.
     void showChecked(const Job &job, const JobEnd &end);

@@ -2,6 +2,7 @@
 
 #include "actionicon.h"
 #include "activeconnection.h"
+#include "appearance.h"
 #include "backupcontroller.h"
 #include "backupspanel.h"
 #include "comparedialog.h"
@@ -561,6 +562,8 @@ void MainWindow::showTier(const ConnectionProfile &profile)
     const QString where = profile.name.isEmpty() ? profile.displayName() : profile.name;
     QString title = tr("%1 — %2").arg(where, QStringLiteral(NRDB_PRODUCT_NAME));
     m_tierBadge->setVisible(profile.tier != DeploymentTier::Development);
+    m_tinted = profile.isProduction();
+    applyTint();
     if (profile.tier == DeploymentTier::Production) {
         title = tr("[PRODUCTION] %1").arg(title);
         m_tierBadge->setText(tr(" PRODUCTION "));
@@ -570,6 +573,18 @@ void MainWindow::showTier(const ConnectionProfile &profile)
         m_tierBadge->setStyleSheet(QStringLiteral("QLabel { background: #f9a825; color: black; font-weight: bold; }"));
     }
     setWindowTitle(title);
+}
+
+void MainWindow::applyTint()
+{
+    setPalette(m_tinted ? productionTinted(QApplication::palette()) : QApplication::palette());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyTint(); // a new appearance: tint that one
 }
 
 void MainWindow::showDisconnected()
@@ -588,6 +603,8 @@ void MainWindow::showDisconnected()
     m_welcomePage->setStatusText({});
     m_connectionLabel->setText(tr("Not connected"));
     m_tierBadge->setVisible(false);
+    m_tinted = false;
+    applyTint();
     setWindowTitle(QStringLiteral(NRDB_PRODUCT_NAME));
 }
 

@@ -76,6 +76,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void connectSignals();
@@ -100,6 +101,8 @@ private:
     void refreshOverview();   // with the backups of the Backups tab's directory
     void refreshOrReconnect();
     void showTier(const ConnectionProfile &profile);
+    // Production's window is tinted red (m_tinted), on whichever appearance is applied.
+    void applyTint();
 
     JobRunner *m_runner = nullptr; // first: it is destroyed last, after the jobs it ran were waited for
     ActiveConnection *m_connection = nullptr;
@@ -128,6 +131,7 @@ private:
     LeftoverController *m_leftovers = nullptr;
     QList<QAction *> m_lifecycleActions;
     QList<QAction *> m_toolBarLifecycleActions;
+    bool m_tinted = false;
     bool m_bootstrapWhenConnected = false; // the sandbox just started: make it a NetRaven database
     QMenu *m_recentMenu = nullptr;
     QAction *m_connectAction = nullptr;

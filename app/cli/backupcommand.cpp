@@ -5,9 +5,11 @@
 #include "commandtarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
+#include "productionguard.h"
 
 #include "backup/backupcatalog.h"
 #include "backup/toolsettings.h"
+#include "connection/profilestore.h"
 #include "jobs/backupjob.h"
 #include "jobs/verifybackupsjob.h"
 
@@ -117,13 +119,14 @@ QString backupsUsage()
     return QStringLiteral(
         "Usage: netraven-dbctl backups list DIR [--json]\n"
         "       netraven-dbctl backups verify DIR\n"
-        "       netraven-dbctl backups prune DIR [--keep N] [--keep-days D] [--dry-run]\n"
+        "       netraven-dbctl backups prune DIR [--keep N] [--keep-days D] [--dry-run] [--yes-production NAME]\n"
         "\n"
         "list: the backups in DIR, newest first, with date, size, format and verified state.\n"
         "verify: check each one's SHA-256 against its manifest, then its archive (its table of contents, and\n"
         "every data block where that says); exits 4 if any fails.\n"
         "prune: remove what the retention rule lets go (keep the newest N and/or those younger than D\n"
-        "days); the only verified backup is never removed.\n");
+        "days); the only verified backup is never removed. Backups of a production database (a saved\n"
+        "production profile's) are removed only when its name is typed, or given with --yes-production.\n");
 }
 
 } // namespace
@@ -135,7 +138,8 @@ int runBackupsCommand(const QStringList &arguments)
             command.parse(arguments, {{QStringLiteral("keep"), QStringLiteral("Keep."), QStringLiteral("N")},
                                       {QStringLiteral("keep-days"), QStringLiteral("Days."), QStringLiteral("D")},
                                       {QStringLiteral("dry-run"), QStringLiteral("Dry run.")},
-                                      {QStringLiteral("json"), QStringLiteral("JSON.")}}))
+                                      {QStringLiteral("json"), QStringLiteral("JSON.")},
+                                      yesProductionOption()}))
         return *ended;
     const QStringList positional = command.positional();
     const QString action = positional.value(0);
@@ -183,7 +187,17 @@ int runBackupsCommand(const QStringList &arguments)
     if (rule.keepNewest <= 0 && rule.keepDays <= 0)
         return command.usageError(QStringLiteral("prune wants --keep N and/or --keep-days D"));
     const bool dryRun = command.isSet(QStringLiteral("dry-run"));
-    for (const BackupEntry &entry : backupcatalog::toPrune(entries, rule, QDateTime::currentDateTimeUtc())) {
+    const QVector<BackupEntry> doomed = backupcatalog::toPrune(entries, rule, QDateTime::currentDateTimeUtc());
+    const ProfileStore store;
+    for (const BackupEntry &entry : doomed) {
+        const std::optional<ConnectionProfile> production = store.productionProfileFor(entry.manifest.origin);
+        if (dryRun || !production)
+            continue;
+        if (auto refused = confirmProductionWrite(command, *production, QStringLiteral("prune the backups of")))
+            return *refused;
+        break; // one confirmation for the lot
+    }
+    for (const BackupEntry &entry : doomed) {
         if (!dryRun) {
             if (Status removed = backupcatalog::remove(entry); !removed)
                 return jobFailed(removed.error());

@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "connectiontarget.h"
 #include "exitcode.h"
+#include "productionguard.h"
 
 #include "connection/resolvedconnection.h"
 
@@ -13,16 +14,17 @@ QList<QCommandLineOption> targetOptions()
 {
     return connectionOptions() +
            QList<QCommandLineOption>{{QStringLiteral("pack"), QStringLiteral("Model pack."), QStringLiteral("NAME")},
-                                     {QStringLiteral("json"), QStringLiteral("Print the result as JSON.")}};
+                                     {QStringLiteral("json"), QStringLiteral("Print the result as JSON.")},
+                                     yesProductionOption()};
 }
 
 QString targetUsage()
 {
     return QStringLiteral("  --pack NAME        the model pack, built in (%1) or a pack directory (default: the\n"
                           "                     one the database's catalog shows; an empty database gets %2)\n"
-                          "  --json             print the result as JSON on stdout\n\n")
+                          "  --json             print the result as JSON on stdout\n")
                .arg(ModelPack::names().join(QStringLiteral(", ")), ModelPack::defaultName()) +
-           connectionUsage();
+           yesProductionUsage() + QStringLiteral("\n") + connectionUsage();
 }
 
 Result<CommandTarget> commandTarget(const QCommandLineParser &parser)
@@ -57,6 +59,11 @@ std::optional<int> TargetCommand::parse(const QStringList &arguments, const QLis
         return failed(resolved.error());
     target = std::move(resolved).value();
     return std::nullopt;
+}
+
+std::optional<int> TargetCommand::confirmWrite(const QString &action) const
+{
+    return confirmProductionWrite(*this, target.profile, action);
 }
 
 int jobExitCode(const Error &error)

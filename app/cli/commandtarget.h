@@ -32,6 +32,8 @@ public:
 
     // Parses and resolves the target; nullopt to go on, otherwise the exit code to end with.
     std::optional<int> parse(const QStringList &arguments, const QList<QCommandLineOption> &options = {});
+    // Before the command changes the target: a production one wants its name (confirmProductionWrite).
+    std::optional<int> confirmWrite(const QString &action) const;
 
     CommandTarget target;
 };

@@ -7,6 +7,7 @@
 #include "exitcode.h"
 #include "headlessjob.h"
 #include "plancommandline.h"
+#include "productionguard.h"
 
 #include "backup/backupcatalog.h"
 #include "connection/resolvedconnection.h"
@@ -194,8 +195,8 @@ int rehearseAndApply(const CommandLine &command, const ConnectionProfile &target
 
 int runCompareCommand(const QStringList &arguments)
 {
-    CommandLine command(QStringLiteral("compare"),
-                        kUsage.arg(ModelPack::names().join(QStringLiteral(", "))) + connectionUsage());
+    CommandLine command(QStringLiteral("compare"), kUsage.arg(ModelPack::names().join(QStringLiteral(", "))) +
+                                                       yesProductionUsage() + QStringLiteral("\n") + connectionUsage());
     if (auto exit = command.parse(
             arguments,
             QList<QCommandLineOption>{
@@ -203,7 +204,8 @@ int runCompareCommand(const QStringList &arguments)
                 {QStringLiteral("json"), QStringLiteral("Print JSON.")},
                 {QStringLiteral("rehearse"), QStringLiteral("Rehearse.")},
                 {QStringLiteral("on-backup"), QStringLiteral("Rehearse on a backup."), QStringLiteral("PATH")},
-                {QStringLiteral("apply"), QStringLiteral("Apply.")}} +
+                {QStringLiteral("apply"), QStringLiteral("Apply.")},
+                yesProductionOption()} +
                 planOptions()))
         return *exit;
     const QStringList positional = command.positional();
@@ -218,6 +220,10 @@ int runCompareCommand(const QStringList &arguments)
     const Result<ConnectionProfile> target = resolvedArgument(positional.at(1));
     if (!target)
         return command.failed(target.error());
+    if (command.isSet(QStringLiteral("apply"))) {
+        if (auto refused = confirmProductionWrite(command, target.value(), QStringLiteral("apply the plan to")))
+            return *refused;
+    }
     auto job = std::make_shared<CompareJob>(std::move(source).value(), target.value(),
                                             command.values(QStringLiteral("schema")), options.value());
     if (Status ran = runHeadless(job); !ran)

@@ -100,6 +100,8 @@ int runInitCommand(const QStringList &arguments)
             command.parse(arguments, {{QStringLiteral("to"), QStringLiteral("Version."), QStringLiteral("VERSION")}}))
         return *exit;
     const CommandTarget &target = command.target;
+    if (auto refused = command.confirmWrite(QStringLiteral("initialise")))
+        return *refused;
     const auto ran =
         runJob(std::make_shared<InitJob>(target.profile, target.pack, command.value(QStringLiteral("to")).toInt()));
     if (!ran)
@@ -237,6 +239,8 @@ int runAdoptCommand(const QStringList &arguments)
     if (auto exit = command.parse(arguments, {{QStringLiteral("accept-differences"), QStringLiteral("Accept.")}}))
         return *exit;
     const CommandTarget &target = command.target;
+    if (auto refused = command.confirmWrite(QStringLiteral("adopt")))
+        return *refused;
     const auto ran = runJob(
         std::make_shared<AdoptJob>(target.profile, target.pack, command.isSet(QStringLiteral("accept-differences"))));
     if (!ran)
@@ -279,6 +283,8 @@ int runSeedCommand(const QStringList &arguments)
     if (!secrets)
         return command.usageError(secrets.error().message);
     const CommandTarget &target = command.target;
+    if (auto refused = command.confirmWrite(QStringLiteral("seed")))
+        return *refused;
     const auto ran = runJob(std::make_shared<SeedJob>(target.profile, target.pack, secrets.value(),
                                                       command.isSet(QStringLiteral("reset-settings"))));
     if (!ran)
@@ -313,6 +319,8 @@ int runBootstrapCommand(const QStringList &arguments)
     if (!secrets)
         return command.usageError(secrets.error().message);
     const CommandTarget &target = command.target;
+    if (auto refused = command.confirmWrite(QStringLiteral("bootstrap")))
+        return *refused;
     const auto ran = runJob(std::make_shared<BootstrapJob>(target.profile, target.pack, secrets.value()));
     if (!ran)
         return jobFailed(ran.error());

@@ -43,6 +43,10 @@ int runRepairCommand(const QStringList &arguments)
     if (!options)
         return command.usageError(options.error().message);
     const CommandTarget &target = command.target;
+    if (apply) {
+        if (auto refused = command.confirmWrite(QStringLiteral("repair")))
+            return *refused;
+    }
     auto job = std::make_shared<RepairJob>(target.profile, target.pack, options.value(), apply);
     if (Status ran = runHeadless(job); !ran)
         return jobFailed(ran.error());

@@ -6,6 +6,7 @@
 #include "connectiontarget.h"
 #include "exitcode.h"
 #include "headlessjob.h"
+#include "productionguard.h"
 
 #include "backup/toolsettings.h"
 #include "connection/resolvedconnection.h"
@@ -73,8 +74,8 @@ QString restoreUsage()
                "                      foreign keys between chosen tables); archives only\n"
                "  --jobs N            parallel pg_restore jobs (default: the server's cores and free connections)\n"
                "  --no-owner          leave the backup's owners and grants out: objects belong to the restoring "
-               "user\n\n") +
-           connectionUsage();
+               "user\n") +
+           yesProductionUsage() + QStringLiteral("\n") + connectionUsage();
 }
 
 } // namespace
@@ -92,7 +93,8 @@ int runRestoreCommand(const QStringList &arguments)
                                       {QStringLiteral("table"), QStringLiteral("Table."), QStringLiteral("TABLE")},
                                       {QStringLiteral("jobs"), QStringLiteral("Jobs."), QStringLiteral("N")},
                                       {QStringLiteral("no-owner"), QStringLiteral("No owners.")},
-                                      {QStringLiteral("json"), QStringLiteral("JSON.")}}))
+                                      {QStringLiteral("json"), QStringLiteral("JSON.")},
+                                      yesProductionOption()}))
         return *ended;
     if (command.positional().isEmpty() || !command.isSet(QStringLiteral("into")))
         return command.usageError(QStringLiteral("restore wants a BACKUP and --into DATABASE"));
@@ -102,6 +104,12 @@ int runRestoreCommand(const QStringList &arguments)
     RestoreOptions options;
     options.source = command.positional().first();
     options.targetDatabase = command.value(QStringLiteral("into"));
+    if (command.isSet(QStringLiteral("replace"))) {
+        ConnectionProfile replaced = server.value();
+        replaced.database = options.targetDatabase;
+        if (auto refused = confirmProductionWrite(command, replaced, QStringLiteral("restore over")))
+            return *refused;
+    }
     options.replaceExisting = command.isSet(QStringLiteral("replace"));
     options.confirmedName = command.value(QStringLiteral("replace"));
     options.safetyBackup = !command.isSet(QStringLiteral("no-safety-backup"));

@@ -1,5 +1,7 @@
 #include "connection/profilestore.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -82,6 +84,15 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
     return m_settings.status() == QSettings::NoError
                ? Status()
                : Status(Error::io(QStringLiteral("Could not write the settings file %1").arg(m_settings.fileName())));
+}
+
+std::optional<ConnectionProfile> ProfileStore::productionProfileFor(const QString &databaseKey) const
+{
+    const QList<ConnectionProfile> saved = profiles();
+    const auto found = std::find_if(saved.cbegin(), saved.cend(), [&databaseKey](const ConnectionProfile &profile) {
+        return profile.isProduction() && profile.databaseKey() == databaseKey;
+    });
+    return found == saved.cend() ? std::nullopt : std::optional<ConnectionProfile>(*found);
 }
 
 QStringList ProfileStore::recent() const

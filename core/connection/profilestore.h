@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QStringList>
 
+#include <optional>
+
 namespace nrdb {
 
 // Saved connection profiles and the recently used ones, in the settings file that the GUI and
@@ -23,6 +25,9 @@ public:
 
     QList<ConnectionProfile> profiles() const;
     Result<ConnectionProfile> profile(const QString &name) const;
+    // The saved production profile of a database (ConnectionProfile::databaseKey), if there is one:
+    // a URI typed for a production database, or a backup taken from one, is no less production.
+    std::optional<ConnectionProfile> productionProfileFor(const QString &databaseKey) const;
     // Replaces every saved profile; names must be unique and non-empty.
     Status saveAll(const QList<ConnectionProfile> &profiles);
 

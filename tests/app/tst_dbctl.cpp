@@ -3,6 +3,7 @@
 #include "queries.h"
 #include "scratchdatabase.h"
 
+#include "backup/backupcatalog.h"
 #include "backup/clienttools.h"
 #include "connection/databasesession.h"
 #include "connection/profilestore.h"
@@ -462,6 +463,66 @@ private slots:
                  qPrintable(table.err));
         QCOMPARE(QDir(reports).entryList(QDir::Files).size(), 2);
         QCOMPARE(dbctl({QStringLiteral("environments"), QStringLiteral("nosuch")}, {}, environment).exitCode, 2);
+    }
+
+    // A write to a production database (its profile's tier, or a URI naming a saved production
+    // database) wants the database's name: from --yes-production in a script, where nothing is
+    // touched without it; a read wants nothing.
+    void productionWritesWantTheDatabaseNamed()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QTemporaryDir config;
+        QTemporaryDir backups;
+        QProcessEnvironment environment = environmentFor(server.value());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const QString database = QStringLiteral("nrdb_cli_prod_%1").arg(QCoreApplication::applicationPid());
+        ConnectionProfile production = server.value().profile(database);
+        production.password.clear();
+        const QString uri = production.toUri();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), uri}, {}, environment).exitCode, 0);
+        for (int backup = 0; backup < 2; ++backup) {
+            if (backup > 0)
+                QTest::qWait(1100); // backups are named by the second
+            QCOMPARE(dbctl({QStringLiteral("backup"), uri, QStringLiteral("--dir"), backups.path()}, {}, environment)
+                         .exitCode,
+                     0);
+        }
+        QCOMPARE(dbctl({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("prod"), uri,
+                        QStringLiteral("--tier"), QStringLiteral("prod")},
+                       {}, environment)
+                     .exitCode,
+                 0);
+        const QStringList byProfile{QStringLiteral("--profile"), QStringLiteral("prod")};
+
+        const Run seed = dbctl(QStringList{QStringLiteral("seed")} + byProfile, {}, environment);
+        QCOMPARE(seed.exitCode, 2);
+        QVERIFY2(seed.err.contains(QStringLiteral("pass --yes-production %1").arg(database)), qPrintable(seed.err));
+        const Run byUri = dbctl({QStringLiteral("init"), uri}, {}, environment);
+        QCOMPARE(byUri.exitCode, 2); // the URI names the saved production database
+        const Run wrong = dbctl(QStringList{QStringLiteral("init")} + byProfile +
+                                    QStringList{QStringLiteral("--yes-production"), QStringLiteral("netraven")},
+                                {}, environment);
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(QLatin1String("names \"netraven\"")), qPrintable(wrong.err));
+        const Run prune = dbctl({QStringLiteral("backups"), QStringLiteral("prune"), backups.path(),
+                                 QStringLiteral("--keep"), QStringLiteral("1")},
+                                {}, environment);
+        QCOMPARE(prune.exitCode, 2);
+        QCOMPARE(backupcatalog::list(backups.path()).size(), 2); // nothing was removed
+
+        const Run confirmed = dbctl(QStringList{QStringLiteral("init")} + byProfile +
+                                        QStringList{QStringLiteral("--yes-production"), database},
+                                    {}, environment);
+        QVERIFY2(confirmed.exitCode == 0, qPrintable(confirmed.err));
+        QVERIFY2(confirmed.out.startsWith(QLatin1String("Nothing to do")), qPrintable(confirmed.out));
+        QCOMPARE(dbctl(QStringList{QStringLiteral("verify")} + byProfile, {}, environment).exitCode, 0);
+        QCOMPARE(dbctl({QStringLiteral("backups"), QStringLiteral("prune"), backups.path(), QStringLiteral("--keep"),
+                        QStringLiteral("1"), QStringLiteral("--yes-production"), database},
+                       {}, environment)
+                     .exitCode,
+                 0);
+        QCOMPARE(backupcatalog::list(backups.path()).size(), 1);
     }
 
     // export-models writes both files, some tables only when asked, and wants --out.

@@ -25,6 +25,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest/QtTest>
@@ -352,6 +353,12 @@ private slots:
         auto *badge = window.findChild<QLabel *>(QStringLiteral("tierBadge"));
         QVERIFY(badge->isVisible());
         QCOMPARE(badge->text().trimmed(), QStringLiteral("PRODUCTION"));
+        // The window is tinted toward red, the menus and pages with it.
+        const QColor plain = QApplication::palette().color(QPalette::Window);
+        const QColor tinted = window.palette().color(QPalette::Window);
+        QVERIFY2(tinted.red() - tinted.green() > plain.red() - plain.green() + 10, qPrintable(tinted.name()));
+        QCOMPARE(window.findChild<QTabWidget *>(QStringLiteral("connectedTabs"))->palette().color(QPalette::Window),
+                 tinted);
         QCOMPARE(ProfileStore().recent().value(0), QStringLiteral("NetRaven production"));
 
         auto *recent = window.findChild<QMenu *>(QStringLiteral("recentMenu"));
@@ -361,6 +368,7 @@ private slots:
         window.findChild<QAction *>(QStringLiteral("disconnectAction"))->trigger();
         QVERIFY(!badge->isVisible());
         QVERIFY(!window.windowTitle().contains(QLatin1String("PRODUCTION")));
+        QCOMPARE(window.palette().color(QPalette::Window), plain);
 
         QFile settings(QSettings(QSettings::IniFormat, QSettings::UserScope, QCoreApplication::organizationName(),
                                  QStringLiteral("netraven-dbadmin"))
