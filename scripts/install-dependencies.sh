@@ -26,6 +26,8 @@ packages=(
     clang-format-14
     # the Debian package and its checks
     dpkg-dev desktop-file-utils appstream
+    # the scheduled backups' units checked by systemd-analyze verify
+    systemd
 )
 
 missing=()

@@ -10,6 +10,7 @@
 #include "repaircommand.h"
 #include "restorecommands.h"
 #include "sandboxcommand.h"
+#include "schedulecommand.h"
 #include "schemacommands.h"
 
 namespace nrdb::cli {
@@ -90,6 +91,14 @@ const QList<CommandEntry> &commandTable()
          QStringLiteral("list, verify or prune (by retention) the backups of a directory"),
          runBackupsCommand,
          {}},
+        {QStringLiteral("schedule"),
+         {},
+         runScheduleCommand,
+         {{QStringLiteral("install"),
+           QStringLiteral("back a profile up on a timer (systemd, or cron): retention, and a proof every N")},
+          {QStringLiteral("list"), QStringLiteral("the schedules, their next run and how the last one went")},
+          {QStringLiteral("remove"), QStringLiteral("take a profile's schedule away (its backups stay)")},
+          {QStringLiteral("run"), QStringLiteral("what the timer runs: back up, prune, prove, record")}}},
         {QStringLiteral("restore"),
          QStringLiteral("restore a backup into a new database (or replace one, by name)"),
          runRestoreCommand,

@@ -2,6 +2,7 @@
 
 #include "connection/databaseadmin.h"
 #include "connection/databasesession.h"
+#include "connection/resolvedconnection.h"
 #include "jobs/jobcontext.h"
 #include "jobs/restorejob.h"
 #include "jobs/verifyjob.h"
@@ -162,6 +163,16 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
         if (Status started = sandbox->start([&context](const QString &line) { context.info(line); }); !started)
             return started.error();
         server = sandbox->state().profile();
+    }
+    if (report.checksumMatches && !m_inSandbox && server.password.isEmpty()) {
+        // A saved environment's profile holds no password: it is found here (keychain, pgpass,
+        // environment), for pg_restore as much as for the proof's own connections.
+        const Result<ResolvedConnection> resolved = resolveConnection(server);
+        if (!resolved)
+            return resolved.error();
+        for (const QString &warning : resolved.value().warnings)
+            context.warning(warning);
+        server = resolved.value().profile;
     }
     if (report.checksumMatches) {
         if (Status proved = proveInScratch(context, server, manifest.value(), report); !proved)

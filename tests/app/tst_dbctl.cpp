@@ -54,6 +54,76 @@ QProcessEnvironment environmentFor(const SandboxState &server)
     return environment;
 }
 
+// "%%" and "$$" are a literal % and $; any other % or $ starts a specifier or a variable, which
+// systemd would replace by something else: here by a mark no argument holds.
+QString withSpecifiersResolved(const QString &word)
+{
+    QString resolved;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const QChar c = word.at(i);
+        if ((c == QLatin1Char('%') || c == QLatin1Char('$')) && i + 1 < word.size() && word.at(i + 1) == c)
+            resolved += word.at(++i);
+        else if (c == QLatin1Char('%') || c == QLatin1Char('$'))
+            resolved += QStringLiteral("<expanded>");
+        else
+            resolved += c;
+    }
+    return resolved;
+}
+
+// The words of a systemd unit's ExecStart= or Environment= value, as systemd reads them:
+// double-quoted with C escapes, "%%" and "$$" for a literal % and $.
+QStringList systemdWords(const QString &value)
+{
+    QStringList words;
+    QString word;
+    bool quoted = false;
+    bool inWord = false;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (quoted && c == QLatin1Char('\\') && i + 1 < value.size())
+            word += value.at(++i);
+        else if (c == QLatin1Char('"'))
+            quoted = !quoted, inWord = true;
+        else if (c == QLatin1Char(' ') && !quoted && inWord)
+            words << std::exchange(word, QString()), inWord = false;
+        else if (c != QLatin1Char(' ') || quoted)
+            word += c, inWord = true;
+    }
+    if (inWord)
+        words << word;
+    for (QString &each : words)
+        each = withSpecifiersResolved(each);
+    return words;
+}
+
+// What a systemd service runs, read from its file: ExecStart='s command in Environment='s variables
+// over base. The test runs it as the timer would.
+ChildCommand unitCommand(const QString &servicePath, QProcessEnvironment base)
+{
+    QFile file(servicePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return ChildCommand({}, {});
+    QStringList exec;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("Environment="))) {
+            for (const QString &assignment : systemdWords(line.mid(12)))
+                base.insert(assignment.section(QLatin1Char('='), 0, 0), assignment.section(QLatin1Char('='), 1));
+        } else if (line.startsWith(QLatin1String("ExecStart="))) {
+            exec = systemdWords(line.mid(10));
+        }
+    }
+    return ChildCommand(exec.value(0), exec.mid(1), {}, base);
+}
+
+Run ran(const ChildCommand &command)
+{
+    const Result<ChildOutcome> outcome = command.run();
+    if (!outcome)
+        return Run{-1, {}, outcome.error().fullText()};
+    return Run{outcome.value().exitCode, outcome.value().standardOutput, outcome.value().standardError};
+}
+
 // Sends signal to the running tool and waits for its end: SIGKILL kills it outright; any other
 // cancels its job, saying so, and it exits 130.
 void stopBy(QProcess &tool, int signal)
@@ -523,6 +593,113 @@ private slots:
                      .exitCode,
                  0);
         QCOMPARE(backupcatalog::list(backups.path()).size(), 1);
+    }
+
+    // A scheduled backup is a systemd timer and service that systemd itself accepts; what the
+    // service runs backs up, prunes to the retention, proves every second backup and records how it
+    // went, and schedule list says so; a run that cannot reach its server is recorded as failed.
+    void scheduledBackupsRunWhatTheirUnitsSay()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        QTemporaryDir home;
+        QProcessEnvironment environment = environmentFor(server.value());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        const QString database = QStringLiteral("nrdb_cli_sched_%1").arg(QCoreApplication::applicationPid());
+        ConnectionProfile production = server.value().profile(database);
+        production.password.clear();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), production.toUri()}, {}, environment).exitCode, 0);
+        const QString name = QStringLiteral("Site A/50%");
+        QCOMPARE(dbctl({QStringLiteral("profile"), QStringLiteral("add"), name, production.toUri(),
+                        QStringLiteral("--tier"), QStringLiteral("prod")},
+                       {}, environment)
+                     .exitCode,
+                 0);
+        const QString backups = home.filePath(QStringLiteral("backups 100%"));
+        const QStringList install{QStringLiteral("schedule"),
+                                  QStringLiteral("install"),
+                                  name,
+                                  QStringLiteral("--at"),
+                                  QStringLiteral("02:30"),
+                                  QStringLiteral("--dir"),
+                                  backups,
+                                  QStringLiteral("--keep"),
+                                  QStringLiteral("2"),
+                                  QStringLiteral("--prove-every"),
+                                  QStringLiteral("2"),
+                                  QStringLiteral("--with"),
+                                  QStringLiteral("systemd")};
+        const Run unconfirmed = dbctl(install, {}, environment);
+        QVERIFY2(unconfirmed.exitCode == 2, qPrintable(unconfirmed.err)); // production's backups get pruned
+        const Run installed =
+            dbctl(install + QStringList{QStringLiteral("--yes-production"), database}, {}, environment);
+        QVERIFY2(installed.exitCode == 0, qPrintable(installed.err));
+        QVERIFY2(installed.out.contains(QLatin1String("daily at 02:30")), qPrintable(installed.out));
+
+        const QString units = home.filePath(QStringLiteral("config/systemd/user/"));
+        const QString service = units + QStringLiteral("netraven-backup-Site\\x20A-50\\x25.service");
+        const QString timer = units + QStringLiteral("netraven-backup-Site\\x20A-50\\x25.timer");
+        QVERIFY(QFileInfo(units + QStringLiteral("timers.target.wants/netraven-backup-Site\\x20A-50\\x25.timer"))
+                    .isSymLink());
+        ChildCommand verify(QStringLiteral("/usr/bin/systemd-analyze"), {QStringLiteral("verify"), service, timer});
+        const Run verified = ran(verify);
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
+
+        const ChildCommand scheduled = unitCommand(service, environmentWithoutLibpqVariables());
+        QVERIFY2(scheduled.arguments.contains(QLatin1String("--yes-production")), qPrintable(scheduled.program));
+        for (int run = 0; run < 3; ++run) {
+            if (run > 0)
+                QTest::qWait(1100); // backups are named by the second
+            const Run backedUp = ran(scheduled);
+            QVERIFY2(backedUp.exitCode == 0, qPrintable(backedUp.err));
+        }
+        const QVector<BackupEntry> kept = backupcatalog::list(backups);
+        QCOMPARE(kept.size(), 2); // the oldest went with the third
+        const std::optional<BackupEntry> proven = backupcatalog::lastProven(kept);
+        QVERIFY(proven);
+        QCOMPARE(proven->path, kept.last().path); // the second run's, proven; the third waits its turn
+        QVERIFY(proven->isVerified());
+
+        const Run listed =
+            dbctl({QStringLiteral("schedule"), QStringLiteral("list"), QStringLiteral("--json")}, {}, environment);
+        const QJsonObject entry = QJsonDocument::fromJson(listed.out.toUtf8()).array().first().toObject();
+        QCOMPARE(entry[QStringLiteral("state")].toString(), QStringLiteral("ok"));
+        QCOMPARE(entry[QStringLiteral("onCalendar")].toString(), QStringLiteral("*-*-* 02:30:00"));
+        const QDateTime next = QDateTime::fromString(entry[QStringLiteral("nextRun")].toString(), Qt::ISODate);
+        QVERIFY(next > QDateTime::currentDateTime() && next < QDateTime::currentDateTime().addDays(1));
+        QCOMPARE(next.time(), QTime(2, 30));
+        const QJsonObject record = entry[QStringLiteral("record")].toObject();
+        QCOMPARE(record[QStringLiteral("lastBackupPath")].toString(), kept.first().path);
+        QCOMPARE(record[QStringLiteral("runsSinceProof")].toInt(), 1);
+        QVERIFY(
+            record[QStringLiteral("lastMessage")].toString().contains(QLatin1String("removed 1 past the retention")));
+
+        const Result<quint16> refused = loopbackport::pickFree();
+        QVERIFY(refused);
+        QCOMPARE(dbctl({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("gone"),
+                        QStringLiteral("postgresql://postgres@127.0.0.1:%1/netraven").arg(refused.value())},
+                       {}, environment)
+                     .exitCode,
+                 0);
+        QCOMPARE(dbctl({QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("gone"),
+                        QStringLiteral("--every-hours"), QStringLiteral("6"), QStringLiteral("--dir"), backups,
+                        QStringLiteral("--with"), QStringLiteral("systemd")},
+                       {}, environment)
+                     .exitCode,
+                 0);
+        const Run failed = ran(
+            unitCommand(units + QStringLiteral("netraven-backup-gone.service"), environmentWithoutLibpqVariables()));
+        QCOMPARE(failed.exitCode, 3);
+        const Run afterFailure = dbctl({QStringLiteral("schedule"), QStringLiteral("list")}, {}, environment);
+        QVERIFY2(afterFailure.out.contains(QLatin1String("FAILED: failed at")) &&
+                     afterFailure.out.contains(QLatin1String("Nothing accepts connections")),
+                 qPrintable(afterFailure.out));
+
+        QCOMPARE(dbctl({QStringLiteral("schedule"), QStringLiteral("remove"), name}, {}, environment).exitCode, 0);
+        QVERIFY(!QFileInfo::exists(service) && !QFileInfo::exists(timer));
+        QCOMPARE(backupcatalog::list(backups).size(), 2); // its backups stay
+        QCOMPARE(dbctl({QStringLiteral("schedule"), QStringLiteral("remove"), name}, {}, environment).exitCode, 1);
     }
 
     // export-models writes both files, some tables only when asked, and wants --out.
