@@ -28,6 +28,8 @@ packages=(
     dpkg-dev desktop-file-utils appstream
     # the scheduled backups' units checked by systemd-analyze verify
     systemd
+    # servers reached through an SSH host: OpenSSH's client, and a real sshd for its tests
+    openssh-client openssh-server
 )
 
 missing=()

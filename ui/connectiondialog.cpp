@@ -190,6 +190,13 @@ QWidget *ConnectionDialog::createForm()
     m_sslCert = lineEdit(QStringLiteral("sslCertEdit"), tr("client certificate"), panel);
     m_sslKey = lineEdit(QStringLiteral("sslKeyEdit"), tr("client key"), panel);
     m_applicationName = lineEdit(QStringLiteral("applicationNameEdit"), QStringLiteral("netraven-dbadmin"), panel);
+    m_sshHost =
+        lineEdit(QStringLiteral("sshHostEdit"), tr("empty: direct; else [user@]host[:port] or a Host alias"), panel);
+    m_sshHost->setToolTip(tr("Reach the server through this SSH host, with OpenSSH's own client: your ~/.ssh/config, "
+                             "agent and known_hosts. Host and port above are then as the SSH host sees them. "
+                             "It never asks: accept a new host key with ssh at a terminal first."));
+    m_sshIdentity =
+        lineEdit(QStringLiteral("sshIdentityEdit"), tr("empty: the agent's and ~/.ssh/config's keys"), panel);
     m_testButton = new QPushButton(tr("Test Connection"), panel);
     m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
     m_testButton->setToolTip(tr("Connects once and says what the server and the database are, without leaving "
@@ -209,6 +216,8 @@ QWidget *ConnectionDialog::createForm()
     form->addRow(tr("Client certificate:"), withBrowseButton(m_sslCert, panel));
     form->addRow(tr("Client key:"), withBrowseButton(m_sslKey, panel));
     form->addRow(tr("Application name:"), m_applicationName);
+    form->addRow(tr("Through SSH host:"), m_sshHost);
+    form->addRow(tr("SSH key:"), withBrowseButton(m_sshIdentity, panel));
     form->addRow(QString(), m_testButton);
 
     connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
@@ -289,9 +298,28 @@ void ConnectionDialog::showProfile(int row)
     m_sslCert->setText(profile.sslCert);
     m_sslKey->setText(profile.sslKey);
     m_applicationName->setText(profile.applicationName);
+    m_sshHost->setText(profile.ssh.displayName());
+    m_sshIdentity->setText(profile.ssh.identityFile);
     if (!m_connecting)
         m_message->clear();
 }
+
+namespace {
+
+// The hop the form's fields say; text that is no [user@]host[:port] is kept as the host, so that
+// connecting says what ssh makes of it rather than dropping it unseen.
+SshHop sshHopOf(const QString &text, const QString &identityFile, const QString &configFile)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    Result<SshHop> parsed = SshHop::parse(text);
+    SshHop hop = parsed ? std::move(parsed).value() : SshHop{text.trimmed(), {}, {}, {}, {}};
+    hop.identityFile = identityFile;
+    hop.configFile = configFile;
+    return hop;
+}
+
+} // namespace
 
 void ConnectionDialog::storeForm()
 {
@@ -310,6 +338,7 @@ void ConnectionDialog::storeForm()
     profile.sslCert = m_sslCert->text().trimmed();
     profile.sslKey = m_sslKey->text().trimmed();
     profile.applicationName = m_applicationName->text().trimmed();
+    profile.ssh = sshHopOf(m_sshHost->text(), m_sshIdentity->text().trimmed(), profile.ssh.configFile);
 }
 
 void ConnectionDialog::selectProfile(const QString &name)

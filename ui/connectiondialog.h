@@ -87,6 +87,8 @@ private:
     QLineEdit *m_sslCert = nullptr;
     QLineEdit *m_sslKey = nullptr;
     QLineEdit *m_applicationName = nullptr;
+    QLineEdit *m_sshHost = nullptr;
+    QLineEdit *m_sshIdentity = nullptr;
     QPushButton *m_testButton = nullptr;
     QPushButton *m_connectButton = nullptr;
     MessagePanel *m_message = nullptr;

@@ -61,6 +61,18 @@ QString backupText(const EnvironmentStatus &status)
            (status.lastBackup->isVerified() ? EnvironmentListModel::tr(", checked") : QString());
 }
 
+// "next Tue 02:30", or what went wrong first: "FAILED, next Tue 02:30".
+QString scheduleText(const ScheduleHealth *health)
+{
+    if (!health)
+        return EnvironmentListModel::tr("not scheduled");
+    if (health->state == ScheduleHealth::State::NotInstalled)
+        return EnvironmentListModel::tr("NOT INSTALLED");
+    const QString next =
+        EnvironmentListModel::tr("next %1").arg(QLocale().toString(health->nextRun, QStringLiteral("ddd HH:mm")));
+    return health->isBad() ? ScheduleHealth::stateName(health->state).toUpper() + QStringLiteral(", ") + next : next;
+}
+
 QString proofText(const EnvironmentStatus &status)
 {
     if (status.backupDirectory.isEmpty())
@@ -113,6 +125,15 @@ void EnvironmentListModel::setStatus(const EnvironmentStatus &status)
     changedRow(status.profile.name);
 }
 
+void EnvironmentListModel::setSchedule(const QString &name, const std::optional<ScheduleHealth> &health)
+{
+    if (health)
+        m_schedules.insert(name, *health);
+    else
+        m_schedules.remove(name);
+    changedRow(name);
+}
+
 void EnvironmentListModel::changedRow(const QString &name)
 {
     const QModelIndex first = indexOf(name);
@@ -133,6 +154,12 @@ std::optional<ConnectionProfile> EnvironmentListModel::profileAt(const QModelInd
     if (!index.isValid() || index.internalId() == kGroupId)
         return std::nullopt;
     return m_groups.at(static_cast<int>(index.internalId() - 1)).members.at(index.row());
+}
+
+const ScheduleHealth *EnvironmentListModel::scheduleOf(const QString &name) const
+{
+    const auto found = m_schedules.constFind(name);
+    return found == m_schedules.cend() ? nullptr : &found.value();
 }
 
 const EnvironmentStatus *EnvironmentListModel::statusOf(const QString &name) const
@@ -215,14 +242,18 @@ QVariant EnvironmentListModel::environmentData(const ConnectionProfile &profile,
     const EnvironmentStatus *status = statusOf(profile.name);
     switch (role) {
     case Qt::DisplayRole:
-        return statusText(profile, column);
+        return column == ScheduleColumn ? scheduleText(scheduleOf(profile.name)) : statusText(profile, column);
     case Qt::ToolTipRole:
+        if (column == ScheduleColumn && scheduleOf(profile.name))
+            return scheduleOf(profile.name)->summary;
         if (column == ConcernColumn && status && !status->failure.message.isEmpty())
             return status->failure.fullText();
         if (column == PackColumn && status)
             return status->packVerdict;
         return profile.displayName();
     case Qt::ForegroundRole:
+        if (column == ScheduleColumn && scheduleOf(profile.name) && scheduleOf(profile.name)->isBad())
+            return toneColor(Tone::Bad, QGuiApplication::palette());
         if (column == ConcernColumn && status)
             return toneColor(concernTone(*status), QGuiApplication::palette());
         if (column == NameColumn && tierTone(profile.tier))
@@ -279,9 +310,9 @@ QVariant EnvironmentListModel::headerData(int section, Qt::Orientation orientati
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const QStringList titles{tr("Environment"), tr("Round trip"),     tr("Server"),   tr("Pack"),
-                                    tr("Differences"), tr("Size"),           tr("Sessions"), tr("Last backup"),
-                                    tr("Last proof"),  tr("Needs attention")};
+    static const QStringList titles{tr("Environment"), tr("Round trip"),  tr("Server"),         tr("Pack"),
+                                    tr("Differences"), tr("Size"),        tr("Sessions"),       tr("Last backup"),
+                                    tr("Last proof"),  tr("Next backup"), tr("Needs attention")};
     return titles.value(section);
 }
 

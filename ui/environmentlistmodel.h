@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobs/environmentstatus.h"
+#include "schedule/schedulestore.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -26,6 +27,7 @@ public:
         SessionsColumn,
         BackupColumn,
         ProofColumn,
+        ScheduleColumn,
         ConcernColumn,
         ColumnCount
     };
@@ -36,11 +38,14 @@ public:
     void setProfiles(const QList<ConnectionProfile> &profiles);
     void setReading(const QString &name, bool reading);
     void setStatus(const EnvironmentStatus &status);
+    // How its scheduled backups stand (nullopt: none is scheduled); shown in red when badly.
+    void setSchedule(const QString &name, const std::optional<ScheduleHealth> &health);
 
     QList<ConnectionProfile> profiles() const;
     // The environment of a row (any column); empty for a tier's row.
     std::optional<ConnectionProfile> profileAt(const QModelIndex &index) const;
     const EnvironmentStatus *statusOf(const QString &name) const;
+    const ScheduleHealth *scheduleOf(const QString &name) const;
     QModelIndex indexOf(const QString &name, int column = NameColumn) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -64,6 +69,7 @@ private:
     QList<Group> m_groups; // only tiers that have an environment, production first
     QHash<QString, EnvironmentStatus> m_statuses;
     QSet<QString> m_reading;
+    QHash<QString, ScheduleHealth> m_schedules;
 };
 
 } // namespace nrdb

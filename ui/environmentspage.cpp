@@ -9,6 +9,7 @@
 #include "jobs/environmentstatusjob.h"
 #include "jobs/healthreport.h"
 #include "jobs/jobrunner.h"
+#include "schedule/scheduleinstaller.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -76,6 +77,9 @@ QWidget *EnvironmentsPage::createToolBar()
     bar->addSeparator();
     m_connectAction =
         action(QStringLiteral("connectEnvironmentAction"), tr("Connect"), tr("Connect the window to the environment"));
+    m_compareAction = action(QStringLiteral("compareEnvironmentAction"), tr("Compare with Connected"),
+                             tr("Every difference between the connected database and this environment's, and the "
+                                "script that makes the connected one like it"));
     m_backUpAction = action(QStringLiteral("backUpEnvironmentsAction"), tr("Back Up Selected"),
                             tr("Back up each selected environment into the Backups directory, one job each, then "
                                "write the health report"));
@@ -92,6 +96,11 @@ QWidget *EnvironmentsPage::createToolBar()
         const QStringList names = selectedNames();
         if (names.size() == 1)
             emit connectRequested(names.first());
+    });
+    connect(m_compareAction, &QAction::triggered, this, [this] {
+        const QStringList names = selectedNames();
+        if (names.size() == 1)
+            emit compareRequested(names.first());
     });
     connect(m_backUpAction, &QAction::triggered, this, [this] { backUp(selectedNames()); });
     return bar;
@@ -147,7 +156,13 @@ void EnvironmentsPage::refresh(const QString &name)
     if (!profile)
         return;
     m_model->setReading(name, true);
-    auto job = std::make_shared<EnvironmentStatusJob>(*profile, configuredBackupDirectory());
+    // A scheduled profile's backups are where its schedule puts them.
+    const std::optional<BackupSchedule> schedule = ScheduleStore().schedule(name);
+    m_model->setSchedule(name, schedule ? std::optional<ScheduleHealth>(
+                                              scheduleinstaller::currentHealth(*schedule, QDateTime::currentDateTime()))
+                                        : std::nullopt);
+    auto job =
+        std::make_shared<EnvironmentStatusJob>(*profile, schedule ? schedule->directory : configuredBackupDirectory());
     slotFor(m_statusSlots, m_statusRunner, name)
         ->start(job, [this, name](EnvironmentStatusJob &read, const JobEnd &end) {
             if (end.succeeded())
@@ -241,6 +256,7 @@ void EnvironmentsPage::updateActions()
     const QStringList names = selectedNames();
     m_refreshAction->setEnabled(!names.isEmpty());
     m_connectAction->setEnabled(names.size() == 1);
+    m_compareAction->setEnabled(names.size() == 1);
     m_backUpAction->setEnabled(!names.isEmpty());
     m_refreshAllAction->setEnabled(!m_model->profiles().isEmpty());
     m_verifyAllAction->setEnabled(!m_model->profiles().isEmpty());
@@ -255,6 +271,7 @@ void EnvironmentsPage::showContextMenu(const QPoint &where)
         m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QMenu menu(this);
     menu.addAction(m_connectAction);
+    menu.addAction(m_compareAction);
     menu.addAction(m_refreshAction);
     menu.addAction(m_backUpAction);
     menu.exec(m_view->viewport()->mapToGlobal(where));

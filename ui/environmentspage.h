@@ -46,6 +46,8 @@ public:
 
 signals:
     void connectRequested(const QString &name);
+    // Compare the window's database with this environment's (the source).
+    void compareRequested(const QString &name);
     // Every status asked for has come back.
     void allRead();
     // A backup of an environment ended: its path, or the error.
@@ -75,6 +77,7 @@ private:
     QAction *m_refreshAllAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_connectAction = nullptr;
+    QAction *m_compareAction = nullptr;
     QAction *m_backUpAction = nullptr;
     QAction *m_verifyAllAction = nullptr;
     QLabel *m_reportLabel = nullptr;

@@ -130,6 +130,7 @@ void MainWindow::connectSignals()
         else
             showFailure(profile.error().message);
     });
+    connect(m_environments, &EnvironmentsPage::compareRequested, this, &MainWindow::compareWithEnvironment);
     showSavedProfiles();
     connect(m_runner, &JobRunner::messageLogged, this, &MainWindow::record);
     connect(m_sandbox, &SandboxController::ready, this,
@@ -359,6 +360,17 @@ void MainWindow::createLifecycleActions()
     add(m_packs, QStringLiteral("captureMigrationAction"), QIcon(), tr("&Capture as Migration…"),
         tr("What this database has beyond its pack's head, written as the pack's next migration"),
         &PackController::captureMigration, false);
+}
+
+void MainWindow::compareWithEnvironment(const QString &name)
+{
+    if (!m_connection->isOpen()) {
+        showFailure(tr("Connect to a database first: %1 is compared with the connected one").arg(name));
+        return;
+    }
+    CompareDialog *dialog = openCompare();
+    if (dialog->selectSource(name))
+        dialog->compare();
 }
 
 CompareDialog *MainWindow::openCompare()

@@ -56,6 +56,8 @@ public:
     LifecycleController *lifecycle() const { return m_lifecycle; }
     // Opens Compare… for the connected database (a window of its own, closed with the connection).
     CompareDialog *openCompare();
+    // Compare the connected database with a saved environment's (Environments ▸ Compare with Connected).
+    void compareWithEnvironment(const QString &name);
     BackupController *backups() const { return m_backups; }
     PackController *packs() const { return m_packs; }
     BackupsPanel *backupsPanel() const { return m_backupsPanel; }

@@ -5,6 +5,7 @@
 #include "exitcode.h"
 
 #include "connection/profilestore.h"
+#include "connection/sshtunnel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,7 @@ QString usage()
 {
     return QStringLiteral(
         "Usage: netraven-dbctl profile add NAME CONNECTION [--tier dev|staging|prod] [--replace]\n"
+        "                                   [--ssh [USER@]HOST[:PORT] [--ssh-identity FILE] [--ssh-config FILE]]\n"
         "       netraven-dbctl profile list [--json]\n"
         "       netraven-dbctl profile remove NAME\n"
         "\n"
@@ -26,7 +28,42 @@ QString usage()
         "password comes from ~/.pgpass, PGPASSWORD or the keychain when connecting.\n"
         "\n"
         "  --tier T      dev (default), staging or prod: production is marked, and its writes confirmed\n"
-        "  --replace     add over a profile of the same name\n");
+        "  --replace     add over a profile of the same name\n"
+        "  --ssh H       reach the server through SSH host H (or a Host alias of ~/.ssh/config): the\n"
+        "                connection's host and port are then as H sees them. OpenSSH's ssh forwards a\n"
+        "                loopback port for as long as a command needs it, with your ssh configuration,\n"
+        "                agent and known_hosts, and never asks (BatchMode): accept a new host key with\n"
+        "                ssh H at a terminal first\n"
+        "  --ssh-identity FILE  the private key to log in with (default: the agent's and the\n"
+        "                configuration's)\n"
+        "  --ssh-config FILE    the ssh configuration file (default: ~/.ssh/config)\n");
+}
+
+Status setSshHop(const CommandLine &command, ConnectionProfile &profile)
+{
+    if (!command.isSet(QStringLiteral("ssh"))) {
+        if (command.isSet(QStringLiteral("ssh-identity")) || command.isSet(QStringLiteral("ssh-config")))
+            return Error::usage(QStringLiteral("--ssh-identity and --ssh-config go with --ssh"));
+        return {};
+    }
+    Result<SshHop> hop = SshHop::parse(command.value(QStringLiteral("ssh")));
+    if (!hop)
+        return hop.error();
+    profile.ssh = std::move(hop).value();
+    profile.ssh.identityFile = command.value(QStringLiteral("ssh-identity"));
+    profile.ssh.configFile = command.value(QStringLiteral("ssh-config"));
+    if (const Result<QString> target = sshForwardTarget(profile.host, profile.port); !target)
+        return target.error();
+    return {};
+}
+
+QJsonObject sshJson(const SshHop &hop)
+{
+    return QJsonObject{{QStringLiteral("host"), hop.host},
+                       {QStringLiteral("user"), hop.user},
+                       {QStringLiteral("port"), hop.port},
+                       {QStringLiteral("identityFile"), hop.identityFile},
+                       {QStringLiteral("configFile"), hop.configFile}};
 }
 
 int add(const CommandLine &command, ProfileStore &store)
@@ -49,6 +86,8 @@ int add(const CommandLine &command, ProfileStore &store)
             return command.usageError(tier.error().message);
         profile.tier = tier.value();
     }
+    if (Status hop = setSshHop(command, profile); !hop)
+        return command.usageError(hop.error().message);
     QList<ConnectionProfile> profiles = store.profiles();
     const auto existing = std::find_if(profiles.begin(), profiles.end(),
                                        [&name](const ConnectionProfile &saved) { return saved.name == name; });
@@ -71,10 +110,14 @@ int list(const CommandLine &command, const ProfileStore &store)
     const QList<ConnectionProfile> profiles = store.profiles();
     if (command.json()) {
         QJsonArray array;
-        for (const ConnectionProfile &profile : profiles)
-            array << QJsonObject{{QStringLiteral("name"), profile.name},
-                                 {QStringLiteral("tier"), deploymentTierName(profile.tier)},
-                                 {QStringLiteral("connection"), profile.toUri()}};
+        for (const ConnectionProfile &profile : profiles) {
+            QJsonObject entry{{QStringLiteral("name"), profile.name},
+                              {QStringLiteral("tier"), deploymentTierName(profile.tier)},
+                              {QStringLiteral("connection"), profile.toUri()}};
+            if (profile.ssh.isSet())
+                entry.insert(QStringLiteral("ssh"), sshJson(profile.ssh));
+            array << entry;
+        }
         writeOut(QString::fromUtf8(QJsonDocument(array).toJson()));
         return ExitOk;
     }
@@ -113,6 +156,9 @@ int runProfileCommand(const QStringList &arguments)
     if (const std::optional<int> ended =
             command.parse(arguments, {{QStringLiteral("tier"), QStringLiteral("Tier."), QStringLiteral("T")},
                                       {QStringLiteral("replace"), QStringLiteral("Replace.")},
+                                      {QStringLiteral("ssh"), QStringLiteral("SSH host."), QStringLiteral("H")},
+                                      {QStringLiteral("ssh-identity"), QStringLiteral("Key."), QStringLiteral("FILE")},
+                                      {QStringLiteral("ssh-config"), QStringLiteral("Config."), QStringLiteral("FILE")},
                                       {QStringLiteral("json"), QStringLiteral("JSON.")}}))
         return *ended;
     ProfileStore store;

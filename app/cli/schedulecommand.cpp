@@ -167,7 +167,7 @@ int install(const CommandLine &command)
 QJsonObject listEntry(const BackupSchedule &schedule, const QDateTime &now)
 {
     const ScheduleRecord record = ScheduleStore::record(schedule.profile);
-    const ScheduleHealth health = scheduleHealth(schedule, record, scheduleinstaller::isInstalled(schedule), now);
+    const ScheduleHealth health = scheduleinstaller::currentHealth(schedule, now);
     QJsonObject entry = schedule.toJson();
     entry.insert(QStringLiteral("cadence"), schedule.cadenceText());
     entry.insert(QStringLiteral("onCalendar"), schedule.onCalendar());

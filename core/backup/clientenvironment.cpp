@@ -18,6 +18,8 @@ QString passField(const QString &value)
 
 Result<ClientEnvironment> ClientEnvironment::create(const ConnectionProfile &profile, const QString &applicationName)
 {
+    if (Status direct = profile.refuseWithoutTunnel(); !direct)
+        return direct.error();
     ClientEnvironment client;
     client.m_environment = environmentWithoutLibpqVariables();
     // The tools' messages in English whatever the desktop's language: progress and errors are
@@ -28,10 +30,15 @@ Result<ClientEnvironment> ClientEnvironment::create(const ConnectionProfile &pro
     }
     client.m_environment.insert(QStringLiteral("LC_MESSAGES"), QStringLiteral("C"));
     const QList<QPair<QString, QString>> variables{
-        {QStringLiteral("PGHOST"), profile.host},         {QStringLiteral("PGPORT"), profile.port},
-        {QStringLiteral("PGDATABASE"), profile.database}, {QStringLiteral("PGUSER"), profile.user},
-        {QStringLiteral("PGSSLMODE"), profile.sslMode},   {QStringLiteral("PGSSLROOTCERT"), profile.sslRootCert},
-        {QStringLiteral("PGSSLCERT"), profile.sslCert},   {QStringLiteral("PGSSLKEY"), profile.sslKey},
+        {QStringLiteral("PGHOST"), profile.host},
+        {QStringLiteral("PGPORT"), profile.connectPort()},
+        {QStringLiteral("PGHOSTADDR"), profile.connectHostAddress()},
+        {QStringLiteral("PGDATABASE"), profile.database},
+        {QStringLiteral("PGUSER"), profile.user},
+        {QStringLiteral("PGSSLMODE"), profile.sslMode},
+        {QStringLiteral("PGSSLROOTCERT"), profile.sslRootCert},
+        {QStringLiteral("PGSSLCERT"), profile.sslCert},
+        {QStringLiteral("PGSSLKEY"), profile.sslKey},
         {QStringLiteral("PGAPPNAME"), applicationName},
     };
     for (const auto &[name, value] : variables) {

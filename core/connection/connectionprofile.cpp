@@ -1,5 +1,7 @@
 #include "connection/connectionprofile.h"
 
+#include "connection/sshtunnel.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -105,7 +107,8 @@ QString ConnectionProfile::displayName() const
     text += host.isEmpty() ? QStringLiteral("(default host)") : host;
     if (!port.isEmpty())
         text += QLatin1Char(':') + port;
-    return text + QLatin1Char('/') + database;
+    text += QLatin1Char('/') + database;
+    return ssh.isSet() ? text + QStringLiteral(" through SSH ") + ssh.displayName() : text;
 }
 
 Result<ConnectionProfile> ConnectionProfile::parse(const QString &connectionString)
@@ -217,9 +220,27 @@ QString ConnectionProfile::toUri() const
     return uri;
 }
 
+QString ConnectionProfile::connectHostAddress() const
+{
+    return tunnel ? QStringLiteral("127.0.0.1") : otherOptions.value(QStringLiteral("hostaddr"));
+}
+
+QString ConnectionProfile::connectPort() const
+{
+    return tunnel ? tunnel->localPort() : port;
+}
+
+Status ConnectionProfile::refuseWithoutTunnel() const
+{
+    if (!needsTunnel())
+        return {};
+    return Error::usage(QStringLiteral("%1 is reached through SSH host %2, and no tunnel to it is open")
+                            .arg(displayName(), ssh.displayName()));
+}
+
 bool operator==(const ConnectionProfile &a, const ConnectionProfile &b)
 {
-    return a.name == b.name && a.tier == b.tier && a.libpqKeywords() == b.libpqKeywords();
+    return a.name == b.name && a.tier == b.tier && a.libpqKeywords() == b.libpqKeywords() && a.ssh == b.ssh;
 }
 
 } // namespace nrdb

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "connection/sshhop.h"
 #include "util/result.h"
 
 #include <QMap>
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
+
 namespace nrdb {
+
+class SshTunnel;
 
 // How careful a DBA must be with a server; production is marked in the window title.
 enum class DeploymentTier { Development, Staging, Production };
@@ -32,8 +37,22 @@ struct ConnectionProfile {
     QString service;                     // a pg_service.conf section, expanded by resolveProfile()
     QString applicationName;             // empty: DatabaseSession names the product
     QMap<QString, QString> otherOptions; // any other libpq keyword, kept so that nothing is lost
+    SshHop ssh;                          // set: the server is reached through this SSH host
+    // While set, connections go to the tunnel's loopback port instead of host and port, which
+    // still say which server this is (for known_hosts-like checks, TLS names and ~/.pgpass).
+    // Transient: every copy holds the tunnel open, and it ends with the last one.
+    std::shared_ptr<const SshTunnel> tunnel;
 
-    // user@host:port/database; never the password.
+    // Where libpq connects: the tunnel's loopback address and port while one is open, else
+    // host (or nothing, libpq's default) and port.
+    QString connectHostAddress() const;
+    QString connectPort() const;
+    // Goes through an SSH host and has no tunnel yet: resolveConnection() opens it. Nothing
+    // connects to such a profile, lest it reach whatever answers at host and port from here.
+    bool needsTunnel() const { return ssh.isSet() && !tunnel; }
+    Status refuseWithoutTunnel() const;
+
+    // user@host:port/database (and " through SSH host"); never the password.
     QString displayName() const;
     // host:port/database: which database this is, whoever connects to it.
     QString databaseKey() const;

@@ -46,6 +46,8 @@ DatabaseSession::~DatabaseSession()
 
 Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeoutSeconds)
 {
+    if (Status direct = profile.refuseWithoutTunnel(); !direct)
+        return direct;
     QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
                           ? QSqlDatabase::database(m_connectionName, false)
                           : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
@@ -54,7 +56,7 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
             QStringLiteral("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql"));
     db.setHostName(profile.host);
     bool singlePort = false;
-    const int port = profile.port.toInt(&singlePort);
+    const int port = profile.connectPort().toInt(&singlePort);
     db.setPort(singlePort ? port : -1);
     db.setDatabaseName(profile.database);
     db.setUserName(profile.user);
@@ -63,6 +65,8 @@ Status DatabaseSession::open(const ConnectionProfile &profile, int connectTimeou
     QMap<QString, QString> options = profile.libpqKeywords();
     for (const char *own : {"host", "dbname", "user", "password"})
         options.remove(QLatin1String(own)); // set above, quoted by the driver
+    if (profile.tunnel)
+        options.insert(QStringLiteral("hostaddr"), profile.connectHostAddress());
     if (singlePort)
         options.remove(QStringLiteral("port"));
     if (options.value(QStringLiteral("application_name")).isEmpty())

@@ -10,6 +10,33 @@ namespace nrdb {
 namespace {
 const QString kProfilesKey = QStringLiteral("connections/profiles");
 const QString kRecentKey = QStringLiteral("connections/recent");
+
+// The keys of an entry's SSH hop, beside its name, tier and URI (a URI has no place for it).
+struct SshKey {
+    const char *key;
+    QString SshHop::*field;
+};
+const SshKey kSshKeys[] = {{"ssh_host", &SshHop::host},
+                           {"ssh_user", &SshHop::user},
+                           {"ssh_port", &SshHop::port},
+                           {"ssh_identity", &SshHop::identityFile},
+                           {"ssh_config", &SshHop::configFile}};
+
+SshHop readSshHop(const QSettings &settings)
+{
+    SshHop hop;
+    for (const SshKey &key : kSshKeys)
+        hop.*key.field = settings.value(QLatin1String(key.key)).toString();
+    return hop;
+}
+
+void writeSshHop(QSettings &settings, const SshHop &hop)
+{
+    for (const SshKey &key : kSshKeys) {
+        if (hop.isSet() && !(hop.*key.field).isEmpty())
+            settings.setValue(QLatin1String(key.key), hop.*key.field);
+    }
+}
 } // namespace
 
 ProfileStore::ProfileStore()
@@ -39,6 +66,7 @@ QList<ConnectionProfile> ProfileStore::profiles() const
         profile.tier = deploymentTierFromName(m_settings.value(QStringLiteral("tier")).toString()).ok()
                            ? deploymentTierFromName(m_settings.value(QStringLiteral("tier")).toString()).value()
                            : DeploymentTier::Development;
+        profile.ssh = readSshHop(m_settings);
         profiles << profile;
     }
     m_settings.endArray();
@@ -72,6 +100,7 @@ Status ProfileStore::saveAll(const QList<ConnectionProfile> &profiles)
         m_settings.setValue(QStringLiteral("name"), profiles.at(i).name);
         m_settings.setValue(QStringLiteral("tier"), deploymentTierName(profiles.at(i).tier));
         m_settings.setValue(QStringLiteral("uri"), profiles.at(i).toUri());
+        writeSshHop(m_settings, profiles.at(i).ssh);
     }
     m_settings.endArray();
     QStringList recentNames = recent();

@@ -12,8 +12,8 @@
 namespace nrdb {
 
 // Saved connection profiles and the recently used ones, in the settings file that the GUI and
-// the CLI share (<organization>/netraven-dbadmin). Each profile is kept as its name, tier and
-// URI; the URI never holds a password, so none reaches the settings file.
+// the CLI share (<organization>/netraven-dbadmin). Each profile is kept as its name, tier,
+// URI and SSH hop; the URI never holds a password, so none reaches the settings file.
 // Thread: any one thread at a time.
 class ProfileStore {
 public:

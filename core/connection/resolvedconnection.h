@@ -13,7 +13,12 @@ struct ResolvedConnection {
     QStringList warnings;
 };
 
-// resolveProfile() then choosePassword(). Blocks on the keychain: worker threads only.
+// How long the SSH client may take to reach its host and log in.
+constexpr int kSshConnectTimeoutSeconds = 15;
+
+// resolveProfile(), choosePassword(), then the SSH tunnel when the profile goes through an SSH
+// host (the resolved profile holds it open). Blocks on the keychain and on ssh: worker threads
+// only.
 Result<ResolvedConnection> resolveConnection(const ConnectionProfile &profile);
 
 } // namespace nrdb

@@ -387,7 +387,7 @@ Result<QMap<QString, qint64>> BackupJob::dumpInOneSnapshot(JobContext &context, 
 
 Result<BackupResult> BackupJob::execute(JobContext &context)
 {
-    if (!m_target.password.isEmpty())
+    if (!m_target.password.isEmpty() && !m_target.needsTunnel())
         return backUpOn(context);
     // A saved environment's profile holds no password: it is found here (keychain, pgpass,
     // environment), for pg_dump as much as for the job's own connection.

@@ -164,7 +164,7 @@ Result<ProofReport> ProveRestorableJob::execute(JobContext &context)
             return started.error();
         server = sandbox->state().profile();
     }
-    if (report.checksumMatches && !m_inSandbox && server.password.isEmpty()) {
+    if (report.checksumMatches && !m_inSandbox && (server.password.isEmpty() || server.needsTunnel())) {
         // A saved environment's profile holds no password: it is found here (keychain, pgpass,
         // environment), for pg_restore as much as for the proof's own connections.
         const Result<ResolvedConnection> resolved = resolveConnection(server);

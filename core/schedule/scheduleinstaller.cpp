@@ -217,4 +217,9 @@ bool isInstalled(const BackupSchedule &schedule)
            listed.value().standardOutput.contains(scheduleunits::cronMarker(schedule.profile));
 }
 
+ScheduleHealth currentHealth(const BackupSchedule &schedule, const QDateTime &now)
+{
+    return scheduleHealth(schedule, ScheduleStore::record(schedule.profile), isInstalled(schedule), now);
+}
+
 } // namespace nrdb::scheduleinstaller

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schedule/backupschedule.h"
+#include "schedule/schedulestore.h"
 #include "schedule/scheduleunits.h"
 #include "util/result.h"
 
@@ -27,6 +28,8 @@ Result<QStringList> install(const BackupSchedule &schedule, const ScheduledComma
 Result<QStringList> uninstall(const BackupSchedule &schedule);
 // Its units are in place: the timer, the service and the timer's enabling link, or its crontab line.
 bool isInstalled(const BackupSchedule &schedule);
+// How schedule stands at now: its record and whether its units are in place (scheduleHealth).
+ScheduleHealth currentHealth(const BackupSchedule &schedule, const QDateTime &now);
 
 } // namespace scheduleinstaller
 } // namespace nrdb

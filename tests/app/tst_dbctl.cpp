@@ -2,6 +2,7 @@
 #include "processes.h"
 #include "queries.h"
 #include "scratchdatabase.h"
+#include "sshserver.h"
 
 #include "backup/backupcatalog.h"
 #include "backup/clienttools.h"
@@ -598,6 +599,56 @@ private slots:
     // A scheduled backup is a systemd timer and service that systemd itself accepts; what the
     // service runs backs up, prunes to the retention, proves every second backup and records how it
     // went, and schedule list says so; a run that cannot reach its server is recorded as failed.
+    void profilesBehindAnSshHostAreBackedUpThroughIt()
+    {
+        const Result<SandboxState> server = test::fixtureServer();
+        QVERIFY(server);
+        test::SshServer ssh;
+        const Status started = ssh.start();
+        QVERIFY2(started, qPrintable(started.error().fullText()));
+        QTemporaryDir home;
+        QProcessEnvironment environment = environmentFor(server.value());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        const QString database = QStringLiteral("nrdb_cli_ssh_%1").arg(QCoreApplication::applicationPid());
+        ConnectionProfile site = server.value().profile(database);
+        site.password.clear();
+        QCOMPARE(dbctl({QStringLiteral("bootstrap"), site.toUri()}, {}, environment).exitCode, 0);
+        const auto addProfile = [&](const QString &name, const QString &alias) {
+            return dbctl({QStringLiteral("profile"), QStringLiteral("add"), name, site.toUri(), QStringLiteral("--ssh"),
+                          alias, QStringLiteral("--ssh-config"), ssh.configFile()},
+                         {}, environment);
+        };
+        const Run added = addProfile(QStringLiteral("site"), QStringLiteral("bastion"));
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QVERIFY2(added.out.contains(QLatin1String("through SSH bastion")), qPrintable(added.out));
+        const QJsonArray listed =
+            QJsonDocument::fromJson(
+                dbctl({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")}, {}, environment)
+                    .out.toUtf8())
+                .array();
+        QCOMPARE(listed.first()[QLatin1String("ssh")][QLatin1String("host")].toString(), QStringLiteral("bastion"));
+
+        const QString backups = home.filePath(QStringLiteral("backups"));
+        const Run backedUp = dbctl({QStringLiteral("backup"), QStringLiteral("--profile"), QStringLiteral("site"),
+                                    QStringLiteral("--dir"), backups},
+                                   {}, environment);
+        QVERIFY2(backedUp.exitCode == 0, qPrintable(backedUp.err + ssh.log()));
+        const QVector<BackupEntry> made = backupcatalog::list(backups);
+        QCOMPARE(made.size(), 1);
+        QCOMPARE(made.first().manifest.origin, site.databaseKey()); // the server's name, not the tunnel's port
+        const Run verified =
+            dbctl({QStringLiteral("verify"), QStringLiteral("--profile"), QStringLiteral("site")}, {}, environment);
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
+        QVERIFY(test::processesNaming(ssh.configFile(), QStringLiteral("ssh")).isEmpty()); // stopped when done
+
+        QCOMPARE(addProfile(QStringLiteral("unknown key"), QStringLiteral("stranger")).exitCode, 0);
+        const Run refused =
+            dbctl({QStringLiteral("connect-test"), QStringLiteral("--profile"), QStringLiteral("unknown key")}, {},
+                  environment);
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains(QLatin1String("host key of stranger is not known")), qPrintable(refused.err));
+    }
+
     void scheduledBackupsRunWhatTheirUnitsSay()
     {
         const Result<SandboxState> server = test::fixtureServer();

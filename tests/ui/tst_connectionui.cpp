@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "queries.h"
 #include "scratchdatabase.h"
+#include "sshserver.h"
 #include "tcprelay.h"
 
 #include "connection/databasesession.h"
@@ -100,6 +101,26 @@ private slots:
         QCOMPARE(imported.port, QStringLiteral("6432"));
         QCOMPARE(imported.sslMode, QStringLiteral("require"));
         QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit"))->text(), QStringLiteral("db.prod"));
+    }
+
+    void anSshHopThatRefusesSaysWhyInTheDialog()
+    {
+        test::SshServer ssh;
+        const Status started = ssh.start();
+        QVERIFY2(started, qPrintable(started.error().fullText()));
+        DialogUnderTest under;
+        ConnectionDialog &dialog = under.dialog;
+        QVERIFY(dialog.importConnectionString(m_scratch.profile().toUri()));
+        // A host nobody has accepted the key of: ssh would ask, BatchMode makes it say so instead.
+        dialog.findChild<QLineEdit *>(QStringLiteral("sshHostEdit"))
+            ->setText(QStringLiteral("127.0.0.1:%1").arg(ssh.port()));
+        QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+        dialog.testConnection();
+        QCOMPARE(dialog.chosenProfile().ssh.port, QString::number(ssh.port()));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("is not known: connect once with ssh")),
+                 qPrintable(finished.first().at(1).toString()));
     }
 
     void testConnectionReportsServerAndSchema()

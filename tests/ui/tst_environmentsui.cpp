@@ -1,9 +1,12 @@
 // The Environments view as real widgets: every saved profile's status read at once, a dead or
 // silent server timing out on its own row, Back Up Selected, and connecting from it.
+#include "appearance.h"
+#include "comparedialog.h"
 #include "environmentlistmodel.h"
 #include "environmentspage.h"
 #include "jobrun.h"
 #include "mainwindow.h"
+#include "queries.h"
 #include "scratchdatabase.h"
 
 #include "backup/toolsettings.h"
@@ -12,6 +15,8 @@
 #include "jobs/environmentstatusjob.h"
 #include "jobs/jobrunner.h"
 #include "sandbox/loopbackport.h"
+#include "schedule/scheduleinstaller.h"
+#include "schedule/schedulestore.h"
 #include "util/jsonfile.h"
 
 #include <QAction>
@@ -24,6 +29,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest/QtTest>
 
 using namespace nrdb;
@@ -58,6 +64,96 @@ private slots:
         NRDB_REQUIRE_SCRATCH_DATABASE(m_scratch);
         qputenv("PGPASSFILE", m_scratch.server().passFile.toLocal8Bit());
         QVERIFY(test::runToSuccess(std::make_shared<BootstrapJob>(m_scratch.profile(), PackChoice())));
+    }
+
+    void scheduledBackupsShowTheirNextRunAndRedWhenTheyFail()
+    {
+        QTemporaryDir home;
+        qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+        qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+        const QString scheduled = QStringLiteral("Nightly");
+        QVERIFY(ProfileStore().saveAll(
+            {savedAs(m_scratch.profile(), scheduled, DeploymentTier::Staging),
+             savedAs(m_scratch.profile(), QStringLiteral("By hand"), DeploymentTier::Development)}));
+        BackupSchedule nightly;
+        nightly.profile = scheduled;
+        nightly.at = QTime(2, 30);
+        nightly.directory = home.filePath(QStringLiteral("nightly backups"));
+        nightly.installedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(ScheduleStore().save(nightly));
+        const Result<QStringList> installed = scheduleinstaller::install(
+            nightly, scheduleinstaller::runCommand(QStringLiteral("/usr/bin/netraven-dbctl"), scheduled, {}));
+        QVERIFY2(installed, installed ? "" : qPrintable(installed.error().fullText()));
+        ScheduleRecord failedRun;
+        failedRun.lastStartedAt = QDateTime::currentDateTimeUtc();
+        failedRun.lastFinishedAt = failedRun.lastStartedAt;
+        failedRun.lastMessage = QStringLiteral("pg_dump: could not write: No space left on device");
+        QVERIFY(ScheduleStore::writeRecord(scheduled, failedRun));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        EnvironmentsPage *page = window.environmentsPage();
+        const EnvironmentListModel &model = *page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isReading(), (EnvironmentStatusJob::kConnectTimeoutSeconds + 5) * 1000);
+        const QModelIndex next = model.indexOf(scheduled, EnvironmentListModel::ScheduleColumn);
+        const QString nextRun =
+            QLocale().toString(nightly.nextRunAfter(QDateTime::currentDateTime()), QStringLiteral("ddd HH:mm"));
+        QCOMPARE(next.data().toString(), QStringLiteral("FAILED, next %1").arg(nextRun));
+        QCOMPARE(next.data(Qt::ForegroundRole).value<QColor>(), toneColor(Tone::Bad, QGuiApplication::palette()));
+        QVERIFY(next.data(Qt::ToolTipRole).toString().contains(QLatin1String("No space left on device")));
+        // Its backups are looked for where its schedule puts them.
+        QCOMPARE(cell(model, scheduled, EnvironmentListModel::ConcernColumn),
+                 QStringLiteral("never backed up in %1").arg(nightly.directory));
+        const QModelIndex unscheduled = model.indexOf(QStringLiteral("By hand"), EnvironmentListModel::ScheduleColumn);
+        QCOMPARE(unscheduled.data().toString(), QStringLiteral("not scheduled"));
+        QVERIFY(!unscheduled.data(Qt::ForegroundRole).isValid());
+
+        // A good run since: the next run, in the ordinary colour. Gone units: red again.
+        ScheduleRecord goodRun = failedRun;
+        goodRun.lastOk = true;
+        goodRun.lastMessage = QStringLiteral("backed up");
+        QVERIFY(ScheduleStore::writeRecord(scheduled, goodRun));
+        page->refreshAll();
+        QCOMPARE(next.data().toString(), QStringLiteral("next %1").arg(nextRun));
+        QVERIFY(!next.data(Qt::ForegroundRole).isValid());
+        QVERIFY(scheduleinstaller::uninstall(nightly));
+        page->refreshAll();
+        QCOMPARE(next.data().toString(), QStringLiteral("NOT INSTALLED"));
+        QCOMPARE(next.data(Qt::ForegroundRole).value<QColor>(), toneColor(Tone::Bad, QGuiApplication::palette()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isReading(), (EnvironmentStatusJob::kConnectTimeoutSeconds + 5) * 1000);
+        QVERIFY(ScheduleStore().remove(scheduled));
+        qunsetenv("XDG_CONFIG_HOME");
+        qunsetenv("XDG_DATA_HOME");
+    }
+
+    void comparesTheConnectedDatabaseWithAnEnvironment()
+    {
+        test::ScratchDatabase drifted(QStringLiteral("drifted"));
+        NRDB_REQUIRE_SCRATCH_DATABASE(drifted);
+        QVERIFY(test::runToSuccess(std::make_shared<BootstrapJob>(drifted.profile(), PackChoice())));
+        QVERIFY(test::queryValues(drifted.profile(), QStringLiteral("DROP INDEX ix_devices_hostname")).isEmpty());
+        const QString reference = QStringLiteral("Reference");
+        QVERIFY(ProfileStore().saveAll({savedAs(m_scratch.profile(), reference, DeploymentTier::Staging)}));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy connected(&window, &MainWindow::connected);
+        window.connectTo(drifted.profile(), RetryPolicy::once());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 20000);
+        EnvironmentsPage *page = window.environmentsPage();
+        page->view()->setCurrentIndex(page->model()->indexOf(reference));
+        QAction *compare = window.findChild<QAction *>(QStringLiteral("compareEnvironmentAction"));
+        QVERIFY(compare->isEnabled());
+        compare->trigger();
+        auto *dialog = window.findChild<CompareDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->report().has_value(), 20000);
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("compareDifferences"));
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0),
+                 QStringLiteral("missing index ix_devices_hostname on devices"));
+        QVERIFY(window.jobRunner()->waitForIdle(20000));
     }
 
     void everyEnvironmentIsReadAtOnceAndTheDeadWaitAlone()
