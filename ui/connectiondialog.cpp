@@ -190,8 +190,7 @@ QWidget *ConnectionDialog::createForm()
     m_sslCert = lineEdit(QStringLiteral("sslCertEdit"), tr("client certificate"), panel);
     m_sslKey = lineEdit(QStringLiteral("sslKeyEdit"), tr("client key"), panel);
     m_applicationName = lineEdit(QStringLiteral("applicationNameEdit"), QStringLiteral("netraven-dbadmin"), panel);
-    m_sshHost =
-        lineEdit(QStringLiteral("sshHostEdit"), tr("empty: direct; else [user@]host[:port] or a Host alias"), panel);
+    m_sshHost = lineEdit(QStringLiteral("sshHostEdit"), tr("empty: direct, else user@host:port or alias"), panel);
     m_sshHost->setToolTip(tr("Reach the server through this SSH host, with OpenSSH's own client: your ~/.ssh/config, "
                              "agent and known_hosts. Host and port above are then as the SSH host sees them. "
                              "It never asks: accept a new host key with ssh at a terminal first."));
