@@ -9,6 +9,7 @@
 #include "connection/profilestore.h"
 #include "jobs/environmentstatusjob.h"
 #include "jobs/healthreport.h"
+#include "schedule/scheduleinstaller.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,12 +34,14 @@ QString usage()
                "The status of every saved profile (netraven-dbctl profile add), production first, read %1 at a\n"
                "time: whether the server answers and how fast, its version, the NetRaven pack and version its\n"
                "catalog shows (and alembic_version), how many differences verify finds, its size and sessions,\n"
-               "and its last backup and last proof of restore. A server that does not answer within %2 s is\n"
+               "its last backup and last proof of restore, and its next scheduled backup (MISSED, FAILED,\n"
+               "UNPROVEN when it is so). A server that does not answer within %2 s is\n"
                "reported as unreachable without holding up the others.\n"
                "\n"
                "  NAME...        only these profiles\n"
                "  --tier T       only the profiles of tier T\n"
-               "  --backups DIR  where backups are looked for (default: the window's Backups directory)\n"
+               "  --backups DIR  where backups are looked for (default: a scheduled profile's schedule\n"
+               "                 directory, else the window's Backups directory)\n"
                "  --report DIR   also write the health report to hand over: DIR/netraven-health-<when>.html and\n"
                "                 .json\n"
                "  --json         one object per environment\n"
@@ -88,12 +91,30 @@ QString proofText(const std::optional<BackupEntry> &proof)
                                                                       : QStringLiteral("FAILED");
 }
 
-QStringList rowOf(const EnvironmentStatus &status)
+// How each profile's scheduled backups stand, by profile name (none for an unscheduled one).
+QHash<QString, ScheduleHealth> scheduleHealths()
+{
+    QHash<QString, ScheduleHealth> healths;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const BackupSchedule &schedule : ScheduleStore().schedules())
+        healths.insert(schedule.profile, scheduleinstaller::currentHealth(schedule, now));
+    return healths;
+}
+
+QString scheduleText(const std::optional<ScheduleHealth> &health)
+{
+    if (!health)
+        return QStringLiteral("-");
+    const QString next = health->nextRun.toString(QStringLiteral("ddd HH:mm"));
+    return health->isBad() ? ScheduleHealth::stateName(health->state).toUpper() : next;
+}
+
+QStringList rowOf(const EnvironmentStatus &status, const std::optional<ScheduleHealth> &schedule)
 {
     const QString name = status.profile.name;
     const QString tier = deploymentTierName(status.profile.tier);
     if (!status.reached)
-        return {name, tier, QStringLiteral("unreachable")};
+        return {name, tier, QStringLiteral("unreachable"), {}, {}, {}, {}, {}, {}, {}, scheduleText(schedule)};
     const QLocale c = QLocale::c();
     return {name,
             tier,
@@ -104,17 +125,22 @@ QStringList rowOf(const EnvironmentStatus &status)
             c.formattedDataSize(status.databaseSizeBytes, 0, QLocale::DataSizeTraditionalFormat),
             QString::number(status.connections),
             status.backupDirectory.isEmpty() ? QStringLiteral("-") : backupText(status.lastBackup),
-            status.backupDirectory.isEmpty() ? QStringLiteral("-") : proofText(status.lastProof)};
+            status.backupDirectory.isEmpty() ? QStringLiteral("-") : proofText(status.lastProof),
+            scheduleText(schedule)};
 }
 
-void printTable(const QList<EnvironmentStatus> &statuses)
+void printTable(const QList<EnvironmentStatus> &statuses, const QHash<QString, ScheduleHealth> &schedules)
 {
+    const auto scheduleOf = [&schedules](const EnvironmentStatus &status) {
+        const auto found = schedules.constFind(status.profile.name);
+        return found == schedules.cend() ? std::nullopt : std::optional<ScheduleHealth>(*found);
+    };
     QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("TIER"), QStringLiteral("ROUND TRIP"),
                              QStringLiteral("SERVER"), QStringLiteral("PACK"), QStringLiteral("DIFFERENCES"),
                              QStringLiteral("SIZE"), QStringLiteral("SESSIONS"), QStringLiteral("LAST BACKUP"),
-                             QStringLiteral("PROOF")}};
+                             QStringLiteral("PROOF"), QStringLiteral("NEXT BACKUP")}};
     for (const EnvironmentStatus &status : statuses)
-        rows << rowOf(status);
+        rows << rowOf(status, scheduleOf(status));
     QList<qsizetype> widths(rows.first().size(), 0);
     for (const QStringList &row : rows) {
         for (qsizetype column = 0; column < row.size(); ++column)
@@ -129,6 +155,8 @@ void printTable(const QList<EnvironmentStatus> &statuses)
     for (const EnvironmentStatus &status : statuses) {
         if (const QString concern = status.concern(); !concern.isEmpty())
             writeOut(QStringLiteral("%1: %2\n").arg(status.profile.name, concern));
+        if (const std::optional<ScheduleHealth> schedule = scheduleOf(status); schedule && schedule->isBad())
+            writeOut(QStringLiteral("%1: scheduled backup %2\n").arg(status.profile.name, schedule->summary));
     }
 }
 
@@ -161,11 +189,15 @@ int runEnvironmentsCommand(const QStringList &arguments)
     if (profiles.value().isEmpty())
         return command.failed(Error::notFound(
             QStringLiteral("No saved profiles to read: netraven-dbctl profile add NAME CONNECTION saves one")));
-    const QString backups = command.isSet(QStringLiteral("backups")) ? command.value(QStringLiteral("backups"))
-                                                                     : configuredBackupDirectory();
+    const QHash<QString, ScheduleHealth> schedules = scheduleHealths();
     QList<std::shared_ptr<EnvironmentStatusJob>> jobs;
     QList<std::shared_ptr<Job>> toRun;
     for (const ConnectionProfile &profile : profiles.value()) {
+        // --backups, else where the profile's schedule puts them, else the window's directory.
+        const std::optional<BackupSchedule> schedule = ScheduleStore().schedule(profile.name);
+        const QString backups = command.isSet(QStringLiteral("backups")) ? command.value(QStringLiteral("backups"))
+                                : schedule                               ? schedule->directory
+                                                                         : configuredBackupDirectory();
         jobs << std::make_shared<EnvironmentStatusJob>(profile, backups);
         toRun << jobs.last();
     }
@@ -183,11 +215,18 @@ int runEnvironmentsCommand(const QStringList &arguments)
     }
     if (command.json()) {
         QJsonArray array;
-        for (const EnvironmentStatus &status : statuses)
-            array << status.toJson();
+        for (const EnvironmentStatus &status : statuses) {
+            QJsonObject entry = status.toJson();
+            if (const auto found = schedules.constFind(status.profile.name); found != schedules.cend())
+                entry.insert(QStringLiteral("schedule"),
+                             QJsonObject{{QStringLiteral("state"), ScheduleHealth::stateName(found->state)},
+                                         {QStringLiteral("summary"), found->summary},
+                                         {QStringLiteral("next_run"), found->nextRun.toString(Qt::ISODate)}});
+            array << entry;
+        }
         writeOut(QString::fromUtf8(QJsonDocument(array).toJson()));
     } else {
-        printTable(statuses);
+        printTable(statuses, schedules);
     }
     return exitCodeFor(statuses);
 }

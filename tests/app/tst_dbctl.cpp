@@ -725,6 +725,12 @@ private slots:
         QCOMPARE(record[QStringLiteral("runsSinceProof")].toInt(), 1);
         QVERIFY(
             record[QStringLiteral("lastMessage")].toString().contains(QLatin1String("removed 1 past the retention")));
+        // The environments command looks for its backups where the schedule puts them, and says how it stands.
+        const Run environments =
+            dbctl({QStringLiteral("environments"), name, QStringLiteral("--json")}, {}, environment);
+        const QJsonObject status = QJsonDocument::fromJson(environments.out.toUtf8()).array().first().toObject();
+        QCOMPARE(status[QStringLiteral("schedule")][QLatin1String("state")].toString(), QStringLiteral("ok"));
+        QCOMPARE(status[QStringLiteral("backup_directory")].toString(), backups);
 
         const Result<quint16> refused = loopbackport::pickFree();
         QVERIFY(refused);
