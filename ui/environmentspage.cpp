@@ -3,6 +3,7 @@
 #include "environmentlistmodel.h"
 #include "jobslot.h"
 #include "placeholderstack.h"
+#include "scheduledialog.h"
 
 #include "backup/toolsettings.h"
 #include "jobs/backupjob.h"
@@ -80,6 +81,9 @@ QWidget *EnvironmentsPage::createToolBar()
     m_compareAction = action(QStringLiteral("compareEnvironmentAction"), tr("Compare with Connected"),
                              tr("Every difference between the connected database and this environment's, and the "
                                 "script that makes the connected one like it"));
+    m_scheduleAction = action(QStringLiteral("scheduleEnvironmentAction"), tr("Schedule Backups…"),
+                              tr("Back the environment up on a schedule, pruned and proven, by a systemd timer "
+                                 "that needs nothing of ours running"));
     m_backUpAction = action(QStringLiteral("backUpEnvironmentsAction"), tr("Back Up Selected"),
                             tr("Back up each selected environment into the Backups directory, one job each, then "
                                "write the health report"));
@@ -101,6 +105,11 @@ QWidget *EnvironmentsPage::createToolBar()
         const QStringList names = selectedNames();
         if (names.size() == 1)
             emit compareRequested(names.first());
+    });
+    connect(m_scheduleAction, &QAction::triggered, this, [this] {
+        const QStringList names = selectedNames();
+        if (names.size() == 1)
+            openSchedule(names.first());
     });
     connect(m_backUpAction, &QAction::triggered, this, [this] { backUp(selectedNames()); });
     return bar;
@@ -241,6 +250,17 @@ void EnvironmentsPage::reportWhenDone()
     emit healthReported(saved.value());
 }
 
+void EnvironmentsPage::openSchedule(const QString &name)
+{
+    const std::optional<ConnectionProfile> profile = m_model->profileAt(m_model->indexOf(name));
+    if (!profile)
+        return;
+    auto *dialog = new ScheduleDialog(*profile, ScheduleDialog::locateDbctl(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ScheduleDialog::changed, this, &EnvironmentsPage::refresh);
+    dialog->open();
+}
+
 QStringList EnvironmentsPage::selectedNames() const
 {
     QStringList names;
@@ -257,6 +277,7 @@ void EnvironmentsPage::updateActions()
     m_refreshAction->setEnabled(!names.isEmpty());
     m_connectAction->setEnabled(names.size() == 1);
     m_compareAction->setEnabled(names.size() == 1);
+    m_scheduleAction->setEnabled(names.size() == 1);
     m_backUpAction->setEnabled(!names.isEmpty());
     m_refreshAllAction->setEnabled(!m_model->profiles().isEmpty());
     m_verifyAllAction->setEnabled(!m_model->profiles().isEmpty());
@@ -274,6 +295,7 @@ void EnvironmentsPage::showContextMenu(const QPoint &where)
     menu.addAction(m_compareAction);
     menu.addAction(m_refreshAction);
     menu.addAction(m_backUpAction);
+    menu.addAction(m_scheduleAction);
     menu.exec(m_view->viewport()->mapToGlobal(where));
 }
 

@@ -38,6 +38,8 @@ public:
     // Reads every status again, then writes the health report.
     void verifyAll();
     QStringList selectedNames() const;
+    // Schedule Backups… of the environment: its dialog, open beside the view.
+    void openSchedule(const QString &name);
 
     EnvironmentListModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
@@ -78,6 +80,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_compareAction = nullptr;
+    QAction *m_scheduleAction = nullptr;
     QAction *m_backUpAction = nullptr;
     QAction *m_verifyAllAction = nullptr;
     QLabel *m_reportLabel = nullptr;

@@ -139,16 +139,11 @@ int install(const CommandLine &command)
             return *refused;
         yesProduction = profile.value().database;
     }
-    if (!QDir().mkpath(schedule.value().directory))
-        return command.failed(Error::io(QStringLiteral("Could not create %1").arg(schedule.value().directory)));
-    const Result<QStringList> notes = scheduleinstaller::install(
+    const Result<QStringList> notes = scheduleinstaller::addSchedule(
         schedule.value(),
         scheduleinstaller::runCommand(QCoreApplication::applicationFilePath(), profile.value().name, yesProduction));
     if (!notes)
         return jobFailed(notes.error());
-    ScheduleStore store;
-    if (Status saved = store.save(schedule.value()); !saved)
-        return jobFailed(saved.error());
     const BackupSchedule &installed = schedule.value();
     writeOut(
         QStringLiteral("Scheduled: back up %1 %2 into %3, %4%5 (%6).\nNext run: %7\n")
@@ -210,17 +205,10 @@ int remove(const CommandLine &command)
     if (command.positional().size() != 2)
         return command.usageError(QStringLiteral("schedule remove wants a PROFILE"));
     const QString profile = command.positional().at(1);
-    ScheduleStore store;
-    const std::optional<BackupSchedule> schedule = store.schedule(profile);
-    if (!schedule)
-        return command.failed(Error::notFound(QStringLiteral("\"%1\" has no backup schedule").arg(profile)));
-    const Result<QStringList> notes = scheduleinstaller::uninstall(*schedule);
+    const std::optional<BackupSchedule> schedule = ScheduleStore().schedule(profile);
+    const Result<QStringList> notes = scheduleinstaller::removeSchedule(profile);
     if (!notes)
         return jobFailed(notes.error());
-    if (Status removed = store.remove(profile); !removed)
-        return jobFailed(removed.error());
-    if (Status removed = ScheduleStore::removeRecord(profile); !removed)
-        return jobFailed(removed.error());
     for (const QString &note : notes.value())
         writeErr(note + QLatin1Char('\n'));
     writeOut(QStringLiteral("Removed the backup schedule of \"%1\"; its backups stay in %2\n")

@@ -217,6 +217,36 @@ bool isInstalled(const BackupSchedule &schedule)
            listed.value().standardOutput.contains(scheduleunits::cronMarker(schedule.profile));
 }
 
+Result<QStringList> addSchedule(const BackupSchedule &schedule, const ScheduledCommand &command)
+{
+    if (Status valid = schedule.validate(); !valid)
+        return valid.error();
+    if (!QDir().mkpath(schedule.directory))
+        return Error::io(QStringLiteral("Could not create %1").arg(schedule.directory));
+    Result<QStringList> notes = install(schedule, command);
+    if (!notes)
+        return notes;
+    if (Status saved = ScheduleStore().save(schedule); !saved)
+        return saved.error();
+    return notes;
+}
+
+Result<QStringList> removeSchedule(const QString &profile)
+{
+    ScheduleStore store;
+    const std::optional<BackupSchedule> schedule = store.schedule(profile);
+    if (!schedule)
+        return Error::notFound(QStringLiteral("\"%1\" has no backup schedule").arg(profile));
+    Result<QStringList> notes = uninstall(*schedule);
+    if (!notes)
+        return notes;
+    if (Status removed = store.remove(profile); !removed)
+        return removed.error();
+    if (Status removed = ScheduleStore::removeRecord(profile); !removed)
+        return removed.error();
+    return notes;
+}
+
 ScheduleHealth currentHealth(const BackupSchedule &schedule, const QDateTime &now)
 {
     return scheduleHealth(schedule, ScheduleStore::record(schedule.profile), isInstalled(schedule), now);

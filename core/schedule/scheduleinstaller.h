@@ -28,6 +28,11 @@ Result<QStringList> install(const BackupSchedule &schedule, const ScheduledComma
 Result<QStringList> uninstall(const BackupSchedule &schedule);
 // Its units are in place: the timer, the service and the timer's enabling link, or its crontab line.
 bool isInstalled(const BackupSchedule &schedule);
+// The whole of scheduling, as the CLI and the window do it: makes the backup directory, installs
+// the units and saves the schedule (replacing the profile's old one). What to know, as install().
+Result<QStringList> addSchedule(const BackupSchedule &schedule, const ScheduledCommand &command);
+// Takes the profile's units away and forgets its schedule and run record; its backups stay.
+Result<QStringList> removeSchedule(const QString &profile);
 // How schedule stands at now: its record and whether its units are in place (scheduleHealth).
 ScheduleHealth currentHealth(const BackupSchedule &schedule, const QDateTime &now);
 

@@ -7,6 +7,7 @@
 #include "jobrun.h"
 #include "mainwindow.h"
 #include "queries.h"
+#include "scheduledialog.h"
 #include "scratchdatabase.h"
 
 #include "backup/toolsettings.h"
@@ -20,14 +21,18 @@
 #include "util/jsonfile.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimeEdit>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest/QtTest>
@@ -123,6 +128,57 @@ private slots:
         QCOMPARE(next.data(Qt::ForegroundRole).value<QColor>(), toneColor(Tone::Bad, QGuiApplication::palette()));
         QTRY_VERIFY_WITH_TIMEOUT(!page->isReading(), (EnvironmentStatusJob::kConnectTimeoutSeconds + 5) * 1000);
         QVERIFY(ScheduleStore().remove(scheduled));
+        qunsetenv("XDG_CONFIG_HOME");
+        qunsetenv("XDG_DATA_HOME");
+    }
+
+    void backupsAreScheduledFromTheView()
+    {
+        QTemporaryDir home;
+        qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+        qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+        const QString name = QStringLiteral("Six-hourly");
+        QVERIFY(ProfileStore().saveAll({savedAs(m_scratch.profile(), name, DeploymentTier::Staging)}));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        EnvironmentsPage *page = window.environmentsPage();
+        page->view()->setCurrentIndex(page->model()->indexOf(name));
+        window.findChild<QAction *>(QStringLiteral("scheduleEnvironmentAction"))->trigger();
+        ScheduleDialog *opened = page->findChild<ScheduleDialog *>();
+        QVERIFY(opened && opened->isVisible());
+        QVERIFY2(opened->status().startsWith(QLatin1String("Not scheduled")), qPrintable(opened->status()));
+        opened->close();
+
+        ScheduleDialog dialog(page->model()->profileAt(page->model()->indexOf(name)).value(),
+                              QStringLiteral("/usr/bin/netraven-dbctl"));
+        auto *cadence = dialog.findChild<QComboBox *>(QStringLiteral("scheduleCadence"));
+        cadence->setCurrentIndex(cadence->findText(QStringLiteral("Every N hours, at minute")));
+        dialog.findChild<QSpinBox *>(QStringLiteral("scheduleEveryHours"))->setValue(6);
+        dialog.findChild<QTimeEdit *>(QStringLiteral("scheduleAt"))->setTime(QTime(0, 15));
+        const QString backups = home.filePath(QStringLiteral("six-hourly"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("scheduleDirectory"))->setText(backups);
+        dialog.findChild<QSpinBox *>(QStringLiteral("scheduleKeep"))->setValue(4);
+        dialog.install();
+        QVERIFY2(dialog.status().startsWith(QLatin1String("Installed.")), qPrintable(dialog.status()));
+        const std::optional<BackupSchedule> saved = ScheduleStore().schedule(name);
+        QVERIFY(saved);
+        QCOMPARE(saved->everyHours, 6);
+        QCOMPARE(saved->at, QTime(0, 15));
+        QCOMPARE(saved->retention.keepNewest, 4);
+        QCOMPARE(saved->directory, backups);
+        QVERIFY(scheduleinstaller::isInstalled(*saved));
+        QVERIFY2(dialog.status().contains(QLatin1String("Next run:")), qPrintable(dialog.status()));
+        page->refresh(name);
+        const QModelIndex next = page->model()->indexOf(name, EnvironmentListModel::ScheduleColumn);
+        QVERIFY2(next.data().toString().startsWith(QLatin1String("next ")), qPrintable(next.data().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isReading(), (EnvironmentStatusJob::kConnectTimeoutSeconds + 5) * 1000);
+
+        dialog.remove();
+        QVERIFY2(dialog.status().startsWith(QLatin1String("Removed")), qPrintable(dialog.status()));
+        QVERIFY(!ScheduleStore().schedule(name));
+        QVERIFY(!scheduleinstaller::isInstalled(*saved));
+        QVERIFY(QFileInfo(backups).isDir()); // what it made stays
         qunsetenv("XDG_CONFIG_HOME");
         qunsetenv("XDG_DATA_HOME");
     }
