@@ -220,9 +220,8 @@ void BackupsPanel::pruneInteractively()
     const auto update = [&] {
         const RetentionRule rule{keepNewest->value(), keepDays->value()};
         const QVector<BackupEntry> doomed =
-            rule.keepNewest <= 0 && rule.keepDays <= 0
-                ? QVector<BackupEntry>()
-                : backupcatalog::toPrune(m_model->entries(), rule, QDateTime::currentDateTimeUtc());
+            rule.keepsAll() ? QVector<BackupEntry>()
+                            : backupcatalog::toPrune(m_model->entries(), rule, QDateTime::currentDateTimeUtc());
         QStringList names;
         for (const BackupEntry &entry : doomed)
             names << entry.name;

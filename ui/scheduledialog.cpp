@@ -179,7 +179,7 @@ void ScheduleDialog::install()
         showState(tr("netraven-dbctl was not found beside this program or on PATH: the units run it."));
         return;
     }
-    const bool prunes = schedule.retention.keepNewest > 0 || schedule.retention.keepDays > 0;
+    const bool prunes = !schedule.retention.keepsAll();
     if (prunes && !confirmProductionWrite(this, m_profile, tr("Prune on a schedule the backups of"))) {
         showState(tr("Not installed: the database name was not typed."));
         return;

@@ -184,7 +184,7 @@ int runBackupsCommand(const QStringList &arguments)
     bool ok = true;
     const RetentionRule rule{command.value(QStringLiteral("keep")).toInt(&ok),
                              command.value(QStringLiteral("keep-days")).toInt()};
-    if (rule.keepNewest <= 0 && rule.keepDays <= 0)
+    if (rule.keepsAll())
         return command.usageError(QStringLiteral("prune wants --keep N and/or --keep-days D"));
     const bool dryRun = command.isSet(QStringLiteral("dry-run"));
     const QVector<BackupEntry> doomed = backupcatalog::toPrune(entries, rule, QDateTime::currentDateTimeUtc());

@@ -132,7 +132,7 @@ int install(const CommandLine &command)
     if (!schedule)
         return command.failed(schedule.error());
     QString yesProduction;
-    const bool prunes = schedule.value().retention.keepNewest > 0 || schedule.value().retention.keepDays > 0;
+    const bool prunes = !schedule.value().retention.keepsAll();
     if (prunes && isProduction(profile.value())) {
         if (auto refused =
                 confirmProductionWrite(command, profile.value(), QStringLiteral("prune on a schedule the backups of")))

@@ -23,7 +23,7 @@ namespace {
 // Removes what the schedule's retention lets go of the database's backups there; returns how many.
 Result<int> prune(const BackupSchedule &schedule, const ConnectionProfile &profile)
 {
-    if (schedule.retention.keepNewest <= 0 && schedule.retention.keepDays <= 0)
+    if (schedule.retention.keepsAll())
         return 0;
     const QVector<BackupEntry> doomed =
         backupcatalog::toPrune(backupcatalog::listOf(schedule.directory, profile.database, profile.databaseKey()),
@@ -73,8 +73,7 @@ int runScheduledBackup(const CommandLine &command)
     const Result<ConnectionProfile> profile = ProfileStore().profile(name);
     if (!profile)
         return ended(name, record, false, profile.error().message, jobFailed(profile.error()));
-    const bool prunes = schedule->retention.keepNewest > 0 || schedule->retention.keepDays > 0;
-    if (prunes) {
+    if (!schedule->retention.keepsAll()) {
         if (auto refused = confirmProductionWrite(command, profile.value(), QStringLiteral("prune the backups of")))
             return ended(name, record, false,
                          QStringLiteral("pruning a production database's backups was not confirmed"), *refused);

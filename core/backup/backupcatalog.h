@@ -30,6 +30,9 @@ struct BackupEntry {
 struct RetentionRule {
     int keepNewest = 0; // 0: no limit by count
     int keepDays = 0;   // 0: no limit by age
+
+    // Neither limit is set: nothing is ever pruned.
+    bool keepsAll() const { return keepNewest <= 0 && keepDays <= 0; }
 };
 
 // The backups of a directory: listing, verifying, and pruning by retention. Any thread.

@@ -96,7 +96,6 @@ Error sshFailure(const SshHop &hop, const QString &standardError)
                 .arg(host, hop.host),
             said);
     if (standardError.contains(QLatin1String("Host key verification failed")) ||
-        standardError.contains(QLatin1String("No ED25519 host key is known")) ||
         standardError.contains(QLatin1String("host key is known")))
         return Error::connection(QStringLiteral("The SSH host key of %1 is not known: connect once with ssh %2 at a "
                                                 "terminal, check the key it shows and accept it")
